@@ -1,0 +1,10 @@
+# BAOKEYS_SANITIZE=address -> ASan + UBSan; thread -> TSan. Applied to every target.
+if(BAOKEYS_SANITIZE STREQUAL "address")
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+elseif(BAOKEYS_SANITIZE STREQUAL "thread")
+  add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=thread)
+elseif(NOT BAOKEYS_SANITIZE STREQUAL "")
+  message(FATAL_ERROR "BAOKEYS_SANITIZE must be empty, 'address' or 'thread'")
+endif()

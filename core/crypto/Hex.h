@@ -1,0 +1,19 @@
+#pragma once
+
+#include "crypto/CryptoError.h"
+#include "crypto/SecureBytes.h"
+
+#include <QByteArray>
+#include <QStringView>
+
+namespace baokeys::crypto::Hex {
+
+// Strict hex decoding: even length, [0-9a-fA-F] only, optional "0x" prefix.
+// (QByteArray::fromHex silently skips bad characters, which hides typos.)
+CryptoResult<QByteArray> decode(QStringView hex);
+// The same for a secret: the result is a SecureBytes, no plain copy is left.
+CryptoResult<SecureBytes> decodeSecret(QStringView hex);
+
+QString encode(QByteArrayView bytes); // lower case
+
+} // namespace baokeys::crypto::Hex
