@@ -1,0 +1,76 @@
+#pragma once
+
+#include "bao/BaoError.h"
+#include "bao/BaoSettings.h"
+#include "bao/BaoTypes.h"
+#include "bao/CancelToken.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace baokeys::bao {
+
+// One connection to OpenBao's secp256k1 engine over QNetworkAccessManager:
+// token and namespace headers, the configured mount, a per-request transfer
+// timeout, TLS with the system CAs or a given CA file. Every answer becomes a
+// typed BaoResult; answers are validated (point encoding, address = hash of
+// the public key, signature size) before they are returned.
+//
+// Thread-safety: NOT thread-safe. An instance belongs to the thread that
+// created it (its QNetworkAccessManager is thread-affine) and must be used and
+// destroyed there. The calls block, running a local QEventLoop until the
+// answer arrives, which is meant for worker threads (QThreadPool, QtConcurrent);
+// for many threads, give each its own BaoClient (BaoKeyring does). A call is
+// aborted from any thread through the CancelToken passed to it or set with
+// setCancelToken(): it then returns BaoErrorKind::Cancelled.
+class BaoClient {
+public:
+    explicit BaoClient(BaoSettings settings);
+    ~BaoClient();
+    BaoClient(const BaoClient &) = delete;
+    BaoClient &operator=(const BaoClient &) = delete;
+
+    const BaoSettings &settings() const { return m_settings; }
+
+    // A token that applies to every following call until replaced.
+    void setCancelToken(const CancelToken &token);
+    void clearCancelToken();
+
+    // --- system / token -------------------------------------------------
+    // Every health code (200, 429, 472, 473, 501, 503) is an answer, not an error.
+    BaoResult<HealthInfo> health();
+    BaoResult<TokenInfo> lookupSelf();
+    // Health + lookup-self, for a "Test connection" button. Never fails:
+    // problems are in ConnectionStatus::error.
+    ConnectionStatus status();
+
+    // --- engine ---------------------------------------------------------
+    BaoResult<KeyInfo> createKey(const QString &name, bool exportable);
+    BaoResult<KeyInfo> readKey(const QString &name);
+    // An empty engine (404 with no errors) is an empty listing, not an error.
+    BaoResult<KeyListing> listKeys();
+    BaoResult<void> deleteKey(const QString &name);
+    BaoResult<KeyInfo> importKey(const QString &name, const crypto::SecureBytes &privateKey, bool exportable);
+    BaoResult<ExportedKey> exportKey(const QString &name);
+    BaoResult<SignResponse> sign(const QString &name, QByteArrayView input, const SignOptions &options = {});
+
+    // "<mount>/keys/<name>": how the key is addressed on the server.
+    QString keyPath(const QString &name) const;
+
+private:
+    struct Reply;
+    Reply send(const QByteArray &method, const QString &path, const QJsonObject *body, bool authenticated);
+    BaoResult<QJsonObject> engineCall(const QByteArray &method, const QString &path, const QJsonObject *body);
+
+    BaoSettings m_settings;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    CancelToken m_cancel;
+    bool m_hasCancel = false;
+};
+
+} // namespace baokeys::bao

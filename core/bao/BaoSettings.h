@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QString>
+
+#include <chrono>
+
+class QProcessEnvironment;
+
+namespace baokeys::bao {
+
+// Where and how to reach OpenBao (or the embedded signer). A plain value.
+//
+// fromEnvironment() reads the same variables as OpenBao's own CLI, with the
+// VAULT_* names as fallbacks: BAO_ADDR, BAO_TOKEN, BAO_NAMESPACE, BAO_CACERT,
+// BAO_SKIP_VERIFY, BAO_CLIENT_TIMEOUT ("30", "30s", "500ms", "2m").
+// The token is a secret: it is never logged, and describe() leaves it out.
+struct BaoSettings {
+    QString address = QStringLiteral("https://127.0.0.1:8200"); // bao CLI default
+    QString token;
+    QString ns;                                   // X-Vault-Namespace; empty: none
+    QString mount = QStringLiteral("secp256k1");  // engine mount path, no slashes at the ends
+    QString caCertFile;                           // PEM; empty: the system CAs
+    bool tlsSkipVerify = false;                   // only when explicitly asked (warned once)
+    std::chrono::milliseconds timeout{30000};     // per request (transfer timeout)
+
+    static BaoSettings fromEnvironment();
+    static BaoSettings fromEnvironment(const QProcessEnvironment &env);
+
+    // "https://bao:8200 ns=team mount=secp256k1 token=set": never the token itself.
+    QString describe() const;
+};
+
+} // namespace baokeys::bao

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "bao/BaoError.h"
+#include "crypto/SecureBytes.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// Plain value types for the answers of the wire contract
+// (shared/docs/openbao-secp256k1-api.md). Every one has been validated by
+// BaoClient before it is handed out: sizes, point encoding and address.
+namespace baokeys::bao {
+
+// A key as the engine describes it (create, read, import, LIST key_info).
+struct KeyInfo {
+    QString name;
+    QByteArray publicKey; // 33-byte compressed point, checked to parse
+    QByteArray address;   // 20 bytes, checked == RIPEMD160(SHA256(publicKey))
+    bool exportable = false;
+    bool imported = false;
+    QDateTime createdAt;  // UTC; invalid when the server gave none
+};
+
+// The engine's `keys` listing. `names` is authoritative; `info` holds the
+// validated key_info entries (a name without usable key_info is only in names).
+struct KeyListing {
+    QStringList names;
+    QList<KeyInfo> info;
+};
+
+// GET export/:name. The private key is a secret: SecureBytes, wiped.
+struct ExportedKey {
+    KeyInfo info;
+    crypto::SecureBytes privateKey; // 32 bytes
+};
+
+enum class HashAlgorithm { Sha256, Keccak256 };
+
+struct SignOptions {
+    bool prehashed = false; // then the input is exactly the 32-byte digest
+    HashAlgorithm hash = HashAlgorithm::Sha256;
+};
+
+// POST sign/:name with output_format cosmos. Sizes are checked (64 bytes,
+// parseable public key); verifying it against the *stored* key is the
+// keyring's job (BaoKeyring), which knows which key it expects.
+struct SignResponse {
+    QByteArray signature; // 64 bytes r||s
+    QByteArray publicKey; // 33 bytes as the server reported it
+    int keyVersion = 1;
+};
+
+// GET sys/health. The status code carries the state; all codes are answers.
+struct HealthInfo {
+    int httpStatus = 0;
+    bool initialized = false;
+    bool sealed = false;
+    bool standby = false;
+    bool performanceStandby = false;
+    QString version;
+    QString clusterName;
+    QDateTime serverTime;
+};
+
+// GET auth/token/lookup-self.
+struct TokenInfo {
+    QString displayName;
+    QStringList policies;
+    qint64 ttlSeconds = 0;  // 0: never expires (root)
+    QDateTime expireTime;   // invalid when it never expires
+    bool renewable = false;
+};
+
+// "Test connection": health plus the token's view of itself. The server is
+// usable when `error` is empty.
+struct ConnectionStatus {
+    QString address;                  // the address that was asked
+    std::optional<HealthInfo> health; // empty when the server could not be reached
+    std::optional<TokenInfo> token;   // empty when lookup-self failed (see error)
+    std::optional<BaoError> error;    // the first thing that makes the server unusable
+    qint64 roundTripMs = 0;           // of the health request
+    bool ok() const { return !error.has_value(); }
+};
+
+} // namespace baokeys::bao

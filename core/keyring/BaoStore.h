@@ -1,0 +1,90 @@
+#pragma once
+
+#include "bao/BaoError.h"
+#include "keyring/KeyRecord.h"
+
+#include <QHash>
+#include <QList>
+#include <QReadWriteLock>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace baokeys::keyring {
+
+// The local public metadata of the keys: a versioned JSON file
+// ({"format":"baokeys-store","version":1,"keys":[...]}) written atomically
+// (QSaveFile, then 0600), plus a small batch journal beside it
+// ("<file>.journal") that names keys a running batch may create, so a crash
+// mid-batch never leaves a key on the server that the store does not know
+// about (BaoKeyring adopts journal entries on the next open / sync()).
+//
+// A file that cannot be read or parsed is never overwritten: load() reports
+// StoreCorrupt / StoreIo, the store stays empty and read-only for that file
+// (writes fail with the same error) until resetCorrupt() moves the bad file
+// aside (renamed to "<file>.corrupt-<UTC time>", its bytes intact).
+//
+// An empty path gives an in-memory store (nothing written).
+//
+// Thread-safety: all members are thread-safe. Readers share a QReadWriteLock
+// (reads never block reads); writers serialise, and a writer holds the lock
+// while it writes the file so the file always equals the memory state.
+class BaoStore {
+public:
+    static constexpr int FormatVersion = 1;
+
+    explicit BaoStore(QString path);
+    BaoStore(const BaoStore &) = delete;
+    BaoStore &operator=(const BaoStore &) = delete;
+
+    QString path() const { return m_path; }
+    QString journalPath() const;
+
+    // Reads the file; a missing file is an empty store (not an error).
+    bao::BaoResult<void> load();
+    // The error of the last load(), if the file is unusable.
+    std::optional<bao::BaoError> loadError() const;
+    // Moves an unusable file aside (never deletes it) so the store can be
+    // rebuilt. Returns the backup path (empty when there was nothing to move).
+    bao::BaoResult<QString> resetCorrupt();
+
+    // --- reads (shared lock) ---
+    std::optional<KeyRecord> find(const QString &uid) const;
+    std::optional<KeyRecord> findByAddress(const QByteArray &address) const;
+    QList<KeyRecord> all() const; // sorted by uid
+    bool contains(const QString &uid) const;
+    int size() const;
+
+    // --- writes (one atomic file replace each) ---
+    bao::BaoResult<void> put(const KeyRecord &record);
+    // Many records, one file write (a batch of N creations is not N fsyncs).
+    bao::BaoResult<void> putMany(const QList<KeyRecord> &records);
+    bao::BaoResult<void> remove(const QString &uid);
+    // Replaces `oldUid` by `record` in one write (rename).
+    bao::BaoResult<void> replace(const QString &oldUid, const KeyRecord &record);
+    // Sets missingOnServer for the given uids, clears it for all others.
+    bao::BaoResult<void> markMissing(const QStringList &missingUids);
+
+    // --- batch journal ---
+    // Records the names a batch is about to create (one write, fsync'd).
+    bao::BaoResult<void> writeJournal(const QString &batchId, const QStringList &uids);
+    // Removes a batch's entries; the journal file goes when it is empty.
+    bao::BaoResult<void> clearJournal(const QString &batchId);
+    // All names still in the journal (from batches that did not finish).
+    QStringList journalUids() const;
+    bao::BaoResult<void> clearAllJournals();
+
+private:
+    bao::BaoResult<void> writeLocked(const QHash<QString, KeyRecord> &records);
+    bao::BaoResult<void> writeJournalLocked(const QHash<QString, QStringList> &journal);
+    bao::BaoResult<void> checkWritableLocked() const;
+
+    const QString m_path;
+    mutable QReadWriteLock m_lock;
+    QHash<QString, KeyRecord> m_records;          // guarded by m_lock
+    QHash<QString, QStringList> m_journal;        // batch id -> uids, guarded by m_lock
+    std::optional<bao::BaoError> m_loadError;     // guarded by m_lock
+};
+
+} // namespace baokeys::keyring

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "keyring/BatchTypes.h"
+
+#include <QFuture>
+#include <QList>
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+namespace baokeys::keyring {
+
+class BatchState;
+
+// The progress of one batch, for whoever started it (a GUI window, the CLI).
+//
+// Workers push per-item events into a thread-safe queue; this object only
+// announces them. eventsAvailable() is coalesced: it is emitted (queued, on
+// this object's thread) once when the queue turns non-empty and not again
+// until takeEvents() has drained it, so a GUI is never flooded - it reacts
+// to the signal or polls takeEvents() from a timer. counts() is always cheap.
+//
+// Thread-safety: takeEvents(), counts(), cancel(), isFinished() and
+// elapsedNs() may be called from any thread. The QObject itself belongs to
+// the thread that created the batch and must be destroyed there; destroying
+// it while the batch runs is safe (the workers keep their own state).
+class BatchProgress : public QObject {
+    Q_OBJECT
+public:
+    explicit BatchProgress(std::shared_ptr<BatchState> state, QObject *parent = nullptr);
+    ~BatchProgress() override;
+
+    QList<BatchItemEvent> takeEvents();
+    BatchCounts counts() const;
+    int total() const;
+    bool isFinished() const;
+    qint64 elapsedNs() const; // since the batch started
+
+    // Queued items finish as Cancelled without a request; in-flight requests
+    // are aborted and finish as Cancelled. Items already done keep their result.
+    void cancel();
+    bool isCancelled() const;
+
+    // A problem that stopped the whole batch before any request (e.g. a name
+    // collision found in the server's LIST); every item then carries it too.
+    std::optional<bao::BaoError> preflightError() const;
+
+signals:
+    void eventsAvailable();
+    void finished();
+
+private:
+    friend class BatchState;
+    std::shared_ptr<BatchState> m_state;
+};
+
+// What a batch call returns: results in request order (QFuture::results(),
+// resultAt(i)) and the progress object. The future never reports an
+// exception; failed items are results with `error` set.
+template <typename Result>
+struct BatchJob {
+    QFuture<Result> future;
+    std::shared_ptr<BatchProgress> progress; // destroy on the calling thread
+};
+
+} // namespace baokeys::keyring

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "bao/BaoError.h"
+#include "keyring/KeyRecord.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+// Requests, results and per-item events of BaoKeyring::createBatch and
+// BaoKeyring::signBatch. Plain values: copy freely, any thread.
+namespace baokeys::keyring {
+
+// Default parallelism (requests in flight) is min(N, DefaultMaxParallelism).
+inline constexpr int DefaultMaxParallelism = 256;
+
+// createBatch: <prefix>-1 .. <prefix>-<count> (e.g. blob-worker-1..4).
+struct CreateBatchRequest {
+    QString prefix;
+    int count = 0;
+    bool exportable = false;
+    int parallelism = 0; // 0: min(count, 256)
+    int firstIndex = 1;  // names start at <prefix>-<firstIndex>
+};
+
+// signBatch: each request its own key and message.
+struct SignRequest {
+    QString uid;
+    QByteArray message;     // signed as SHA-256(message), like Cosmos SIGN_MODE_DIRECT
+    bool prehashed = false; // then `message` is already the 32-byte digest
+};
+
+struct SignBatchOptions {
+    int parallelism = 0; // 0: min(N, 256)
+};
+
+// A verified signature: it verified locally, low-S, against `publicKey`,
+// which equals the stored public key of `uid`.
+struct Signature {
+    QString uid;
+    QByteArray signature; // 64 bytes r||s
+    QByteArray publicKey; // 33 bytes
+    QByteArray digest;    // the 32 bytes that were signed
+};
+
+// The result of one item, in request order in the batch's QFuture.
+// Exactly one of key / error (create) or signature / error (sign) is set.
+struct CreateItemResult {
+    int index = -1;
+    QString uid;
+    std::optional<KeyRecord> key;
+    std::optional<bao::BaoError> error;
+    bool ok() const { return key.has_value(); }
+};
+
+struct SignItemResult {
+    int index = -1;
+    QString uid;
+    std::optional<Signature> signature;
+    std::optional<bao::BaoError> error;
+    bool ok() const { return signature.has_value(); }
+};
+
+enum class BatchItemState {
+    Queued,    // accepted, waiting for a worker
+    Started,   // its request is in flight
+    Succeeded,
+    Failed,    // see `error`
+    Cancelled, // cancelled before it started, or aborted in flight
+};
+
+QString batchItemStateName(BatchItemState state); // "queued", "started", ...
+
+// One state change of one item. Timestamps are monotonic (steady clock),
+// nanoseconds since the batch started.
+struct BatchItemEvent {
+    int index = -1;
+    QString uid;
+    BatchItemState state = BatchItemState::Queued;
+    qint64 nsSinceStart = 0;
+    std::optional<bao::BaoError> error; // Failed / Cancelled
+};
+
+// Counts of items per state, at one moment.
+struct BatchCounts {
+    int total = 0;
+    int queued = 0;
+    int running = 0;
+    int succeeded = 0;
+    int failed = 0;
+    int cancelled = 0;
+    int done() const { return succeeded + failed + cancelled; }
+};
+
+} // namespace baokeys::keyring
+
+Q_DECLARE_METATYPE(baokeys::keyring::CreateItemResult)
+Q_DECLARE_METATYPE(baokeys::keyring::SignItemResult)

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "bao/BaoError.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+
+namespace baokeys::keyring {
+
+// How a key came into the local store.
+enum class KeySource {
+    Generated, // created on the server by this app (newAccount / createBatch)
+    Imported,  // private key or mnemonic imported by this app
+    Synced,    // found on the server by sync() and adopted
+};
+
+QString keySourceName(KeySource source);                  // "generated" / "imported" / "synced"
+bool keySourceFromName(const QString &name, KeySource *out);
+
+// The public metadata the app keeps about one key. Never a secret.
+// A plain value: copy freely, any thread.
+struct KeyRecord {
+    QString uid;              // the key's name on the server
+    QByteArray publicKey;     // 33-byte compressed secp256k1 point
+    QByteArray address;       // 20 bytes, RIPEMD160(SHA256(publicKey))
+    bool exportable = false;
+    QDateTime createdAt;      // UTC, from the server
+    KeySource source = KeySource::Generated;
+    QString keyPath;          // "<mount>/keys/<uid>" on the server
+    bool missingOnServer = false; // set by sync() when LIST no longer has it
+
+    // The bech32 address for any human-readable prefix ("celestia", "cosmos",
+    // "celestiavaloper", ...); empty when the prefix is not a valid HRP.
+    QString bech32(const QString &hrp) const;
+    QString publicKeyHex() const;
+    QString addressHex() const;
+
+    bool operator==(const KeyRecord &other) const = default;
+};
+
+} // namespace baokeys::keyring
+
+Q_DECLARE_METATYPE(baokeys::keyring::KeyRecord)
