@@ -1,0 +1,83 @@
+#pragma once
+
+// Loading of known-answer files for the crypto tests. The shared Cosmos
+// vectors come from BAOKEYS_SHARED_DIR when it is there (CI lays ../shared
+// beside the checkout) and otherwise from the copy under tests/data.
+
+#include <QByteArray>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QString>
+#include <QTest>
+
+#include "crypto/Hex.h"
+
+namespace baokeys::crypto::testdata {
+
+inline QString cosmosVectorsPath()
+{
+    const QString shared = QStringLiteral(BAOKEYS_SHARED_DIR "/vectors/cosmos-vectors.json");
+    if (QFile::exists(shared))
+        return shared;
+    return QStringLiteral(BAOKEYS_TEST_DATA_DIR "/cosmos-vectors.json");
+}
+
+inline QString dataPath(const char *name)
+{
+    return QStringLiteral(BAOKEYS_TEST_DATA_DIR "/") + QLatin1String(name);
+}
+
+// Reads a JSON document; an unreadable or malformed file yields a null
+// document, which the callers turn into a test failure.
+inline QJsonDocument readJson(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QJsonParseError error{};
+    QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
+    if (error.error != QJsonParseError::NoError)
+        return {};
+    return doc;
+}
+
+// Strict hex for expected values; a typo in a data file fails loudly.
+inline QByteArray hex(const QString &text)
+{
+    auto bytes = Hex::decode(text);
+    if (!bytes) {
+        qWarning("bad hex in test data: %s", qPrintable(text));
+        return QByteArray("<bad hex>");
+    }
+    return *bytes;
+}
+
+inline SecureBytes secretHex(const QString &text)
+{
+    auto bytes = Hex::decodeSecret(text);
+    return bytes ? std::move(*bytes) : SecureBytes();
+}
+
+// The secp256k1 group order n, big-endian.
+inline QByteArray curveOrder()
+{
+    return hex(QStringLiteral("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141"));
+}
+
+// The malleated twin of a 64-byte r||s signature: r||(n - s). It verifies
+// mathematically but is high-S, which our verification must refuse.
+inline QByteArray highSTwin(const QByteArray &signature)
+{
+    const QByteArray n = curveOrder();
+    QByteArray twin = signature;
+    int borrow = 0;
+    for (int i = 31; i >= 0; --i) {
+        int d = int(quint8(n[i])) - int(quint8(signature[32 + i])) - borrow;
+        borrow = d < 0 ? 1 : 0;
+        twin[32 + i] = char(d + (borrow ? 256 : 0));
+    }
+    return twin;
+}
+
+} // namespace baokeys::crypto::testdata
