@@ -1,0 +1,59 @@
+#include "signer/FaultInjector.h"
+
+#include <random>
+
+namespace baokeys::signer {
+
+namespace {
+std::mt19937_64 &generator()
+{
+    thread_local std::mt19937_64 engine{std::random_device{}()};
+    return engine;
+}
+} // namespace
+
+void FaultInjector::setSettings(const FaultSettings &settings)
+{
+    std::lock_guard lock(m_mutex);
+    m_settings = settings;
+}
+
+FaultSettings FaultInjector::settings() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_settings;
+}
+
+FaultDecision FaultInjector::decide(const QString &keyName) const
+{
+    std::chrono::milliseconds latency{0};
+    std::chrono::milliseconds jitter{0};
+    double failRate = 0.0;
+    {
+        std::lock_guard lock(m_mutex);
+        latency = m_settings.latency;
+        if (!keyName.isEmpty()) {
+            const auto it = m_settings.keyLatency.constFind(keyName);
+            if (it != m_settings.keyLatency.constEnd())
+                latency = it.value();
+        }
+        jitter = m_settings.latencyJitter;
+        failRate = m_settings.failRate;
+    }
+
+    FaultDecision decision;
+    qint64 ms = latency.count();
+    if (jitter.count() > 0) {
+        // Uniform in [latency - jitter, latency + jitter], never negative.
+        std::uniform_int_distribution<qint64> spread(-jitter.count(), jitter.count());
+        ms = std::max<qint64>(0, ms + spread(generator()));
+    }
+    decision.delay = std::chrono::milliseconds(ms);
+    if (failRate > 0.0) {
+        std::uniform_real_distribution<double> draw(0.0, 1.0);
+        decision.fail = draw(generator()) < failRate;
+    }
+    return decision;
+}
+
+} // namespace baokeys::signer

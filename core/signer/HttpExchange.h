@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+
+#include <chrono>
+
+namespace baokeys::signer {
+
+// One HTTP request as the front hands it to the router: the raw method string
+// (so LIST survives), the raw target (path + query, still percent-encoded),
+// header names in lower case, and the body. Plain value type.
+struct HttpRequest {
+    QByteArray method;
+    QByteArray target;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+
+    // First value of a header, by lower-case name; null if absent.
+    QByteArray header(const QByteArray &lowerName) const
+    {
+        for (const auto &h : headers) {
+            if (h.first == lowerName)
+                return h.second;
+        }
+        return {};
+    }
+    bool hasHeader(const QByteArray &lowerName) const
+    {
+        for (const auto &h : headers) {
+            if (h.first == lowerName)
+                return true;
+        }
+        return false;
+    }
+};
+
+// The answer. `delay` asks the front to hold the answer back (injected
+// latency) without blocking a thread. An empty body is sent without a
+// Content-Type (204).
+struct HttpResponse {
+    int status = 200;
+    QByteArray body;
+    std::chrono::milliseconds delay{0};
+    bool headOnly = false; // HEAD request: headers only
+};
+
+} // namespace baokeys::signer
