@@ -6,12 +6,16 @@
 
 #include <QByteArray>
 #include <QFile>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QString>
 #include <QTest>
 
+#include "crypto/CryptoError.h"
 #include "crypto/Hex.h"
+
+#include <optional>
 
 namespace baokeys::crypto::testdata {
 
@@ -78,6 +82,38 @@ inline QByteArray highSTwin(const QByteArray &signature)
         twin[32 + i] = char(d + (borrow ? 256 : 0));
     }
     return twin;
+}
+
+// Maps the kind names used in the data files to the enum; an unknown name
+// returns nullopt so a typo in a data file fails the test.
+inline std::optional<CryptoErrorKind> kindFromName(const QString &name)
+{
+    static const QHash<QString, CryptoErrorKind> kinds = {
+        {"InvalidPrivateKey", CryptoErrorKind::InvalidPrivateKey},
+        {"InvalidPublicKey", CryptoErrorKind::InvalidPublicKey},
+        {"InvalidSignature", CryptoErrorKind::InvalidSignature},
+        {"InvalidDigest", CryptoErrorKind::InvalidDigest},
+        {"InvalidHex", CryptoErrorKind::InvalidHex},
+        {"InvalidEntropy", CryptoErrorKind::InvalidEntropy},
+        {"UnknownMnemonicWord", CryptoErrorKind::UnknownMnemonicWord},
+        {"BadMnemonicChecksum", CryptoErrorKind::BadMnemonicChecksum},
+        {"BadMnemonicWordCount", CryptoErrorKind::BadMnemonicWordCount},
+        {"Bech32BadChecksum", CryptoErrorKind::Bech32BadChecksum},
+        {"Bech32MixedCase", CryptoErrorKind::Bech32MixedCase},
+        {"Bech32InvalidCharacter", CryptoErrorKind::Bech32InvalidCharacter},
+        {"Bech32TooLong", CryptoErrorKind::Bech32TooLong},
+        {"Bech32InvalidHrp", CryptoErrorKind::Bech32InvalidHrp},
+        {"Bech32MissingSeparator", CryptoErrorKind::Bech32MissingSeparator},
+        {"Bech32InvalidData", CryptoErrorKind::Bech32InvalidData},
+        {"Bech32WrongHrp", CryptoErrorKind::Bech32WrongHrp},
+        {"MalformedHdPath", CryptoErrorKind::MalformedHdPath},
+        {"InvalidDerivation", CryptoErrorKind::InvalidDerivation},
+        {"Internal", CryptoErrorKind::Internal},
+    };
+    const auto it = kinds.constFind(name);
+    if (it == kinds.constEnd())
+        return std::nullopt;
+    return *it;
 }
 
 } // namespace baokeys::crypto::testdata
