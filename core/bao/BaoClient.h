@@ -65,7 +65,8 @@ public:
 private:
     struct Reply;
     Reply send(const QByteArray &method, const QString &path, const QJsonObject *body, bool authenticated);
-    BaoResult<QJsonObject> engineCall(const QByteArray &method, const QString &path, const QJsonObject *body);
+    BaoResult<QJsonObject> engineCall(const QByteArray &method, const QString &path, const QJsonObject *body,
+                                      bool *emptyNotFound = nullptr);
 
     BaoSettings m_settings;
     std::unique_ptr<QNetworkAccessManager> m_network;

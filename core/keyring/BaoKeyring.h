@@ -36,6 +36,8 @@ struct SyncReport {
     QStringList recovered;      // named in a crashed batch's journal: added (source generated)
     QStringList missing;        // in the store, no longer on the server: flagged missingOnServer
     QStringList updated;        // present on both, metadata refreshed from the server
+    QStringList conflicts;      // same name, another public key on the server: left as stored
+                                // (signing with it fails as a security fault until removed)
     QString corruptBackup;      // a corrupt store file moved aside to rebuild, if any
 };
 
@@ -144,7 +146,6 @@ signals:
     void keysChanged();
 
 private:
-    class ClientCache;
     bao::BaoClient &client() const;
     KeyringResult<Signature> signWith(bao::BaoClient &client, const KeyRecord &record, const QByteArray &message,
                                       bool prehashed) const;
@@ -156,7 +157,8 @@ private:
     const quint64 m_instanceId; // never reused: keys the per-thread client cache
     std::shared_ptr<std::atomic<bool>> m_alive;
     std::unique_ptr<BaoStore> m_store;
-    std::unique_ptr<QThreadPool> m_pool;
+    std::unique_ptr<QThreadPool> m_pool;      // batches: sized to the parallelism
+    std::unique_ptr<QThreadPool> m_asyncPool; // the *Async wrappers
 };
 
 } // namespace baokeys::keyring

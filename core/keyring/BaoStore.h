@@ -4,11 +4,13 @@
 #include "keyring/KeyRecord.h"
 
 #include <QHash>
+#include <QMutex>
 #include <QList>
 #include <QReadWriteLock>
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace baokeys::keyring {
@@ -28,8 +30,9 @@ namespace baokeys::keyring {
 // An empty path gives an in-memory store (nothing written).
 //
 // Thread-safety: all members are thread-safe. Readers share a QReadWriteLock
-// (reads never block reads); writers serialise, and a writer holds the lock
-// while it writes the file so the file always equals the memory state.
+// (reads never block reads). Writers serialise on a mutex, write the file
+// from a copy, and swap the copy in under a short write lock, so the memory
+// state changes only once the file holds it and readers never wait for I/O.
 class BaoStore {
 public:
     static constexpr int FormatVersion = 1;
@@ -76,12 +79,13 @@ public:
     bao::BaoResult<void> clearAllJournals();
 
 private:
-    bao::BaoResult<void> writeLocked(const QHash<QString, KeyRecord> &records);
-    bao::BaoResult<void> writeJournalLocked(const QHash<QString, QStringList> &journal);
-    bao::BaoResult<void> checkWritableLocked() const;
+    bao::BaoResult<void> update(const std::function<void(QHash<QString, KeyRecord> &)> &change);
+    bao::BaoResult<void> updateJournal(const std::function<void(QHash<QString, QStringList> &)> &change);
+    bao::BaoResult<void> checkWritable() const;
 
     const QString m_path;
-    mutable QReadWriteLock m_lock;
+    QMutex m_writeMutex;           // serialises writers (and load / resetCorrupt)
+    mutable QReadWriteLock m_lock; // guards the maps; held only to copy or swap
     QHash<QString, KeyRecord> m_records;          // guarded by m_lock
     QHash<QString, QStringList> m_journal;        // batch id -> uids, guarded by m_lock
     std::optional<bao::BaoError> m_loadError;     // guarded by m_lock

@@ -45,6 +45,9 @@ public:
     // A problem that stopped the whole batch before any request (e.g. a name
     // collision found in the server's LIST); every item then carries it too.
     std::optional<bao::BaoError> preflightError() const;
+    // createBatch: the keys were created but the store write at the end
+    // failed; they stay in the journal and sync()/recoverJournal() adopts them.
+    std::optional<bao::BaoError> persistError() const;
 
 signals:
     void eventsAvailable();

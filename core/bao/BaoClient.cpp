@@ -1,0 +1,559 @@
+#include "bao/BaoClient.h"
+
+#include "bao/KeyName.h"
+#include "crypto/CosmosAddress.h"
+#include "crypto/Hex.h"
+#include "crypto/Secp256k1.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QUrl>
+
+#include <atomic>
+#include <mutex>
+
+namespace baokeys::bao {
+
+namespace {
+
+constexpr auto MalformedAnswer = BaoErrorKind::MalformedAnswer;
+
+// The "errors" array of an OpenBao error body, joined for people.
+QString errorsOf(const QJsonObject &body, bool *present = nullptr)
+{
+    const QJsonValue errors = body.value(QStringLiteral("errors"));
+    if (present)
+        *present = errors.isArray() && !errors.toArray().isEmpty();
+    QStringList parts;
+    for (const QJsonValue &value : errors.toArray()) {
+        // OpenBao wraps multierror text as "1 error occurred:\n\t* x\n\n".
+        QString text = value.toString().trimmed();
+        if (text.contains(QLatin1String("error occurred:"))) {
+            const qsizetype star = text.indexOf(QLatin1String("* "));
+            if (star >= 0)
+                text = text.mid(star + 2).trimmed();
+        }
+        if (!text.isEmpty())
+            parts << text;
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+BaoResult<QByteArray> hexField(const QJsonObject &data, const QString &field, int expectedSize)
+{
+    const QJsonValue value = data.value(field);
+    if (!value.isString())
+        return baoError(MalformedAnswer, QStringLiteral("answer has no '%1'").arg(field));
+    auto bytes = crypto::Hex::decode(value.toString());
+    if (!bytes || (expectedSize > 0 && bytes->size() != expectedSize))
+        return baoError(MalformedAnswer, QStringLiteral("'%1' is not %2 bytes of hex").arg(field).arg(expectedSize));
+    return std::move(bytes).value();
+}
+
+// RFC 3339 as Go prints it (fractions up to nanoseconds, Z or an offset).
+QDateTime parseRfc3339(const QString &text)
+{
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!time.isValid()) {
+        // Qt reads at most milliseconds: drop the extra fraction digits.
+        QString trimmed = text;
+        const qsizetype dot = trimmed.indexOf(QLatin1Char('.'));
+        if (dot > 0) {
+            qsizetype end = dot + 1;
+            while (end < trimmed.size() && trimmed.at(end).isDigit())
+                ++end;
+            trimmed = trimmed.left(qMin(end, dot + 4)) + trimmed.mid(end);
+            time = QDateTime::fromString(trimmed, Qt::ISODateWithMs);
+        }
+    }
+    return time.isValid() ? time.toUTC() : QDateTime();
+}
+
+// Checks what every key answer must satisfy: a compressed point and
+// address == RIPEMD160(SHA256(public_key)).
+BaoResult<KeyInfo> parseKeyInfo(const QJsonObject &data, const QString &expectedName)
+{
+    KeyInfo info;
+    info.name = data.value(QStringLiteral("name")).toString(expectedName);
+    if (!expectedName.isEmpty() && info.name != expectedName)
+        return baoError(MalformedAnswer, QStringLiteral("answer is about key '%1', not '%2'").arg(info.name, expectedName));
+    auto publicKey = hexField(data, QStringLiteral("public_key"), crypto::Secp256k1::CompressedPublicKeySize);
+    if (!publicKey)
+        return unexpected(publicKey.error());
+    auto parsed = crypto::Secp256k1::parsePublicKey(*publicKey);
+    if (!parsed || *parsed != *publicKey)
+        return baoError(MalformedAnswer, QStringLiteral("'public_key' of '%1' is not a compressed secp256k1 point").arg(info.name));
+    info.publicKey = *publicKey;
+    auto address = hexField(data, QStringLiteral("address"), crypto::CosmosAddress::AddressSize);
+    if (!address)
+        return unexpected(address.error());
+    if (*address != crypto::CosmosAddress::fromPublicKey(info.publicKey))
+        return baoError(MalformedAnswer, QStringLiteral("'address' of '%1' does not match its public key").arg(info.name));
+    info.address = *address;
+    info.exportable = data.value(QStringLiteral("exportable")).toBool(false);
+    info.imported = data.value(QStringLiteral("imported")).toBool(false);
+    info.createdAt = parseRfc3339(data.value(QStringLiteral("created_at")).toString());
+    return info;
+}
+
+QByteArray toJson(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+void warnSkipVerifyOnce()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        qWarning("baokeys: TLS certificate verification is DISABLED (BAO_SKIP_VERIFY / tlsSkipVerify). "
+                 "Anyone on the network path can impersonate the signer.");
+    });
+}
+
+} // namespace
+
+struct BaoClient::Reply {
+    int status = 0; // 0: no HTTP answer
+    QByteArray body;
+    QString location;
+    std::optional<BaoError> transportError;
+};
+
+BaoClient::BaoClient(BaoSettings settings) : m_settings(std::move(settings))
+{
+    while (m_settings.address.endsWith(QLatin1Char('/')))
+        m_settings.address.chop(1);
+    while (m_settings.mount.startsWith(QLatin1Char('/')))
+        m_settings.mount.remove(0, 1);
+    while (m_settings.mount.endsWith(QLatin1Char('/')))
+        m_settings.mount.chop(1);
+    if (m_settings.tlsSkipVerify)
+        warnSkipVerifyOnce();
+}
+
+BaoClient::~BaoClient() = default;
+
+void BaoClient::setCancelToken(const CancelToken &token)
+{
+    m_cancel = token;
+    m_hasCancel = true;
+}
+
+void BaoClient::clearCancelToken()
+{
+    m_cancel = CancelToken();
+    m_hasCancel = false;
+}
+
+QString BaoClient::keyPath(const QString &name) const
+{
+    return m_settings.mount + QStringLiteral("/keys/") + name;
+}
+
+BaoClient::Reply BaoClient::send(const QByteArray &method, const QString &path, const QJsonObject *body,
+                                 bool authenticated)
+{
+    Reply result;
+    if (m_hasCancel && m_cancel.isCancelled()) {
+        result.transportError = BaoError{BaoErrorKind::Cancelled, QStringLiteral("cancelled before sending"), 0, {}};
+        return result;
+    }
+    const QUrl url(m_settings.address + QStringLiteral("/v1/") + path);
+    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+        result.transportError = BaoError{BaoErrorKind::Transport,
+                                         QStringLiteral("'%1' is not an http(s) address").arg(m_settings.address), 0, {}};
+        return result;
+    }
+    if (!m_network) {
+        // Created on first use so it belongs to the thread that uses it.
+        m_network = std::make_unique<QNetworkAccessManager>();
+        m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    }
+
+    QNetworkRequest request(url);
+    request.setTransferTimeout(int(m_settings.timeout.count()));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (authenticated && !m_settings.token.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("X-Vault-Token"), m_settings.token.toUtf8());
+    if (!m_settings.ns.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("X-Vault-Namespace"), m_settings.ns.toUtf8());
+    if (url.scheme() == QLatin1String("https")) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        if (!m_settings.caCertFile.isEmpty()) {
+            const QList<QSslCertificate> cas = QSslCertificate::fromPath(m_settings.caCertFile, QSsl::Pem);
+            if (cas.isEmpty()) {
+                result.transportError = BaoError{
+                    BaoErrorKind::Transport,
+                    QStringLiteral("CA file '%1' is missing or holds no PEM certificate").arg(m_settings.caCertFile), 0, {}};
+                return result;
+            }
+            tls.setCaCertificates(cas);
+        }
+        if (m_settings.tlsSkipVerify)
+            tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        request.setSslConfiguration(tls);
+    }
+
+    QByteArray payload = body ? toJson(*body) : QByteArray();
+    QNetworkReply *reply = nullptr;
+    if (method == "GET")
+        reply = m_network->get(request);
+    else if (method == "DELETE")
+        reply = m_network->deleteResource(request);
+    else if (method == "POST")
+        reply = m_network->post(request, payload);
+    else if (method == "PUT")
+        reply = m_network->put(request, payload);
+    else
+        reply = m_network->sendCustomRequest(request, method, payload); // LIST
+    // The body may hold a private key (import): wipe our copy now; QNAM keeps
+    // its own until the request is sent.
+    payload.fill('\0');
+
+    std::atomic<bool> cancelled{false};
+    CancelToken::SubscriptionId subscription = 0;
+    if (m_hasCancel) {
+        // Runs on the cancelling thread: only post the abort to the reply's thread.
+        subscription = m_cancel.subscribe([reply, &cancelled] {
+            cancelled.store(true);
+            QMetaObject::invokeMethod(reply, &QNetworkReply::abort, Qt::QueuedConnection);
+        });
+    }
+    if (!reply->isFinished()) {
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    }
+    if (m_hasCancel)
+        m_cancel.unsubscribe(subscription); // no callback can touch `reply` after this
+
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (cancelled.load()) {
+        result.transportError = BaoError{BaoErrorKind::Cancelled, QStringLiteral("request aborted"), 0, {}};
+    } else if (!status.isValid()) {
+        const auto error = reply->error();
+        const bool timedOut = error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError;
+        result.transportError = BaoError{timedOut ? BaoErrorKind::Timeout : BaoErrorKind::Transport,
+                                         timedOut ? QStringLiteral("no answer within %1 ms").arg(m_settings.timeout.count())
+                                                  : reply->errorString(),
+                                         0, {}};
+    } else {
+        result.status = status.toInt();
+        result.body = reply->readAll();
+        result.location = QString::fromUtf8(reply->rawHeader(QByteArrayLiteral("Location")));
+        // A connection dropped mid-body still has a status: treat as transport.
+        const auto error = reply->error();
+        if (error == QNetworkReply::RemoteHostClosedError || error == QNetworkReply::ProtocolFailure ||
+            error == QNetworkReply::UnknownNetworkError) {
+            result.transportError = BaoError{BaoErrorKind::Transport, reply->errorString(), result.status, {}};
+        } else if (error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError) {
+            result.transportError = BaoError{BaoErrorKind::Timeout,
+                                             QStringLiteral("no answer within %1 ms").arg(m_settings.timeout.count()),
+                                             result.status, {}};
+        }
+    }
+    delete reply;
+    return result;
+}
+
+// Maps status + errors to a typed result; on success returns the "data"
+// object (empty for 204).
+BaoResult<QJsonObject> BaoClient::engineCall(const QByteArray &method, const QString &path, const QJsonObject *body,
+                                             bool *emptyNotFound)
+{
+    Reply reply = send(method, path, body, true);
+    if (reply.transportError)
+        return unexpected(*reply.transportError);
+    const int status = reply.status;
+    if (status == 204)
+        return QJsonObject();
+
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(reply.body, &parseError);
+    reply.body.fill('\0'); // may hold an exported private key
+    const bool isObject = parseError.error == QJsonParseError::NoError && document.isObject();
+    const QJsonObject object = document.object();
+
+    if (status >= 200 && status < 300) {
+        if (!isObject)
+            return baoError(MalformedAnswer, QStringLiteral("answer is not a JSON object"), status);
+        const QJsonValue data = object.value(QStringLiteral("data"));
+        if (!data.isObject())
+            return baoError(MalformedAnswer, QStringLiteral("answer has no 'data' object"), status);
+        return data.toObject();
+    }
+
+    bool hasErrors = false;
+    QString message = isObject ? errorsOf(object, &hasErrors) : QString();
+    if (!isObject && !reply.body.isEmpty() && status < 500)
+        message = QStringLiteral("unexpected answer (not JSON)");
+    BaoError error{BaoErrorKind::BadRequest, message, status, {}};
+    if (status == 301 || status == 302 || status == 307 || status == 308) {
+        error.kind = BaoErrorKind::Standby;
+        error.redirectTo = reply.location;
+        if (error.message.isEmpty())
+            error.message = QStringLiteral("this node is a standby; the active node is elsewhere");
+    } else if (status == 400) {
+        const QString lower = message.toLower();
+        if (lower.contains(QLatin1String("already exists")))
+            error.kind = BaoErrorKind::AlreadyExists;
+        else if (lower.contains(QLatin1String("not found")))
+            error.kind = BaoErrorKind::NotFound;
+        else if (lower.contains(QLatin1String("not exportable")))
+            error.kind = BaoErrorKind::NotExportable;
+    } else if (status == 401 || status == 403) {
+        error.kind = BaoErrorKind::PermissionDenied;
+    } else if (status == 404) {
+        error.kind = BaoErrorKind::NotFound;
+        if (!hasErrors) {
+            error.message = QStringLiteral("nothing at %1").arg(path);
+            if (emptyNotFound)
+                *emptyNotFound = true;
+        }
+    } else if (status == 429) {
+        error.kind = BaoErrorKind::RateLimited;
+    } else if (status == 503 && message.contains(QLatin1String("sealed"), Qt::CaseInsensitive)) {
+        error.kind = BaoErrorKind::Sealed;
+    } else if (status >= 500) {
+        error.kind = BaoErrorKind::ServerError;
+        if (error.message.isEmpty())
+            error.message = QStringLiteral("server error");
+    }
+    return unexpected(error);
+}
+
+BaoResult<HealthInfo> BaoClient::health()
+{
+    const Reply reply = send("GET", QStringLiteral("sys/health"), nullptr, false);
+    if (reply.transportError)
+        return unexpected(*reply.transportError);
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(reply.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return baoError(MalformedAnswer, QStringLiteral("health answer is not a JSON object"), reply.status);
+    const QJsonObject object = document.object();
+    if (!object.contains(QStringLiteral("sealed")))
+        return baoError(MalformedAnswer, errorsOf(object).isEmpty() ? QStringLiteral("health answer has no 'sealed'")
+                                                                    : errorsOf(object),
+                        reply.status);
+    HealthInfo info;
+    info.httpStatus = reply.status;
+    info.initialized = object.value(QStringLiteral("initialized")).toBool();
+    info.sealed = object.value(QStringLiteral("sealed")).toBool();
+    info.standby = object.value(QStringLiteral("standby")).toBool();
+    info.performanceStandby = object.value(QStringLiteral("performance_standby")).toBool();
+    info.version = object.value(QStringLiteral("version")).toString();
+    info.clusterName = object.value(QStringLiteral("cluster_name")).toString();
+    const qint64 serverTime = qint64(object.value(QStringLiteral("server_time_utc")).toDouble());
+    if (serverTime > 0)
+        info.serverTime = QDateTime::fromSecsSinceEpoch(serverTime, Qt::UTC);
+    return info;
+}
+
+BaoResult<TokenInfo> BaoClient::lookupSelf()
+{
+    auto data = engineCall("GET", QStringLiteral("auth/token/lookup-self"), nullptr);
+    if (!data)
+        return unexpected(data.error());
+    TokenInfo info;
+    info.displayName = data->value(QStringLiteral("display_name")).toString();
+    for (const QJsonValue &policy : data->value(QStringLiteral("policies")).toArray())
+        info.policies << policy.toString();
+    info.ttlSeconds = qint64(data->value(QStringLiteral("ttl")).toDouble());
+    info.renewable = data->value(QStringLiteral("renewable")).toBool();
+    if (data->value(QStringLiteral("expire_time")).isString())
+        info.expireTime = parseRfc3339(data->value(QStringLiteral("expire_time")).toString());
+    return info;
+}
+
+ConnectionStatus BaoClient::status()
+{
+    ConnectionStatus status;
+    status.address = m_settings.address;
+    QElapsedTimer timer;
+    timer.start();
+    auto health = this->health();
+    status.roundTripMs = timer.elapsed();
+    if (!health) {
+        status.error = health.error();
+        return status;
+    }
+    status.health = *health;
+    if (health->sealed) {
+        status.error = BaoError{BaoErrorKind::Sealed, QStringLiteral("the server is sealed"), health->httpStatus, {}};
+        return status;
+    }
+    if (!health->initialized) {
+        status.error = BaoError{BaoErrorKind::ServerError, QStringLiteral("the server is not initialized"),
+                                health->httpStatus, {}};
+        return status;
+    }
+    auto token = lookupSelf();
+    if (!token) {
+        status.error = token.error();
+        return status;
+    }
+    status.token = *token;
+    return status;
+}
+
+BaoResult<KeyInfo> BaoClient::createKey(const QString &name, bool exportable)
+{
+    if (!KeyName::isValid(name))
+        return baoError(BaoErrorKind::InvalidName, KeyName::whyInvalid(name));
+    const QJsonObject body{{QStringLiteral("exportable"), exportable}};
+    auto data = engineCall("POST", keyPath(name), &body);
+    if (!data)
+        return unexpected(data.error());
+    return parseKeyInfo(*data, name);
+}
+
+BaoResult<KeyInfo> BaoClient::readKey(const QString &name)
+{
+    if (!KeyName::isValid(name))
+        return baoError(BaoErrorKind::InvalidName, KeyName::whyInvalid(name));
+    auto data = engineCall("GET", keyPath(name), nullptr);
+    if (!data)
+        return unexpected(data.error());
+    return parseKeyInfo(*data, name);
+}
+
+BaoResult<KeyListing> BaoClient::listKeys()
+{
+    bool empty = false;
+    auto data = engineCall("LIST", m_settings.mount + QStringLiteral("/keys/"), nullptr, &empty);
+    if (!data) {
+        // An empty listing is 404 with an empty errors array (a missing
+        // mount is 404 *with* a message, and stays an error).
+        if (empty)
+            return KeyListing{};
+        return unexpected(data.error());
+    }
+    KeyListing listing;
+    const QJsonValue keys = data->value(QStringLiteral("keys"));
+    if (!keys.isArray())
+        return baoError(MalformedAnswer, QStringLiteral("listing has no 'keys' array"));
+    for (const QJsonValue &name : keys.toArray()) {
+        if (!name.isString())
+            return baoError(MalformedAnswer, QStringLiteral("listing holds a non-string key name"));
+        listing.names << name.toString();
+    }
+    const QJsonObject keyInfo = data->value(QStringLiteral("key_info")).toObject();
+    for (const QString &name : std::as_const(listing.names)) {
+        const QJsonValue entry = keyInfo.value(name);
+        if (!entry.isObject() || !entry.toObject().contains(QStringLiteral("public_key")))
+            continue; // only the name is known; readKey() gives the rest
+        auto info = parseKeyInfo(entry.toObject(), name);
+        if (!info)
+            return unexpected(info.error());
+        listing.info << *info;
+    }
+    return listing;
+}
+
+BaoResult<void> BaoClient::deleteKey(const QString &name)
+{
+    if (!KeyName::isValid(name))
+        return baoError(BaoErrorKind::InvalidName, KeyName::whyInvalid(name));
+    auto data = engineCall("DELETE", keyPath(name), nullptr);
+    if (!data)
+        return unexpected(data.error());
+    return {};
+}
+
+BaoResult<KeyInfo> BaoClient::importKey(const QString &name, const crypto::SecureBytes &privateKey, bool exportable)
+{
+    if (!KeyName::isValid(name))
+        return baoError(BaoErrorKind::InvalidName, KeyName::whyInvalid(name));
+    if (privateKey.size() != std::size_t(crypto::Secp256k1::PrivateKeySize))
+        return baoError(BaoErrorKind::InvalidInput, QStringLiteral("a private key is 32 bytes"));
+    QByteArray encoded = privateKey.view().toByteArray().toBase64();
+    QJsonObject body{{QStringLiteral("ciphertext"), QString::fromLatin1(encoded)},
+                     {QStringLiteral("exportable"), exportable}};
+    crypto::wipe(encoded);
+    auto data = engineCall("POST", keyPath(name) + QStringLiteral("/import"), &body);
+    body = QJsonObject();
+    if (!data)
+        return unexpected(data.error());
+    return parseKeyInfo(*data, name);
+}
+
+BaoResult<ExportedKey> BaoClient::exportKey(const QString &name)
+{
+    if (!KeyName::isValid(name))
+        return baoError(BaoErrorKind::InvalidName, KeyName::whyInvalid(name));
+    auto data = engineCall("GET", m_settings.mount + QStringLiteral("/export/") + name, nullptr);
+    if (!data)
+        return unexpected(data.error());
+    auto info = parseKeyInfo(*data, name);
+    if (!info)
+        return unexpected(info.error());
+    // keys: {"1": "<base64>"}: take the highest version.
+    const QJsonObject keys = data->value(QStringLiteral("keys")).toObject();
+    int best = -1;
+    QString encoded;
+    for (auto it = keys.begin(); it != keys.end(); ++it) {
+        const int version = it.key().toInt();
+        if (version > best && it.value().isString()) {
+            best = version;
+            encoded = it.value().toString();
+        }
+    }
+    if (best < 0)
+        return baoError(MalformedAnswer, QStringLiteral("export answer has no key"));
+    QByteArray raw = QByteArray::fromBase64(encoded.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    crypto::wipe(encoded);
+    crypto::SecureBytes secret = crypto::SecureBytes::takeFrom(raw);
+    if (!crypto::Secp256k1::validatePrivateKey(secret))
+        return baoError(MalformedAnswer, QStringLiteral("exported key is not a valid secp256k1 private key"));
+    auto derived = crypto::Secp256k1::derivePublicKey(secret);
+    if (!derived || *derived != info->publicKey)
+        return baoError(BaoErrorKind::SecurityFault,
+                        QStringLiteral("exported private key of '%1' does not belong to its public key").arg(name));
+    return ExportedKey{std::move(info).value(), std::move(secret)};
+}
+
+BaoResult<SignResponse> BaoClient::sign(const QString &name, QByteArrayView input, const SignOptions &options)
+{
+    if (!KeyName::isValid(name))
+        return baoError(BaoErrorKind::InvalidName, KeyName::whyInvalid(name));
+    if (options.prehashed && input.size() != crypto::Secp256k1::DigestSize)
+        return baoError(BaoErrorKind::InvalidInput, QStringLiteral("a prehashed input is 32 bytes"));
+    const QJsonObject body{
+        {QStringLiteral("input"), QString::fromLatin1(input.toByteArray().toBase64())},
+        {QStringLiteral("prehashed"), options.prehashed},
+        {QStringLiteral("hash_algorithm"),
+         options.hash == HashAlgorithm::Keccak256 ? QStringLiteral("keccak256") : QStringLiteral("sha256")},
+        {QStringLiteral("output_format"), QStringLiteral("cosmos")},
+    };
+    auto data = engineCall("POST", m_settings.mount + QStringLiteral("/sign/") + name, &body);
+    if (!data)
+        return unexpected(data.error());
+    const QJsonValue signature = data->value(QStringLiteral("signature"));
+    if (!signature.isString())
+        return baoError(MalformedAnswer, QStringLiteral("sign answer has no 'signature'"));
+    SignResponse response;
+    response.signature =
+        QByteArray::fromBase64(signature.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (response.signature.size() != crypto::Secp256k1::CompactSignatureSize)
+        return baoError(MalformedAnswer, QStringLiteral("'signature' is not 64 bytes of base64"));
+    auto publicKey = hexField(*data, QStringLiteral("public_key"), crypto::Secp256k1::CompressedPublicKeySize);
+    if (!publicKey)
+        return unexpected(publicKey.error());
+    auto parsed = crypto::Secp256k1::parsePublicKey(*publicKey);
+    if (!parsed || *parsed != *publicKey)
+        return baoError(MalformedAnswer, QStringLiteral("'public_key' is not a compressed secp256k1 point"));
+    response.publicKey = *publicKey;
+    response.keyVersion = data->value(QStringLiteral("key_version")).toInt(1);
+    return response;
+}
+
+} // namespace baokeys::bao

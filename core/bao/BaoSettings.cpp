@@ -1,0 +1,85 @@
+#include "bao/BaoSettings.h"
+
+#include <QProcessEnvironment>
+#include <QRegularExpression>
+
+#include <optional>
+
+namespace baokeys::bao {
+
+namespace {
+
+// BAO_X, else VAULT_X (OpenBao's CLI reads both, BAO_ first).
+QString lookup(const QProcessEnvironment &env, const QString &suffix)
+{
+    const QString bao = env.value(QStringLiteral("BAO_") + suffix);
+    if (!bao.isEmpty())
+        return bao;
+    return env.value(QStringLiteral("VAULT_") + suffix);
+}
+
+// Go's strconv.ParseBool, which the bao CLI uses for BAO_SKIP_VERIFY.
+bool parseGoBool(const QString &text)
+{
+    static const QStringList truthy = {QStringLiteral("1"), QStringLiteral("t"), QStringLiteral("T"),
+                                       QStringLiteral("true"), QStringLiteral("True"), QStringLiteral("TRUE")};
+    return truthy.contains(text);
+}
+
+// "30" (seconds), "30s", "500ms", "2m", "1h": the forms BAO_CLIENT_TIMEOUT takes.
+std::optional<std::chrono::milliseconds> parseDuration(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?\\s*$"));
+    const auto match = pattern.match(text);
+    if (!match.hasMatch())
+        return std::nullopt;
+    const double value = match.captured(1).toDouble();
+    const QString unit = match.captured(2);
+    double ms = value * 1000.0;
+    if (unit == QLatin1String("ms"))
+        ms = value;
+    else if (unit == QLatin1String("m"))
+        ms = value * 60'000.0;
+    else if (unit == QLatin1String("h"))
+        ms = value * 3'600'000.0;
+    if (ms <= 0)
+        return std::nullopt;
+    return std::chrono::milliseconds(qint64(ms));
+}
+
+} // namespace
+
+BaoSettings BaoSettings::fromEnvironment()
+{
+    return fromEnvironment(QProcessEnvironment::systemEnvironment());
+}
+
+BaoSettings BaoSettings::fromEnvironment(const QProcessEnvironment &env)
+{
+    BaoSettings settings;
+    if (const QString addr = lookup(env, QStringLiteral("ADDR")); !addr.isEmpty())
+        settings.address = addr;
+    settings.token = lookup(env, QStringLiteral("TOKEN"));
+    settings.ns = lookup(env, QStringLiteral("NAMESPACE"));
+    settings.caCertFile = lookup(env, QStringLiteral("CACERT"));
+    settings.tlsSkipVerify = parseGoBool(lookup(env, QStringLiteral("SKIP_VERIFY")));
+    if (const auto timeout = parseDuration(lookup(env, QStringLiteral("CLIENT_TIMEOUT"))))
+        settings.timeout = *timeout;
+    return settings;
+}
+
+QString BaoSettings::describe() const
+{
+    QString text = address;
+    if (!ns.isEmpty())
+        text += QStringLiteral(" ns=") + ns;
+    text += QStringLiteral(" mount=") + mount;
+    text += token.isEmpty() ? QStringLiteral(" token=none") : QStringLiteral(" token=set");
+    if (!caCertFile.isEmpty())
+        text += QStringLiteral(" cacert=") + caCertFile;
+    if (tlsSkipVerify)
+        text += QStringLiteral(" tls-verify=OFF");
+    return text;
+}
+
+} // namespace baokeys::bao

@@ -1,0 +1,802 @@
+#include "keyring/BaoKeyring.h"
+
+#include "bao/BaoClient.h"
+#include "bao/KeyName.h"
+#include "crypto/Bip32.h"
+#include "crypto/Bip39.h"
+#include "crypto/CosmosAddress.h"
+#include "crypto/Hash.h"
+#include "crypto/Hex.h"
+#include "crypto/Secp256k1.h"
+#include "keyring/BatchState.h"
+
+#include <QMutex>
+#include <QSet>
+#include <QThreadPool>
+#include <QThreadStorage>
+#include <QUuid>
+#include <QtConcurrent>
+
+#include <mutex>
+#include <numeric>
+#include <unordered_map>
+
+namespace baokeys::keyring {
+
+using bao::BaoError;
+using bao::BaoErrorKind;
+using bao::baoError;
+
+namespace {
+
+std::atomic<quint64> g_nextInstanceId{1};
+
+// Threads that have no batch or async work left expire after this long; until
+// then they (and their QNetworkAccessManager with its open connections) are reused.
+constexpr int PoolExpiryMs = 120'000;
+constexpr int AsyncPoolThreads = 8;
+constexpr int MaxParallelism = 4096;
+constexpr int MaxBatchSize = 100'000;
+
+// The BaoClients of one thread, one per keyring instance. Held in a
+// QThreadStorage, so a thread's clients (and their QNetworkAccessManagers)
+// are destroyed on that thread when it finishes. Entries of keyrings that no
+// longer exist are pruned, on this thread, at the next lookup.
+struct ThreadClients {
+    struct Entry {
+        std::weak_ptr<std::atomic<bool>> alive;
+        std::unique_ptr<bao::BaoClient> client;
+    };
+    std::unordered_map<quint64, Entry> entries;
+};
+
+QThreadStorage<ThreadClients *> &threadClients()
+{
+    static QThreadStorage<ThreadClients *> storage;
+    return storage;
+}
+
+// Applies a batch's cancel token to this thread's client for one call.
+class ScopedCancel {
+public:
+    ScopedCancel(bao::BaoClient &client, const bao::CancelToken &token) : m_client(client)
+    {
+        m_client.setCancelToken(token);
+    }
+    ~ScopedCancel() { m_client.clearCancelToken(); }
+    ScopedCancel(const ScopedCancel &) = delete;
+    ScopedCancel &operator=(const ScopedCancel &) = delete;
+
+private:
+    bao::BaoClient &m_client;
+};
+
+BaoError localNotFound(const QString &uid)
+{
+    return BaoError{BaoErrorKind::NotFound, QStringLiteral("no key '%1' in the local store").arg(uid), 0, {}};
+}
+
+KeyringResult<void> checkName(const QString &uid)
+{
+    if (!bao::KeyName::isValid(uid))
+        return baoError(BaoErrorKind::InvalidName, QStringLiteral("'%1': %2").arg(uid, bao::KeyName::whyInvalid(uid)));
+    return {};
+}
+
+QString shortList(const QStringList &names)
+{
+    constexpr int Shown = 5;
+    QString text = names.mid(0, Shown).join(QStringLiteral(", "));
+    if (names.size() > Shown)
+        text += QStringLiteral(" and %1 more").arg(names.size() - Shown);
+    return text;
+}
+
+} // namespace
+
+BaoKeyring::BaoKeyring(const bao::BaoSettings &settings, const QString &storePath, QObject *parent)
+    : QObject(parent),
+      m_settings(settings),
+      m_instanceId(g_nextInstanceId.fetch_add(1)),
+      m_alive(std::make_shared<std::atomic<bool>>(true)),
+      m_store(std::make_unique<BaoStore>(storePath)),
+      m_pool(std::make_unique<QThreadPool>()),
+      m_asyncPool(std::make_unique<QThreadPool>())
+{
+    (void)m_store->load(); // a bad file is reported by storeError(), never overwritten
+    m_pool->setExpiryTimeout(PoolExpiryMs);
+    m_pool->setObjectName(QStringLiteral("baokeys-batch"));
+    m_asyncPool->setExpiryTimeout(PoolExpiryMs);
+    m_asyncPool->setMaxThreadCount(AsyncPoolThreads);
+    m_asyncPool->setObjectName(QStringLiteral("baokeys-async"));
+}
+
+BaoKeyring::~BaoKeyring()
+{
+    // Batches and async calls use m_store and this object: let them finish
+    // (their threads then exit, destroying their clients on their own thread).
+    m_pool->waitForDone();
+    m_asyncPool->waitForDone();
+    m_pool.reset();
+    m_asyncPool.reset();
+    m_alive.reset();
+    if (threadClients().hasLocalData())
+        threadClients().localData()->entries.erase(m_instanceId);
+}
+
+bao::BaoSettings BaoKeyring::settings() const
+{
+    return m_settings;
+}
+
+std::optional<BaoError> BaoKeyring::storeError() const
+{
+    return m_store->loadError();
+}
+
+bao::BaoClient &BaoKeyring::client() const
+{
+    QThreadStorage<ThreadClients *> &storage = threadClients();
+    if (!storage.hasLocalData())
+        storage.setLocalData(new ThreadClients);
+    ThreadClients &clients = *storage.localData();
+    auto it = clients.entries.find(m_instanceId);
+    if (it == clients.entries.end()) {
+        std::erase_if(clients.entries, [](const auto &entry) { return entry.second.alive.expired(); });
+        it = clients.entries
+                 .emplace(m_instanceId, ThreadClients::Entry{m_alive, std::make_unique<bao::BaoClient>(m_settings)})
+                 .first;
+    }
+    return *it->second.client;
+}
+
+// --- connection -------------------------------------------------------------
+
+bao::ConnectionStatus BaoKeyring::status()
+{
+    return client().status();
+}
+
+QFuture<bao::ConnectionStatus> BaoKeyring::statusAsync()
+{
+    return QtConcurrent::run(m_asyncPool.get(), [this] { return status(); });
+}
+
+// --- helpers ----------------------------------------------------------------
+
+KeyRecord BaoKeyring::recordFromInfo(const bao::KeyInfo &info, KeySource source) const
+{
+    KeyRecord record;
+    record.uid = info.name;
+    record.publicKey = info.publicKey;
+    record.address = info.address;
+    record.exportable = info.exportable;
+    record.createdAt = info.createdAt.isValid() ? info.createdAt : QDateTime::currentDateTimeUtc();
+    record.source = source;
+    record.keyPath = m_settings.mount + QStringLiteral("/keys/") + info.name;
+    return record;
+}
+
+KeyringResult<KeyRecord> BaoKeyring::storeNew(const bao::KeyInfo &info, KeySource source)
+{
+    KeyRecord record = recordFromInfo(info, source);
+    if (auto stored = m_store->put(record); !stored) {
+        BaoError error = stored.error();
+        error.message = QStringLiteral("key '%1' exists on the server but could not be stored locally (sync() adopts "
+                                       "it): %2")
+                            .arg(info.name, error.message);
+        return baokeys::unexpected(error);
+    }
+    emit keysChanged();
+    return record;
+}
+
+// The trust check of every signature: the answer's public key must be the
+// stored one, and the signature must verify (low-S) over the digest we mean.
+KeyringResult<Signature> BaoKeyring::signWith(bao::BaoClient &client, const KeyRecord &record,
+                                              const QByteArray &message, bool prehashed) const
+{
+    if (prehashed && message.size() != crypto::Secp256k1::DigestSize)
+        return baoError(BaoErrorKind::InvalidInput, QStringLiteral("a prehashed message is 32 bytes"));
+    const QByteArray digest = prehashed ? message : crypto::Hash::sha256(message);
+    bao::SignOptions options;
+    options.prehashed = prehashed;
+    auto response = client.sign(record.uid, message, options);
+    if (!response)
+        return baokeys::unexpected(response.error());
+    if (response->publicKey != record.publicKey)
+        return baoError(BaoErrorKind::SecurityFault,
+                        QStringLiteral("the signer answered for '%1' with public key %2, but the stored key is %3")
+                            .arg(record.uid, crypto::Hex::encode(response->publicKey), record.publicKeyHex()));
+    if (!crypto::Secp256k1::isLowS(response->signature))
+        return baoError(BaoErrorKind::SecurityFault,
+                        QStringLiteral("the signer returned a high-S signature for '%1'").arg(record.uid));
+    if (!crypto::Secp256k1::verifyDigest(record.publicKey, digest, response->signature))
+        return baoError(BaoErrorKind::SecurityFault,
+                        QStringLiteral("the signature returned for '%1' does not verify against its stored public key")
+                            .arg(record.uid));
+    return Signature{record.uid, response->signature, record.publicKey, digest};
+}
+
+// --- accounts ---------------------------------------------------------------
+
+KeyringResult<KeyRecord> BaoKeyring::newAccount(const QString &uid, bool exportable)
+{
+    if (auto valid = checkName(uid); !valid)
+        return baokeys::unexpected(valid.error());
+    if (m_store->contains(uid))
+        return baoError(BaoErrorKind::AlreadyExists, QStringLiteral("a key named '%1' is already in the store").arg(uid));
+    // Journal first: a crash between the create and the store write must not
+    // leave a key only the server knows about.
+    const QString journalId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (auto journal = m_store->writeJournal(journalId, {uid}); !journal)
+        return baokeys::unexpected(journal.error());
+    auto info = client().createKey(uid, exportable);
+    KeyringResult<KeyRecord> result = info ? storeNew(*info, KeySource::Generated) : baokeys::unexpected(info.error());
+    if (result || !info)
+        (void)m_store->clearJournal(journalId);
+    return result;
+}
+
+KeyringResult<KeyRecord> BaoKeyring::key(const QString &uid) const
+{
+    if (auto record = m_store->find(uid))
+        return *record;
+    return baokeys::unexpected(localNotFound(uid));
+}
+
+KeyringResult<KeyRecord> BaoKeyring::keyByAddress(const QByteArray &address) const
+{
+    if (address.size() != crypto::CosmosAddress::AddressSize)
+        return baoError(BaoErrorKind::InvalidInput, QStringLiteral("an address is 20 bytes"));
+    if (auto record = m_store->findByAddress(address))
+        return *record;
+    return baoError(BaoErrorKind::NotFound,
+                    QStringLiteral("no key with address %1 in the local store").arg(crypto::Hex::encode(address)));
+}
+
+KeyringResult<KeyRecord> BaoKeyring::keyByAddress(const QString &bech32OrHex) const
+{
+    const QString text = bech32OrHex.trimmed();
+    if (auto decoded = crypto::CosmosAddress::fromBech32(text))
+        return keyByAddress(*decoded);
+    if (auto hex = crypto::Hex::decode(text); hex && hex->size() == crypto::CosmosAddress::AddressSize)
+        return keyByAddress(*hex);
+    return baoError(BaoErrorKind::InvalidInput,
+                    QStringLiteral("'%1' is neither a bech32 address nor 40 hex digits").arg(text));
+}
+
+QList<KeyRecord> BaoKeyring::list() const
+{
+    return m_store->all();
+}
+
+KeyringResult<void> BaoKeyring::remove(const QString &uid)
+{
+    if (auto valid = checkName(uid); !valid)
+        return valid;
+    if (!m_store->contains(uid))
+        return baokeys::unexpected(localNotFound(uid));
+    auto deleted = client().deleteKey(uid);
+    if (!deleted && deleted.error().kind != BaoErrorKind::NotFound)
+        return deleted;
+    if (auto removed = m_store->remove(uid); !removed)
+        return removed;
+    emit keysChanged();
+    return {};
+}
+
+KeyringResult<KeyRecord> BaoKeyring::rename(const QString &uid, const QString &newUid)
+{
+    if (auto valid = checkName(newUid); !valid)
+        return baokeys::unexpected(valid.error());
+    auto record = key(uid);
+    if (!record)
+        return record;
+    if (uid == newUid)
+        return record;
+    if (!record->exportable)
+        return baoError(BaoErrorKind::Unsupported,
+                        QStringLiteral("'%1' is not exportable: the engine has no rename, and moving a key to a new "
+                                       "name needs its private key, which never leaves the signer. Create a new key "
+                                       "under '%2' instead.")
+                            .arg(uid, newUid));
+    if (m_store->contains(newUid))
+        return baoError(BaoErrorKind::AlreadyExists, QStringLiteral("a key named '%1' is already in the store").arg(newUid));
+    bao::BaoClient &server = client();
+    if (auto existing = server.readKey(newUid); existing)
+        return baoError(BaoErrorKind::AlreadyExists, QStringLiteral("the server already has a key named '%1'").arg(newUid));
+    else if (existing.error().kind != BaoErrorKind::NotFound)
+        return baokeys::unexpected(existing.error());
+
+    auto exported = server.exportKey(uid);
+    if (!exported)
+        return baokeys::unexpected(exported.error());
+    if (exported->info.publicKey != record->publicKey)
+        return baoError(BaoErrorKind::SecurityFault,
+                        QStringLiteral("the server's '%1' has another public key than the stored one").arg(uid));
+
+    const QString journalId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (auto journal = m_store->writeJournal(journalId, {newUid}); !journal)
+        return baokeys::unexpected(journal.error());
+    auto imported = server.importKey(newUid, exported->privateKey, true);
+    exported->privateKey.wipe();
+    if (!imported) {
+        (void)m_store->clearJournal(journalId);
+        return baokeys::unexpected(imported.error());
+    }
+    if (imported->publicKey != record->publicKey) {
+        (void)m_store->clearJournal(journalId);
+        return baoError(BaoErrorKind::SecurityFault,
+                        QStringLiteral("the copy under '%1' has another public key; '%2' is left as it was")
+                            .arg(newUid, uid));
+    }
+    KeyRecord renamed = recordFromInfo(*imported, record->source);
+    // Both names are stored before the old one is deleted: whatever fails
+    // next, the store knows every key the server holds.
+    if (auto stored = m_store->put(renamed); !stored)
+        return baokeys::unexpected(stored.error());
+    (void)m_store->clearJournal(journalId);
+    emit keysChanged();
+    if (auto deleted = server.deleteKey(uid); !deleted && deleted.error().kind != BaoErrorKind::NotFound) {
+        BaoError error = deleted.error();
+        error.message = QStringLiteral("'%1' was copied to '%2', but the old name could not be deleted (both are "
+                                       "kept): %3")
+                            .arg(uid, newUid, error.message);
+        return baokeys::unexpected(error);
+    }
+    if (auto removed = m_store->remove(uid); !removed)
+        return baokeys::unexpected(removed.error());
+    emit keysChanged();
+    return renamed;
+}
+
+KeyringResult<Signature> BaoKeyring::sign(const QString &uid, const QByteArray &message, bool prehashed)
+{
+    auto record = key(uid);
+    if (!record)
+        return baokeys::unexpected(record.error());
+    return signWith(client(), *record, message, prehashed);
+}
+
+KeyringResult<Signature> BaoKeyring::signByAddress(const QByteArray &address, const QByteArray &message,
+                                                   bool prehashed)
+{
+    auto record = keyByAddress(address);
+    if (!record)
+        return baokeys::unexpected(record.error());
+    return signWith(client(), *record, message, prehashed);
+}
+
+KeyringResult<KeyRecord> BaoKeyring::importPrivateKey(const QString &uid, const QString &hex, ImportOptions options)
+{
+    auto secret = crypto::Hex::decodeSecret(hex);
+    if (!secret)
+        return baoError(BaoErrorKind::InvalidInput, QStringLiteral("the private key is not hex: %1").arg(secret.error().message));
+    return importPrivateKey(uid, *secret, options);
+}
+
+KeyringResult<KeyRecord> BaoKeyring::importPrivateKey(const QString &uid, const crypto::SecureBytes &privateKey,
+                                                      ImportOptions options)
+{
+    if (auto valid = checkName(uid); !valid)
+        return baokeys::unexpected(valid.error());
+    if (auto validKey = crypto::Secp256k1::validatePrivateKey(privateKey); !validKey)
+        return baoError(BaoErrorKind::InvalidInput, validKey.error().message);
+    auto publicKey = crypto::Secp256k1::derivePublicKey(privateKey);
+    if (!publicKey)
+        return baoError(BaoErrorKind::InvalidInput, publicKey.error().message);
+    if (m_store->contains(uid))
+        return baoError(BaoErrorKind::AlreadyExists, QStringLiteral("a key named '%1' is already in the store").arg(uid));
+
+    const QString journalId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (auto journal = m_store->writeJournal(journalId, {uid}); !journal)
+        return baokeys::unexpected(journal.error());
+    auto info = client().importKey(uid, privateKey, options.exportable);
+    if (!info) {
+        (void)m_store->clearJournal(journalId);
+        return baokeys::unexpected(info.error());
+    }
+    if (info->publicKey != *publicKey) {
+        (void)m_store->clearJournal(journalId);
+        return baoError(BaoErrorKind::SecurityFault,
+                        QStringLiteral("the server reports public key %1 for the imported '%2', expected %3")
+                            .arg(crypto::Hex::encode(info->publicKey), uid, crypto::Hex::encode(*publicKey)));
+    }
+    auto stored = storeNew(*info, KeySource::Imported);
+    if (stored)
+        (void)m_store->clearJournal(journalId);
+    return stored;
+}
+
+KeyringResult<KeyRecord> BaoKeyring::importMnemonic(const QString &uid, const QString &mnemonic,
+                                                    const QString &bip39Passphrase, const QString &hdPath,
+                                                    ImportOptions options)
+{
+    auto path = crypto::HdPath::parse(hdPath);
+    if (!path)
+        return baoError(BaoErrorKind::InvalidInput, QStringLiteral("HD path: %1").arg(path.error().message));
+    auto seed = crypto::Bip39::mnemonicToSeed(mnemonic, bip39Passphrase);
+    if (!seed)
+        return baoError(BaoErrorKind::InvalidInput, QStringLiteral("mnemonic: %1").arg(seed.error().message));
+    auto derived = crypto::Bip32::derive(*seed, *path);
+    seed->wipe();
+    if (!derived)
+        return baoError(BaoErrorKind::InvalidInput, derived.error().message);
+    auto result = importPrivateKey(uid, derived->key, options);
+    derived->key.wipe();
+    derived->chainCode.wipe();
+    return result;
+}
+
+KeyringResult<crypto::SecureBytes> BaoKeyring::exportPrivateKey(const QString &uid)
+{
+    auto record = key(uid);
+    if (!record)
+        return baokeys::unexpected(record.error());
+    auto exported = client().exportKey(uid);
+    if (!exported)
+        return baokeys::unexpected(exported.error());
+    if (exported->info.publicKey != record->publicKey)
+        return baoError(BaoErrorKind::SecurityFault,
+                        QStringLiteral("the server's '%1' has another public key than the stored one").arg(uid));
+    return std::move(exported->privateKey);
+}
+
+// --- sync -------------------------------------------------------------------
+
+KeyringResult<SyncReport> BaoKeyring::sync()
+{
+    bao::BaoClient &server = client();
+    auto listing = server.listKeys();
+    if (!listing)
+        return baokeys::unexpected(listing.error());
+
+    SyncReport report;
+    if (m_store->loadError()) {
+        auto moved = m_store->resetCorrupt();
+        if (!moved)
+            return baokeys::unexpected(moved.error());
+        report.corruptBackup = *moved;
+    }
+
+    QHash<QString, bao::KeyInfo> infos;
+    for (const bao::KeyInfo &info : std::as_const(listing->info))
+        infos.insert(info.name, info);
+    const QSet<QString> journal(m_store->journalUids().cbegin(), m_store->journalUids().cend());
+
+    QList<KeyRecord> changes;
+    for (const QString &name : std::as_const(listing->names)) {
+        if (!bao::KeyName::isValid(name))
+            continue;
+        if (!infos.contains(name)) {
+            // The listing gave only the name: read the key itself.
+            auto info = server.readKey(name);
+            if (!info) {
+                if (info.error().kind == BaoErrorKind::NotFound)
+                    continue; // deleted meanwhile
+                return baokeys::unexpected(info.error());
+            }
+            infos.insert(name, *info);
+        }
+        const bao::KeyInfo &info = infos[name];
+        const auto existing = m_store->find(name);
+        if (!existing) {
+            const bool fromJournal = journal.contains(name);
+            changes << recordFromInfo(info, fromJournal ? KeySource::Generated : KeySource::Synced);
+            (fromJournal ? report.recovered : report.adopted) << name;
+            continue;
+        }
+        if (existing->publicKey != info.publicKey) {
+            report.conflicts << name;
+            continue;
+        }
+        KeyRecord refreshed = *existing;
+        refreshed.exportable = info.exportable;
+        if (info.createdAt.isValid())
+            refreshed.createdAt = info.createdAt;
+        refreshed.missingOnServer = false;
+        if (!(refreshed == *existing)) {
+            changes << refreshed;
+            report.updated << name;
+        }
+    }
+    const QSet<QString> onServer(listing->names.cbegin(), listing->names.cend());
+    for (const KeyRecord &record : m_store->all()) {
+        if (!onServer.contains(record.uid))
+            report.missing << record.uid;
+    }
+    if (auto stored = m_store->putMany(changes); !stored)
+        return baokeys::unexpected(stored.error());
+    if (auto marked = m_store->markMissing(report.missing); !marked)
+        return baokeys::unexpected(marked.error());
+    if (auto cleared = m_store->clearAllJournals(); !cleared)
+        return baokeys::unexpected(cleared.error());
+    emit keysChanged();
+    return report;
+}
+
+KeyringResult<QStringList> BaoKeyring::recoverJournal()
+{
+    const QStringList pending = m_store->journalUids();
+    if (pending.isEmpty())
+        return QStringList();
+    bao::BaoClient &server = client();
+    QList<KeyRecord> adopted;
+    QStringList names;
+    for (const QString &uid : pending) {
+        if (m_store->contains(uid) || !bao::KeyName::isValid(uid))
+            continue;
+        auto info = server.readKey(uid);
+        if (!info) {
+            if (info.error().kind == BaoErrorKind::NotFound)
+                continue; // the crash came before the key was created
+            return baokeys::unexpected(info.error());
+        }
+        adopted << recordFromInfo(*info, KeySource::Generated);
+        names << uid;
+    }
+    if (auto stored = m_store->putMany(adopted); !stored)
+        return baokeys::unexpected(stored.error());
+    if (auto cleared = m_store->clearAllJournals(); !cleared)
+        return baokeys::unexpected(cleared.error());
+    if (!names.isEmpty())
+        emit keysChanged();
+    return names;
+}
+
+// --- async wrappers ---------------------------------------------------------
+
+QFuture<KeyringResult<KeyRecord>> BaoKeyring::newAccountAsync(const QString &uid, bool exportable)
+{
+    return QtConcurrent::run(m_asyncPool.get(), [this, uid, exportable] { return newAccount(uid, exportable); });
+}
+
+QFuture<KeyringResult<void>> BaoKeyring::removeAsync(const QString &uid)
+{
+    return QtConcurrent::run(m_asyncPool.get(), [this, uid] { return remove(uid); });
+}
+
+QFuture<KeyringResult<KeyRecord>> BaoKeyring::renameAsync(const QString &uid, const QString &newUid)
+{
+    return QtConcurrent::run(m_asyncPool.get(), [this, uid, newUid] { return rename(uid, newUid); });
+}
+
+QFuture<KeyringResult<Signature>> BaoKeyring::signAsync(const QString &uid, const QByteArray &message)
+{
+    return QtConcurrent::run(m_asyncPool.get(), [this, uid, message] { return sign(uid, message); });
+}
+
+QFuture<KeyringResult<SyncReport>> BaoKeyring::syncAsync()
+{
+    return QtConcurrent::run(m_asyncPool.get(), [this] { return sync(); });
+}
+
+// --- batches ----------------------------------------------------------------
+
+QThreadPool *BaoKeyring::batchPool(int parallelism)
+{
+    const int wanted = qBound(1, parallelism, MaxParallelism);
+    // Batches running side by side share the pool: it keeps the largest size asked.
+    if (m_pool->activeThreadCount() == 0 || wanted > m_pool->maxThreadCount())
+        m_pool->setMaxThreadCount(wanted);
+    return m_pool.get();
+}
+
+KeyringResult<QStringList> BaoKeyring::batchNames(const CreateBatchRequest &request) const
+{
+    if (request.count <= 0 || request.count > MaxBatchSize)
+        return baoError(BaoErrorKind::InvalidInput,
+                        QStringLiteral("a batch creates 1 to %1 keys, not %2").arg(MaxBatchSize).arg(request.count));
+    if (request.firstIndex < 0)
+        return baoError(BaoErrorKind::InvalidInput, QStringLiteral("the first index must not be negative"));
+    QStringList names;
+    names.reserve(request.count);
+    for (int i = 0; i < request.count; ++i)
+        names << QStringLiteral("%1-%2").arg(request.prefix).arg(request.firstIndex + i);
+    if (auto valid = checkName(names.first()); !valid)
+        return baokeys::unexpected(valid.error());
+    QStringList taken;
+    for (const QString &name : std::as_const(names)) {
+        if (m_store->contains(name))
+            taken << name;
+    }
+    if (!taken.isEmpty())
+        return baoError(BaoErrorKind::AlreadyExists,
+                        QStringLiteral("%1 key(s) already in the store: %2").arg(taken.size()).arg(shortList(taken)));
+    return names;
+}
+
+namespace {
+
+// What the items of one createBatch share: the preflight (run once, by the
+// first worker; the others wait for it), and the created records, stored in
+// one write by whoever finishes last - or, if the batch's future was
+// cancelled so some items never ran, when the last worker lets go of this.
+struct CreateRun {
+    BaoStore *store = nullptr;
+    BaoKeyring *keyring = nullptr;
+    std::shared_ptr<BatchState> state;
+    QString batchId;
+    bool exportable = false;
+
+    std::once_flag preflightOnce;
+    std::optional<BaoError> preflightError; // written once inside call_once, then only read
+
+    QMutex mutex;
+    QList<KeyRecord> created; // guarded by mutex
+    int remaining = 0;        // guarded by mutex
+    bool journaled = false;   // written inside call_once
+    bool persisted = false;   // guarded by mutex
+
+    ~CreateRun() { persist(); }
+
+    void persist()
+    {
+        QList<KeyRecord> records;
+        {
+            QMutexLocker lock(&mutex);
+            if (persisted || !journaled)
+                return;
+            persisted = true;
+            records = created;
+        }
+        if (auto stored = store->putMany(records); !stored) {
+            // The journal stays: recoverJournal()/sync() adopts these keys later.
+            state->setPersistError(stored.error());
+        } else {
+            (void)store->clearJournal(batchId);
+        }
+        if (!records.isEmpty())
+            emit keyring->keysChanged();
+    }
+};
+
+} // namespace
+
+KeyringResult<BatchJob<CreateItemResult>> BaoKeyring::createBatch(const CreateBatchRequest &request)
+{
+    auto names = batchNames(request);
+    if (!names)
+        return baokeys::unexpected(names.error());
+
+    auto state = std::make_shared<BatchState>(*names);
+    auto run = std::make_shared<CreateRun>();
+    run->store = m_store.get();
+    run->keyring = this;
+    run->state = state;
+    run->batchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    run->exportable = request.exportable;
+    run->remaining = int(names->size());
+
+    // Before any create: the server's LIST must not hold any of the names,
+    // and the journal must name them all (crash safety).
+    auto preflight = [this, run] {
+        auto listing = client().listKeys();
+        if (!listing) {
+            run->preflightError = listing.error();
+        } else {
+            const QSet<QString> existing(listing->names.cbegin(), listing->names.cend());
+            QStringList taken;
+            for (const QString &name : run->state->uids()) {
+                if (existing.contains(name))
+                    taken << name;
+            }
+            if (!taken.isEmpty()) {
+                run->preflightError =
+                    BaoError{BaoErrorKind::AlreadyExists,
+                             QStringLiteral("%1 key(s) already on the server: %2")
+                                 .arg(taken.size())
+                                 .arg(shortList(taken)),
+                             0, {}};
+            } else if (auto journal = m_store->writeJournal(run->batchId, run->state->uids()); !journal) {
+                run->preflightError = journal.error();
+            } else {
+                run->journaled = true;
+            }
+        }
+        if (run->preflightError)
+            run->state->setPreflightError(*run->preflightError);
+    };
+
+    auto createOne = [this, run, preflight](const int &index) -> CreateItemResult {
+        BatchState &progress = *run->state;
+        CreateItemResult result;
+        result.index = index;
+        result.uid = progress.uids().at(index);
+        if (progress.isCancelled()) {
+            result.error = BaoError{BaoErrorKind::Cancelled, QStringLiteral("cancelled before it started"), 0, {}};
+        } else {
+            std::call_once(run->preflightOnce, preflight);
+            if (run->preflightError) {
+                result.error = *run->preflightError;
+            } else if (progress.isCancelled()) {
+                result.error = BaoError{BaoErrorKind::Cancelled, QStringLiteral("cancelled before it started"), 0, {}};
+            } else {
+                progress.post(index, BatchItemState::Started);
+                bao::BaoClient &server = client();
+                ScopedCancel scoped(server, progress.cancelToken());
+                auto info = server.createKey(result.uid, run->exportable);
+                if (info)
+                    result.key = recordFromInfo(*info, KeySource::Generated);
+                else
+                    result.error = info.error();
+            }
+        }
+        bool last = false;
+        {
+            QMutexLocker lock(&run->mutex);
+            if (result.key)
+                run->created << *result.key;
+            last = --run->remaining == 0;
+        }
+        if (last)
+            run->persist(); // before the last event, so "finished" means stored
+        if (result.key)
+            progress.post(index, BatchItemState::Succeeded);
+        else
+            progress.post(index,
+                          result.error->kind == BaoErrorKind::Cancelled ? BatchItemState::Cancelled
+                                                                         : BatchItemState::Failed,
+                          result.error);
+        return result;
+    };
+
+    QList<int> indices(names->size());
+    std::iota(indices.begin(), indices.end(), 0);
+    const int parallelism = request.parallelism > 0 ? request.parallelism
+                                                    : qMin(int(names->size()), DefaultMaxParallelism);
+    BatchJob<CreateItemResult> job;
+    job.progress = std::make_shared<BatchProgress>(state);
+    job.future = QtConcurrent::mapped(batchPool(parallelism), std::move(indices), createOne);
+    return job;
+}
+
+BatchJob<SignItemResult> BaoKeyring::signBatch(const QList<SignRequest> &requests, SignBatchOptions options)
+{
+    QStringList uids;
+    uids.reserve(requests.size());
+    for (const SignRequest &request : requests)
+        uids << request.uid;
+    auto state = std::make_shared<BatchState>(uids);
+
+    auto signOne = [this, state, requests](const int &index) -> SignItemResult {
+        const SignRequest &request = requests.at(index);
+        SignItemResult result;
+        result.index = index;
+        result.uid = request.uid;
+        if (state->isCancelled()) {
+            result.error = BaoError{BaoErrorKind::Cancelled, QStringLiteral("cancelled before it started"), 0, {}};
+        } else if (auto record = m_store->find(request.uid); !record) {
+            result.error = localNotFound(request.uid);
+        } else {
+            state->post(index, BatchItemState::Started);
+            bao::BaoClient &server = client();
+            ScopedCancel scoped(server, state->cancelToken());
+            auto signature = signWith(server, *record, request.message, request.prehashed);
+            if (signature)
+                result.signature = *signature;
+            else
+                result.error = signature.error();
+        }
+        if (result.signature)
+            state->post(index, BatchItemState::Succeeded);
+        else
+            state->post(index,
+                        result.error->kind == BaoErrorKind::Cancelled ? BatchItemState::Cancelled
+                                                                       : BatchItemState::Failed,
+                        result.error);
+        return result;
+    };
+
+    QList<int> indices(requests.size());
+    std::iota(indices.begin(), indices.end(), 0);
+    const int parallelism =
+        options.parallelism > 0 ? options.parallelism : qMin(int(requests.size()), DefaultMaxParallelism);
+    BatchJob<SignItemResult> job;
+    job.progress = std::make_shared<BatchProgress>(state);
+    job.future = QtConcurrent::mapped(batchPool(qMax(1, parallelism)), std::move(indices), signOne);
+    return job;
+}
+
+} // namespace baokeys::keyring
