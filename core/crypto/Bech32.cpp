@@ -7,7 +7,7 @@ namespace baokeys::crypto::Bech32 {
 
 namespace {
 
-constexpr qsizetype MaxLength = 90;   // BIP-173 overall limit
+constexpr qsizetype MaxLength = 90; // BIP-173 overall limit
 constexpr qsizetype ChecksumLength = 6;
 constexpr qsizetype MaxHrpLength = MaxLength - 1 - ChecksumLength; // 83
 constexpr char Charset[] = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
@@ -24,7 +24,8 @@ int charsetIndex(char16_t c)
 
 quint32 polymod(const std::vector<quint8> &values)
 {
-    static constexpr std::array<quint32, 5> gen = {0x3b6a57b2u, 0x26508e6du, 0x1ea119fau, 0x3d4233ddu, 0x2a1462b3u};
+    static constexpr std::array<quint32, 5> gen = {0x3b6a57b2u, 0x26508e6du, 0x1ea119fau, 0x3d4233ddu,
+                                                   0x2a1462b3u};
     quint32 chk = 1;
     for (const quint8 v : values) {
         const quint32 top = chk >> 25;
@@ -57,8 +58,9 @@ Expected<void, CryptoError> checkHrp(QStringView hrp)
     if (hrp.isEmpty())
         return cryptoError(CryptoErrorKind::Bech32InvalidHrp, QStringLiteral("The bech32 prefix is empty"));
     if (hrp.size() > MaxHrpLength)
-        return cryptoError(CryptoErrorKind::Bech32InvalidHrp,
-                           QStringLiteral("The bech32 prefix is longer than %1 characters").arg(MaxHrpLength));
+        return cryptoError(
+            CryptoErrorKind::Bech32InvalidHrp,
+            QStringLiteral("The bech32 prefix is longer than %1 characters").arg(MaxHrpLength));
     for (qsizetype i = 0; i < hrp.size(); ++i) {
         const char16_t c = hrp[i].unicode();
         if (c < 33 || c > 126)
@@ -150,10 +152,11 @@ CryptoResult<Words> decodeWords(QStringView text)
         const char16_t c = text[i].unicode();
         if (c < 33 || c > 126) {
             if (sep > i)
-                return cryptoError(CryptoErrorKind::Bech32InvalidHrp,
-                                   QStringLiteral("The bech32 prefix has a character outside ASCII 33..126 at "
-                                                  "position %1")
-                                       .arg(i));
+                return cryptoError(
+                    CryptoErrorKind::Bech32InvalidHrp,
+                    QStringLiteral("The bech32 prefix has a character outside ASCII 33..126 at "
+                                   "position %1")
+                        .arg(i));
             return cryptoError(CryptoErrorKind::Bech32InvalidCharacter,
                                QStringLiteral("Invalid bech32 character at position %1").arg(i));
         }
@@ -188,7 +191,8 @@ CryptoResult<Words> decodeWords(QStringView text)
         return cryptoError(CryptoErrorKind::Bech32BadChecksum,
                            QStringLiteral("The bech32 checksum is shorter than 6 characters"));
     if (polymod(checksumInput(hrp, values)) != 1u)
-        return cryptoError(CryptoErrorKind::Bech32BadChecksum, QStringLiteral("The bech32 checksum does not match"));
+        return cryptoError(CryptoErrorKind::Bech32BadChecksum,
+                           QStringLiteral("The bech32 checksum does not match"));
 
     values.chop(ChecksumLength);
     return Words{hrp, values};

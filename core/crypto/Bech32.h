@@ -7,7 +7,8 @@
 
 namespace baokeys::crypto::Bech32 {
 
-// BIP-173 bech32 (not bech32m). Encoded strings are lower case; decoding
+// BIP-173 bech32 (not bech32m). Thread-safe: pure functions, no shared state.
+// Encoded strings are lower case; decoding
 // accepts all-lower or all-upper, rejects mixed case, bad characters, a bad
 // checksum and strings over 90 characters.
 struct Words {

@@ -4,7 +4,6 @@
 #include "crypto/Secp256k1.h"
 
 #include <QStringList>
-
 #include <algorithm>
 #include <array>
 
@@ -25,8 +24,8 @@ void appendBe32(QByteArray &out, quint32 v)
 
 quint32 readBe32(QByteArrayView bytes)
 {
-    return (quint32(quint8(bytes[0])) << 24) | (quint32(quint8(bytes[1])) << 16) | (quint32(quint8(bytes[2])) << 8)
-        | quint32(quint8(bytes[3]));
+    return (quint32(quint8(bytes[0])) << 24) | (quint32(quint8(bytes[1])) << 16) |
+           (quint32(quint8(bytes[2])) << 8) | quint32(quint8(bytes[3]));
 }
 
 // Base58 (Bitcoin alphabet) of `payload` plus its 4-byte double-SHA-256 checksum.
@@ -99,8 +98,8 @@ CryptoResult<HdPath> HdPath::parse(QStringView text)
     for (qsizetype s = 1; s < segments.size(); ++s) {
         QStringView segment = segments[s];
         bool hardened = false;
-        if (segment.endsWith(QLatin1Char('\'')) || segment.endsWith(QLatin1Char('h'))
-            || segment.endsWith(QLatin1Char('H'))) {
+        if (segment.endsWith(QLatin1Char('\'')) || segment.endsWith(QLatin1Char('h')) ||
+            segment.endsWith(QLatin1Char('H'))) {
             hardened = true;
             segment.chop(1);
         }
@@ -152,9 +151,11 @@ CryptoResult<ExtendedPrivateKey> master(const SecureBytes &seed)
 CryptoResult<ExtendedPrivateKey> deriveChild(const ExtendedPrivateKey &parent, quint32 index)
 {
     if (parent.chainCode.size() != 32)
-        return cryptoError(CryptoErrorKind::InvalidDerivation, QStringLiteral("The chain code must be 32 bytes"));
+        return cryptoError(CryptoErrorKind::InvalidDerivation,
+                           QStringLiteral("The chain code must be 32 bytes"));
     if (parent.depth == 255)
-        return cryptoError(CryptoErrorKind::InvalidDerivation, QStringLiteral("BIP-32 depth is limited to 255"));
+        return cryptoError(CryptoErrorKind::InvalidDerivation,
+                           QStringLiteral("BIP-32 depth is limited to 255"));
     auto parentPublic = Secp256k1::derivePublicKey(parent.key);
     if (!parentPublic)
         return unexpected(parentPublic.error());

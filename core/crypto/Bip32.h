@@ -9,6 +9,8 @@
 namespace baokeys::crypto {
 
 // A BIP-32 path such as m/44'/118'/0'/0/0 ("h" also marks hardened).
+// A plain value; the Bip32 functions below are thread-safe (no shared state
+// beyond the read-only secp256k1 context).
 class HdPath {
 public:
     static constexpr quint32 HardenedBit = 0x80000000u;

@@ -4,7 +4,6 @@
 #include "crypto/Hash.h"
 
 #include <QStringList>
-
 #include <vector>
 
 namespace baokeys::crypto::Bip39 {
@@ -51,11 +50,15 @@ CryptoResult<SecureBytes> decodeWords(const QStringList &words)
     SecureBytes bits(std::size_t(entropyBits / 8 + 1));
     for (qsizetype w = 0; w < count; ++w) {
         const int index = indexOfEnglishWord(words[w]);
-        if (index < 0)
+        if (index < 0) {
+            // Name the word so the user can find the typo, but cap what is
+            // echoed: a long "word" may be some other secret pasted by mistake.
+            const QString shown = words[w].size() > 12 ? words[w].left(12) + QChar(0x2026) : words[w];
             return cryptoError(CryptoErrorKind::UnknownMnemonicWord,
                                QStringLiteral("Word %1 (\"%2\") is not in the BIP-39 English word list")
                                    .arg(w + 1)
-                                   .arg(words[w]));
+                                   .arg(shown));
+        }
         for (int b = 0; b < 11; ++b) {
             if ((index >> (10 - b)) & 1) {
                 const int bit = int(w) * 11 + b;
@@ -67,7 +70,8 @@ CryptoResult<SecureBytes> decodeWords(const QStringList &words)
     SecureBytes entropy(bits.data(), std::size_t(entropyBits / 8));
     const QByteArray hash = Hash::sha256(entropy.view());
     for (int b = 0; b < checksumBits; ++b) {
-        if (bitAt(bits.data(), entropyBits + b) != bitAt(reinterpret_cast<const unsigned char *>(hash.constData()), b))
+        if (bitAt(bits.data(), entropyBits + b) !=
+            bitAt(reinterpret_cast<const unsigned char *>(hash.constData()), b))
             return cryptoError(CryptoErrorKind::BadMnemonicChecksum,
                                QStringLiteral("The mnemonic checksum does not match; a word may be wrong or "
                                               "out of order"));

@@ -7,6 +7,7 @@
 
 namespace baokeys::crypto::Bip39 {
 
+// Thread-safe: pure functions over the compiled-in word list.
 // English word list only. Mnemonic and passphrase are NFKD-normalised before
 // use, and words may be separated by any run of white space.
 CryptoResult<QString> entropyToMnemonic(QByteArrayView entropy);

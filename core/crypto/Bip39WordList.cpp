@@ -10,6 +10,7 @@ namespace {
 // The BIP-39 English word list (bip-0039/english.txt, SHA-256
 // 2f5eed53a4727b4bf8880d8f3f199efc90e58503646d9ff8eff3a2ed3b24dbda when
 // written one word per line). It is sorted, so lookups binary-search it.
+// clang-format off
 constexpr std::array<std::string_view, WordCount> kWords = {
     "abandon", "ability", "able", "about", "above", "absent", "absorb", "abstract", "absurd", "abuse", "access",
     "accident", "account", "accuse", "achieve", "acid", "acoustic", "acquire", "across", "act", "action", "actor",
@@ -185,6 +186,7 @@ constexpr std::array<std::string_view, WordCount> kWords = {
     "wool", "word", "work", "world", "worry", "worth", "wrap", "wreck", "wrestle", "wrist", "write", "wrong", "yard",
     "year", "yellow", "you", "young", "youth", "zebra", "zero", "zone", "zoo",
 };
+// clang-format on
 
 static_assert(kWords.size() == WordCount);
 
@@ -216,8 +218,8 @@ int indexOfEnglishWord(QStringView word)
 
 bool englishWordListIsSorted()
 {
-    return std::is_sorted(kWords.begin(), kWords.end())
-        && std::adjacent_find(kWords.begin(), kWords.end()) == kWords.end();
+    return std::is_sorted(kWords.begin(), kWords.end()) &&
+           std::adjacent_find(kWords.begin(), kWords.end()) == kWords.end();
 }
 
 } // namespace baokeys::crypto::Bip39

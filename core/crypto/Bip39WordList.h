@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QStringView>
-
 #include <string_view>
 
 // The compiled-in BIP-39 English word list. Immutable data: thread-safe.

@@ -9,6 +9,8 @@ namespace baokeys::crypto::CosmosAddress {
 
 static constexpr int AddressSize = 20;
 
+// All functions are thread-safe (no shared state).
+
 // RIPEMD160(SHA256(compressed public key)).
 QByteArray fromPublicKey(QByteArrayView compressedPublicKey);
 // bech32 with any human-readable prefix ("celestia", "cosmos", ...).

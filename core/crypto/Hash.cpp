@@ -1,11 +1,9 @@
 #include "crypto/Hash.h"
 
 #include <QCryptographicHash>
-
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/provider.h>
-
 
 namespace baokeys::crypto::Hash {
 
@@ -73,9 +71,9 @@ SecureBytes hmacSha512(QByteArrayView key, QByteArrayView data)
 {
     SecureBytes out(64);
     unsigned int outLen = 0;
-    if (!HMAC(EVP_sha512(), bytesOf(key), int(key.size()), bytesOf(data), std::size_t(data.size()), out.data(),
-              &outLen)
-        || outLen != 64)
+    if (!HMAC(EVP_sha512(), bytesOf(key), int(key.size()), bytesOf(data), std::size_t(data.size()),
+              out.data(), &outLen) ||
+        outLen != 64)
         qFatal("OpenSSL HMAC-SHA512 failed");
     return out;
 }
@@ -85,9 +83,8 @@ SecureBytes pbkdf2HmacSha512(QByteArrayView password, QByteArrayView salt, int i
     SecureBytes out(std::size_t(length > 0 ? length : 0));
     if (length <= 0 || iterations <= 0)
         return out;
-    if (PKCS5_PBKDF2_HMAC(reinterpret_cast<const char *>(bytesOf(password)), int(password.size()), bytesOf(salt),
-                          int(salt.size()), iterations, EVP_sha512(), length, out.data())
-        != 1)
+    if (PKCS5_PBKDF2_HMAC(reinterpret_cast<const char *>(bytesOf(password)), int(password.size()),
+                          bytesOf(salt), int(salt.size()), iterations, EVP_sha512(), length, out.data()) != 1)
         qFatal("OpenSSL PBKDF2-HMAC-SHA512 failed");
     return out;
 }

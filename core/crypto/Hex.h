@@ -8,6 +8,7 @@
 
 namespace baokeys::crypto::Hex {
 
+// Thread-safe: pure functions.
 // Strict hex decoding: even length, [0-9a-fA-F] only, optional "0x" prefix.
 // (QByteArray::fromHex silently skips bad characters, which hides typos.)
 CryptoResult<QByteArray> decode(QStringView hex);

@@ -1,14 +1,11 @@
 #include "crypto/Secp256k1.h"
 
 #include <QtGlobal>
-
-#include <openssl/crypto.h>
-#include <openssl/rand.h>
-
-#include <secp256k1.h>
-
 #include <algorithm>
 #include <array>
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+#include <secp256k1.h>
 
 namespace baokeys::crypto {
 
@@ -25,6 +22,8 @@ const unsigned char *u8(QByteArrayView bytes)
 // as safe to share between threads.
 const secp256k1_context *context()
 {
+    // Deliberately never destroyed: threads may still sign while statics are
+    // torn down at exit.
     static const secp256k1_context *ctx = [] {
         secp256k1_context *created = secp256k1_context_create(SECP256K1_CONTEXT_NONE);
         if (!created)
@@ -48,14 +47,15 @@ const secp256k1_context *context()
 // prefixes are public keys for us.
 bool parsePoint(QByteArrayView publicKey, secp256k1_pubkey &pubkey)
 {
-    if (publicKey.size() != Secp256k1::CompressedPublicKeySize
-        && publicKey.size() != Secp256k1::UncompressedPublicKeySize)
+    if (publicKey.size() != Secp256k1::CompressedPublicKeySize &&
+        publicKey.size() != Secp256k1::UncompressedPublicKeySize)
         return false;
     const auto prefix = static_cast<unsigned char>(publicKey[0]);
-    const bool prefixOk = publicKey.size() == Secp256k1::CompressedPublicKeySize ? (prefix == 0x02 || prefix == 0x03)
-                                                                                 : prefix == 0x04;
-    return prefixOk
-        && secp256k1_ec_pubkey_parse(context(), &pubkey, u8(publicKey), std::size_t(publicKey.size())) == 1;
+    const bool prefixOk = publicKey.size() == Secp256k1::CompressedPublicKeySize
+                              ? (prefix == 0x02 || prefix == 0x03)
+                              : prefix == 0x04;
+    return prefixOk &&
+           secp256k1_ec_pubkey_parse(context(), &pubkey, u8(publicKey), std::size_t(publicKey.size())) == 1;
 }
 
 QByteArray serializeCompressed(const secp256k1_pubkey &pubkey)
@@ -63,9 +63,8 @@ QByteArray serializeCompressed(const secp256k1_pubkey &pubkey)
     QByteArray out(Secp256k1::CompressedPublicKeySize, Qt::Uninitialized);
     std::size_t len = std::size_t(out.size());
     if (secp256k1_ec_pubkey_serialize(context(), reinterpret_cast<unsigned char *>(out.data()), &len, &pubkey,
-                                      SECP256K1_EC_COMPRESSED)
-            != 1
-        || len != std::size_t(Secp256k1::CompressedPublicKeySize))
+                                      SECP256K1_EC_COMPRESSED) != 1 ||
+        len != std::size_t(Secp256k1::CompressedPublicKeySize))
         qFatal("secp256k1_ec_pubkey_serialize failed");
     return out;
 }
@@ -73,8 +72,9 @@ QByteArray serializeCompressed(const secp256k1_pubkey &pubkey)
 CryptoResult<secp256k1_ecdsa_signature> parseCompact(QByteArrayView compact)
 {
     if (compact.size() != Secp256k1::CompactSignatureSize)
-        return cryptoError(CryptoErrorKind::InvalidSignature,
-                           QStringLiteral("A compact signature must be 64 bytes, got %1").arg(compact.size()));
+        return cryptoError(
+            CryptoErrorKind::InvalidSignature,
+            QStringLiteral("A compact signature must be 64 bytes, got %1").arg(compact.size()));
     secp256k1_ecdsa_signature sig;
     if (secp256k1_ecdsa_signature_parse_compact(context(), &sig, u8(compact)) != 1)
         return cryptoError(CryptoErrorKind::InvalidSignature,
@@ -85,7 +85,8 @@ CryptoResult<secp256k1_ecdsa_signature> parseCompact(QByteArrayView compact)
 QByteArray serializeCompact(const secp256k1_ecdsa_signature &sig)
 {
     QByteArray out(Secp256k1::CompactSignatureSize, Qt::Uninitialized);
-    secp256k1_ecdsa_signature_serialize_compact(context(), reinterpret_cast<unsigned char *>(out.data()), &sig);
+    secp256k1_ecdsa_signature_serialize_compact(context(), reinterpret_cast<unsigned char *>(out.data()),
+                                                &sig);
     return out;
 }
 
@@ -115,8 +116,9 @@ CryptoResult<QByteArray> Secp256k1::derivePublicKey(const SecureBytes &privateKe
 CryptoResult<QByteArray> Secp256k1::parsePublicKey(QByteArrayView publicKey)
 {
     if (publicKey.size() != CompressedPublicKeySize && publicKey.size() != UncompressedPublicKeySize)
-        return cryptoError(CryptoErrorKind::InvalidPublicKey,
-                           QStringLiteral("A public key must be 33 or 65 bytes, got %1").arg(publicKey.size()));
+        return cryptoError(
+            CryptoErrorKind::InvalidPublicKey,
+            QStringLiteral("A public key must be 33 or 65 bytes, got %1").arg(publicKey.size()));
     secp256k1_pubkey pubkey;
     if (!parsePoint(publicKey, pubkey))
         return cryptoError(CryptoErrorKind::InvalidPublicKey,
@@ -176,10 +178,10 @@ CryptoResult<QByteArray> Secp256k1::compactToDer(QByteArrayView compactSignature
 CryptoResult<QByteArray> Secp256k1::derToCompact(QByteArrayView derSignature)
 {
     secp256k1_ecdsa_signature sig;
-    if (derSignature.isEmpty()
-        || secp256k1_ecdsa_signature_parse_der(context(), &sig, u8(derSignature), std::size_t(derSignature.size()))
-               != 1)
-        return cryptoError(CryptoErrorKind::InvalidSignature, QStringLiteral("Signature is not valid strict DER"));
+    if (derSignature.isEmpty() || secp256k1_ecdsa_signature_parse_der(context(), &sig, u8(derSignature),
+                                                                      std::size_t(derSignature.size())) != 1)
+        return cryptoError(CryptoErrorKind::InvalidSignature,
+                           QStringLiteral("Signature is not valid strict DER"));
     // parse_der accepts out-of-range r or s and then stores zero for them; a
     // zero r or s is never a valid signature, so refuse it here.
     QByteArray compact = serializeCompact(sig);

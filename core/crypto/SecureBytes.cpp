@@ -3,10 +3,8 @@
 #include <QByteArray>
 #include <QDebug>
 #include <QString>
-
-#include <openssl/crypto.h>
-
 #include <cstring>
+#include <openssl/crypto.h>
 #include <utility>
 
 namespace baokeys::crypto {
@@ -28,8 +26,7 @@ SecureBytes::SecureBytes(const unsigned char *data, std::size_t size) : m_bytes(
 SecureBytes::SecureBytes(QByteArrayView bytes)
     : m_bytes(reinterpret_cast<const unsigned char *>(bytes.data()),
               reinterpret_cast<const unsigned char *>(bytes.data()) + bytes.size())
-{
-}
+{}
 
 SecureBytes::~SecureBytes()
 {

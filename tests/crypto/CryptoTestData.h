@@ -4,6 +4,9 @@
 // vectors come from BAOKEYS_SHARED_DIR when it is there (CI lays ../shared
 // beside the checkout) and otherwise from the copy under tests/data.
 
+#include "crypto/CryptoError.h"
+#include "crypto/Hex.h"
+
 #include <QByteArray>
 #include <QFile>
 #include <QHash>
@@ -11,10 +14,6 @@
 #include <QJsonObject>
 #include <QString>
 #include <QTest>
-
-#include "crypto/CryptoError.h"
-#include "crypto/Hex.h"
-
 #include <optional>
 
 namespace baokeys::crypto::testdata {

@@ -1,5 +1,4 @@
 #include "CryptoTestData.h"
-
 #include "crypto/Bech32.h"
 #include "crypto/CosmosAddress.h"
 #include "crypto/Hex.h"
@@ -37,7 +36,8 @@ private slots:
         for (const QJsonValue &v : valid) {
             const QString text = v.toString();
             auto words = Bech32::decodeWords(text);
-            QVERIFY2(words, qPrintable(text + QLatin1String(": ") + (words ? QString() : words.error().message)));
+            QVERIFY2(words,
+                     qPrintable(text + QLatin1String(": ") + (words ? QString() : words.error().message)));
             auto again = Bech32::encodeWords(words->hrp, words->words);
             QVERIFY(again);
             QCOMPARE(*again, text.toLower());
@@ -56,7 +56,8 @@ private slots:
             QVERIFY2(kind, qPrintable(reason));
             auto words = Bech32::decodeWords(text);
             QVERIFY2(!words, qPrintable(reason));
-            QVERIFY2(words.error().kind == *kind, qPrintable(reason + QLatin1String(" -> ") + words.error().message));
+            QVERIFY2(words.error().kind == *kind,
+                     qPrintable(reason + QLatin1String(" -> ") + words.error().message));
             QVERIFY(!words.error().message.isEmpty());
         }
     }
@@ -137,13 +138,16 @@ private slots:
         QTest::addColumn<QByteArray>("words");
         QTest::addColumn<CryptoErrorKind>("kind");
         QTest::newRow("empty hrp") << QString() << QByteArray(1, 0) << CryptoErrorKind::Bech32InvalidHrp;
-        QTest::newRow("space in hrp") << QStringLiteral("a b") << QByteArray() << CryptoErrorKind::Bech32InvalidHrp;
-        QTest::newRow("non-ascii hrp") << QStringLiteral("caf\u00e9") << QByteArray()
-                                       << CryptoErrorKind::Bech32InvalidHrp;
+        QTest::newRow("space in hrp")
+            << QStringLiteral("a b") << QByteArray() << CryptoErrorKind::Bech32InvalidHrp;
+        QTest::newRow("non-ascii hrp")
+            << QStringLiteral("caf\u00e9") << QByteArray() << CryptoErrorKind::Bech32InvalidHrp;
         QTest::newRow("84-char hrp") << QString(84, QLatin1Char('a')) << QByteArray()
                                      << CryptoErrorKind::Bech32InvalidHrp;
-        QTest::newRow("word 32") << QStringLiteral("a") << QByteArray(1, 32) << CryptoErrorKind::Bech32InvalidData;
-        QTest::newRow("91 chars") << QStringLiteral("a") << QByteArray(83, 0) << CryptoErrorKind::Bech32TooLong;
+        QTest::newRow("word 32") << QStringLiteral("a") << QByteArray(1, 32)
+                                 << CryptoErrorKind::Bech32InvalidData;
+        QTest::newRow("91 chars") << QStringLiteral("a") << QByteArray(83, 0)
+                                  << CryptoErrorKind::Bech32TooLong;
     }
     void encodeRejectsBadInput()
     {
@@ -177,12 +181,13 @@ private slots:
         QTest::newRow("wrong prefix") << good << QStringLiteral("cosmos") << CryptoErrorKind::Bech32WrongHrp;
         QTest::newRow("bad checksum") << badChecksum << QString() << CryptoErrorKind::Bech32BadChecksum;
         QTest::newRow("mixed case") << mixed << QString() << CryptoErrorKind::Bech32MixedCase;
-        QTest::newRow("invalid character") << QStringLiteral("celestia1p423l7r3as4m2clkf2ef4gy3c37les6x29ndb4")
-                                           << QString() << CryptoErrorKind::Bech32InvalidCharacter;
+        QTest::newRow("invalid character")
+            << QStringLiteral("celestia1p423l7r3as4m2clkf2ef4gy3c37les6x29ndb4") << QString()
+            << CryptoErrorKind::Bech32InvalidCharacter;
         QTest::newRow("over-long") << QStringLiteral("celestia1") + QString(82, QLatin1Char('q')) << QString()
                                    << CryptoErrorKind::Bech32TooLong;
-        QTest::newRow("no separator") << QStringLiteral("celestiap423l7r3as4m") << QString()
-                                      << CryptoErrorKind::Bech32MissingSeparator;
+        QTest::newRow("no separator")
+            << QStringLiteral("celestiap423l7r3as4m") << QString() << CryptoErrorKind::Bech32MissingSeparator;
         auto shortAddress = Bech32::encode(QStringLiteral("celestia"), QByteArray(19, '\x01'));
         QVERIFY(shortAddress);
         QTest::newRow("19 bytes") << *shortAddress << QString() << CryptoErrorKind::Bech32InvalidData;
@@ -199,7 +204,8 @@ private slots:
 
     void cosmosAddressCaseAndLength()
     {
-        auto upper = CosmosAddress::fromBech32(u"CELESTIA1P423L7R3AS4M2CLKF2EF4GY3C37LES6X29NDD4", QStringLiteral("celestia"));
+        auto upper = CosmosAddress::fromBech32(u"CELESTIA1P423L7R3AS4M2CLKF2EF4GY3C37LES6X29NDD4",
+                                               QStringLiteral("celestia"));
         QVERIFY(upper);
         QCOMPARE(Hex::encode(*upper), QStringLiteral("0d551ff871ec2bb563f64ab29aa091c47dfcc346"));
         auto tooShort = CosmosAddress::toBech32(QStringLiteral("celestia"), QByteArray(19, '\x01'));

@@ -1,5 +1,4 @@
 #include "CryptoTestData.h"
-
 #include "crypto/Bip32.h"
 #include "crypto/Hex.h"
 
@@ -66,11 +65,14 @@ private slots:
         QTest::addColumn<QString>("canonical");
         const quint32 h = HdPath::HardenedBit;
         QTest::newRow("master") << QStringLiteral("m") << QList<quint32>{} << QStringLiteral("m");
-        QTest::newRow("cosmos") << QStringLiteral("m/44'/118'/0'/0/0") << QList<quint32>{44 | h, 118 | h, h, 0, 0}
+        QTest::newRow("cosmos") << QStringLiteral("m/44'/118'/0'/0/0")
+                                << QList<quint32>{44 | h, 118 | h, h, 0, 0}
                                 << QStringLiteral("m/44'/118'/0'/0/0");
-        QTest::newRow("h marks") << QStringLiteral("m/44h/118h/0h/0/7") << QList<quint32>{44 | h, 118 | h, h, 0, 7}
+        QTest::newRow("h marks") << QStringLiteral("m/44h/118h/0h/0/7")
+                                 << QList<quint32>{44 | h, 118 | h, h, 0, 7}
                                  << QStringLiteral("m/44'/118'/0'/0/7");
-        QTest::newRow("H marks") << QStringLiteral("m/0H/1") << QList<quint32>{h, 1} << QStringLiteral("m/0'/1");
+        QTest::newRow("H marks") << QStringLiteral("m/0H/1") << QList<quint32>{h, 1}
+                                 << QStringLiteral("m/0'/1");
         QTest::newRow("largest") << QStringLiteral("m/2147483647'/2147483647")
                                  << QList<quint32>{0x7fffffffu | h, 0x7fffffffu}
                                  << QStringLiteral("m/2147483647'/2147483647");
@@ -89,10 +91,32 @@ private slots:
     void rejectsMalformedPaths_data()
     {
         QTest::addColumn<QString>("text");
-        for (const char *bad : {"", "44'/118'/0'/0/0", "/m/0", "M/0", "n/0", "m/", "m//0", "m/0/", "m/0//1",
-                                "m/2147483648", "m/2147483648'", "m/4294967296", "m/99999999999999999999", "m/-1",
-                                "m/+1", "m/ 1", "m/1 ", "m/1x", "m/x", "m/1''", "m/0'h", "m/'", "m/1.5", "m\\0",
-                                "m/0x10", "mm/0"})
+        for (const char *bad : {"",
+                                "44'/118'/0'/0/0",
+                                "/m/0",
+                                "M/0",
+                                "n/0",
+                                "m/",
+                                "m//0",
+                                "m/0/",
+                                "m/0//1",
+                                "m/2147483648",
+                                "m/2147483648'",
+                                "m/4294967296",
+                                "m/99999999999999999999",
+                                "m/-1",
+                                "m/+1",
+                                "m/ 1",
+                                "m/1 ",
+                                "m/1x",
+                                "m/x",
+                                "m/1''",
+                                "m/0'h",
+                                "m/'",
+                                "m/1.5",
+                                "m\\0",
+                                "m/0x10",
+                                "mm/0"})
             QTest::newRow(bad) << QString::fromLatin1(bad);
         QTest::newRow("full-width digit") << QString::fromUtf8("m/\xef\xbc\x91");
         QTest::newRow("arabic-indic digit") << QString::fromUtf8("m/\xd9\xa1");

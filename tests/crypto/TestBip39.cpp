@@ -1,5 +1,4 @@
 #include "CryptoTestData.h"
-
 #include "crypto/Bip32.h"
 #include "crypto/Bip39.h"
 #include "crypto/Bip39WordList.h"
@@ -18,9 +17,10 @@ namespace {
 
 const QString kAbandonAbout = QStringLiteral(
     "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about");
-const QString kAbandonAboutTrezorSeed = QStringLiteral(
-    "c55257c360c07c72029aebc1b53c05ed0362ada38ead3e3e9efa3708e53495531f09a6987599d18264c1e1c92f2cf141630c7a3c4ab7c81b2f"
-    "001698e7463b04");
+const QString kAbandonAboutTrezorSeed =
+    QStringLiteral("c55257c360c07c72029aebc1b53c05ed0362ada38ead3e3e9efa3708e53495531f09a6987599d18264c1e1c92"
+                   "f2cf141630c7a3c4ab7c81b2f"
+                   "001698e7463b04");
 
 QString seedHex(const QString &mnemonic, const QString &passphrase)
 {
@@ -87,8 +87,9 @@ private slots:
 
     void whiteSpaceBetweenWordsDoesNotMatter()
     {
-        const QString messy = QStringLiteral("  abandon\tabandon abandon  abandon\nabandon abandon abandon abandon "
-                                             "abandon abandon abandon\u3000about \r\n");
+        const QString messy =
+            QStringLiteral("  abandon\tabandon abandon  abandon\nabandon abandon abandon abandon "
+                           "abandon abandon abandon\u3000about \r\n");
         QVERIFY(Bip39::validateMnemonic(messy));
         QCOMPARE(seedHex(messy, QStringLiteral("TREZOR")), kAbandonAboutTrezorSeed);
     }
@@ -96,13 +97,15 @@ private slots:
     void nfkdNormalisesMnemonicAndPassphrase()
     {
         // Full-width letters decompose (NFKD) to ASCII: same words, same seed.
-        const QString fullWidthPassphrase = QString::fromUtf8("\xef\xbc\xb4\xef\xbc\xb2\xef\xbc\xa5\xef\xbc\xba"
-                                                              "\xef\xbc\xaf\xef\xbc\xb2"); // ＴＲＥＺＯＲ
+        const QString fullWidthPassphrase =
+            QString::fromUtf8("\xef\xbc\xb4\xef\xbc\xb2\xef\xbc\xa5\xef\xbc\xba"
+                              "\xef\xbc\xaf\xef\xbc\xb2"); // ＴＲＥＺＯＲ
         QCOMPARE(seedHex(kAbandonAbout, fullWidthPassphrase), kAbandonAboutTrezorSeed);
 
         QString fullWidthMnemonic = kAbandonAbout;
-        fullWidthMnemonic.replace(QStringLiteral("about"), QString::fromUtf8("\xef\xbd\x81\xef\xbd\x82\xef\xbd\x8f"
-                                                                             "\xef\xbd\x95\xef\xbd\x94")); // ａｂｏｕｔ
+        fullWidthMnemonic.replace(QStringLiteral("about"),
+                                  QString::fromUtf8("\xef\xbd\x81\xef\xbd\x82\xef\xbd\x8f"
+                                                    "\xef\xbd\x95\xef\xbd\x94")); // ａｂｏｕｔ
         QCOMPARE(seedHex(fullWidthMnemonic, QStringLiteral("TREZOR")), kAbandonAboutTrezorSeed);
 
         // Composed and decomposed accents give one seed, different from ASCII.
@@ -114,9 +117,11 @@ private slots:
 
     void emptyPassphraseDiffersFromTrezor()
     {
-        QCOMPARE(seedHex(kAbandonAbout, QString()),
-                 QStringLiteral("5eb00bbddcf069084889a8ab9155568165f5c453ccb85e70811aaed6f6da5fc19a5ac40b389cd370d086206dec"
-                                "8aa6c43daea6690f20ad3d8d48b2d2ce9e38e4"));
+        QCOMPARE(
+            seedHex(kAbandonAbout, QString()),
+            QStringLiteral(
+                "5eb00bbddcf069084889a8ab9155568165f5c453ccb85e70811aaed6f6da5fc19a5ac40b389cd370d086206dec"
+                "8aa6c43daea6690f20ad3d8d48b2d2ce9e38e4"));
     }
 
     void rejectsBadEntropy_data()
@@ -133,6 +138,20 @@ private slots:
         QCOMPARE(words.error().kind, CryptoErrorKind::InvalidEntropy);
     }
 
+    void unknownWordMessageDoesNotEchoLongSecrets()
+    {
+        const QString pastedKey =
+            QStringLiteral("9ec50871a46cc259640e3a842ba545d63f17d0f884a865221731e51464c3c90c");
+        QString mnemonic = kAbandonAbout;
+        mnemonic.replace(QStringLiteral("about"), pastedKey);
+        auto valid = Bip39::validateMnemonic(mnemonic);
+        QVERIFY(!valid);
+        QCOMPARE(valid.error().kind, CryptoErrorKind::UnknownMnemonicWord);
+        QVERIFY(valid.error().message.contains(QStringLiteral("Word 12")));
+        QVERIFY(valid.error().message.contains(pastedKey.left(12)));
+        QVERIFY(!valid.error().message.contains(pastedKey.left(13)));
+    }
+
     void rejectsBadMnemonics_data()
     {
         QTest::addColumn<QString>("mnemonic");
@@ -141,18 +160,20 @@ private slots:
         const QString eleven = QStringLiteral("abandon ").repeated(10) + QStringLiteral("about");
         QTest::newRow("empty") << QString() << CryptoErrorKind::BadMnemonicWordCount << QStringLiteral("0");
         QTest::newRow("11 words") << eleven << CryptoErrorKind::BadMnemonicWordCount << QStringLiteral("11");
-        QTest::newRow("13 words") << kAbandonAbout + QStringLiteral(" abandon") << CryptoErrorKind::BadMnemonicWordCount
-                                  << QStringLiteral("13");
+        QTest::newRow("13 words") << kAbandonAbout + QStringLiteral(" abandon")
+                                  << CryptoErrorKind::BadMnemonicWordCount << QStringLiteral("13");
         QTest::newRow("27 words") << QStringLiteral("abandon ").repeated(26) + QStringLiteral("art")
                                   << CryptoErrorKind::BadMnemonicWordCount << QStringLiteral("27");
         QString typo = kAbandonAbout;
         typo.replace(0, 7, QStringLiteral("abandn"));
-        QTest::newRow("unknown word") << typo << CryptoErrorKind::UnknownMnemonicWord << QStringLiteral("abandn");
+        QTest::newRow("unknown word")
+            << typo << CryptoErrorKind::UnknownMnemonicWord << QStringLiteral("abandn");
         QString upper = kAbandonAbout;
         upper.replace(QStringLiteral("about"), QStringLiteral("About"));
-        QTest::newRow("capitalised word") << upper << CryptoErrorKind::UnknownMnemonicWord << QStringLiteral("About");
-        QTest::newRow("punctuation") << kAbandonAbout + QLatin1Char('.') << CryptoErrorKind::UnknownMnemonicWord
-                                     << QStringLiteral("about.");
+        QTest::newRow("capitalised word")
+            << upper << CryptoErrorKind::UnknownMnemonicWord << QStringLiteral("About");
+        QTest::newRow("punctuation") << kAbandonAbout + QLatin1Char('.')
+                                     << CryptoErrorKind::UnknownMnemonicWord << QStringLiteral("about.");
         QTest::newRow("bad checksum") << QStringLiteral("abandon ").repeated(11) + QStringLiteral("abandon")
                                       << CryptoErrorKind::BadMnemonicChecksum << QStringLiteral("checksum");
         QTest::newRow("swapped words")

@@ -1,5 +1,4 @@
 #include "CryptoTestData.h"
-
 #include "crypto/Bip32.h"
 #include "crypto/Bip39.h"
 #include "crypto/CosmosAddress.h"
@@ -94,7 +93,8 @@ private slots:
                 auto pub = Secp256k1::derivePublicKey(key->key);
                 QVERIFY(pub);
                 QCOMPARE(Hex::encode(*pub), d.value(QLatin1String("pubkey_hex")).toString());
-                auto address = CosmosAddress::toBech32(QStringLiteral("celestia"), CosmosAddress::fromPublicKey(*pub));
+                auto address =
+                    CosmosAddress::toBech32(QStringLiteral("celestia"), CosmosAddress::fromPublicKey(*pub));
                 QVERIFY(address);
                 QCOMPARE(*address, d.value(QLatin1String("celestia")).toString());
                 ++derived;
@@ -115,7 +115,8 @@ private slots:
             auto sig = Secp256k1::signDigest(key, digest);
             QVERIFY(sig);
             QCOMPARE(Hex::encode(*sig), s.value(QLatin1String("signature_hex")).toString());
-            QCOMPARE(QString::fromLatin1(sig->toBase64()), s.value(QLatin1String("signature_b64")).toString());
+            QCOMPARE(QString::fromLatin1(sig->toBase64()),
+                     s.value(QLatin1String("signature_b64")).toString());
 
             auto pub = Secp256k1::derivePublicKey(key);
             QVERIFY(pub);

@@ -2,7 +2,6 @@
 #include "crypto/Hex.h"
 
 #include <QTest>
-
 #include <openssl/evp.h>
 
 namespace Hash = baokeys::crypto::Hash;
@@ -25,8 +24,10 @@ private slots:
 
     void ripemd160()
     {
-        QCOMPARE(Hex::encode(Hash::ripemd160({})), QStringLiteral("9c1185a5c5e9fc54612808977ee8f548b2258d31"));
-        QCOMPARE(Hex::encode(Hash::ripemd160("abc")), QStringLiteral("8eb208f7e05d987a9b044a8e98c6b087f15a0bfc"));
+        QCOMPARE(Hex::encode(Hash::ripemd160({})),
+                 QStringLiteral("9c1185a5c5e9fc54612808977ee8f548b2258d31"));
+        QCOMPARE(Hex::encode(Hash::ripemd160("abc")),
+                 QStringLiteral("8eb208f7e05d987a9b044a8e98c6b087f15a0bfc"));
         QCOMPARE(Hex::encode(Hash::ripemd160("message digest")),
                  QStringLiteral("5d0689ef49d2fae572b881b123a85ffa21595f36"));
     }
@@ -81,13 +82,16 @@ private slots:
         QTest::addColumn<int>("iterations");
         QTest::addColumn<QString>("expected");
         QTest::newRow("1 round") << QByteArray("password") << QByteArray("salt") << 1
-                                 << QStringLiteral("867f70cf1ade02cff3752599a3a53dc4af34c7a669815ae5d513554e1c8cf252"
-                                                   "c02d470a285a0501bad999bfe943c08f050235d7d68b1da55e63f73b60a57fce");
+                                 << QStringLiteral(
+                                        "867f70cf1ade02cff3752599a3a53dc4af34c7a669815ae5d513554e1c8cf252"
+                                        "c02d470a285a0501bad999bfe943c08f050235d7d68b1da55e63f73b60a57fce");
         QTest::newRow("2 rounds") << QByteArray("password") << QByteArray("salt") << 2
-                                  << QStringLiteral("e1d9c16aa681708a45f5c7c4e215ceb66e011a2e9f0040713f18aefdb866d53c"
-                                                    "f76cab2868a39b9f7840edce4fef5a82be67335c77a6068e04112754f27ccf4e");
+                                  << QStringLiteral(
+                                         "e1d9c16aa681708a45f5c7c4e215ceb66e011a2e9f0040713f18aefdb866d53c"
+                                         "f76cab2868a39b9f7840edce4fef5a82be67335c77a6068e04112754f27ccf4e");
         QTest::newRow("4096 rounds")
-            << QByteArray("passwordPASSWORDpassword") << QByteArray("saltSALTsaltSALTsaltSALTsaltSALTsalt") << 4096
+            << QByteArray("passwordPASSWORDpassword") << QByteArray("saltSALTsaltSALTsaltSALTsaltSALTsalt")
+            << 4096
             << QStringLiteral("8c0511f4c6e597c6ac6315d8f0362e225f3c501495ba23b868c005174dc4ee71"
                               "115b59f9e60cd9532fa33e0f75aefe30225c583a186cd82bd4daea9724a3d3b8");
     }

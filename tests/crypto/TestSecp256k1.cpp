@@ -1,5 +1,4 @@
 #include "CryptoTestData.h"
-
 #include "crypto/Hash.h"
 #include "crypto/Hex.h"
 #include "crypto/Secp256k1.h"
@@ -14,10 +13,11 @@ namespace td = baokeys::crypto::testdata;
 
 namespace {
 
-const QString kGeneratorCompressed = QStringLiteral("0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798");
-const QString kGeneratorUncompressed = QStringLiteral(
-    "0479be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798"
-    "483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8");
+const QString kGeneratorCompressed =
+    QStringLiteral("0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798");
+const QString kGeneratorUncompressed =
+    QStringLiteral("0479be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798"
+                   "483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8");
 
 SecureBytes keyFromHex(const char *hex)
 {
@@ -33,8 +33,10 @@ private slots:
     void acceptsKeysInRange_data()
     {
         QTest::addColumn<QString>("key");
-        QTest::newRow("one") << QStringLiteral("0000000000000000000000000000000000000000000000000000000000000001");
-        QTest::newRow("n-1") << QStringLiteral("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364140");
+        QTest::newRow("one") << QStringLiteral(
+            "0000000000000000000000000000000000000000000000000000000000000001");
+        QTest::newRow("n-1") << QStringLiteral(
+            "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364140");
     }
     void acceptsKeysInRange()
     {
@@ -47,8 +49,10 @@ private slots:
     {
         QTest::addColumn<QString>("key");
         QTest::newRow("zero") << QString(64, QLatin1Char('0'));
-        QTest::newRow("n") << QStringLiteral("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141");
-        QTest::newRow("n+1") << QStringLiteral("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364142");
+        QTest::newRow("n") << QStringLiteral(
+            "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141");
+        QTest::newRow("n+1") << QStringLiteral(
+            "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364142");
         QTest::newRow("all ff") << QString(64, QLatin1Char('f'));
         QTest::newRow("31 bytes") << QString(62, QLatin1Char('1'));
         QTest::newRow("33 bytes") << QString(66, QLatin1Char('1'));
@@ -116,7 +120,8 @@ private slots:
 
     void signsAndVerifies()
     {
-        const SecureBytes key = keyFromHex("9ec50871a46cc259640e3a842ba545d63f17d0f884a865221731e51464c3c90c");
+        const SecureBytes key =
+            keyFromHex("9ec50871a46cc259640e3a842ba545d63f17d0f884a865221731e51464c3c90c");
         const QByteArray digest = baokeys::crypto::Hash::sha256("BaoKeys");
         auto pub = Secp256k1::derivePublicKey(key);
         QVERIFY(pub);
@@ -132,7 +137,8 @@ private slots:
 
         const QByteArray otherDigest = baokeys::crypto::Hash::sha256("BaoKeys!");
         QVERIFY(!Secp256k1::verifyDigest(*pub, otherDigest, *sig));
-        const SecureBytes otherKey = keyFromHex("7084a92dfa3e79d262bdb04612eaee1eb3be66c0d7fd794f68d5d8f6826323d7");
+        const SecureBytes otherKey =
+            keyFromHex("7084a92dfa3e79d262bdb04612eaee1eb3be66c0d7fd794f68d5d8f6826323d7");
         auto otherPub = Secp256k1::derivePublicKey(otherKey);
         QVERIFY(otherPub);
         QVERIFY(!Secp256k1::verifyDigest(*otherPub, digest, *sig));
@@ -140,7 +146,8 @@ private slots:
 
     void verifyRejectsHighSAndTampering()
     {
-        const SecureBytes key = keyFromHex("ba2ba6c9bb7335f23d4ab62465519ff4b0537edade4e384017c2d0edd9860346");
+        const SecureBytes key =
+            keyFromHex("ba2ba6c9bb7335f23d4ab62465519ff4b0537edade4e384017c2d0edd9860346");
         const QByteArray digest = baokeys::crypto::Hash::sha256("high-S check");
         auto pub = Secp256k1::derivePublicKey(key);
         auto sig = Secp256k1::signDigest(key, digest);
@@ -169,15 +176,17 @@ private slots:
     void rejectsBadDigest()
     {
         QFETCH(int, size);
-        auto sig = Secp256k1::signDigest(keyFromHex("0000000000000000000000000000000000000000000000000000000000000001"),
-                                         QByteArray(size, '\x01'));
+        auto sig = Secp256k1::signDigest(
+            keyFromHex("0000000000000000000000000000000000000000000000000000000000000001"),
+            QByteArray(size, '\x01'));
         QVERIFY(!sig);
         QCOMPARE(sig.error().kind, CryptoErrorKind::InvalidDigest);
     }
 
     void derRoundTrip()
     {
-        const SecureBytes key = keyFromHex("d7701f2bebf7c8e7a467a715da900be5121968ad7dbf27877a5571c946984eb9");
+        const SecureBytes key =
+            keyFromHex("d7701f2bebf7c8e7a467a715da900be5121968ad7dbf27877a5571c946984eb9");
         for (int i = 0; i < 16; ++i) {
             const QByteArray digest = baokeys::crypto::Hash::sha256(QByteArray::number(i));
             auto sig = Secp256k1::signDigest(key, digest);
@@ -201,7 +210,8 @@ private slots:
         compact[63] = char(0x80);
         auto der = Secp256k1::compactToDer(compact);
         QVERIFY(der);
-        QCOMPARE(Hex::encode(*der), QStringLiteral("3007020101020200" "80"));
+        QCOMPARE(Hex::encode(*der), QStringLiteral("3007020101020200"
+                                                   "80"));
         auto back = Secp256k1::derToCompact(*der);
         QVERIFY(back);
         QCOMPARE(*back, compact);
@@ -212,14 +222,16 @@ private slots:
         QTest::addColumn<QByteArray>("der");
         QTest::newRow("empty") << QByteArray();
         QTest::newRow("junk") << QByteArray("not a signature");
-        QTest::newRow("wrong tag") << td::hex(QStringLiteral("31060201010201" "01"));
-        QTest::newRow("bad length") << td::hex(QStringLiteral("30070201010201" "01"));
+        QTest::newRow("wrong tag") << td::hex(QStringLiteral("31060201010201"
+                                                             "01"));
+        QTest::newRow("bad length") << td::hex(QStringLiteral("30070201010201"
+                                                              "01"));
         QTest::newRow("negative r") << td::hex(QStringLiteral("3006020180020101"));
         QTest::newRow("zero r") << td::hex(QStringLiteral("3006020100020101"));
         QTest::newRow("trailing byte") << td::hex(QStringLiteral("300602010102010100"));
-        QTest::newRow("r = n")
-            << td::hex(QStringLiteral("3026022100fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141"
-                                      "020101"));
+        QTest::newRow("r = n") << td::hex(
+            QStringLiteral("3026022100fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141"
+                           "020101"));
     }
     void rejectsBadSignatures()
     {

@@ -2,7 +2,6 @@
 
 #include <QDebug>
 #include <QTest>
-
 #include <algorithm>
 
 using baokeys::crypto::SecureBytes;

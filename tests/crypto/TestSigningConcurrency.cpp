@@ -1,11 +1,9 @@
 #include "CryptoTestData.h"
-
 #include "crypto/Hex.h"
 #include "crypto/Secp256k1.h"
 
 #include <QJsonArray>
 #include <QTest>
-
 #include <atomic>
 #include <thread>
 #include <vector>
