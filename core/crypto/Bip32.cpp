@@ -74,14 +74,6 @@ QByteArray serialize(const ExtendedPrivateKey &key, quint32 version, QByteArrayV
     return payload;
 }
 
-CryptoResult<ExtendedPrivateKey> fromHmac(const SecureBytes &i)
-{
-    ExtendedPrivateKey out;
-    out.key = SecureBytes(i.data(), 32);
-    out.chainCode = SecureBytes(i.data() + 32, 32);
-    return out;
-}
-
 } // namespace
 
 CryptoResult<HdPath> HdPath::parse(QStringView text)
@@ -139,10 +131,10 @@ CryptoResult<ExtendedPrivateKey> master(const SecureBytes &seed)
         return cryptoError(CryptoErrorKind::InvalidDerivation,
                            QStringLiteral("A BIP-32 seed must be 16 to 64 bytes, got %1").arg(seed.size()));
     const SecureBytes i = Hash::hmacSha512(QByteArrayView("Bitcoin seed"), seed.view());
-    auto out = fromHmac(i);
-    if (!out)
-        return out;
-    if (!Secp256k1::validatePrivateKey(out->key))
+    ExtendedPrivateKey out;
+    out.key = SecureBytes(i.data(), 32);
+    out.chainCode = SecureBytes(i.data() + 32, 32);
+    if (!Secp256k1::validatePrivateKey(out.key))
         return cryptoError(CryptoErrorKind::InvalidDerivation,
                            QStringLiteral("This seed gives an invalid master key; use another seed"));
     return out;
@@ -198,6 +190,8 @@ CryptoResult<ExtendedPrivateKey> derive(const SecureBytes &seed, const HdPath &p
 
 QString serializePrivate(const ExtendedPrivateKey &key)
 {
+    if (!Secp256k1::validatePrivateKey(key.key) || key.chainCode.size() != 32)
+        return {};
     QByteArray keyData(1, 0);
     keyData.append(key.key.view());
     QString out = base58Check(serialize(key, VersionXprv, keyData));
@@ -208,7 +202,7 @@ QString serializePrivate(const ExtendedPrivateKey &key)
 QString serializePublic(const ExtendedPrivateKey &key)
 {
     auto pub = Secp256k1::derivePublicKey(key.key);
-    if (!pub)
+    if (!pub || key.chainCode.size() != 32)
         return {};
     return base58Check(serialize(key, VersionXpub, *pub));
 }

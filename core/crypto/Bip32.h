@@ -35,6 +35,7 @@ CryptoResult<ExtendedPrivateKey> master(const SecureBytes &seed);
 CryptoResult<ExtendedPrivateKey> deriveChild(const ExtendedPrivateKey &parent, quint32 index);
 CryptoResult<ExtendedPrivateKey> derive(const SecureBytes &seed, const HdPath &path);
 // Base58Check xprv / xpub serialisation (mainnet versions), for the BIP-32 vectors.
+// Both return an empty string when `key` does not hold a valid private key.
 QString serializePrivate(const ExtendedPrivateKey &key);
 QString serializePublic(const ExtendedPrivateKey &key);
 } // namespace Bip32

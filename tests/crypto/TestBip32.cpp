@@ -149,6 +149,8 @@ private slots:
         auto child = Bip32::deriveChild(parent, 0);
         QVERIFY(!child);
         QCOMPARE(child.error().kind, CryptoErrorKind::InvalidPrivateKey);
+        QVERIFY(Bip32::serializePrivate(parent).isEmpty());
+        QVERIFY(Bip32::serializePublic(parent).isEmpty());
     }
 
     void childFieldsFollowTheParent()
