@@ -1,0 +1,235 @@
+// BaoClient against the embedded signer over loopback: every engine call of
+// the wire contract, the empty LIST, headers (token, namespace, mount) and the
+// typed errors the real server produces (permission denied, sealed, not found,
+// already exists, not exportable, bad name).
+#include "bao/BaoClient.h"
+#include "bao/KeyName.h"
+#include "crypto/CosmosAddress.h"
+#include "crypto/Hash.h"
+#include "crypto/Hex.h"
+#include "crypto/Secp256k1.h"
+#include "signer/SignerServer.h"
+
+#include <QTest>
+#include <QThread>
+
+#include <memory>
+
+using baokeys::bao::BaoClient;
+using baokeys::bao::BaoErrorKind;
+using baokeys::bao::BaoSettings;
+using baokeys::signer::SignerOptions;
+using baokeys::signer::SignerServer;
+namespace crypto = baokeys::crypto;
+
+class TestBaoClient : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SignerServer> m_server;
+
+    BaoSettings settings() const
+    {
+        BaoSettings settings;
+        settings.address = m_server->address();
+        settings.token = m_server->rootToken();
+        settings.timeout = std::chrono::seconds(10);
+        return settings;
+    }
+
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<SignerServer>();
+        auto started = m_server->start();
+        QVERIFY2(started.hasValue(), started ? "" : qPrintable(started.error().message));
+    }
+
+    void cleanup() { m_server.reset(); }
+
+    void emptyListIsNoKeys()
+    {
+        BaoClient client(settings());
+        auto listing = client.listKeys();
+        QVERIFY2(listing.hasValue(), listing ? "" : qPrintable(listing.error().describe()));
+        QVERIFY(listing->names.isEmpty());
+        QVERIFY(listing->info.isEmpty());
+    }
+
+    void createReadListDelete()
+    {
+        BaoClient client(settings());
+        auto created = client.createKey(QStringLiteral("alpha"), true);
+        QVERIFY2(created.hasValue(), created ? "" : qPrintable(created.error().describe()));
+        QCOMPARE(created->name, QStringLiteral("alpha"));
+        QCOMPARE(created->publicKey.size(), 33);
+        QCOMPARE(created->address, crypto::CosmosAddress::fromPublicKey(created->publicKey));
+        QVERIFY(created->exportable);
+        QVERIFY(created->createdAt.isValid());
+
+        auto read = client.readKey(QStringLiteral("alpha"));
+        QVERIFY(read.hasValue());
+        QCOMPARE(read->publicKey, created->publicKey);
+
+        QVERIFY(client.createKey(QStringLiteral("beta"), false).hasValue());
+        auto listing = client.listKeys();
+        QVERIFY(listing.hasValue());
+        QCOMPARE(listing->names, (QStringList{QStringLiteral("alpha"), QStringLiteral("beta")}));
+        QCOMPARE(listing->info.size(), 2);
+
+        auto again = client.createKey(QStringLiteral("alpha"), false);
+        QVERIFY(!again.hasValue());
+        QCOMPARE(again.error().kind, BaoErrorKind::AlreadyExists);
+        QCOMPARE(again.error().httpStatus, 400);
+
+        QVERIFY(client.deleteKey(QStringLiteral("alpha")).hasValue());
+        auto gone = client.readKey(QStringLiteral("alpha"));
+        QVERIFY(!gone.hasValue());
+        QCOMPARE(gone.error().kind, BaoErrorKind::NotFound);
+    }
+
+    void signVerifiesAgainstTheKey()
+    {
+        BaoClient client(settings());
+        auto key = client.createKey(QStringLiteral("signer"), false);
+        QVERIFY(key.hasValue());
+        const QByteArray message("hello celestia");
+        auto signature = client.sign(QStringLiteral("signer"), message);
+        QVERIFY2(signature.hasValue(), signature ? "" : qPrintable(signature.error().describe()));
+        QCOMPARE(signature->signature.size(), 64);
+        QCOMPARE(signature->publicKey, key->publicKey);
+        QVERIFY(crypto::Secp256k1::verifyDigest(key->publicKey, crypto::Hash::sha256(message), signature->signature));
+
+        const QByteArray digest = crypto::Hash::sha256("prehashed");
+        baokeys::bao::SignOptions options;
+        options.prehashed = true;
+        auto prehashed = client.sign(QStringLiteral("signer"), digest, options);
+        QVERIFY(prehashed.hasValue());
+        QVERIFY(crypto::Secp256k1::verifyDigest(key->publicKey, digest, prehashed->signature));
+
+        auto missing = client.sign(QStringLiteral("nobody"), message);
+        QVERIFY(!missing.hasValue());
+        QCOMPARE(missing.error().kind, BaoErrorKind::NotFound);
+    }
+
+    void importAndExportKnownKey()
+    {
+        BaoClient client(settings());
+        auto secret = crypto::Hex::decodeSecret(u"9ec50871a46cc259640e3a842ba545d63f17d0f884a865221731e51464c3c90c");
+        QVERIFY(secret.hasValue());
+        auto imported = client.importKey(QStringLiteral("vector"), *secret, true);
+        QVERIFY2(imported.hasValue(), imported ? "" : qPrintable(imported.error().describe()));
+        QCOMPARE(crypto::Hex::encode(imported->publicKey),
+                 QStringLiteral("02ac301ef3117116e34df184f20290db6f85a5e13042092c2a36d640242ac02948"));
+        QVERIFY(imported->imported);
+
+        auto exported = client.exportKey(QStringLiteral("vector"));
+        QVERIFY2(exported.hasValue(), exported ? "" : qPrintable(exported.error().describe()));
+        QVERIFY(exported->privateKey.equals(*secret));
+
+        QVERIFY(client.createKey(QStringLiteral("locked"), false).hasValue());
+        auto refused = client.exportKey(QStringLiteral("locked"));
+        QVERIFY(!refused.hasValue());
+        QCOMPARE(refused.error().kind, BaoErrorKind::NotExportable);
+    }
+
+    void badNamesNeverReachTheServer()
+    {
+        BaoClient client(settings());
+        const quint64 before = m_server->engineRequestCount();
+        for (const QString &name : {QString(), QStringLiteral("a/b"), QStringLiteral("-x"), QStringLiteral("x."),
+                                    QStringLiteral("sp ace"), QStringLiteral("..")}) {
+            auto result = client.createKey(name, false);
+            QVERIFY(!result.hasValue());
+            QCOMPARE(result.error().kind, BaoErrorKind::InvalidName);
+        }
+        QCOMPARE(m_server->engineRequestCount(), before);
+        QVERIFY(baokeys::bao::KeyName::isValid(u"blob-worker-1"));
+        QVERIFY(baokeys::bao::KeyName::isValid(u"a"));
+        QVERIFY(baokeys::bao::KeyName::isValid(u"a.b_c-d"));
+    }
+
+    void wrongTokenIsPermissionDenied()
+    {
+        BaoSettings wrong = settings();
+        wrong.token = QStringLiteral("not-the-token");
+        BaoClient client(wrong);
+        auto listing = client.listKeys();
+        QVERIFY(!listing.hasValue());
+        QCOMPARE(listing.error().kind, BaoErrorKind::PermissionDenied);
+        QCOMPARE(listing.error().httpStatus, 403);
+        QVERIFY(!listing.error().describe().contains(wrong.token));
+    }
+
+    void unknownNamespaceOrMountIsNotFound()
+    {
+        BaoSettings other = settings();
+        other.ns = QStringLiteral("team-a");
+        auto listing = BaoClient(other).listKeys();
+        QVERIFY(!listing.hasValue());
+        QCOMPARE(listing.error().kind, BaoErrorKind::NotFound);
+
+        BaoSettings mount = settings();
+        mount.mount = QStringLiteral("not-mounted");
+        auto missing = BaoClient(mount).listKeys();
+        QVERIFY(!missing.hasValue()); // a missing mount is an error, not an empty list
+        QCOMPARE(missing.error().kind, BaoErrorKind::NotFound);
+    }
+
+    void sealedServer()
+    {
+        BaoClient client(settings());
+        m_server->seal();
+        auto listing = client.listKeys();
+        QVERIFY(!listing.hasValue());
+        QCOMPARE(listing.error().kind, BaoErrorKind::Sealed);
+        auto health = client.health();
+        QVERIFY(health.hasValue());
+        QVERIFY(health->sealed);
+        QCOMPARE(health->httpStatus, 503);
+        const auto status = client.status();
+        QVERIFY(!status.ok());
+        QCOMPARE(status.error->kind, BaoErrorKind::Sealed);
+    }
+
+    void statusShowsHealthAndToken()
+    {
+        BaoClient client(settings());
+        const auto status = client.status();
+        QVERIFY2(status.ok(), status.ok() ? "" : qPrintable(status.error->describe()));
+        QVERIFY(status.health.has_value());
+        QVERIFY(!status.health->sealed);
+        QVERIFY(!status.health->version.isEmpty());
+        QVERIFY(status.token.has_value());
+        QVERIFY(status.token->policies.contains(QStringLiteral("root")));
+    }
+
+    void connectionRefusedIsTransport()
+    {
+        BaoSettings closed = settings();
+        const quint16 port = m_server->port();
+        m_server.reset();
+        closed.address = QStringLiteral("http://127.0.0.1:%1").arg(port);
+        auto listing = BaoClient(closed).listKeys();
+        QVERIFY(!listing.hasValue());
+        QCOMPARE(listing.error().kind, BaoErrorKind::Transport);
+        QVERIFY(listing.error().isTransient());
+    }
+
+    void clientOnAnotherThread()
+    {
+        // A client belongs to the thread that uses it; a plain QThread works.
+        QVERIFY(BaoClient(settings()).createKey(QStringLiteral("t"), false).hasValue());
+        bool ok = false;
+        std::unique_ptr<QThread> thread(QThread::create([&] {
+            BaoClient client(settings());
+            ok = client.sign(QStringLiteral("t"), "x").hasValue();
+        }));
+        thread->start();
+        QVERIFY(thread->wait(10000));
+        QVERIFY(ok);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBaoClient)
+#include "TestBaoClient.moc"

@@ -1,0 +1,333 @@
+// BaoClient against purpose-built faulty servers: every answer the embedded
+// signer never gives (garbage JSON, 5xx, sealed, rate limits, standby
+// redirects, dropped connections, timeouts, inconsistent keys, short
+// signatures) must become its typed error; cancellation aborts in flight.
+#include "FakeBaoServer.h"
+
+#include "bao/BaoClient.h"
+#include "crypto/CosmosAddress.h"
+#include "crypto/Hex.h"
+#include "crypto/Secp256k1.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QProcessEnvironment>
+#include <QTest>
+#include <QThread>
+
+#include <memory>
+
+using baokeys::bao::BaoClient;
+using baokeys::bao::BaoErrorKind;
+using baokeys::bao::BaoSettings;
+using baokeys::bao::CancelToken;
+using baokeys::testsupport::FakeBaoServer;
+using baokeys::testsupport::FakeRequest;
+using baokeys::testsupport::FakeResponse;
+namespace crypto = baokeys::crypto;
+
+Q_DECLARE_METATYPE(BaoErrorKind)
+
+namespace {
+
+const QString PublicKeyHex = QStringLiteral("02ac301ef3117116e34df184f20290db6f85a5e13042092c2a36d640242ac02948");
+const QString AddressHex = QStringLiteral("0d551ff871ec2bb563f64ab29aa091c47dfcc346");
+
+QJsonObject keyData(const QString &publicKey = PublicKeyHex, const QString &address = AddressHex)
+{
+    return {{QStringLiteral("name"), QStringLiteral("k")},
+            {QStringLiteral("public_key"), publicKey},
+            {QStringLiteral("address"), address},
+            {QStringLiteral("exportable"), false},
+            {QStringLiteral("created_at"), QStringLiteral("2026-01-02T03:04:05.123456789Z")}};
+}
+
+} // namespace
+
+class TestBaoClientFaults : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<FakeBaoServer> m_server;
+
+    BaoSettings settings(int timeoutMs = 5000) const
+    {
+        BaoSettings settings;
+        settings.address = m_server->address();
+        settings.token = QStringLiteral("s.secret-token");
+        settings.ns = QStringLiteral("team-a");
+        settings.mount = QStringLiteral("/signers/secp/");
+        settings.timeout = std::chrono::milliseconds(timeoutMs);
+        return settings;
+    }
+
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<FakeBaoServer>();
+        QVERIFY(m_server->start());
+    }
+
+    void cleanup() { m_server.reset(); }
+
+    void headersMountAndListMethod()
+    {
+        m_server->setHandler([](const FakeRequest &) {
+            return FakeResponse::data({{QStringLiteral("keys"), QJsonArray{QStringLiteral("k")}},
+                                       {QStringLiteral("key_info"), QJsonObject{{QStringLiteral("k"), keyData()}}}});
+        });
+        auto listing = BaoClient(settings()).listKeys();
+        QVERIFY2(listing.hasValue(), listing ? "" : qPrintable(listing.error().describe()));
+        QCOMPARE(listing->names, QStringList{QStringLiteral("k")});
+        QCOMPARE(listing->info.size(), 1);
+        QCOMPARE(listing->info.first().createdAt,
+                 QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 123), Qt::UTC)); // Go's nanoseconds read
+        const FakeRequest request = m_server->requests().constLast();
+        QCOMPARE(request.method, QByteArray("LIST"));
+        QCOMPARE(request.path, QStringLiteral("/v1/signers/secp/keys/"));
+        QCOMPARE(request.headers.value("x-vault-token"), QByteArray("s.secret-token"));
+        QCOMPARE(request.headers.value("x-vault-namespace"), QByteArray("team-a"));
+    }
+
+    void statusMapping_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<BaoErrorKind>("kind");
+        QTest::newRow("garbage json 200") << 200 << QByteArray("{not json") << BaoErrorKind::MalformedAnswer;
+        QTest::newRow("200 without data") << 200 << QByteArray("{\"errors\":[]}") << BaoErrorKind::MalformedAnswer;
+        QTest::newRow("html 200") << 200 << QByteArray("<html>proxy</html>") << BaoErrorKind::MalformedAnswer;
+        QTest::newRow("500") << 500 << QByteArray("{\"errors\":[\"internal error\"]}") << BaoErrorKind::ServerError;
+        QTest::newRow("502 garbage") << 502 << QByteArray("Bad Gateway") << BaoErrorKind::ServerError;
+        QTest::newRow("sealed") << 503 << QByteArray("{\"errors\":[\"Vault is sealed\"]}") << BaoErrorKind::Sealed;
+        QTest::newRow("rate limited") << 429 << QByteArray("{\"errors\":[\"rate limit quota exceeded\"]}")
+                                      << BaoErrorKind::RateLimited;
+        QTest::newRow("denied") << 403 << QByteArray("{\"errors\":[\"permission denied\"]}")
+                                << BaoErrorKind::PermissionDenied;
+        QTest::newRow("bad request") << 400 << QByteArray("{\"errors\":[\"unsupported hash algorithm: md5\"]}")
+                                     << BaoErrorKind::BadRequest;
+        QTest::newRow("exists") << 400 << QByteArray("{\"errors\":[\"key already exists\"]}")
+                                << BaoErrorKind::AlreadyExists;
+        QTest::newRow("wrong method") << 405
+                                      << QByteArray("{\"errors\":[\"1 error occurred:\\n\\t* unsupported operation\\n\\n\"]}")
+                                      << BaoErrorKind::BadRequest;
+        QTest::newRow("too large") << 413 << QByteArray("{\"errors\":[\"request too large\"]}")
+                                   << BaoErrorKind::BadRequest;
+    }
+
+    void statusMapping()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(BaoErrorKind, kind);
+        m_server->setHandler([=](const FakeRequest &) { return FakeResponse::raw(status, body); });
+        auto result = BaoClient(settings()).readKey(QStringLiteral("k"));
+        QVERIFY(!result.hasValue());
+        QCOMPARE(result.error().kind, kind);
+        QCOMPARE(result.error().httpStatus, status);
+        QVERIFY(!result.error().describe().contains(QStringLiteral("secret-token")));
+    }
+
+    void badRequestKeepsTheServersMessage()
+    {
+        m_server->setHandler([](const FakeRequest &) {
+            return FakeResponse::errors(400, {QStringLiteral("1 error occurred:\n\t* unsupported output format: x\n\n")});
+        });
+        auto result = BaoClient(settings()).sign(QStringLiteral("k"), "m");
+        QVERIFY(!result.hasValue());
+        QCOMPARE(result.error().kind, BaoErrorKind::BadRequest);
+        QCOMPARE(result.error().message, QStringLiteral("unsupported output format: x"));
+    }
+
+    void standbyRedirect()
+    {
+        m_server->setHandler([](const FakeRequest &) {
+            FakeResponse response = FakeResponse::raw(307, {});
+            response.headers.append(qMakePair(QByteArray("Location"), QByteArray("https://active.bao:8200/v1/secp256k1/keys/k")));
+            return response;
+        });
+        auto result = BaoClient(settings()).readKey(QStringLiteral("k"));
+        QVERIFY(!result.hasValue());
+        QCOMPARE(result.error().kind, BaoErrorKind::Standby);
+        QCOMPARE(result.error().redirectTo, QStringLiteral("https://active.bao:8200/v1/secp256k1/keys/k"));
+    }
+
+    void emptyListAndMissingMount()
+    {
+        m_server->setHandler([](const FakeRequest &) { return FakeResponse::errors(404, {}); });
+        auto empty = BaoClient(settings()).listKeys();
+        QVERIFY(empty.hasValue());
+        QVERIFY(empty->names.isEmpty());
+
+        m_server->setHandler([](const FakeRequest &) {
+            return FakeResponse::errors(404, {QStringLiteral("no handler for route \"x\". route entry not found.")});
+        });
+        auto missing = BaoClient(settings()).listKeys();
+        QVERIFY(!missing.hasValue());
+        QCOMPARE(missing.error().kind, BaoErrorKind::NotFound);
+    }
+
+    void inconsistentKeysAreMalformed_data()
+    {
+        QTest::addColumn<QString>("publicKey");
+        QTest::addColumn<QString>("address");
+        QTest::newRow("address of another key") << PublicKeyHex << QStringLiteral("fb94ca1c7ed37bb8e6cf8cdc73c8c5bc7766af23");
+        QTest::newRow("not on the curve") << (QStringLiteral("02") + QString(64, QLatin1Char('f'))) << AddressHex;
+        QTest::newRow("uncompressed prefix") << (QStringLiteral("04") + PublicKeyHex.mid(2)) << AddressHex;
+        QTest::newRow("short key") << PublicKeyHex.left(40) << AddressHex;
+        QTest::newRow("not hex") << QString(66, QLatin1Char('z')) << AddressHex;
+        QTest::newRow("short address") << PublicKeyHex << AddressHex.left(38);
+    }
+
+    void inconsistentKeysAreMalformed()
+    {
+        QFETCH(QString, publicKey);
+        QFETCH(QString, address);
+        m_server->setHandler([=](const FakeRequest &) { return FakeResponse::data(keyData(publicKey, address)); });
+        auto result = BaoClient(settings()).readKey(QStringLiteral("k"));
+        QVERIFY(!result.hasValue());
+        QCOMPARE(result.error().kind, BaoErrorKind::MalformedAnswer);
+    }
+
+    void answerAboutAnotherKeyIsMalformed()
+    {
+        m_server->setHandler([](const FakeRequest &) {
+            QJsonObject data = keyData();
+            data.insert(QStringLiteral("name"), QStringLiteral("other"));
+            return FakeResponse::data(data);
+        });
+        auto result = BaoClient(settings()).readKey(QStringLiteral("k"));
+        QVERIFY(!result.hasValue());
+        QCOMPARE(result.error().kind, BaoErrorKind::MalformedAnswer);
+    }
+
+    void signatureSizeIsChecked()
+    {
+        m_server->setHandler([](const FakeRequest &) {
+            return FakeResponse::data({{QStringLiteral("signature"), QString::fromLatin1(QByteArray(63, 'x').toBase64())},
+                                       {QStringLiteral("public_key"), PublicKeyHex}});
+        });
+        auto result = BaoClient(settings()).sign(QStringLiteral("k"), "m");
+        QVERIFY(!result.hasValue());
+        QCOMPARE(result.error().kind, BaoErrorKind::MalformedAnswer);
+
+        m_server->setHandler([](const FakeRequest &) {
+            return FakeResponse::data({{QStringLiteral("signature"), QStringLiteral("!!not base64!!")},
+                                       {QStringLiteral("public_key"), PublicKeyHex}});
+        });
+        auto notBase64 = BaoClient(settings()).sign(QStringLiteral("k"), "m");
+        QVERIFY(!notBase64.hasValue());
+        QCOMPARE(notBase64.error().kind, BaoErrorKind::MalformedAnswer);
+    }
+
+    void droppedConnectionIsTransport()
+    {
+        m_server->setHandler([](const FakeRequest &) { return FakeResponse::drop(); });
+        auto result = BaoClient(settings()).readKey(QStringLiteral("k"));
+        QVERIFY(!result.hasValue());
+        QCOMPARE(result.error().kind, BaoErrorKind::Transport);
+
+        m_server->setHandler([](const FakeRequest &) {
+            FakeResponse partial = FakeResponse::data(keyData());
+            partial.action = FakeResponse::Action::PartialBody;
+            return partial;
+        });
+        auto cut = BaoClient(settings()).readKey(QStringLiteral("k"));
+        QVERIFY(!cut.hasValue());
+        QVERIFY2(cut.error().kind == BaoErrorKind::Transport || cut.error().kind == BaoErrorKind::MalformedAnswer,
+                 qPrintable(cut.error().describe()));
+    }
+
+    void timeoutIsTimeout()
+    {
+        m_server->setHandler([](const FakeRequest &) { return FakeResponse::hang(); });
+        QElapsedTimer timer;
+        timer.start();
+        auto result = BaoClient(settings(300)).readKey(QStringLiteral("k"));
+        QVERIFY(!result.hasValue());
+        QCOMPARE(result.error().kind, BaoErrorKind::Timeout);
+        QVERIFY(timer.elapsed() >= 250);
+        QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    void cancelAbortsInFlight()
+    {
+        m_server->setHandler([](const FakeRequest &) { return FakeResponse::hang(); });
+        BaoClient client(settings(20000));
+        CancelToken token;
+        client.setCancelToken(token);
+        std::unique_ptr<QThread> canceller(QThread::create([token]() mutable {
+            QThread::msleep(150);
+            token.cancel();
+        }));
+        QElapsedTimer timer;
+        timer.start();
+        canceller->start();
+        auto result = client.readKey(QStringLiteral("k"));
+        QVERIFY(canceller->wait(5000));
+        QVERIFY(!result.hasValue());
+        QCOMPARE(result.error().kind, BaoErrorKind::Cancelled);
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+
+        // Already cancelled: nothing is sent.
+        const int before = m_server->requestCount();
+        auto again = client.readKey(QStringLiteral("k"));
+        QCOMPARE(again.error().kind, BaoErrorKind::Cancelled);
+        QCOMPARE(m_server->requestCount(), before);
+    }
+
+    void healthCodesAreAnswers()
+    {
+        m_server->setHandler([](const FakeRequest &request) {
+            if (request.path == QLatin1String("/v1/sys/health"))
+                return FakeResponse::raw(429, R"({"initialized":true,"sealed":false,"standby":true,"version":"2.1.0"})");
+            return FakeResponse::errors(404, {});
+        });
+        BaoClient client(settings());
+        auto health = client.health();
+        QVERIFY2(health.hasValue(), health ? "" : qPrintable(health.error().describe()));
+        QCOMPARE(health->httpStatus, 429);
+        QVERIFY(health->standby);
+        QCOMPARE(health->version, QStringLiteral("2.1.0"));
+        QVERIFY(!m_server->requests().constLast().headers.contains("x-vault-token")); // no token needed
+    }
+
+    void caFileMissingIsTransport()
+    {
+        BaoSettings tls = settings();
+        tls.address = QStringLiteral("https://127.0.0.1:%1").arg(m_server->port());
+        tls.caCertFile = QStringLiteral("/nonexistent/ca.pem");
+        auto result = BaoClient(tls).listKeys();
+        QVERIFY(!result.hasValue());
+        QCOMPARE(result.error().kind, BaoErrorKind::Transport);
+        QVERIFY(result.error().message.contains(QStringLiteral("/nonexistent/ca.pem")));
+    }
+
+    void settingsFromEnvironment()
+    {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("VAULT_ADDR"), QStringLiteral("https://vault:8200"));
+        env.insert(QStringLiteral("VAULT_TOKEN"), QStringLiteral("vault-token"));
+        env.insert(QStringLiteral("BAO_TOKEN"), QStringLiteral("bao-token"));
+        env.insert(QStringLiteral("BAO_NAMESPACE"), QStringLiteral("ns1"));
+        env.insert(QStringLiteral("VAULT_CACERT"), QStringLiteral("/etc/ca.pem"));
+        env.insert(QStringLiteral("BAO_SKIP_VERIFY"), QStringLiteral("t"));
+        env.insert(QStringLiteral("BAO_CLIENT_TIMEOUT"), QStringLiteral("1500ms"));
+        const BaoSettings settings = BaoSettings::fromEnvironment(env);
+        QCOMPARE(settings.address, QStringLiteral("https://vault:8200")); // VAULT_ as fallback
+        QCOMPARE(settings.token, QStringLiteral("bao-token"));            // BAO_ first
+        QCOMPARE(settings.ns, QStringLiteral("ns1"));
+        QCOMPARE(settings.caCertFile, QStringLiteral("/etc/ca.pem"));
+        QVERIFY(settings.tlsSkipVerify);
+        QCOMPARE(settings.timeout, std::chrono::milliseconds(1500));
+        QVERIFY(!settings.describe().contains(QStringLiteral("bao-token")));
+
+        const BaoSettings defaults = BaoSettings::fromEnvironment(QProcessEnvironment());
+        QCOMPARE(defaults.address, QStringLiteral("https://127.0.0.1:8200"));
+        QVERIFY(!defaults.tlsSkipVerify);
+        QCOMPARE(defaults.mount, QStringLiteral("secp256k1"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBaoClientFaults)
+#include "TestBaoClientFaults.moc"
