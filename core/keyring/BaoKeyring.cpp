@@ -198,10 +198,12 @@ KeyringResult<Signature> BaoKeyring::signWith(bao::BaoClient &client, const KeyR
 {
     if (prehashed && message.size() != crypto::Secp256k1::DigestSize)
         return baoError(BaoErrorKind::InvalidInput, QStringLiteral("a prehashed message is 32 bytes"));
+    // The digest is sent prehashed, so the signer signs exactly the 32 bytes
+    // verified below (and an empty message is signable too).
     const QByteArray digest = prehashed ? message : crypto::Hash::sha256(message);
     bao::SignOptions options;
-    options.prehashed = prehashed;
-    auto response = client.sign(record.uid, message, options);
+    options.prehashed = true;
+    auto response = client.sign(record.uid, digest, options);
     if (!response)
         return baokeys::unexpected(response.error());
     if (response->publicKey != record.publicKey)

@@ -284,6 +284,7 @@ BaoResult<void> BaoStore::update(const std::function<void(QHash<QString, KeyReco
                                {QStringLiteral("keys"), keys}};
         if (auto written = writeAtomically(m_path, QJsonDocument(root).toJson(QJsonDocument::Indented)); !written)
             return written;
+        m_fileWrites.fetch_add(1);
     }
     QWriteLocker lock(&m_lock);
     m_records = std::move(next);
@@ -351,6 +352,7 @@ BaoResult<void> BaoStore::updateJournal(const std::function<void(QHash<QString, 
             if (auto written = writeAtomically(journalPath(), QJsonDocument(root).toJson(QJsonDocument::Compact));
                 !written)
                 return written;
+            m_fileWrites.fetch_add(1);
         }
     }
     QWriteLocker lock(&m_lock);

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <functional>
 #include <optional>
 
@@ -58,6 +59,9 @@ public:
     QList<KeyRecord> all() const; // sorted by uid
     bool contains(const QString &uid) const;
     int size() const;
+    // Files written (store + journal) since construction: lets tests and
+    // diagnostics prove that a batch costs a constant number of writes.
+    quint64 fileWrites() const { return m_fileWrites.load(); }
 
     // --- writes (one atomic file replace each) ---
     bao::BaoResult<void> put(const KeyRecord &record);
@@ -89,6 +93,7 @@ private:
     QHash<QString, KeyRecord> m_records;          // guarded by m_lock
     QHash<QString, QStringList> m_journal;        // batch id -> uids, guarded by m_lock
     std::optional<bao::BaoError> m_loadError;     // guarded by m_lock
+    std::atomic<quint64> m_fileWrites{0};
 };
 
 } // namespace baokeys::keyring

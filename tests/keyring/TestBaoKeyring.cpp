@@ -1,0 +1,393 @@
+// BaoKeyring's accounts API against the embedded signer over loopback:
+// create, look up, sign (verified), import (hex and mnemonic, known answers),
+// export, remove, rename, sync, a corrupt store rebuilt from the server,
+// restart, and recovery of a crashed batch from the journal.
+#include "KeyringTestSupport.h"
+
+#include "bao/BaoClient.h"
+#include "crypto/CosmosAddress.h"
+#include "crypto/Hash.h"
+#include "crypto/Hex.h"
+#include "crypto/Secp256k1.h"
+#include "keyring/BaoKeyring.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+using baokeys::bao::BaoClient;
+using baokeys::bao::BaoErrorKind;
+using baokeys::keyring::BaoKeyring;
+using baokeys::keyring::BaoStore;
+using baokeys::keyring::CreateBatchRequest;
+using baokeys::keyring::KeySource;
+using baokeys::signer::SignerServer;
+namespace crypto = baokeys::crypto;
+
+class TestBaoKeyring : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SignerServer> m_server;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<BaoKeyring> m_keyring;
+
+    QString storePath() const { return m_dir->filePath(QStringLiteral("keys.json")); }
+    std::unique_ptr<BaoKeyring> openKeyring() const
+    {
+        return std::make_unique<BaoKeyring>(keyringtest::settingsFor(*m_server), storePath());
+    }
+
+private slots:
+    void init()
+    {
+        m_server = keyringtest::startSigner();
+        QVERIFY(m_server);
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_keyring = openKeyring();
+        QVERIFY(!m_keyring->storeError());
+    }
+
+    void cleanup()
+    {
+        m_keyring.reset();
+        m_server.reset();
+        m_dir.reset();
+    }
+
+    void newAccountAndLookups()
+    {
+        QSignalSpy changed(m_keyring.get(), &BaoKeyring::keysChanged);
+        auto alice = m_keyring->newAccount(QStringLiteral("alice"), false);
+        QVERIFY2(alice.hasValue(), alice ? "" : qPrintable(alice.error().describe()));
+        QCOMPARE(alice->source, KeySource::Generated);
+        QCOMPARE(alice->keyPath, QStringLiteral("secp256k1/keys/alice"));
+        QCOMPARE(alice->address, crypto::CosmosAddress::fromPublicKey(alice->publicKey));
+        QVERIFY(changed.count() >= 1);
+
+        auto server = BaoClient(keyringtest::settingsFor(*m_server)).readKey(QStringLiteral("alice"));
+        QVERIFY(server.hasValue());
+        QCOMPARE(server->publicKey, alice->publicKey);
+
+        QCOMPARE(m_keyring->key(QStringLiteral("alice"))->publicKey, alice->publicKey);
+        QCOMPARE(m_keyring->keyByAddress(alice->address)->uid, QStringLiteral("alice"));
+        QCOMPARE(m_keyring->keyByAddress(alice->bech32(QStringLiteral("celestia")))->uid, QStringLiteral("alice"));
+        QCOMPARE(m_keyring->keyByAddress(alice->addressHex())->uid, QStringLiteral("alice"));
+        QCOMPARE(m_keyring->list().size(), 1);
+        QCOMPARE(m_keyring->key(QStringLiteral("bob")).error().kind, BaoErrorKind::NotFound);
+        QCOMPARE(m_keyring->keyByAddress(QStringLiteral("nonsense")).error().kind, BaoErrorKind::InvalidInput);
+
+        const quint64 before = m_server->engineRequestCount();
+        QCOMPARE(m_keyring->newAccount(QStringLiteral("alice")).error().kind, BaoErrorKind::AlreadyExists);
+        QCOMPARE(m_keyring->newAccount(QStringLiteral("bad/name")).error().kind, BaoErrorKind::InvalidName);
+        QCOMPARE(m_server->engineRequestCount(), before);
+        QVERIFY(m_keyring->store().journalUids().isEmpty());
+    }
+
+    void signIsVerifiedLocally()
+    {
+        auto key = m_keyring->newAccount(QStringLiteral("signer"));
+        QVERIFY(key.hasValue());
+        const QByteArray message("cosmos sign doc");
+        auto signature = m_keyring->sign(QStringLiteral("signer"), message);
+        QVERIFY2(signature.hasValue(), signature ? "" : qPrintable(signature.error().describe()));
+        QCOMPARE(signature->signature.size(), 64);
+        QCOMPARE(signature->publicKey, key->publicKey);
+        QCOMPARE(signature->digest, crypto::Hash::sha256(message));
+        QVERIFY(crypto::Secp256k1::isLowS(signature->signature));
+        QVERIFY(crypto::Secp256k1::verifyDigest(key->publicKey, crypto::Hash::sha256(message), signature->signature));
+
+        auto byAddress = m_keyring->signByAddress(key->address, message);
+        QVERIFY(byAddress.hasValue());
+        QCOMPARE(byAddress->signature, signature->signature); // RFC 6979: deterministic
+
+        const quint64 before = m_server->engineRequestCount();
+        QCOMPARE(m_keyring->sign(QStringLiteral("nobody"), message).error().kind, BaoErrorKind::NotFound);
+        QCOMPARE(m_server->engineRequestCount(), before);
+
+        auto async = m_keyring->signAsync(QStringLiteral("signer"), message);
+        async.waitForFinished();
+        QVERIFY(async.result().hasValue());
+        QCOMPARE(async.result()->signature, signature->signature);
+    }
+
+    void knownAnswersFromTheVectors()
+    {
+        const QJsonObject vectors = keyringtest::cosmosVectors();
+        QVERIFY(!vectors.isEmpty());
+        int index = 0;
+        for (const QJsonValue &value : vectors.value(QStringLiteral("keys")).toArray()) {
+            const QJsonObject vector = value.toObject();
+            const QString uid = QStringLiteral("vector-%1").arg(index++);
+            QString hex = vector.value(QStringLiteral("privkey_hex")).toString();
+            auto record = m_keyring->importPrivateKey(uid, hex);
+            QVERIFY2(record.hasValue(), record ? "" : qPrintable(record.error().describe()));
+            QCOMPARE(record->publicKeyHex(), vector.value(QStringLiteral("pubkey_hex")).toString());
+            QCOMPARE(record->addressHex(), vector.value(QStringLiteral("address_hex")).toString());
+            QCOMPARE(record->bech32(QStringLiteral("celestia")), vector.value(QStringLiteral("celestia")).toString());
+            QCOMPARE(record->bech32(QStringLiteral("cosmos")), vector.value(QStringLiteral("cosmos")).toString());
+            QCOMPARE(record->source, KeySource::Imported);
+        }
+        QVERIFY(index > 0);
+
+        int signatures = 0;
+        for (const QJsonValue &value : vectors.value(QStringLiteral("signatures")).toArray()) {
+            const QJsonObject vector = value.toObject();
+            const QString privateKey = vector.value(QStringLiteral("privkey_hex")).toString();
+            const QString uid = QStringLiteral("sig-") + privateKey.left(12);
+            if (!m_keyring->key(uid))
+                QVERIFY(m_keyring->importPrivateKey(uid, privateKey).hasValue());
+            const QByteArray message = crypto::Hex::decode(vector.value(QStringLiteral("message_hex")).toString()).value();
+            auto signature = m_keyring->sign(uid, message);
+            QVERIFY2(signature.hasValue(), signature ? "" : qPrintable(signature.error().describe()));
+            QCOMPARE(crypto::Hex::encode(signature->signature), vector.value(QStringLiteral("signature_hex")).toString());
+            QCOMPARE(crypto::Hex::encode(signature->digest), vector.value(QStringLiteral("sha256_hex")).toString());
+            ++signatures;
+        }
+        QVERIFY(signatures > 0);
+    }
+
+    void mnemonicImportMatchesTheVectors()
+    {
+        const QJsonObject vectors = keyringtest::cosmosVectors();
+        int count = 0;
+        for (const QJsonValue &value : vectors.value(QStringLiteral("mnemonics")).toArray()) {
+            const QJsonObject vector = value.toObject();
+            for (const QJsonValue &derivedValue : vector.value(QStringLiteral("derived")).toArray()) {
+                const QJsonObject derived = derivedValue.toObject();
+                const QString uid = QStringLiteral("mnemonic-%1").arg(count++);
+                auto record = m_keyring->importMnemonic(uid, vector.value(QStringLiteral("mnemonic")).toString(),
+                                                        vector.value(QStringLiteral("bip39_passphrase")).toString(),
+                                                        derived.value(QStringLiteral("hd_path")).toString());
+                QVERIFY2(record.hasValue(), record ? "" : qPrintable(record.error().describe()));
+                QCOMPARE(record->publicKeyHex(), derived.value(QStringLiteral("pubkey_hex")).toString());
+                QCOMPARE(record->bech32(QStringLiteral("celestia")), derived.value(QStringLiteral("celestia")).toString());
+            }
+        }
+        QVERIFY(count > 0);
+
+        const quint64 before = m_server->engineRequestCount();
+        auto bad = m_keyring->importMnemonic(QStringLiteral("bad"), QStringLiteral("window peanut series helmet soccer "
+                                                                                    "document stamp fit argue spice "
+                                                                                    "exchange exchange"));
+        QCOMPARE(bad.error().kind, BaoErrorKind::InvalidInput);
+        auto badPath = m_keyring->importMnemonic(QStringLiteral("bad"), QStringLiteral("abandon abandon abandon abandon "
+                                                                                        "abandon abandon abandon abandon "
+                                                                                        "abandon abandon abandon about"),
+                                                 {}, QStringLiteral("m/44'/x"));
+        QCOMPARE(badPath.error().kind, BaoErrorKind::InvalidInput);
+        QCOMPARE(m_keyring->importPrivateKey(QStringLiteral("bad"), QStringLiteral("zz")).error().kind,
+                 BaoErrorKind::InvalidInput);
+        QCOMPARE(m_keyring->importPrivateKey(QStringLiteral("bad"), QString(64, QLatin1Char('0'))).error().kind,
+                 BaoErrorKind::InvalidInput);
+        QCOMPARE(m_server->engineRequestCount(), before);
+    }
+
+    void exportChecksTheKey()
+    {
+        const QString hex = QStringLiteral("7084a92dfa3e79d262bdb04612eaee1eb3be66c0d7fd794f68d5d8f6826323d7");
+        baokeys::keyring::ImportOptions options;
+        options.exportable = true;
+        QVERIFY(m_keyring->importPrivateKey(QStringLiteral("exp"), hex, options).hasValue());
+        auto exported = m_keyring->exportPrivateKey(QStringLiteral("exp"));
+        QVERIFY2(exported.hasValue(), exported ? "" : qPrintable(exported.error().describe()));
+        QVERIFY(exported->equals(crypto::Hex::decodeSecret(hex).value()));
+
+        QVERIFY(m_keyring->newAccount(QStringLiteral("locked"), false).hasValue());
+        QCOMPARE(m_keyring->exportPrivateKey(QStringLiteral("locked")).error().kind, BaoErrorKind::NotExportable);
+    }
+
+    void removeDeletesOnBothSides()
+    {
+        QVERIFY(m_keyring->newAccount(QStringLiteral("gone")).hasValue());
+        auto removed = m_keyring->removeAsync(QStringLiteral("gone"));
+        removed.waitForFinished();
+        QVERIFY(removed.result().hasValue());
+        QVERIFY(!m_keyring->key(QStringLiteral("gone")));
+        QCOMPARE(BaoClient(keyringtest::settingsFor(*m_server)).readKey(QStringLiteral("gone")).error().kind,
+                 BaoErrorKind::NotFound);
+        QCOMPARE(m_keyring->remove(QStringLiteral("gone")).error().kind, BaoErrorKind::NotFound);
+    }
+
+    void renameExportableMovesTheSameKey()
+    {
+        auto original = m_keyring->newAccount(QStringLiteral("old-name"), true);
+        QVERIFY(original.hasValue());
+        auto renamed = m_keyring->rename(QStringLiteral("old-name"), QStringLiteral("new-name"));
+        QVERIFY2(renamed.hasValue(), renamed ? "" : qPrintable(renamed.error().describe()));
+        QCOMPARE(renamed->uid, QStringLiteral("new-name"));
+        QCOMPARE(renamed->publicKey, original->publicKey);
+        QCOMPARE(renamed->address, original->address);
+        QVERIFY(renamed->exportable);
+        QVERIFY(!m_keyring->key(QStringLiteral("old-name")));
+        BaoClient client(keyringtest::settingsFor(*m_server));
+        QCOMPARE(client.readKey(QStringLiteral("old-name")).error().kind, BaoErrorKind::NotFound);
+        QCOMPARE(client.readKey(QStringLiteral("new-name"))->publicKey, original->publicKey);
+        QVERIFY(m_keyring->sign(QStringLiteral("new-name"), "after rename").hasValue());
+        QVERIFY(m_keyring->store().journalUids().isEmpty());
+    }
+
+    void renameRefusesWhatItCannotDoSafely()
+    {
+        auto locked = m_keyring->newAccount(QStringLiteral("locked"), false);
+        QVERIFY(locked.hasValue());
+        QVERIFY(m_keyring->newAccount(QStringLiteral("taken"), true).hasValue());
+        QVERIFY(m_keyring->newAccount(QStringLiteral("movable"), true).hasValue());
+        const quint64 before = m_server->engineRequestCount();
+        auto refused = m_keyring->rename(QStringLiteral("locked"), QStringLiteral("elsewhere"));
+        QCOMPARE(refused.error().kind, BaoErrorKind::Unsupported);
+        QVERIFY(refused.error().message.contains(QStringLiteral("not exportable")));
+        QCOMPARE(m_server->engineRequestCount(), before); // refused before any request
+        QCOMPARE(m_keyring->rename(QStringLiteral("movable"), QStringLiteral("taken")).error().kind,
+                 BaoErrorKind::AlreadyExists);
+        QCOMPARE(m_keyring->rename(QStringLiteral("movable"), QStringLiteral("bad name")).error().kind,
+                 BaoErrorKind::InvalidName);
+
+        // Taken on the server only (not in the store): still refused, nothing lost.
+        QVERIFY(BaoClient(keyringtest::settingsFor(*m_server)).createKey(QStringLiteral("server-only"), false));
+        QCOMPARE(m_keyring->rename(QStringLiteral("movable"), QStringLiteral("server-only")).error().kind,
+                 BaoErrorKind::AlreadyExists);
+        QVERIFY(m_keyring->key(QStringLiteral("movable")));
+        QVERIFY(m_keyring->sign(QStringLiteral("movable"), "still here").hasValue());
+        QCOMPARE(m_keyring->key(QStringLiteral("locked"))->publicKey, locked->publicKey);
+    }
+
+    void syncAdoptsAndFlags()
+    {
+        QVERIFY(m_keyring->newAccount(QStringLiteral("local-1")).hasValue());
+        QVERIFY(m_keyring->newAccount(QStringLiteral("local-2")).hasValue());
+        BaoClient client(keyringtest::settingsFor(*m_server));
+        auto outside = client.createKey(QStringLiteral("made-elsewhere"), true);
+        QVERIFY(outside.hasValue());
+        QVERIFY(client.deleteKey(QStringLiteral("local-2")).hasValue());
+
+        auto report = m_keyring->sync();
+        QVERIFY2(report.hasValue(), report ? "" : qPrintable(report.error().describe()));
+        QCOMPARE(report->adopted, QStringList{QStringLiteral("made-elsewhere")});
+        QCOMPARE(report->missing, QStringList{QStringLiteral("local-2")});
+        auto adopted = m_keyring->key(QStringLiteral("made-elsewhere"));
+        QVERIFY(adopted.hasValue());
+        QCOMPARE(adopted->source, KeySource::Synced);
+        QCOMPARE(adopted->publicKey, outside->publicKey);
+        QVERIFY(adopted->exportable);
+        QVERIFY(m_keyring->key(QStringLiteral("local-2"))->missingOnServer);
+        QVERIFY(!m_keyring->key(QStringLiteral("local-1"))->missingOnServer);
+
+        // A name whose key changed on the server is a conflict, left as stored.
+        QVERIFY(client.deleteKey(QStringLiteral("local-1")).hasValue());
+        QVERIFY(client.createKey(QStringLiteral("local-1"), false).hasValue());
+        const QByteArray stored = m_keyring->key(QStringLiteral("local-1"))->publicKey;
+        auto second = m_keyring->sync();
+        QVERIFY(second.hasValue());
+        QCOMPARE(second->conflicts, QStringList{QStringLiteral("local-1")});
+        QCOMPARE(m_keyring->key(QStringLiteral("local-1"))->publicKey, stored);
+        QCOMPARE(m_keyring->sign(QStringLiteral("local-1"), "x").error().kind, BaoErrorKind::SecurityFault);
+    }
+
+    void corruptStoreIsKeptAndRebuiltBySync()
+    {
+        QVERIFY(m_keyring->newAccount(QStringLiteral("survivor")).hasValue());
+        const QByteArray publicKey = m_keyring->key(QStringLiteral("survivor"))->publicKey;
+        m_keyring.reset();
+        const QByteArray garbage("{\"format\": \"baokeys-store\", \"version\": 1, \"keys\": [trunc");
+        {
+            QFile file(storePath());
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(garbage);
+        }
+        m_keyring = openKeyring();
+        QVERIFY(m_keyring->storeError().has_value());
+        QCOMPARE(m_keyring->storeError()->kind, BaoErrorKind::StoreCorrupt);
+        QVERIFY(m_keyring->list().isEmpty());
+        QCOMPARE(m_keyring->newAccount(QStringLiteral("blocked")).error().kind, BaoErrorKind::StoreCorrupt);
+        QFile check(storePath());
+        QVERIFY(check.open(QIODevice::ReadOnly));
+        QCOMPARE(check.readAll(), garbage); // untouched
+        check.close();
+
+        auto report = m_keyring->sync();
+        QVERIFY2(report.hasValue(), report ? "" : qPrintable(report.error().describe()));
+        QVERIFY(!report->corruptBackup.isEmpty());
+        QFile backup(report->corruptBackup);
+        QVERIFY(backup.open(QIODevice::ReadOnly));
+        QCOMPARE(backup.readAll(), garbage);
+        QCOMPARE(m_keyring->key(QStringLiteral("survivor"))->publicKey, publicKey);
+        QVERIFY(!m_keyring->storeError());
+        auto reopened = openKeyring();
+        QVERIFY(!reopened->storeError());
+        QCOMPARE(reopened->key(QStringLiteral("survivor"))->publicKey, publicKey);
+    }
+
+    void restartKeepsTheBatch()
+    {
+        CreateBatchRequest request;
+        request.prefix = QStringLiteral("blob-worker");
+        request.count = 4;
+        auto job = m_keyring->createBatch(request);
+        QVERIFY(job.hasValue());
+        job->future.waitForFinished();
+        QList<QByteArray> addresses;
+        for (const auto &result : job->future.results()) {
+            QVERIFY(result.ok());
+            addresses << result.key->address;
+        }
+        m_keyring.reset();
+        auto restarted = openKeyring();
+        QVERIFY(!restarted->storeError());
+        const auto keys = restarted->list();
+        QCOMPARE(keys.size(), 4);
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(keys.at(i).uid, QStringLiteral("blob-worker-%1").arg(i + 1));
+            QCOMPARE(keys.at(i).address, addresses.at(i));
+        }
+        QVERIFY(restarted->store().journalUids().isEmpty());
+        QVERIFY(restarted->sign(QStringLiteral("blob-worker-3"), "after restart").hasValue());
+    }
+
+    void crashedBatchIsRecoveredFromTheJournal()
+    {
+        m_keyring.reset();
+        // What a crash mid-batch leaves: the journal names 3 keys, the server
+        // has 2 of them, the store none.
+        {
+            BaoStore store(storePath());
+            QVERIFY(store.load().hasValue());
+            QVERIFY(store.writeJournal(QStringLiteral("crashed"),
+                                       {QStringLiteral("w-1"), QStringLiteral("w-2"), QStringLiteral("w-3")})
+                        .hasValue());
+        }
+        BaoClient client(keyringtest::settingsFor(*m_server));
+        auto first = client.createKey(QStringLiteral("w-1"), false);
+        QVERIFY(first.hasValue());
+        QVERIFY(client.createKey(QStringLiteral("w-2"), false).hasValue());
+
+        m_keyring = openKeyring();
+        QCOMPARE(m_keyring->store().journalUids().size(), 3);
+        auto recovered = m_keyring->recoverJournal();
+        QVERIFY2(recovered.hasValue(), recovered ? "" : qPrintable(recovered.error().describe()));
+        QCOMPARE(*recovered, (QStringList{QStringLiteral("w-1"), QStringLiteral("w-2")}));
+        QCOMPARE(m_keyring->key(QStringLiteral("w-1"))->publicKey, first->publicKey);
+        QCOMPARE(m_keyring->key(QStringLiteral("w-1"))->source, KeySource::Generated);
+        QVERIFY(m_keyring->store().journalUids().isEmpty());
+        QVERIFY(!QFile::exists(storePath() + QStringLiteral(".journal")));
+    }
+
+    void statusAndAsync()
+    {
+        auto status = m_keyring->statusAsync();
+        status.waitForFinished();
+        QVERIFY(status.result().ok());
+        QVERIFY(status.result().token->policies.contains(QStringLiteral("root")));
+        auto created = m_keyring->newAccountAsync(QStringLiteral("async-key"), false);
+        created.waitForFinished();
+        QVERIFY(created.result().hasValue());
+        auto synced = m_keyring->syncAsync();
+        synced.waitForFinished();
+        QVERIFY(synced.result().hasValue());
+        QVERIFY(synced.result()->adopted.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBaoKeyring)
+#include "TestBaoKeyring.moc"
