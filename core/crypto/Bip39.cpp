@@ -96,7 +96,7 @@ CryptoResult<QString> entropyToMnemonic(QByteArrayView entropy)
 
     const int wordCount = (entropyBits + checksumBits) / 11;
     QString mnemonic;
-    mnemonic.reserve(wordCount * 9);
+    mnemonic.reserve(qsizetype(wordCount) * 9);
     for (int w = 0; w < wordCount; ++w) {
         int index = 0;
         for (int b = 0; b < 11; ++b)
