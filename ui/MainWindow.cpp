@@ -1,0 +1,322 @@
+#include "MainWindow.h"
+
+#include "batch/ProvisionPage.h"
+#include "common/AppResources.h"
+#include "common/ErrorReporter.h"
+#include "common/Translations.h"
+#include "connection/PassphraseDialog.h"
+#include "connection/ProfileDialog.h"
+#include "connection/ProfileStore.h"
+#include "connection/Session.h"
+#include "connection/TokenPrompt.h"
+#include "connection/TokenVault.h"
+#include "crypto/SecureBytes.h"
+#include "keys/KeyTableModel.h"
+#include "keys/KeysPage.h"
+#include "signing/SignBatchPage.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QDir>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace baokeys::ui {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_profiles(std::make_unique<ProfileStore>()), m_vault(new TokenVault(this)),
+      m_monitor(new ConnectionMonitor(this))
+{
+    initResources();
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(appIcon());
+    resize(1180, 760);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 6);
+
+    // A notice in the palette's tooltip colours: readable in light and dark.
+    m_banner = new QWidget(central);
+    m_banner->setObjectName(QStringLiteral("devBanner"));
+    m_banner->setAutoFillBackground(true);
+    m_banner->setBackgroundRole(QPalette::ToolTipBase);
+    m_banner->setForegroundRole(QPalette::ToolTipText);
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    auto *bannerIcon = new QLabel(m_banner);
+    bannerIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(20, 20));
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setForegroundRole(QPalette::ToolTipText);
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setText(tr("<b>Dev mode:</b> the embedded signer keeps its keys in memory. They vanish when "
+                             "BaoKeys exits; use an encrypted data folder or an OpenBao server for keys you keep."));
+    bannerLayout->addWidget(bannerIcon);
+    bannerLayout->addWidget(m_bannerText, 1);
+    m_banner->hide();
+    layout->addWidget(m_banner);
+
+    m_tabs = new QTabWidget(central);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_keys = new KeysPage(m_tabs);
+    m_provision = new ProvisionPage(m_tabs);
+    m_sign = new SignBatchPage(m_tabs);
+    m_tabs->addTab(m_keys, tr("&Keys"));
+    m_tabs->addTab(m_provision, tr("&Provision workers"));
+    m_tabs->addTab(m_sign, tr("&Batch signing"));
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+
+    m_stateIcon = new QLabel(this);
+    m_stateLabel = new QLabel(tr("Not connected"), this);
+    m_stateLabel->setObjectName(QStringLiteral("connectionState"));
+    m_profileLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_profileLabel);
+    statusBar()->addPermanentWidget(m_stateIcon);
+    statusBar()->addPermanentWidget(m_stateLabel);
+
+    connect(m_keys, &KeysPage::selectionChanged, m_sign, &SignBatchPage::setSelectedKeys);
+    connect(m_keys, &KeysPage::message, this, &MainWindow::showMessage);
+    connect(m_provision, &ProvisionPage::message, this, &MainWindow::showMessage);
+    connect(m_sign, &SignBatchPage::message, this, &MainWindow::showMessage);
+    connect(m_monitor, &ConnectionMonitor::statusChanged, this, &MainWindow::onStatus);
+    buildMenus();
+    updateTitle();
+}
+
+MainWindow::~MainWindow()
+{
+    closeSession();
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *connections = file->addAction(tr("&Connections…"), this, &MainWindow::showConnections);
+    connections->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    QAction *refresh = file->addAction(tr("Check &connection now"), m_monitor, &ConnectionMonitor::refreshNow);
+    refresh->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    file->addSeparator();
+    QMenu *language = file->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(this);
+    const QString current = QSettings().value(QLatin1String(Translations::SettingKey)).toString();
+    const QList<QPair<QString, QString>> choices{{QString(), tr("System default")},
+                                                  {QStringLiteral("en"), QStringLiteral("English")},
+                                                  {QStringLiteral("vi"), QStringLiteral("Tiếng Việt")}};
+    for (const auto &[code, label] : choices) {
+        QAction *action = language->addAction(label);
+        action->setCheckable(true);
+        action->setChecked(code == current);
+        languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code = code] {
+            QSettings().setValue(QLatin1String(Translations::SettingKey), code);
+            showMessage(tr("The language changes when BaoKeys starts again."));
+        });
+    }
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *keys = menuBar()->addMenu(tr("&Keys"));
+    keys->addAction(m_keys->newAction());
+    keys->addAction(m_keys->importAction());
+    keys->addSeparator();
+    keys->addActions(m_keys->keyActions());
+    keys->addSeparator();
+    keys->addAction(m_keys->syncAction());
+    keys->addAction(m_keys->findAction());
+    addActions(keys->actions());
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const QList<QKeySequence> tabKeys{QKeySequence(Qt::CTRL | Qt::Key_1), QKeySequence(Qt::CTRL | Qt::Key_2),
+                                      QKeySequence(Qt::CTRL | Qt::Key_3)};
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        QAction *action = view->addAction(m_tabs->tabText(i).remove(QLatin1Char('&')),
+                                          this, [this, i] { m_tabs->setCurrentIndex(i); });
+        action->setShortcut(tabKeys.value(i));
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About BaoKeys"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::openInitialProfile()
+{
+    if (m_profiles->isEmpty()) {
+        Profile dev = Profile::embeddedDev();
+        m_profiles->save(dev);
+        m_profiles->setActiveId(dev.id);
+        openProfile(dev);
+        return;
+    }
+    const auto active = m_profiles->find(m_profiles->activeId());
+    openProfile(active ? *active : m_profiles->all().first());
+}
+
+void MainWindow::openProfile(const Profile &profile)
+{
+    closeSession();
+    m_profileLabel->setText(profile.name);
+    if (profile.isEmbedded()) {
+        QByteArray passphrase;
+        if (profile.kind == Profile::Kind::EmbeddedFolder) {
+            if (profile.dataDir.isEmpty()) {
+                ErrorReporter::show(this, tr("The profile %1 has no data folder.").arg(profile.name),
+                                    tr("Choose one under File › Connections."));
+                return;
+            }
+            const QDir dir(profile.dataDir);
+            const bool isNew = !dir.exists() || dir.isEmpty();
+            PassphraseDialog dialog(profile.dataDir, isNew, this);
+            if (dialog.exec() != QDialog::Accepted)
+                return;
+            passphrase = dialog.takePassphrase();
+        }
+        m_stateLabel->setText(tr("Starting the embedded signer…"));
+        Session::startEmbedded(profile, passphrase).then(this, [this, profile](EmbeddedStart started) {
+            if (!started) {
+                m_stateLabel->setText(tr("Embedded signer stopped"));
+                ErrorReporter::show(this, tr("The embedded signer could not start."), started.error().message);
+                return;
+            }
+            setSession(std::make_unique<Session>(profile, *started));
+        });
+        crypto::wipe(passphrase);
+        return;
+    }
+    m_stateLabel->setText(tr("Reading the token…"));
+    m_vault->read(profile.id, [this, profile](KeychainAnswer answer) {
+        switch (answer.status) {
+        case KeychainAnswer::Status::Ok:
+            setSession(std::make_unique<Session>(profile, answer.secret));
+            crypto::wipe(answer.secret);
+            return;
+        case KeychainAnswer::Status::NotFound:
+            askTokenAndOpen(profile, tr("No token is saved for this profile yet."), true);
+            return;
+        case KeychainAnswer::Status::Unavailable:
+            askTokenAndOpen(profile,
+                            tr("No system keychain is available (%1), so the token cannot be stored safely: "
+                               "BaoKeys asks for it each time it opens this profile and never writes it to a file.")
+                                .arg(answer.reason),
+                            false);
+            return;
+        case KeychainAnswer::Status::Failed:
+            askTokenAndOpen(profile, tr("The system keychain could not be read (%1).").arg(answer.reason), false);
+            return;
+        }
+    });
+}
+
+void MainWindow::askTokenAndOpen(const Profile &profile, const QString &reason, bool canRemember)
+{
+    TokenPrompt prompt(profile.name, reason, canRemember, this);
+    if (prompt.exec() != QDialog::Accepted) {
+        m_stateLabel->setText(tr("Not connected"));
+        return;
+    }
+    const bool remember = prompt.remember();
+    QString token = prompt.takeToken();
+    if (remember) {
+        m_vault->write(profile.id, token, [this](KeychainAnswer answer) {
+            if (answer.status != KeychainAnswer::Status::Ok)
+                showMessage(tr("The token could not be saved in the keychain: %1").arg(answer.reason));
+        });
+    }
+    setSession(std::make_unique<Session>(profile, token));
+    crypto::wipe(token);
+}
+
+void MainWindow::setSession(std::unique_ptr<Session> session)
+{
+    closeSession();
+    m_session = std::move(session);
+    if (!m_session)
+        return;
+    const Profile &profile = m_session->profile();
+    if (!profile.id.isEmpty() && m_profiles->find(profile.id))
+        m_profiles->setActiveId(profile.id);
+    m_banner->setVisible(profile.kind == Profile::Kind::EmbeddedMemory);
+    m_profileLabel->setText(profile.name);
+    m_keys->setSession(m_session.get());
+    m_provision->setSession(m_session.get());
+    m_sign->setSession(m_session.get());
+    m_monitor->setKeyring(&m_session->keyring());
+    if (auto storeError = m_session->keyring().storeError())
+        ErrorReporter::show(this, tr("The local key list of this profile could not be read."), *storeError);
+    if (profile.kind != Profile::Kind::EmbeddedMemory)
+        m_keys->syncKeys(); // the server is the source of truth
+    updateTitle();
+    emit sessionOpened();
+}
+
+void MainWindow::closeSession()
+{
+    if (!m_session)
+        return;
+    m_monitor->setKeyring(nullptr);
+    m_keys->setSession(nullptr);
+    m_provision->setSession(nullptr);
+    m_sign->setSession(nullptr);
+    m_session.reset();
+    m_banner->hide();
+    m_stateLabel->setText(tr("Not connected"));
+    m_stateIcon->clear();
+    updateTitle();
+}
+
+void MainWindow::onStatus(ConnectionState state, const bao::ConnectionStatus &status)
+{
+    m_stateLabel->setText(ConnectionMonitor::summary(state, status));
+    QStyle::StandardPixmap icon = QStyle::SP_DialogApplyButton;
+    switch (state) {
+    case ConnectionState::Active: icon = QStyle::SP_DialogApplyButton; break;
+    case ConnectionState::Standby:
+    case ConnectionState::Sealed:
+    case ConnectionState::Unknown: icon = QStyle::SP_MessageBoxWarning; break;
+    case ConnectionState::Unreachable:
+    case ConnectionState::TokenRefused: icon = QStyle::SP_MessageBoxCritical; break;
+    }
+    m_stateIcon->setPixmap(style()->standardIcon(icon).pixmap(16, 16));
+    m_stateLabel->setToolTip(status.error ? ErrorReporter::explain(*status.error) + QLatin1Char('\n') +
+                                                ErrorReporter::detailOf(*status.error)
+                                          : QString());
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(m_session ? tr("BaoKeys — %1").arg(m_session->profile().name) : tr("BaoKeys"));
+}
+
+void MainWindow::showMessage(const QString &text)
+{
+    statusBar()->showMessage(text, 8000);
+}
+
+void MainWindow::showConnections()
+{
+    ProfileDialog dialog(*m_profiles, *m_vault, m_session.get(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const auto profile = m_profiles->find(dialog.selectedId());
+    if (profile)
+        openProfile(*profile);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About BaoKeys"),
+                       tr("<h3>BaoKeys %1</h3><p>secp256k1 keys for validators and rollups, kept in OpenBao "
+                          "or the embedded signer. The keys never leave the signer; this app keeps only public "
+                          "metadata.</p>")
+                           .arg(QApplication::applicationVersion()));
+}
+
+} // namespace baokeys::ui

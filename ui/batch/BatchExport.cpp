@@ -1,0 +1,57 @@
+#include "batch/BatchExport.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace baokeys::ui {
+
+namespace {
+// Key names and addresses never hold commas or quotes, but a CSV writer
+// quotes what needs it rather than trusting that.
+QByteArray csvField(const QString &value)
+{
+    QByteArray bytes = value.toUtf8();
+    if (bytes.contains(',') || bytes.contains('"') || bytes.contains('\n'))
+        bytes = '"' + bytes.replace("\"", "\"\"") + '"';
+    return bytes;
+}
+} // namespace
+
+QByteArray BatchExport::toCsv(const QList<Entry> &entries)
+{
+    QByteArray out = "name,address,public_key\n";
+    for (const Entry &entry : entries)
+        out += csvField(entry.name) + ',' + csvField(entry.address) + ',' + csvField(entry.publicKey) + '\n';
+    return out;
+}
+
+QByteArray BatchExport::toJson(const QList<Entry> &entries, const QString &hrp)
+{
+    QJsonArray keys;
+    for (const Entry &entry : entries) {
+        keys.append(QJsonObject{{QStringLiteral("name"), entry.name},
+                                {QStringLiteral("address"), entry.address},
+                                {QStringLiteral("public_key"), entry.publicKey}});
+    }
+    const QJsonObject root{{QStringLiteral("hrp"), hrp}, {QStringLiteral("keys"), keys}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+Expected<void, QString> BatchExport::writeFile(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return baokeys::unexpected(file.errorString());
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (file.write(bytes) != bytes.size())
+        return baokeys::unexpected(file.errorString());
+    if (!file.commit())
+        return baokeys::unexpected(file.errorString());
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return {};
+}
+
+} // namespace baokeys::ui

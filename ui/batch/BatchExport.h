@@ -1,0 +1,28 @@
+#pragma once
+
+#include "common/Expected.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace baokeys::ui {
+
+// What an operator needs to fund new worker keys or set up fee grants: each
+// key's name, bech32 address and public key, as CSV or JSON.
+// Thread-safety: pure functions, any thread.
+class BatchExport {
+public:
+    struct Entry {
+        QString name;
+        QString address;   // bech32
+        QString publicKey; // 33-byte compressed, hex
+    };
+
+    static QByteArray toCsv(const QList<Entry> &entries);
+    static QByteArray toJson(const QList<Entry> &entries, const QString &hrp);
+    // Writes atomically with mode 0600 (public metadata, still kept private).
+    static Expected<void, QString> writeFile(const QString &path, const QByteArray &bytes);
+};
+
+} // namespace baokeys::ui

@@ -1,0 +1,397 @@
+#include "batch/ProvisionPage.h"
+
+#include "batch/BatchItemModel.h"
+#include "batch/BatchTracker.h"
+#include "common/ErrorReporter.h"
+#include "connection/Session.h"
+
+#include <QCheckBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStyle>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace baokeys::ui {
+
+using keyring::BatchItemState;
+
+ProvisionPage::ProvisionPage(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("provisionPage"));
+    m_model = new BatchItemModel(this);
+    m_model->setLabels(tr("creating"), tr("Address"));
+
+    auto *layout = new QVBoxLayout(this);
+    auto *top = new QHBoxLayout;
+    auto *form = new QFormLayout;
+    m_prefix = new QLineEdit(QStringLiteral("blob-worker"), this);
+    m_prefix->setObjectName(QStringLiteral("provisionPrefix"));
+    form->addRow(tr("&Prefix:"), m_prefix);
+    m_count = new QSpinBox(this);
+    m_count->setObjectName(QStringLiteral("provisionCount"));
+    m_count->setRange(1, 10000);
+    m_count->setValue(8);
+    form->addRow(tr("&Count:"), m_count);
+    m_firstIndex = new QSpinBox(this);
+    m_firstIndex->setObjectName(QStringLiteral("provisionFirstIndex"));
+    m_firstIndex->setRange(0, 1000000);
+    m_firstIndex->setValue(1);
+    form->addRow(tr("&Numbered from:"), m_firstIndex);
+    m_exportable = new QCheckBox(tr("&Exportable"), this);
+    m_exportable->setObjectName(QStringLiteral("provisionExportable"));
+    form->addRow(QString(), m_exportable);
+    m_parallelism = new QSpinBox(this);
+    m_parallelism->setObjectName(QStringLiteral("provisionParallelism"));
+    m_parallelism->setRange(0, keyring::DefaultMaxParallelism);
+    m_parallelism->setSpecialValueText(tr("auto"));
+    m_parallelism->setValue(0);
+    m_parallelism->setToolTip(tr("Requests in flight at once; auto sends them all (up to %1).")
+                                  .arg(keyring::DefaultMaxParallelism));
+    form->addRow(tr("P&arallelism:"), m_parallelism);
+    top->addLayout(form);
+    auto *right = new QVBoxLayout;
+    m_preview = new QLabel(this);
+    m_preview->setObjectName(QStringLiteral("provisionPreview"));
+    m_preview->setWordWrap(true);
+    m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    right->addWidget(m_preview);
+    right->addStretch();
+    auto *buttons = new QHBoxLayout;
+    m_start = new QPushButton(tr("&Start"), this);
+    m_start->setObjectName(QStringLiteral("provisionStart"));
+    m_start->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_cancel = new QPushButton(tr("Cance&l"), this);
+    m_cancel->setObjectName(QStringLiteral("provisionCancel"));
+    m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_retry = new QPushButton(tr("&Retry failed"), this);
+    m_retry->setObjectName(QStringLiteral("provisionRetry"));
+    m_exportCsv = new QPushButton(tr("Export CS&V…"), this);
+    m_exportJson = new QPushButton(tr("Export &JSON…"), this);
+    for (QPushButton *button : {m_start, m_cancel, m_retry, m_exportCsv, m_exportJson})
+        buttons->addWidget(button);
+    right->addLayout(buttons);
+    top->addLayout(right, 1);
+    layout->addLayout(top);
+
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("provisionProgress"));
+    m_progress->setFormat(tr("%v of %m"));
+    layout->addWidget(m_progress);
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("provisionSummary"));
+    layout->addWidget(m_summary);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("provisionTable"));
+    m_table->setModel(m_model);
+    m_table->verticalHeader()->hide();
+    m_table->setAlternatingRowColors(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(BatchItemModel::IndexColumn, QHeaderView::ResizeToContents);
+    m_table->setColumnWidth(BatchItemModel::NameColumn, 160);
+    m_table->setColumnWidth(BatchItemModel::ResultColumn, 380);
+    layout->addWidget(m_table, 1);
+
+    connect(m_start, &QPushButton::clicked, this, &ProvisionPage::start);
+    connect(m_cancel, &QPushButton::clicked, this, &ProvisionPage::cancel);
+    connect(m_retry, &QPushButton::clicked, this, &ProvisionPage::retryFailed);
+    connect(m_exportCsv, &QPushButton::clicked, this, &ProvisionPage::exportCsv);
+    connect(m_exportJson, &QPushButton::clicked, this, &ProvisionPage::exportJson);
+    connect(m_prefix, &QLineEdit::textChanged, this, &ProvisionPage::updatePreview);
+    connect(m_count, &QSpinBox::valueChanged, this, &ProvisionPage::updatePreview);
+    connect(m_firstIndex, &QSpinBox::valueChanged, this, &ProvisionPage::updatePreview);
+    updatePreview();
+    updateButtons();
+}
+
+ProvisionPage::~ProvisionPage()
+{
+    for (Run *run : std::as_const(m_runs)) {
+        run->tracker->cancel();
+        run->watcher->disconnect(this);
+        run->watcher->waitForFinished();
+        delete run;
+    }
+}
+
+void ProvisionPage::setSession(Session *session)
+{
+    cancel();
+    for (Run *run : std::as_const(m_runs)) {
+        run->watcher->disconnect(this);
+        run->watcher->waitForFinished();
+        delete run;
+    }
+    m_runs.clear();
+    m_session = session;
+    m_model->reset({});
+    m_summary->clear();
+    m_progress->reset();
+    updatePreview();
+    updateButtons();
+}
+
+keyring::CreateBatchRequest ProvisionPage::formRequest() const
+{
+    keyring::CreateBatchRequest request;
+    request.prefix = m_prefix->text().trimmed();
+    request.count = m_count->value();
+    request.firstIndex = m_firstIndex->value();
+    request.exportable = m_exportable->isChecked();
+    request.parallelism = m_parallelism->value();
+    return request;
+}
+
+void ProvisionPage::updatePreview()
+{
+    if (!m_session) {
+        m_preview->setText(tr("Open a profile to provision keys."));
+        m_start->setEnabled(false);
+        return;
+    }
+    const auto names = m_session->keyring().batchNames(formRequest());
+    if (!names) {
+        m_preview->setText(tr("Cannot start: %1").arg(names.error().message.toHtmlEscaped()));
+        m_start->setEnabled(false);
+        return;
+    }
+    QString list;
+    if (names->size() <= 4)
+        list = names->join(QStringLiteral(", "));
+    else
+        list = QStringList{names->at(0), names->at(1), names->at(2)}.join(QStringLiteral(", ")) +
+               QStringLiteral(", …, ") + names->last();
+    m_preview->setText(tr("Will create %n key(s): %1", nullptr, int(names->size())).arg(list) +
+                       QStringLiteral("\n") + tr("Address prefix: %1").arg(m_session->hrp()));
+    m_start->setEnabled(!isRunning());
+}
+
+void ProvisionPage::start()
+{
+    if (!m_session || isRunning())
+        return;
+    const auto request = formRequest();
+    const auto names = m_session->keyring().batchNames(request);
+    if (!names) {
+        ErrorReporter::show(this, tr("The batch cannot start."), names.error());
+        return;
+    }
+    m_model->reset(*names);
+    m_batchPrefix = request.prefix;
+    m_batchFirstIndex = request.firstIndex;
+    m_batchExportable = request.exportable;
+    m_batchParallelism = request.parallelism;
+    m_firstError.reset();
+    m_clock.start();
+    QList<int> rows(names->size());
+    std::iota(rows.begin(), rows.end(), 0);
+    if (launch(request, rows))
+        emit batchStarted(int(names->size()));
+}
+
+bool ProvisionPage::launch(const keyring::CreateBatchRequest &request, const QList<int> &rows)
+{
+    auto job = m_session->keyring().createBatch(request);
+    if (!job) {
+        ErrorReporter::show(this, tr("The batch cannot start."), job.error());
+        updateButtons();
+        return false;
+    }
+    auto *run = new Run;
+    run->rows = rows;
+    run->tracker = new BatchTracker(job->progress, m_model, rows, this);
+    run->watcher = new QFutureWatcher<keyring::CreateItemResult>(this);
+    connect(run->tracker, &BatchTracker::updated, this, &ProvisionPage::updateProgress);
+    connect(run->watcher, &QFutureWatcherBase::resultsReadyAt, this,
+            [this, run](int begin, int end) { onResults(run, begin, end); });
+    connect(run->watcher, &QFutureWatcherBase::finished, this, [this, run] { onRunFinished(run); });
+    m_runs << run;
+    run->watcher->setFuture(job->future);
+    m_summary->setText(tr("Creating %n key(s)…", nullptr, int(rows.size())));
+    updateProgress();
+    updateButtons();
+    return true;
+}
+
+void ProvisionPage::onResults(Run *run, int begin, int end)
+{
+    const QString hrp = m_session ? m_session->hrp() : QString();
+    for (int i = begin; i < end; ++i) {
+        const keyring::CreateItemResult result = run->watcher->resultAt(i);
+        const int row = run->rows.value(result.index, -1);
+        if (result.key)
+            m_model->setResult(row, result.key->bech32(hrp), result.key->publicKeyHex());
+        else if (result.error && !m_firstError && result.error->kind != bao::BaoErrorKind::Cancelled)
+            m_firstError = result.error;
+    }
+    // The rows are flushed by the tracker's next tick.
+}
+
+void ProvisionPage::onRunFinished(Run *run)
+{
+    run->tracker->drain();
+    const auto preflight = run->tracker->progress().preflightError();
+    const auto persist = run->tracker->progress().persistError();
+    m_runs.removeOne(run);
+    run->tracker->deleteLater();
+    run->watcher->deleteLater();
+    delete run;
+    if (preflight) {
+        ErrorReporter::show(this, tr("Nothing was created: a name is already taken or the server refused."),
+                            *preflight);
+        m_firstError.reset();
+    }
+    if (persist)
+        ErrorReporter::show(this,
+                            tr("The keys were created but the local key list could not be saved; "
+                               "“Sync with server” adopts them."),
+                            *persist);
+    if (m_runs.isEmpty())
+        finishAll();
+}
+
+void ProvisionPage::finishAll()
+{
+    m_model->flush();
+    updateProgress();
+    const auto counts = m_model->counts();
+    m_summary->setText(summaryText());
+    if (counts.failed > 0 && m_firstError)
+        ErrorReporter::show(this, tr("%n key(s) could not be created.", nullptr, counts.failed), *m_firstError);
+    updateButtons();
+    updatePreview();
+    emit message(summaryText());
+    emit batchFinished(counts);
+}
+
+QString ProvisionPage::summaryText() const
+{
+    const auto counts = m_model->counts();
+    QString text = tr("%1 of %2 keys created in %3 ms")
+                       .arg(counts.succeeded)
+                       .arg(counts.total)
+                       .arg(QLocale().toString(m_clock.isValid() ? m_clock.elapsed() : 0));
+    if (counts.failed > 0)
+        text += QStringLiteral(" · ") + tr("%n failed", nullptr, counts.failed);
+    if (counts.cancelled > 0)
+        text += QStringLiteral(" · ") + tr("%n cancelled", nullptr, counts.cancelled);
+    return text;
+}
+
+void ProvisionPage::cancel()
+{
+    for (Run *run : std::as_const(m_runs))
+        run->tracker->cancel();
+}
+
+void ProvisionPage::retryFailed()
+{
+    if (!m_session || isRunning())
+        return;
+    QList<int> rows = m_model->rowsInState(BatchItemState::Failed) + m_model->rowsInState(BatchItemState::Cancelled);
+    std::sort(rows.begin(), rows.end());
+    if (rows.isEmpty())
+        return;
+    m_model->requeue(rows);
+    m_firstError.reset();
+    m_clock.start();
+    // createBatch names a contiguous range: one batch per run of rows.
+    int started = 0;
+    for (int i = 0; i < rows.size();) {
+        int j = i;
+        while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1)
+            ++j;
+        keyring::CreateBatchRequest request;
+        request.prefix = m_batchPrefix;
+        request.firstIndex = m_batchFirstIndex + rows[i];
+        request.count = j - i + 1;
+        request.exportable = m_batchExportable;
+        request.parallelism = m_batchParallelism;
+        if (launch(request, rows.mid(i, j - i + 1)))
+            started += request.count;
+        i = j + 1;
+    }
+    if (started > 0)
+        emit batchStarted(started);
+    else
+        finishAll();
+}
+
+QList<BatchExport::Entry> ProvisionPage::createdEntries() const
+{
+    QList<BatchExport::Entry> entries;
+    for (const auto &row : m_model->rows()) {
+        if (row.state == BatchItemState::Succeeded && !row.result.isEmpty())
+            entries << BatchExport::Entry{row.uid, row.result, row.extra};
+    }
+    return entries;
+}
+
+bool ProvisionPage::exportTo(const QString &path, bool json)
+{
+    const auto entries = createdEntries();
+    const QByteArray bytes = json ? BatchExport::toJson(entries, m_session ? m_session->hrp() : QString())
+                                  : BatchExport::toCsv(entries);
+    if (auto written = BatchExport::writeFile(path, bytes); !written) {
+        ErrorReporter::show(this, tr("The export could not be written to %1.").arg(path), written.error());
+        return false;
+    }
+    emit message(tr("Exported %n key(s) to %1", nullptr, int(entries.size())).arg(path));
+    return true;
+}
+
+void ProvisionPage::exportCsv()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export as CSV"), m_batchPrefix + QStringLiteral(".csv"),
+                                                      tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        exportTo(path, false);
+}
+
+void ProvisionPage::exportJson()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export as JSON"),
+                                                      m_batchPrefix + QStringLiteral(".json"), tr("JSON files (*.json)"));
+    if (!path.isEmpty())
+        exportTo(path, true);
+}
+
+void ProvisionPage::updateProgress()
+{
+    const auto counts = m_model->counts();
+    m_progress->setMaximum(qMax(1, counts.total));
+    m_progress->setValue(counts.done());
+    if (isRunning())
+        m_summary->setText(tr("%1 done, %2 in flight, %3 queued, %4 failed")
+                               .arg(counts.succeeded)
+                               .arg(counts.running)
+                               .arg(counts.queued)
+                               .arg(counts.failed));
+}
+
+void ProvisionPage::updateButtons()
+{
+    const bool running = isRunning();
+    const auto counts = m_model->counts();
+    m_cancel->setEnabled(running);
+    m_retry->setEnabled(!running && m_session && counts.failed + counts.cancelled > 0);
+    m_exportCsv->setEnabled(!running && counts.succeeded > 0);
+    m_exportJson->setEnabled(!running && counts.succeeded > 0);
+    for (QWidget *field : {static_cast<QWidget *>(m_prefix), static_cast<QWidget *>(m_count),
+                           static_cast<QWidget *>(m_firstIndex), static_cast<QWidget *>(m_exportable),
+                           static_cast<QWidget *>(m_parallelism)})
+        field->setEnabled(!running);
+    if (running)
+        m_start->setEnabled(false);
+}
+
+} // namespace baokeys::ui

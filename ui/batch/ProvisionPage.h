@@ -1,0 +1,99 @@
+#pragma once
+
+#include "batch/BatchExport.h"
+#include "keyring/BatchTypes.h"
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+
+namespace baokeys::ui {
+
+class BatchItemModel;
+class BatchTracker;
+class Session;
+
+// Batch provisioning of worker keys (<prefix>-1 .. <prefix>-N), the
+// parallel-worker pattern: a preview of the names, collisions refused before
+// anything is created (the local store at once, the server's LIST in the
+// keyring's preflight), then one live row per key (state, latency, address),
+// overall progress, Cancel, "Retry failed", and CSV / JSON export of what
+// was created (to fund the workers or set up fee grants).
+//
+// Thread-safety: GUI thread only.
+class ProvisionPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit ProvisionPage(QWidget *parent = nullptr);
+    ~ProvisionPage() override;
+
+    void setSession(Session *session);
+    bool isRunning() const { return !m_runs.isEmpty(); }
+    BatchItemModel *model() const { return m_model; }
+    QList<BatchExport::Entry> createdEntries() const;
+    QString summaryText() const;
+
+public slots:
+    void start();
+    void cancel();
+    void retryFailed();
+    void exportCsv();
+    void exportJson();
+    bool exportTo(const QString &path, bool json);
+
+signals:
+    void batchStarted(int count);
+    void batchFinished(const keyring::BatchCounts &counts);
+    void message(const QString &text);
+
+private:
+    struct Run {
+        BatchTracker *tracker = nullptr;
+        QFutureWatcher<keyring::CreateItemResult> *watcher = nullptr;
+        QList<int> rows; // batch index -> model row
+    };
+
+    keyring::CreateBatchRequest formRequest() const;
+    void updatePreview();
+    bool launch(const keyring::CreateBatchRequest &request, const QList<int> &rows);
+    void onResults(Run *run, int begin, int end);
+    void onRunFinished(Run *run);
+    void finishAll();
+    void updateProgress();
+    void updateButtons();
+
+    Session *m_session = nullptr;
+    BatchItemModel *m_model = nullptr;
+    QList<Run *> m_runs;
+    QElapsedTimer m_clock;
+    QString m_batchPrefix; // of the rows shown
+    int m_batchFirstIndex = 1;
+    bool m_batchExportable = false;
+    int m_batchParallelism = 0;
+    std::optional<bao::BaoError> m_firstError;
+
+    QLineEdit *m_prefix = nullptr;
+    QSpinBox *m_count = nullptr;
+    QSpinBox *m_firstIndex = nullptr;
+    QCheckBox *m_exportable = nullptr;
+    QSpinBox *m_parallelism = nullptr;
+    QLabel *m_preview = nullptr;
+    QPushButton *m_start = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QPushButton *m_retry = nullptr;
+    QPushButton *m_exportCsv = nullptr;
+    QPushButton *m_exportJson = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_summary = nullptr;
+    QTableView *m_table = nullptr;
+};
+
+} // namespace baokeys::ui

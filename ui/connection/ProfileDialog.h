@@ -1,0 +1,81 @@
+#pragma once
+
+#include "bao/BaoTypes.h"
+#include "connection/Profile.h"
+
+#include <QDialog>
+#include <QFutureWatcher>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QTextBrowser;
+
+namespace baokeys::keyring {
+class BaoKeyring;
+}
+
+namespace baokeys::ui {
+
+class ProfileStore;
+class Session;
+class TokenVault;
+
+// Edits the saved profiles (address, namespace, mount, CA file, HRP, data
+// folder) and their tokens (into the OS keychain), and tests a connection:
+// health, version, sealed / standby, the token's policies and TTL.
+// Accepting opens the selected profile (selectedId()).
+//
+// Thread-safety: GUI thread only.
+class ProfileDialog : public QDialog {
+    Q_OBJECT
+public:
+    ProfileDialog(ProfileStore &store, TokenVault &vault, Session *active, QWidget *parent = nullptr);
+    ~ProfileDialog() override;
+
+    QString selectedId() const { return m_currentId; }
+
+    // "Test connection" answer as rich text (for the dialog and tests).
+    static QString describeStatus(const bao::ConnectionStatus &status);
+
+private:
+    void reload(const QString &selectId);
+    void showProfile(const QString &id);
+    Profile formProfile() const;
+    void saveProfile();
+    void newProfile();
+    void deleteProfile();
+    void testConnection();
+    void runTest(const Profile &profile, const QString &token);
+    void updateKindFields();
+
+    ProfileStore &m_store;
+    TokenVault &m_vault;
+    Session *m_active;
+    QString m_currentId;
+
+    QListWidget *m_list = nullptr;
+    QLineEdit *m_name = nullptr;
+    QComboBox *m_kind = nullptr;
+    QLineEdit *m_address = nullptr;
+    QLineEdit *m_namespace = nullptr;
+    QLineEdit *m_mount = nullptr;
+    QLineEdit *m_caFile = nullptr;
+    QLineEdit *m_hrp = nullptr;
+    QCheckBox *m_skipVerify = nullptr;
+    QLineEdit *m_dataDir = nullptr;
+    QLineEdit *m_token = nullptr;
+    QLabel *m_tokenNote = nullptr;
+    QTextBrowser *m_result = nullptr;
+    QPushButton *m_test = nullptr;
+
+    std::unique_ptr<keyring::BaoKeyring> m_testKeyring; // a remote test, in-memory store
+    QFutureWatcher<bao::ConnectionStatus> m_testWatcher;
+};
+
+} // namespace baokeys::ui

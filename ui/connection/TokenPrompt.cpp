@@ -1,0 +1,56 @@
+#include "connection/TokenPrompt.h"
+
+#include "common/SecretInput.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace baokeys::ui {
+
+TokenPrompt::TokenPrompt(const QString &profileName, const QString &reason, bool canRemember, QWidget *parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Token for %1").arg(profileName));
+    auto *layout = new QVBoxLayout(this);
+    auto *why = new QLabel(reason, this);
+    why->setWordWrap(true);
+    layout->addWidget(why);
+    auto *form = new QFormLayout;
+    m_token = new QLineEdit(this);
+    m_token->setObjectName(QStringLiteral("tokenEdit"));
+    SecretInput::makeMasked(m_token);
+    form->addRow(tr("&Token:"), m_token);
+    layout->addLayout(form);
+    m_remember = new QCheckBox(tr("&Remember in the system keychain"), this);
+    m_remember->setChecked(canRemember);
+    m_remember->setVisible(canRemember);
+    layout->addWidget(m_remember);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+TokenPrompt::~TokenPrompt()
+{
+    SecretInput::wipe(m_token);
+}
+
+QString TokenPrompt::takeToken()
+{
+    QString token = m_token->text().trimmed();
+    SecretInput::wipe(m_token);
+    return token;
+}
+
+bool TokenPrompt::remember() const
+{
+    return m_remember->isVisible() && m_remember->isChecked();
+}
+
+} // namespace baokeys::ui

@@ -1,0 +1,103 @@
+#include "keys/ImportKeyDialog.h"
+
+#include "common/SecretInput.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+
+namespace baokeys::ui {
+
+ImportKeyDialog::ImportKeyDialog(QWidget *parent) : QDialog(parent)
+{
+    setWindowTitle(tr("Import key"));
+    auto *form = new QFormLayout(this);
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("importName"));
+    form->addRow(tr("&Name:"), m_name);
+    m_mode = new QComboBox(this);
+    m_mode->setObjectName(QStringLiteral("importMode"));
+    m_mode->addItem(tr("Private key (hex)"));
+    m_mode->addItem(tr("Mnemonic (BIP-39)"));
+    form->addRow(tr("&From:"), m_mode);
+    m_secret = new QLineEdit(this);
+    m_secret->setObjectName(QStringLiteral("importSecret"));
+    SecretInput::makeMasked(m_secret);
+    form->addRow(tr("&Secret:"), m_secret);
+    m_show = new QCheckBox(tr("S&how while typing"), this);
+    form->addRow(QString(), m_show);
+    m_passphrase = new QLineEdit(this);
+    SecretInput::makeMasked(m_passphrase);
+    form->addRow(tr("BIP-39 &passphrase:"), m_passphrase);
+    m_hdPath = new QLineEdit(QStringLiteral("m/44'/118'/0'/0/0"), this);
+    form->addRow(tr("HD &path:"), m_hdPath);
+    m_exportable = new QCheckBox(tr("&Exportable"), this);
+    form->addRow(QString(), m_exportable);
+    auto *note = new QLabel(tr("The secret is sent once to the signer and wiped from this window."), this);
+    note->setWordWrap(true);
+    form->addRow(note);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Import"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    form->addRow(buttons);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &ImportKeyDialog::updateMode);
+    connect(m_show, &QCheckBox::toggled, this, [this](bool show) {
+        m_secret->setEchoMode(show ? QLineEdit::Normal : QLineEdit::Password);
+    });
+    updateMode();
+}
+
+ImportKeyDialog::~ImportKeyDialog()
+{
+    SecretInput::wipe(m_secret);
+    SecretInput::wipe(m_passphrase);
+}
+
+void ImportKeyDialog::updateMode()
+{
+    const bool mnemonic = mode() == Mode::Mnemonic;
+    m_passphrase->setEnabled(mnemonic);
+    m_hdPath->setEnabled(mnemonic);
+    m_secret->setPlaceholderText(mnemonic ? tr("12 or 24 words") : tr("64 hex digits"));
+}
+
+QString ImportKeyDialog::name() const
+{
+    return m_name->text().trimmed();
+}
+
+ImportKeyDialog::Mode ImportKeyDialog::mode() const
+{
+    return m_mode->currentIndex() == 1 ? Mode::Mnemonic : Mode::Hex;
+}
+
+bool ImportKeyDialog::exportable() const
+{
+    return m_exportable->isChecked();
+}
+
+QString ImportKeyDialog::hdPath() const
+{
+    return m_hdPath->text().trimmed();
+}
+
+QString ImportKeyDialog::takeSecret()
+{
+    QString secret = m_secret->text().simplified();
+    SecretInput::wipe(m_secret);
+    return secret;
+}
+
+QString ImportKeyDialog::takeBip39Passphrase()
+{
+    QString passphrase = m_passphrase->text();
+    SecretInput::wipe(m_passphrase);
+    return passphrase;
+}
+
+} // namespace baokeys::ui

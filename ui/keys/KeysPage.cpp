@@ -1,0 +1,348 @@
+#include "keys/KeysPage.h"
+
+#include "common/Clipboard.h"
+#include "common/ErrorReporter.h"
+#include "connection/Session.h"
+#include "crypto/SecureBytes.h"
+#include "keys/DeleteKeyDialog.h"
+#include "keys/ExportKeyDialog.h"
+#include "keys/ImportKeyDialog.h"
+#include "keys/KeyDetailsDialog.h"
+#include "keys/KeyFilterProxy.h"
+#include "keys/KeyTableModel.h"
+#include "keys/NewKeyDialog.h"
+#include "keys/SignMessageDialog.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace baokeys::ui {
+
+KeysPage::KeysPage(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("keysPage"));
+    m_model = new KeyTableModel(this);
+    m_proxy = new KeyFilterProxy(this);
+    m_proxy->setSourceModel(m_model);
+
+    m_new = makeAction(tr("&New key…"), QKeySequence::New, &KeysPage::newKey);
+    m_import = makeAction(tr("&Import…"), QKeySequence(Qt::CTRL | Qt::Key_I), &KeysPage::importKey);
+    m_copyAddress = makeAction(tr("Copy &address"), QKeySequence::Copy, &KeysPage::copyAddress);
+    m_copyPublicKey =
+        makeAction(tr("Copy &public key"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), &KeysPage::copyPublicKey);
+    m_details = makeAction(tr("&Details…"), QKeySequence(Qt::CTRL | Qt::Key_D), &KeysPage::showDetails);
+    m_sign = makeAction(tr("&Sign message…"), QKeySequence(Qt::CTRL | Qt::Key_M), &KeysPage::signMessage);
+    m_export = makeAction(tr("E&xport private key…"), QKeySequence(Qt::CTRL | Qt::Key_E), &KeysPage::exportKey);
+    m_rename = makeAction(tr("&Rename…"), QKeySequence(Qt::Key_F2), &KeysPage::renameKey);
+    m_delete = makeAction(tr("De&lete…"), QKeySequence::Delete, &KeysPage::deleteKey);
+    m_sync = makeAction(tr("S&ync with server"), QKeySequence::Refresh, &KeysPage::syncKeys);
+    m_find = new QAction(tr("&Find"), this);
+    m_find->setShortcut(QKeySequence::Find);
+    connect(m_find, &QAction::triggered, this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    addAction(m_find);
+
+    auto *layout = new QVBoxLayout(this);
+    auto *toolbar = new QToolBar(this);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    for (QAction *action : {m_new, m_import, m_details, m_sign, m_export, m_rename, m_delete, m_sync})
+        toolbar->addAction(action);
+    layout->addWidget(toolbar);
+    auto *searchRow = new QHBoxLayout;
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("keySearch"));
+    m_search->setPlaceholderText(tr("Search by name, address or public key (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    searchRow->addWidget(m_search, 1);
+    m_count = new QLabel(this);
+    searchRow->addWidget(m_count);
+    layout->addLayout(searchRow);
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("keyTable"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(KeyTableModel::NameColumn, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionResizeMode(KeyTableModel::AddressColumn, QHeaderView::Stretch);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addActions(keyActions());
+    layout->addWidget(m_view, 1);
+
+    connect(m_search, &QLineEdit::textChanged, m_proxy, &KeyFilterProxy::setSearchText);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &KeysPage::updateActions);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &KeysPage::updateActions);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &KeysPage::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateActions();
+        emit selectionChanged(selectedUids());
+    });
+    connect(m_view, &QTableView::doubleClicked, this, &KeysPage::showDetails);
+    updateActions();
+}
+
+QAction *KeysPage::makeAction(const QString &text, const QKeySequence &shortcut, void (KeysPage::*slot)())
+{
+    auto *action = new QAction(text, this);
+    action->setShortcut(shortcut);
+    action->setShortcutContext(Qt::WindowShortcut);
+    connect(action, &QAction::triggered, this, slot);
+    return action;
+}
+
+QList<QAction *> KeysPage::keyActions() const
+{
+    return {m_details, m_copyAddress, m_copyPublicKey, m_sign, m_export, m_rename, m_delete};
+}
+
+void KeysPage::setSession(Session *session)
+{
+    if (m_session)
+        disconnect(&m_session->keyring(), nullptr, this, nullptr);
+    m_session = session;
+    if (m_session)
+        connect(&m_session->keyring(), &keyring::BaoKeyring::keysChanged, this, &KeysPage::reload);
+    reload();
+}
+
+void KeysPage::reload()
+{
+    const QStringList selected = selectedUids();
+    if (!m_session) {
+        m_model->setRecords({}, {});
+    } else {
+        m_model->setRecords(m_session->keyring().list(), m_session->hrp());
+    }
+    QItemSelection selection;
+    for (const QString &uid : selected) {
+        const int row = m_model->rowOf(uid);
+        if (row < 0)
+            continue;
+        const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+        if (index.isValid())
+            selection.select(index, index.siblingAtColumn(KeyTableModel::ColumnCount - 1));
+    }
+    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    updateActions();
+}
+
+QStringList KeysPage::selectedUids() const
+{
+    QStringList uids;
+    const auto rows = m_view->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        uids << index.data(KeyTableModel::UidRole).toString();
+    return uids;
+}
+
+QString KeysPage::currentUid() const
+{
+    const QStringList uids = selectedUids();
+    if (uids.size() == 1)
+        return uids.first();
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() && uids.isEmpty() ? QString() : (uids.isEmpty() ? QString() : uids.first());
+}
+
+void KeysPage::updateActions()
+{
+    const bool open = m_session != nullptr;
+    const int selected = int(selectedUids().size());
+    m_new->setEnabled(open);
+    m_import->setEnabled(open);
+    m_sync->setEnabled(open);
+    for (QAction *action : {m_details, m_sign, m_export, m_rename, m_delete})
+        action->setEnabled(open && selected == 1);
+    m_copyAddress->setEnabled(open && selected >= 1);
+    m_copyPublicKey->setEnabled(open && selected >= 1);
+    m_count->setText(tr("%1 of %2 keys").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
+}
+
+void KeysPage::newKey()
+{
+    if (!m_session)
+        return;
+    NewKeyDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString name = dialog.name();
+    m_session->keyring().newAccountAsync(name, dialog.exportable())
+        .then(this, [this, name](keyring::KeyringResult<keyring::KeyRecord> result) {
+            if (!result)
+                ErrorReporter::show(this, tr("Creating key %1 failed.").arg(name), result.error());
+            else
+                emit message(tr("Key %1 created: %2").arg(name, result->bech32(m_session->hrp())));
+        });
+}
+
+void KeysPage::importKey()
+{
+    if (!m_session)
+        return;
+    ImportKeyDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString name = dialog.name();
+    const bool mnemonic = dialog.mode() == ImportKeyDialog::Mode::Mnemonic;
+    keyring::ImportOptions options;
+    options.exportable = dialog.exportable();
+    const QString hdPath = dialog.hdPath();
+    QString secret = dialog.takeSecret();
+    QString passphrase = dialog.takeBip39Passphrase();
+    keyring::BaoKeyring *keyring = &m_session->keyring();
+    // The worker wipes its copies once the keyring has them.
+    QtConcurrent::run([keyring, name, mnemonic, options, hdPath, secret, passphrase]() mutable {
+        auto result = mnemonic ? keyring->importMnemonic(name, secret, passphrase, hdPath, options)
+                               : keyring->importPrivateKey(name, secret, options);
+        crypto::wipe(secret);
+        crypto::wipe(passphrase);
+        return result;
+    }).then(this, [this, name](keyring::KeyringResult<keyring::KeyRecord> result) {
+        if (!result)
+            ErrorReporter::show(this, tr("Importing %1 failed.").arg(name), result.error());
+        else
+            emit message(tr("Key %1 imported: %2").arg(name, result->bech32(m_session->hrp())));
+    });
+    crypto::wipe(secret);
+    crypto::wipe(passphrase);
+}
+
+void KeysPage::copyAddress()
+{
+    QStringList addresses;
+    const auto rows = m_view->selectionModel()->selectedRows(KeyTableModel::AddressColumn);
+    for (const QModelIndex &index : rows)
+        addresses << index.data().toString();
+    if (addresses.isEmpty())
+        return;
+    Clipboard::instance()->setText(addresses.join(QLatin1Char('\n')));
+    emit message(tr("Copied %n address(es)", nullptr, int(addresses.size())));
+}
+
+void KeysPage::copyPublicKey()
+{
+    QStringList keys;
+    const auto rows = m_view->selectionModel()->selectedRows(KeyTableModel::PublicKeyColumn);
+    for (const QModelIndex &index : rows)
+        keys << m_model->record(m_proxy->mapToSource(index).row()).publicKeyHex();
+    if (keys.isEmpty())
+        return;
+    Clipboard::instance()->setText(keys.join(QLatin1Char('\n')));
+    emit message(tr("Copied %n public key(s)", nullptr, int(keys.size())));
+}
+
+void KeysPage::showDetails()
+{
+    const QString uid = currentUid();
+    if (!m_session || uid.isEmpty())
+        return;
+    const int row = m_model->rowOf(uid);
+    if (row < 0)
+        return;
+    auto *dialog = new KeyDetailsDialog(m_model->record(row), m_session->hrp(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void KeysPage::signMessage()
+{
+    const QString uid = currentUid();
+    if (!m_session || uid.isEmpty())
+        return;
+    auto *dialog = new SignMessageDialog(m_session->keyring(), uid, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void KeysPage::exportKey()
+{
+    const QString uid = currentUid();
+    if (!m_session || uid.isEmpty())
+        return;
+    const int row = m_model->rowOf(uid);
+    if (row >= 0 && !m_model->record(row).exportable) {
+        ErrorReporter::show(this, tr("%1 cannot be exported.").arg(uid),
+                            bao::BaoError{bao::BaoErrorKind::NotExportable,
+                                          tr("the key was created as not exportable"), 0, {}});
+        return;
+    }
+    auto *dialog = new ExportKeyDialog(m_session->keyring(), uid, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void KeysPage::renameKey()
+{
+    const QString uid = currentUid();
+    if (!m_session || uid.isEmpty())
+        return;
+    bool ok = false;
+    const QString newUid =
+        QInputDialog::getText(this, tr("Rename key"),
+                              tr("New name for %1 (only exportable keys can be renamed: the key is moved under the "
+                                 "new name and checked before the old name is removed):")
+                                  .arg(uid),
+                              QLineEdit::Normal, uid, &ok)
+            .trimmed();
+    if (!ok || newUid.isEmpty() || newUid == uid)
+        return;
+    m_session->keyring().renameAsync(uid, newUid).then(
+        this, [this, uid, newUid](keyring::KeyringResult<keyring::KeyRecord> result) {
+            if (!result)
+                ErrorReporter::show(this, tr("Renaming %1 to %2 failed.").arg(uid, newUid), result.error());
+            else
+                emit message(tr("Renamed %1 to %2").arg(uid, newUid));
+        });
+}
+
+void KeysPage::deleteKey()
+{
+    const QString uid = currentUid();
+    if (!m_session || uid.isEmpty())
+        return;
+    DeleteKeyDialog dialog(uid, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_session->keyring().removeAsync(uid).then(this, [this, uid](keyring::KeyringResult<void> result) {
+        if (!result)
+            ErrorReporter::show(this, tr("Deleting %1 failed.").arg(uid), result.error());
+        else
+            emit message(tr("Deleted %1").arg(uid));
+    });
+}
+
+void KeysPage::syncKeys()
+{
+    if (!m_session)
+        return;
+    m_sync->setEnabled(false);
+    emit message(tr("Syncing with the server…"));
+    m_session->keyring().syncAsync().then(this, [this](keyring::KeyringResult<keyring::SyncReport> result) {
+        m_sync->setEnabled(m_session != nullptr);
+        if (!result) {
+            ErrorReporter::show(this, tr("Syncing with the server failed."), result.error());
+            return;
+        }
+        reload();
+        emit message(tr("Synced: %1 adopted, %2 recovered, %3 missing on the server, %4 conflicts")
+                         .arg(result->adopted.size())
+                         .arg(result->recovered.size())
+                         .arg(result->missing.size())
+                         .arg(result->conflicts.size()));
+    });
+}
+
+} // namespace baokeys::ui

@@ -1,0 +1,84 @@
+#pragma once
+
+#include <QStringList>
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace baokeys::ui {
+
+class KeyFilterProxy;
+class KeyTableModel;
+class Session;
+
+// The key table of the open profile with its search box and actions (new,
+// import, copy, details with QR, sign, export, rename, delete, sync). Every
+// network call runs off the GUI thread through the session's keyring; a
+// failure is reported in plain words with the detail one click away.
+//
+// Thread-safety: GUI thread only.
+class KeysPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit KeysPage(QWidget *parent = nullptr);
+
+    void setSession(Session *session); // nullptr: no profile open
+    QStringList selectedUids() const;
+    QList<QAction *> keyActions() const;
+
+    KeyTableModel *model() const { return m_model; }
+    KeyFilterProxy *proxy() const { return m_proxy; }
+    QTableView *view() const { return m_view; }
+    QLineEdit *searchBox() const { return m_search; }
+
+    QAction *newAction() const { return m_new; }
+    QAction *importAction() const { return m_import; }
+    QAction *syncAction() const { return m_sync; }
+    QAction *findAction() const { return m_find; }
+
+public slots:
+    void reload();
+    void newKey();
+    void importKey();
+    void copyAddress();
+    void copyPublicKey();
+    void showDetails();
+    void signMessage();
+    void exportKey();
+    void renameKey();
+    void deleteKey();
+    void syncKeys();
+
+signals:
+    void selectionChanged(const QStringList &uids);
+    void message(const QString &text); // for the status bar
+
+private:
+    QString currentUid() const;
+    void updateActions();
+    QAction *makeAction(const QString &text, const QKeySequence &shortcut, void (KeysPage::*slot)());
+
+    Session *m_session = nullptr;
+    KeyTableModel *m_model = nullptr;
+    KeyFilterProxy *m_proxy = nullptr;
+    QTableView *m_view = nullptr;
+    QLineEdit *m_search = nullptr;
+    QLabel *m_count = nullptr;
+
+    QAction *m_new = nullptr;
+    QAction *m_import = nullptr;
+    QAction *m_copyAddress = nullptr;
+    QAction *m_copyPublicKey = nullptr;
+    QAction *m_details = nullptr;
+    QAction *m_sign = nullptr;
+    QAction *m_export = nullptr;
+    QAction *m_rename = nullptr;
+    QAction *m_delete = nullptr;
+    QAction *m_sync = nullptr;
+    QAction *m_find = nullptr;
+};
+
+} // namespace baokeys::ui

@@ -1,0 +1,368 @@
+#include "signing/SignBatchPage.h"
+
+#include "batch/BatchItemModel.h"
+#include "batch/BatchTracker.h"
+#include "common/ErrorReporter.h"
+#include "connection/Session.h"
+#include "crypto/Hex.h"
+#include "signing/LatencyChart.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace baokeys::ui {
+
+namespace {
+constexpr int MaxRequests = 100000;
+constexpr qint64 MaxFileBytes = 16 * 1024 * 1024;
+} // namespace
+
+SignBatchPage::SignBatchPage(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("signBatchPage"));
+    m_model = new BatchItemModel(this);
+    m_model->setLabels(tr("signing"), tr("Signature"));
+
+    auto *layout = new QVBoxLayout(this);
+    auto *top = new QHBoxLayout;
+    auto *form = new QFormLayout;
+    auto *keysRow = new QHBoxLayout;
+    m_useSelection = new QRadioButton(tr("&Selected keys"), this);
+    m_useSelection->setObjectName(QStringLiteral("signUseSelection"));
+    m_usePrefix = new QRadioButton(tr("Names starting &with"), this);
+    m_usePrefix->setObjectName(QStringLiteral("signUsePrefix"));
+    auto *group = new QButtonGroup(this);
+    group->addButton(m_useSelection);
+    group->addButton(m_usePrefix);
+    m_usePrefix->setChecked(true);
+    m_prefix = new QLineEdit(QStringLiteral("blob-worker"), this);
+    m_prefix->setObjectName(QStringLiteral("signPrefix"));
+    keysRow->addWidget(m_useSelection);
+    keysRow->addWidget(m_usePrefix);
+    keysRow->addWidget(m_prefix, 1);
+    form->addRow(tr("Keys:"), keysRow);
+    m_choice = new QLabel(this);
+    m_choice->setObjectName(QStringLiteral("signChoice"));
+    form->addRow(QString(), m_choice);
+    auto *messageRow = new QHBoxLayout;
+    m_format = new QComboBox(this);
+    m_format->setObjectName(QStringLiteral("signFormat"));
+    m_format->addItem(tr("Text"));
+    m_format->addItem(tr("Hex"));
+    m_format->addItem(tr("File"));
+    m_message = new QLineEdit(QStringLiteral("hello blob"), this);
+    m_message->setObjectName(QStringLiteral("signMessage"));
+    m_browse = new QPushButton(tr("Browse…"), this);
+    m_browse->setEnabled(false);
+    messageRow->addWidget(m_format);
+    messageRow->addWidget(m_message, 1);
+    messageRow->addWidget(m_browse);
+    form->addRow(tr("&Message:"), messageRow);
+    auto *numbers = new QHBoxLayout;
+    m_repeat = new QSpinBox(this);
+    m_repeat->setObjectName(QStringLiteral("signRepeat"));
+    m_repeat->setRange(1, 10000);
+    m_repeat->setValue(1);
+    m_repeat->setToolTip(tr("Each key signs the message this many times."));
+    m_parallelism = new QSpinBox(this);
+    m_parallelism->setObjectName(QStringLiteral("signParallelism"));
+    m_parallelism->setRange(0, keyring::DefaultMaxParallelism);
+    m_parallelism->setSpecialValueText(tr("auto"));
+    auto *repeatLabel = new QLabel(tr("&Repeat:"), this);
+    repeatLabel->setBuddy(m_repeat);
+    numbers->addWidget(repeatLabel);
+    numbers->addWidget(m_repeat);
+    auto *parallelLabel = new QLabel(tr("&Parallelism:"), this);
+    parallelLabel->setBuddy(m_parallelism);
+    numbers->addWidget(parallelLabel);
+    numbers->addWidget(m_parallelism);
+    numbers->addStretch();
+    form->addRow(QString(), numbers);
+    top->addLayout(form, 1);
+    auto *buttons = new QVBoxLayout;
+    m_run = new QPushButton(tr("&Run"), this);
+    m_run->setObjectName(QStringLiteral("signRun"));
+    m_run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_cancel = new QPushButton(tr("Cance&l"), this);
+    m_cancel->setObjectName(QStringLiteral("signCancel"));
+    m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    buttons->addWidget(m_run);
+    buttons->addWidget(m_cancel);
+    buttons->addStretch();
+    top->addLayout(buttons);
+    layout->addLayout(top);
+
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("signProgress"));
+    m_progress->setFormat(tr("%v of %m"));
+    layout->addWidget(m_progress);
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("signSummary"));
+    QFont bold = m_summary->font();
+    bold.setBold(true);
+    m_summary->setFont(bold);
+    layout->addWidget(m_summary);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    m_table = new QTableView(splitter);
+    m_table->setObjectName(QStringLiteral("signTable"));
+    m_table->setModel(m_model);
+    m_table->verticalHeader()->hide();
+    m_table->setAlternatingRowColors(true);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(BatchItemModel::IndexColumn, QHeaderView::ResizeToContents);
+    m_table->setColumnWidth(BatchItemModel::NameColumn, 160);
+    m_table->setColumnWidth(BatchItemModel::ResultColumn, 300);
+    m_chart = new LatencyChart(splitter);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_chart);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
+
+    connect(m_run, &QPushButton::clicked, this, &SignBatchPage::run);
+    connect(m_cancel, &QPushButton::clicked, this, &SignBatchPage::cancel);
+    connect(m_useSelection, &QRadioButton::toggled, this, &SignBatchPage::updateChoice);
+    connect(m_prefix, &QLineEdit::textChanged, this, &SignBatchPage::updateChoice);
+    connect(m_repeat, &QSpinBox::valueChanged, this, &SignBatchPage::updateChoice);
+    connect(m_format, &QComboBox::currentIndexChanged, this,
+            [this](int index) { m_browse->setEnabled(index == 2); });
+    connect(m_browse, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Message file"));
+        if (!file.isEmpty())
+            m_message->setText(file);
+    });
+    updateChoice();
+    updateButtons();
+}
+
+SignBatchPage::~SignBatchPage()
+{
+    if (m_watcher) {
+        m_tracker->cancel();
+        m_watcher->disconnect(this);
+        m_watcher->waitForFinished();
+    }
+}
+
+void SignBatchPage::setSession(Session *session)
+{
+    if (m_watcher) {
+        m_tracker->cancel();
+        m_watcher->disconnect(this);
+        m_watcher->waitForFinished();
+        delete m_watcher;
+        delete m_tracker;
+        m_watcher = nullptr;
+        m_tracker = nullptr;
+    }
+    if (m_session)
+        disconnect(&m_session->keyring(), nullptr, this, nullptr);
+    m_session = session;
+    if (m_session)
+        connect(&m_session->keyring(), &keyring::BaoKeyring::keysChanged, this, &SignBatchPage::updateChoice);
+    m_selected.clear();
+    m_model->reset({});
+    m_chart->clear();
+    m_summary->clear();
+    updateChoice();
+    updateButtons();
+}
+
+void SignBatchPage::setSelectedKeys(const QStringList &uids)
+{
+    m_selected = uids;
+    if (!uids.isEmpty() && uids.size() > 1 && !isRunning())
+        m_useSelection->setChecked(true);
+    updateChoice();
+}
+
+QStringList SignBatchPage::chosenKeys() const
+{
+    if (!m_session)
+        return {};
+    if (m_useSelection->isChecked())
+        return m_selected;
+    QStringList uids;
+    const QString prefix = m_prefix->text().trimmed();
+    const auto records = m_session->keyring().list();
+    for (const auto &record : records) {
+        if (record.uid.startsWith(prefix))
+            uids << record.uid;
+    }
+    return uids;
+}
+
+Expected<QByteArray, QString> SignBatchPage::messageBytes() const
+{
+    const QString text = m_message->text();
+    switch (m_format->currentIndex()) {
+    case 1: {
+        auto decoded = crypto::Hex::decode(text.trimmed());
+        if (!decoded)
+            return baokeys::unexpected(tr("the message is not valid hex: %1").arg(decoded.error().message));
+        return *decoded;
+    }
+    case 2: {
+        QFile file(text);
+        if (!file.open(QIODevice::ReadOnly))
+            return baokeys::unexpected(tr("the file %1 cannot be read: %2").arg(text, file.errorString()));
+        if (file.size() > MaxFileBytes)
+            return baokeys::unexpected(tr("the file %1 is larger than 16 MiB").arg(text));
+        return file.readAll();
+    }
+    default: return text.toUtf8();
+    }
+}
+
+void SignBatchPage::updateChoice()
+{
+    const int keys = int(chosenKeys().size());
+    m_choice->setText(tr("%n key(s)", nullptr, keys) + QStringLiteral(" × ") +
+                      tr("%n time(s)", nullptr, m_repeat->value()) + QStringLiteral(" = ") +
+                      tr("%n signature(s)", nullptr, keys * m_repeat->value()));
+    updateButtons();
+}
+
+void SignBatchPage::run()
+{
+    if (!m_session || isRunning())
+        return;
+    const QStringList keys = chosenKeys();
+    if (keys.isEmpty()) {
+        ErrorReporter::show(this, tr("No keys to sign with."),
+                            tr("Select keys in the Keys tab, or give a name prefix that matches some."));
+        return;
+    }
+    const auto message = messageBytes();
+    if (!message) {
+        ErrorReporter::show(this, tr("The message cannot be used."), message.error());
+        return;
+    }
+    const qint64 total = qint64(keys.size()) * m_repeat->value();
+    if (total > MaxRequests) {
+        ErrorReporter::show(this, tr("That is too many signatures for one batch."),
+                            tr("%1 requested, at most %2.").arg(total).arg(MaxRequests));
+        return;
+    }
+    QList<keyring::SignRequest> requests;
+    QStringList uids;
+    requests.reserve(total);
+    for (int r = 0; r < m_repeat->value(); ++r) {
+        for (const QString &uid : keys) {
+            requests << keyring::SignRequest{uid, *message, false};
+            uids << uid;
+        }
+    }
+    m_model->reset(uids);
+    m_chart->clear();
+    m_firstError.reset();
+    m_stats = {};
+    m_clock.start();
+    keyring::SignBatchOptions options;
+    options.parallelism = m_parallelism->value();
+    auto job = m_session->keyring().signBatch(requests, options);
+    m_tracker = new BatchTracker(job.progress, m_model, {}, this);
+    m_watcher = new QFutureWatcher<keyring::SignItemResult>(this);
+    connect(m_tracker, &BatchTracker::updated, this, &SignBatchPage::updateProgress);
+    connect(m_watcher, &QFutureWatcherBase::resultsReadyAt, this, &SignBatchPage::onResults);
+    connect(m_watcher, &QFutureWatcherBase::finished, this, &SignBatchPage::onFinished);
+    m_watcher->setFuture(job.future);
+    m_summary->setText(tr("Signing %n message(s)…", nullptr, int(total)));
+    updateProgress();
+    updateButtons();
+    emit batchStarted(int(total));
+}
+
+void SignBatchPage::onResults(int begin, int end)
+{
+    for (int i = begin; i < end; ++i) {
+        const keyring::SignItemResult result = m_watcher->resultAt(i);
+        if (result.signature) {
+            const QString hex = crypto::Hex::encode(result.signature->signature);
+            m_model->setResult(result.index, hex.left(16) + QStringLiteral("…") + hex.right(8), hex);
+        } else if (result.error && !m_firstError && result.error->kind != bao::BaoErrorKind::Cancelled) {
+            m_firstError = result.error;
+        }
+    }
+}
+
+void SignBatchPage::onFinished()
+{
+    m_tracker->drain();
+    m_model->flush();
+    m_tracker->deleteLater();
+    m_watcher->deleteLater();
+    m_tracker = nullptr;
+    m_watcher = nullptr;
+
+    QList<LatencyStats::Interval> intervals;
+    for (const auto &row : m_model->rows()) {
+        if (row.state == keyring::BatchItemState::Succeeded && row.hasLatency())
+            intervals << LatencyStats::Interval{double(row.startNs) / 1e6, double(row.endNs) / 1e6};
+    }
+    m_stats = LatencyStats::compute(intervals);
+    m_chart->setStats(m_stats);
+    updateProgress();
+    const auto counts = m_model->counts();
+    m_summary->setText(summaryText());
+    if (counts.failed > 0 && m_firstError)
+        ErrorReporter::show(this, tr("%n signature(s) failed.", nullptr, counts.failed), *m_firstError);
+    updateButtons();
+    emit message(summaryText());
+    emit batchFinished(counts);
+}
+
+QString SignBatchPage::summaryText() const
+{
+    const auto counts = m_model->counts();
+    QString text = m_stats.summary();
+    if (counts.failed > 0)
+        text += QStringLiteral(" · ") + tr("%n failed", nullptr, counts.failed);
+    if (counts.cancelled > 0)
+        text += QStringLiteral(" · ") + tr("%n cancelled", nullptr, counts.cancelled);
+    return text;
+}
+
+void SignBatchPage::cancel()
+{
+    if (m_tracker)
+        m_tracker->cancel();
+}
+
+void SignBatchPage::updateProgress()
+{
+    const auto counts = m_model->counts();
+    m_progress->setMaximum(qMax(1, counts.total));
+    m_progress->setValue(counts.done());
+    if (isRunning())
+        m_summary->setText(tr("%1 signed, %2 in flight, %3 queued, %4 failed")
+                               .arg(counts.succeeded)
+                               .arg(counts.running)
+                               .arg(counts.queued)
+                               .arg(counts.failed));
+}
+
+void SignBatchPage::updateButtons()
+{
+    const bool running = isRunning();
+    m_run->setEnabled(!running && m_session);
+    m_cancel->setEnabled(running);
+    m_prefix->setEnabled(m_usePrefix->isChecked());
+}
+
+} // namespace baokeys::ui

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "keyring/BatchTypes.h"
+#include "signing/LatencyStats.h"
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QRadioButton;
+class QSpinBox;
+class QTableView;
+
+namespace baokeys::ui {
+
+class BatchItemModel;
+class BatchTracker;
+class LatencyChart;
+class Session;
+
+// Batch signing: keys (the table's selection, or every key whose name starts
+// with a prefix), a message (text, hex or a file's bytes) and a repeat count;
+// every request runs in parallel, rows update live, and when it is done the
+// latency chart and the summary show what the parallelism bought.
+//
+// Thread-safety: GUI thread only.
+class SignBatchPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit SignBatchPage(QWidget *parent = nullptr);
+    ~SignBatchPage() override;
+
+    void setSession(Session *session);
+    bool isRunning() const { return m_watcher != nullptr; }
+    BatchItemModel *model() const { return m_model; }
+    LatencyChart *chart() const { return m_chart; }
+    const LatencyStats &stats() const { return m_stats; }
+    QString summaryText() const;
+
+    // The keys the batch would use now, and the message bytes (or why not).
+    QStringList chosenKeys() const;
+    Expected<QByteArray, QString> messageBytes() const;
+
+public slots:
+    void setSelectedKeys(const QStringList &uids);
+    void run();
+    void cancel();
+
+signals:
+    void batchStarted(int count);
+    void batchFinished(const keyring::BatchCounts &counts);
+    void message(const QString &text);
+
+private:
+    void onResults(int begin, int end);
+    void onFinished();
+    void updateChoice();
+    void updateButtons();
+    void updateProgress();
+
+    Session *m_session = nullptr;
+    QStringList m_selected;
+    BatchItemModel *m_model = nullptr;
+    BatchTracker *m_tracker = nullptr;
+    QFutureWatcher<keyring::SignItemResult> *m_watcher = nullptr;
+    std::optional<bao::BaoError> m_firstError;
+    LatencyStats m_stats;
+    QElapsedTimer m_clock;
+
+    QRadioButton *m_useSelection = nullptr;
+    QRadioButton *m_usePrefix = nullptr;
+    QLineEdit *m_prefix = nullptr;
+    QLabel *m_choice = nullptr;
+    QComboBox *m_format = nullptr;
+    QLineEdit *m_message = nullptr;
+    QPushButton *m_browse = nullptr;
+    QSpinBox *m_repeat = nullptr;
+    QSpinBox *m_parallelism = nullptr;
+    QPushButton *m_run = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_summary = nullptr;
+    QTableView *m_table = nullptr;
+    LatencyChart *m_chart = nullptr;
+};
+
+} // namespace baokeys::ui
