@@ -1,9 +1,15 @@
+// baokeys-cli: a thin main around baokeys::cli::CliApplication.
+#include "cli/CliApplication.h"
+
 #include <QCoreApplication>
-#include <cstdio>
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    std::fputs("baokeys-cli: not built yet\n", stderr);
-    return 1;
+    // The same application name as the desktop app: both use one store
+    // (<AppDataLocation>/store.json) unless --store says otherwise.
+    QCoreApplication::setApplicationName(QStringLiteral("baokeys"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BAOKEYS_VERSION));
+    baokeys::cli::CliApplication cli;
+    return cli.run(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment());
 }

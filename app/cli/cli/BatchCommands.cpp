@@ -1,0 +1,256 @@
+#include "cli/BatchCommands.h"
+
+#include "cli/BatchReporter.h"
+#include "cli/CommandContext.h"
+#include "cli/InputReader.h"
+#include "cli/KeysCommands.h"
+#include "crypto/Hex.h"
+#include "keyring/BaoKeyring.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFutureWatcher>
+#include <QJsonObject>
+
+namespace baokeys::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("baokeys-cli", text);
+}
+
+constexpr int MaxCount = 100'000;
+constexpr int MaxRepeat = 1'000'000;
+constexpr qsizetype MaxItems = 1'000'000;
+constexpr int MaxParallelism = 4096;
+
+QCommandLineOption parallelismOption()
+{
+    return QCommandLineOption(QStringLiteral("parallelism"),
+                              tr("Requests in flight at once (default: the item count, at most %1).")
+                                  .arg(keyring::DefaultMaxParallelism),
+                              QStringLiteral("K"));
+}
+
+CliResult<int> intOption(const Invocation &invocation, const QString &name, int min, int max, int fallback)
+{
+    if (!invocation.isSet(name))
+        return fallback;
+    bool ok = false;
+    const int value = invocation.value(name).toInt(&ok);
+    if (!ok || value < min || value > max)
+        return cliError(CliError::usage(
+            tr("--%1: '%2' is not a number from %3 to %4").arg(name, invocation.value(name)).arg(min).arg(max)));
+    return value;
+}
+
+// Waits on a batch's future (the main event loop runs meanwhile, so results
+// and the progress line are handled as they come) and reports every item.
+template <typename Result, typename Describe>
+CliResult<ExitCode> runJob(const keyring::BatchJob<Result> &job, BatchReporter &reporter, Describe describe)
+{
+    QEventLoop loop;
+    QFutureWatcher<Result> watcher;
+    QObject::connect(&watcher, &QFutureWatcher<Result>::resultsReadyAt, &loop, [&](int begin, int end) {
+        for (int i = begin; i < end; ++i) {
+            const Result result = watcher.resultAt(i);
+            const auto [fields, text] = describe(result);
+            reporter.itemDone(result.index, result.uid, fields, text, result.error);
+        }
+    });
+    QObject::connect(&watcher, &QFutureWatcher<Result>::finished, &loop, &QEventLoop::quit);
+    reporter.startProgressLine();
+    watcher.setFuture(job.future); // replays results that are already there, then `finished`
+    loop.exec();
+    return reporter.finish(job.progress->preflightError(), job.progress->persistError());
+}
+
+} // namespace
+
+void BatchCommands::registerAll(CommandLine &commandLine)
+{
+    const QStringList batch{QStringLiteral("batch")};
+    commandLine.addCommand(
+        {batch + QStringList{QStringLiteral("create")},
+         tr("Create keys PREFIX-1 .. PREFIX-COUNT in parallel (e.g. blob-worker-1..8). Names taken locally\n"
+            "or on the server are refused before any key is created."),
+         {},
+         {QCommandLineOption(QStringLiteral("prefix"), tr("Name prefix."), QStringLiteral("P")),
+          QCommandLineOption(QStringLiteral("count"), tr("How many keys."), QStringLiteral("N")),
+          QCommandLineOption(QStringLiteral("exportable"), tr("Allow the keys to be exported later.")),
+          parallelismOption()},
+         &BatchCommands::create});
+    commandLine.addCommand(
+        {batch + QStringList{QStringLiteral("sign")},
+         tr("Sign with many keys in parallel: each key signs each message, --repeat times.\n"
+            "Keys: --prefix P --count N (P-1 .. P-N) or --keys a,b,c. Messages: --message-hex H, or\n"
+            "--messages-file F with one hex message per line."),
+         {},
+         {QCommandLineOption(QStringLiteral("prefix"), tr("Keys PREFIX-1 .. PREFIX-COUNT."), QStringLiteral("P")),
+          QCommandLineOption(QStringLiteral("count"), tr("How many keys with --prefix."), QStringLiteral("N")),
+          QCommandLineOption(QStringLiteral("keys"), tr("Comma-separated key names."), QStringLiteral("LIST")),
+          QCommandLineOption(QStringLiteral("message-hex"), tr("The message every key signs, in hex."),
+                             QStringLiteral("HEX")),
+          QCommandLineOption(QStringLiteral("messages-file"), tr("Messages, one hex line each ('-': stdin)."),
+                             QStringLiteral("FILE")),
+          QCommandLineOption(QStringLiteral("repeat"), tr("Sign the whole set R times (default 1)."),
+                             QStringLiteral("R")),
+          parallelismOption()},
+         &BatchCommands::sign});
+}
+
+CliResult<ExitCode> BatchCommands::create(CommandContext &context, const Invocation &invocation)
+{
+    if (!invocation.isSet(QStringLiteral("prefix")) || !invocation.isSet(QStringLiteral("count")))
+        return cliError(CliError::usage(tr("batch create needs --prefix P and --count N")));
+    auto count = intOption(invocation, QStringLiteral("count"), 1, MaxCount, 0);
+    if (!count)
+        return cliError(count.error());
+    auto parallelism = intOption(invocation, QStringLiteral("parallelism"), 1, MaxParallelism, 0);
+    if (!parallelism)
+        return cliError(parallelism.error());
+    keyring::CreateBatchRequest request;
+    request.prefix = invocation.value(QStringLiteral("prefix"));
+    request.count = *count;
+    request.exportable = invocation.isSet(QStringLiteral("exportable"));
+    request.parallelism = *parallelism;
+    if (auto valid = KeysCommands::checkName(QStringLiteral("%1-%2").arg(request.prefix).arg(request.count)); !valid)
+        return cliError(valid.error());
+
+    auto keyring = context.serverKeyring();
+    if (!keyring)
+        return cliError(keyring.error());
+    auto job = (*keyring)->createBatch(request);
+    if (!job)
+        return cliError(CliError::fromBao(job.error()));
+    const QString hrp = context.config().hrp;
+    BatchReporter reporter(*job->progress, context.config().output, tr("created"));
+    return runJob(*job, reporter, [&hrp](const keyring::CreateItemResult &result) {
+        QJsonObject fields;
+        QString text;
+        if (result.key) {
+            fields.insert(QStringLiteral("address"), result.key->bech32(hrp));
+            fields.insert(QStringLiteral("public_key_hex"), result.key->publicKeyHex());
+            text = QStringLiteral("%1  %2").arg(result.uid, result.key->bech32(hrp));
+        } else {
+            fields.insert(QStringLiteral("address"), QJsonValue());
+        }
+        return std::make_pair(fields, text);
+    });
+}
+
+CliResult<QList<QByteArray>> BatchCommands::parseMessages(const QString &option, const QByteArray &content)
+{
+    QList<QByteArray> messages;
+    int lineNumber = 0;
+    for (const QByteArray &raw : content.split('\n')) {
+        ++lineNumber;
+        const QByteArray line = raw.trimmed();
+        if (line.isEmpty() || line.startsWith('#'))
+            continue;
+        auto message = crypto::Hex::decode(QString::fromLatin1(line));
+        if (!message)
+            return cliError(CliError::usage(tr("%1: line %2 is not valid hex").arg(option).arg(lineNumber)));
+        messages << *message;
+    }
+    if (messages.isEmpty())
+        return cliError(CliError::usage(tr("%1: no messages (one hex message per line)").arg(option)));
+    return messages;
+}
+
+CliResult<QList<keyring::SignRequest>> BatchCommands::signRequests(const Invocation &invocation)
+{
+    // Keys.
+    QStringList keys;
+    if (invocation.isSet(QStringLiteral("keys"))) {
+        if (invocation.isSet(QStringLiteral("prefix")) || invocation.isSet(QStringLiteral("count")))
+            return cliError(CliError::usage(tr("batch sign takes --keys or --prefix/--count, not both")));
+        for (const QString &name : invocation.value(QStringLiteral("keys")).split(QLatin1Char(','))) {
+            const QString trimmed = name.trimmed();
+            if (auto valid = KeysCommands::checkName(trimmed); !valid)
+                return cliError(valid.error());
+            keys << trimmed;
+        }
+    } else {
+        if (!invocation.isSet(QStringLiteral("prefix")) || !invocation.isSet(QStringLiteral("count")))
+            return cliError(CliError::usage(tr("batch sign needs --keys a,b,c or --prefix P --count N")));
+        auto count = intOption(invocation, QStringLiteral("count"), 1, MaxCount, 0);
+        if (!count)
+            return cliError(count.error());
+        const QString prefix = invocation.value(QStringLiteral("prefix"));
+        for (int i = 1; i <= *count; ++i)
+            keys << QStringLiteral("%1-%2").arg(prefix).arg(i);
+        if (auto valid = KeysCommands::checkName(keys.last()); !valid)
+            return cliError(valid.error());
+    }
+
+    // Messages.
+    auto which = invocation.exactlyOne({QStringLiteral("message-hex"), QStringLiteral("messages-file")});
+    if (!which)
+        return cliError(which.error());
+    QList<QByteArray> messages;
+    if (*which == QLatin1String("message-hex")) {
+        auto message = InputReader::decodeHex(QStringLiteral("--message-hex"), invocation.value(*which));
+        if (!message)
+            return cliError(message.error());
+        messages << *message;
+    } else {
+        auto content = InputReader::readData(QStringLiteral("--messages-file"), invocation.value(*which));
+        if (!content)
+            return cliError(content.error());
+        auto parsed = parseMessages(QStringLiteral("--messages-file"), *content);
+        if (!parsed)
+            return cliError(parsed.error());
+        messages = *parsed;
+    }
+
+    auto repeat = intOption(invocation, QStringLiteral("repeat"), 1, MaxRepeat, 1);
+    if (!repeat)
+        return cliError(repeat.error());
+    const qint64 total = qint64(*repeat) * keys.size() * messages.size();
+    if (total > MaxItems)
+        return cliError(CliError::usage(tr("batch sign: %1 items is more than %2").arg(total).arg(MaxItems)));
+
+    QList<keyring::SignRequest> requests;
+    requests.reserve(qsizetype(total));
+    for (int r = 0; r < *repeat; ++r) {
+        for (const QString &key : std::as_const(keys)) {
+            for (const QByteArray &message : std::as_const(messages))
+                requests << keyring::SignRequest{key, message, false};
+        }
+    }
+    return requests;
+}
+
+CliResult<ExitCode> BatchCommands::sign(CommandContext &context, const Invocation &invocation)
+{
+    auto requests = signRequests(invocation);
+    if (!requests)
+        return cliError(requests.error());
+    auto parallelism = intOption(invocation, QStringLiteral("parallelism"), 1, MaxParallelism, 0);
+    if (!parallelism)
+        return cliError(parallelism.error());
+    auto keyring = context.serverKeyring();
+    if (!keyring)
+        return cliError(keyring.error());
+    keyring::SignBatchOptions options;
+    options.parallelism = *parallelism;
+    const keyring::BatchJob<keyring::SignItemResult> job = (*keyring)->signBatch(*requests, options);
+    BatchReporter reporter(*job.progress, context.config().output, tr("signed"));
+    return runJob(job, reporter, [](const keyring::SignItemResult &result) {
+        QJsonObject fields;
+        QString text;
+        if (result.signature) {
+            const QString base64 = QString::fromLatin1(result.signature->signature.toBase64());
+            fields.insert(QStringLiteral("signature"), base64);
+            text = QStringLiteral("%1  %2").arg(result.uid, base64);
+        } else {
+            fields.insert(QStringLiteral("signature"), QJsonValue());
+        }
+        return std::make_pair(fields, text);
+    });
+}
+
+} // namespace baokeys::cli

@@ -1,0 +1,159 @@
+#include "cli/CliConfig.h"
+
+#include "cli/CommandLine.h"
+#include "cli/InputReader.h"
+#include "crypto/SecureBytes.h"
+#include "keyring/KeyRecord.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+namespace baokeys::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("baokeys-cli", text);
+}
+
+QCommandLineOption valueOption(const QString &name, const char *description, const QString &valueName,
+                               const QString &defaultValue = {})
+{
+    QCommandLineOption option(name, tr(description), valueName);
+    if (!defaultValue.isEmpty())
+        option.setDefaultValue(defaultValue);
+    return option;
+}
+
+} // namespace
+
+QList<QCommandLineOption> CliConfig::globalOptions()
+{
+    return {
+        valueOption(QStringLiteral("addr"), "Server address (else BAO_ADDR / VAULT_ADDR; default https://127.0.0.1:8200).",
+                    QStringLiteral("URL")),
+        valueOption(QStringLiteral("token"),
+                    "Token (else BAO_TOKEN / VAULT_TOKEN). Visible to 'ps': prefer --token-file.",
+                    QStringLiteral("TOKEN")),
+        valueOption(QStringLiteral("token-file"), "Read the token from FILE ('-': stdin).", QStringLiteral("FILE")),
+        valueOption(QStringLiteral("namespace"), "OpenBao namespace (else BAO_NAMESPACE).", QStringLiteral("NS")),
+        valueOption(QStringLiteral("mount"), "Mount path of the secp256k1 engine.", QStringLiteral("PATH"),
+                    QStringLiteral("secp256k1")),
+        valueOption(QStringLiteral("ca-cert"), "PEM file of the CA that signed the server's certificate (else BAO_CACERT).",
+                    QStringLiteral("FILE")),
+        valueOption(QStringLiteral("hrp"), "Bech32 prefix of the addresses shown.", QStringLiteral("HRP"),
+                    QStringLiteral("celestia")),
+        valueOption(QStringLiteral("store"), "Local metadata file (default: <app data>/store.json).",
+                    QStringLiteral("FILE")),
+        valueOption(QStringLiteral("output"), "Output format: text or json.", QStringLiteral("FORMAT"),
+                    QStringLiteral("text")),
+        valueOption(QStringLiteral("timeout"), "Per-request timeout: 30s, 500ms, 2m (else BAO_CLIENT_TIMEOUT).",
+                    QStringLiteral("DURATION")),
+    };
+}
+
+CliResult<std::chrono::milliseconds> CliConfig::parseTimeout(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d+(?:\\.\\d+)?)(ms|s|m|h)?$"));
+    const auto match = pattern.match(text.trimmed());
+    const auto bad = cliError(CliError::usage(tr("--timeout: '%1' is not a duration (e.g. 30s, 500ms, 2m)").arg(text)));
+    if (!match.hasMatch())
+        return bad;
+    const double value = match.captured(1).toDouble();
+    const QString unit = match.captured(2);
+    double ms = value * 1000.0;
+    if (unit == QLatin1String("ms"))
+        ms = value;
+    else if (unit == QLatin1String("m"))
+        ms = value * 60'000.0;
+    else if (unit == QLatin1String("h"))
+        ms = value * 3'600'000.0;
+    if (ms < 1 || ms > 24 * 3'600'000.0)
+        return bad;
+    return std::chrono::milliseconds(qint64(ms));
+}
+
+QString CliConfig::defaultStorePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/store.json");
+}
+
+CliResult<CliConfig> CliConfig::resolve(const Invocation &invocation, const QProcessEnvironment &environment)
+{
+    CliConfig config;
+    config.settings = bao::BaoSettings::fromEnvironment(environment);
+    if (invocation.isSet(QStringLiteral("addr")))
+        config.settings.address = invocation.value(QStringLiteral("addr"));
+    if (auto both = invocation.atMostOne({QStringLiteral("token"), QStringLiteral("token-file")}); !both)
+        return cliError(both.error());
+    if (invocation.isSet(QStringLiteral("token"))) {
+        config.settings.token = invocation.value(QStringLiteral("token"));
+    } else if (invocation.isSet(QStringLiteral("token-file"))) {
+        auto token = InputReader::readSecret(QStringLiteral("--token-file"), invocation.value(QStringLiteral("token-file")));
+        if (!token)
+            return cliError(token.error());
+        // BaoSettings keeps the token as a QString; this copy is the only plain one left.
+        QByteArray bytes = token->view().toByteArray();
+        config.settings.token = QString::fromUtf8(bytes);
+        crypto::wipe(bytes);
+    }
+    config.tokenGiven = !config.settings.token.isEmpty();
+    if (invocation.isSet(QStringLiteral("namespace")))
+        config.settings.ns = invocation.value(QStringLiteral("namespace"));
+    config.settings.mount = invocation.value(QStringLiteral("mount"));
+    while (config.settings.mount.startsWith(QLatin1Char('/')))
+        config.settings.mount.remove(0, 1);
+    while (config.settings.mount.endsWith(QLatin1Char('/')))
+        config.settings.mount.chop(1);
+    if (config.settings.mount.isEmpty() || config.settings.mount.contains(QStringLiteral("..")))
+        return cliError(CliError::usage(tr("--mount: '%1' is not a mount path").arg(invocation.value(QStringLiteral("mount")))));
+    if (invocation.isSet(QStringLiteral("ca-cert"))) {
+        const QString file = invocation.value(QStringLiteral("ca-cert"));
+        if (!QFile::exists(file))
+            return cliError(CliError::usage(tr("--ca-cert: no file '%1'").arg(file)));
+        config.settings.caCertFile = file;
+    }
+    if (invocation.isSet(QStringLiteral("timeout"))) {
+        auto timeout = parseTimeout(invocation.value(QStringLiteral("timeout")));
+        if (!timeout)
+            return cliError(timeout.error());
+        config.settings.timeout = *timeout;
+    }
+
+    config.hrp = invocation.value(QStringLiteral("hrp"));
+    keyring::KeyRecord probe;
+    probe.address = QByteArray(20, '\0');
+    if (probe.bech32(config.hrp).isEmpty())
+        return cliError(CliError::usage(tr("--hrp: '%1' is not a valid bech32 prefix (e.g. celestia, cosmos)").arg(config.hrp)));
+
+    const QString output = invocation.value(QStringLiteral("output"));
+    if (output == QLatin1String("json"))
+        config.output = OutputFormat::Json;
+    else if (output == QLatin1String("text"))
+        config.output = OutputFormat::Text;
+    else
+        return cliError(CliError::usage(tr("--output: '%1' is not text or json").arg(output)));
+
+    if (invocation.isSet(QStringLiteral("store"))) {
+        config.storePath = invocation.value(QStringLiteral("store"));
+        if (config.storePath.isEmpty())
+            return cliError(CliError::usage(tr("--store needs a file name")));
+    } else {
+        config.storePath = defaultStorePath();
+        const QString folder = QFileInfo(config.storePath).absolutePath();
+        if (!QFileInfo::exists(folder)) {
+            // The folder holds which keys exist and where: owner only.
+            if (!QDir().mkpath(folder) ||
+                !QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+                return cliError(CliError::failure(tr("cannot create the store folder '%1'; pass --store FILE").arg(folder)));
+        }
+    }
+    return config;
+}
+
+} // namespace baokeys::cli

@@ -1,0 +1,76 @@
+#include "cli/CliError.h"
+
+#include <QCoreApplication>
+
+namespace baokeys::cli {
+
+using bao::BaoErrorKind;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("baokeys-cli", text);
+}
+
+// What the user can do about an error of this kind.
+QString hintFor(BaoErrorKind kind)
+{
+    switch (kind) {
+    case BaoErrorKind::PermissionDenied:
+        return tr("check the token (--token-file, BAO_TOKEN) and its policies");
+    case BaoErrorKind::Sealed:
+        return tr("unseal the server (bao operator unseal), then retry");
+    case BaoErrorKind::Standby:
+        return tr("point --addr at the active node");
+    case BaoErrorKind::RateLimited:
+        return tr("retry later or lower --parallelism");
+    case BaoErrorKind::Transport:
+        return tr("check --addr / BAO_ADDR and that the server is running");
+    case BaoErrorKind::Timeout:
+        return tr("retry, or raise --timeout");
+    case BaoErrorKind::ServerError:
+        return tr("retry later; the server logs say more");
+    case BaoErrorKind::SecurityFault:
+    case BaoErrorKind::MalformedAnswer:
+        return tr("do not use this server's answers until the cause is found");
+    case BaoErrorKind::StoreCorrupt:
+        return tr("run 'baokeys-cli keys sync' to rebuild the store from the server (the bad file is kept)");
+    case BaoErrorKind::StoreIo:
+        return tr("check the --store file and its folder permissions");
+    case BaoErrorKind::InvalidName:
+        return tr("use letters, digits, '_', and '-' or '.' inside the name");
+    case BaoErrorKind::NotFound:
+        return tr("see 'baokeys-cli keys list', or 'keys sync' to adopt keys from the server");
+    case BaoErrorKind::AlreadyExists:
+        return tr("choose another name");
+    case BaoErrorKind::NotExportable:
+        return tr("the key was created non-exportable; its private key never leaves the signer");
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+CliError CliError::usage(const QString &message)
+{
+    return CliError{ExitCode::Usage, message};
+}
+
+CliError CliError::failure(const QString &message)
+{
+    return CliError{ExitCode::Failure, message};
+}
+
+CliError CliError::fromBao(const bao::BaoError &error)
+{
+    // describe() flattens the server's multi-line messages ("1 error occurred:\n\t* ...").
+    QString line = error.describe().simplified();
+    const QString hint = hintFor(error.kind);
+    if (!hint.isEmpty())
+        line += QStringLiteral(" (") + hint + QLatin1Char(')');
+    return CliError{exitCodeFor(error.kind), line};
+}
+
+} // namespace baokeys::cli

@@ -1,0 +1,33 @@
+#include "cli/CommandContext.h"
+
+#include "keyring/BaoKeyring.h"
+
+#include <QCoreApplication>
+
+namespace baokeys::cli {
+
+CommandContext::CommandContext(CliConfig config) : m_config(std::move(config)) {}
+
+CommandContext::~CommandContext() = default;
+
+CliResult<keyring::BaoKeyring *> CommandContext::keyring(bool allowBadStore)
+{
+    if (!m_keyring)
+        m_keyring = std::make_unique<keyring::BaoKeyring>(m_config.settings, m_config.storePath);
+    if (!allowBadStore) {
+        if (const auto error = m_keyring->storeError())
+            return cliError(CliError::fromBao(*error));
+    }
+    return m_keyring.get();
+}
+
+CliResult<keyring::BaoKeyring *> CommandContext::serverKeyring(bool allowBadStore)
+{
+    if (!m_config.tokenGiven)
+        return cliError(CliError{ExitCode::Authentication,
+                                 QCoreApplication::translate("baokeys-cli",
+                                                             "no token: pass --token-file FILE, or set BAO_TOKEN")});
+    return keyring(allowBadStore);
+}
+
+} // namespace baokeys::cli

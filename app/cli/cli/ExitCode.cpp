@@ -1,0 +1,56 @@
+#include "cli/ExitCode.h"
+
+#include <QCoreApplication>
+
+namespace baokeys::cli {
+
+using bao::BaoErrorKind;
+
+ExitCode exitCodeFor(BaoErrorKind kind)
+{
+    switch (kind) {
+    case BaoErrorKind::InvalidName:
+    case BaoErrorKind::InvalidInput:
+        return ExitCode::Usage;
+    case BaoErrorKind::PermissionDenied:
+        return ExitCode::Authentication;
+    case BaoErrorKind::Sealed:
+    case BaoErrorKind::Standby:
+    case BaoErrorKind::RateLimited:
+    case BaoErrorKind::ServerError:
+    case BaoErrorKind::Transport:
+    case BaoErrorKind::Timeout:
+        return ExitCode::Unavailable;
+    case BaoErrorKind::SecurityFault:
+    case BaoErrorKind::MalformedAnswer:
+        return ExitCode::SecurityFault;
+    case BaoErrorKind::NotFound:
+    case BaoErrorKind::AlreadyExists:
+    case BaoErrorKind::BadRequest:
+    case BaoErrorKind::NotExportable:
+    case BaoErrorKind::Cancelled:
+    case BaoErrorKind::StoreCorrupt:
+    case BaoErrorKind::StoreIo:
+    case BaoErrorKind::Unsupported:
+        return ExitCode::Failure;
+    }
+    return ExitCode::Failure;
+}
+
+QString exitCodeTable()
+{
+    return QCoreApplication::translate(
+        "baokeys-cli",
+        "Exit codes:\n"
+        "  0  success\n"
+        "  1  the operation failed (unknown key, name taken, not exportable, engine refusal,\n"
+        "     local store trouble, signature does not verify)\n"
+        "  2  usage: bad command, option, key name, hex/base64/mnemonic, unreadable input file,\n"
+        "     or a confirmation needed while stdin is not a terminal (pass --yes)\n"
+        "  3  partial batch failure: some items failed; the successes are printed\n"
+        "  4  authentication: no token, or the token was refused\n"
+        "  5  unavailable: unreachable, timed out, sealed, standby, rate limited or 5xx\n"
+        "  6  security fault: the signer's answer cannot be trusted\n");
+}
+
+} // namespace baokeys::cli

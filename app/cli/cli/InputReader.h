@@ -1,0 +1,35 @@
+#pragma once
+
+#include "cli/CliError.h"
+#include "crypto/SecureBytes.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace baokeys::cli {
+
+// Reads what a command is given: secrets and data from files or stdin ("-"),
+// and data typed on the command line as hex or base64. Every failure is a
+// usage error (exit 2) naming the option and the file.
+//
+// Thread-safety: stateless functions; reading stdin is, of course, once only.
+namespace InputReader {
+
+inline constexpr qsizetype MaxSecretSize = 64 * 1024;
+inline constexpr qsizetype MaxDataSize = 32 * 1024 * 1024; // OpenBao's default max_request_size
+
+// Reads a secret (private key hex, mnemonic, passphrase) with read(2) into a
+// wiping buffer, so no unwiped copy is left in stdio or QFile buffers.
+// Surrounding whitespace is trimmed.
+CliResult<crypto::SecureBytes> readSecret(const QString &option, const QString &path);
+
+// Reads message bytes from a file or stdin, as they are.
+CliResult<QByteArray> readData(const QString &option, const QString &path);
+
+// Strict decoders: a typo is an error, never silently skipped.
+CliResult<QByteArray> decodeHex(const QString &option, const QString &text);
+CliResult<QByteArray> decodeBase64(const QString &option, const QString &text);
+
+} // namespace InputReader
+
+} // namespace baokeys::cli

@@ -1,0 +1,373 @@
+#include "cli/KeysCommands.h"
+
+#include "bao/KeyName.h"
+#include "cli/CommandContext.h"
+#include "cli/Console.h"
+#include "cli/InputReader.h"
+#include "cli/KeyView.h"
+#include "cli/PrivateFile.h"
+#include "keyring/BaoKeyring.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace baokeys::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("baokeys-cli", text);
+}
+
+QCommandLineOption flag(const QString &name, const char *description)
+{
+    return QCommandLineOption(name, tr(description));
+}
+
+QCommandLineOption fileOption(const QString &name, const char *description)
+{
+    return QCommandLineOption(name, tr(description), QStringLiteral("FILE"));
+}
+
+void printKey(CommandContext &context, const keyring::KeyRecord &record)
+{
+    if (context.json())
+        Console::outJson(KeyView::toJson(record, context.config().hrp));
+    else
+        Console::out(KeyView::toText(record, context.config().hrp).toUtf8());
+}
+
+// Lower-case hex of a secret into a wiping buffer (no QString copy).
+crypto::SecureBytes hexOfSecret(const crypto::SecureBytes &secret)
+{
+    static constexpr char digits[] = "0123456789abcdef";
+    crypto::SecureBytes hex(secret.size() * 2);
+    for (size_t i = 0; i < secret.size(); ++i) {
+        hex.data()[2 * i] = static_cast<unsigned char>(digits[secret.data()[i] >> 4]);
+        hex.data()[2 * i + 1] = static_cast<unsigned char>(digits[secret.data()[i] & 0x0f]);
+    }
+    return hex;
+}
+
+crypto::SecureBytes concat(std::initializer_list<QByteArrayView> parts)
+{
+    size_t size = 0;
+    for (QByteArrayView part : parts)
+        size += size_t(part.size());
+    crypto::SecureBytes joined(size);
+    size_t at = 0;
+    for (QByteArrayView part : parts) {
+        std::copy(part.begin(), part.end(), joined.data() + at);
+        at += size_t(part.size());
+    }
+    return joined;
+}
+
+// A secret's bytes as a QString for the keyring calls that take one; the
+// caller wipes it (crypto::wipe) as soon as the call returns.
+QString secretString(const crypto::SecureBytes &secret)
+{
+    return QString::fromUtf8(reinterpret_cast<const char *>(secret.data()), qsizetype(secret.size()));
+}
+
+} // namespace
+
+void KeysCommands::registerAll(CommandLine &commandLine)
+{
+    const QStringList keys{QStringLiteral("keys")};
+    commandLine.addCommand({keys + QStringList{QStringLiteral("add")},
+                            tr("Create a key on the server and keep its public metadata.\n"
+                               "The private key never leaves the signer unless the key is --exportable."),
+                            {QStringLiteral("NAME")},
+                            {flag(QStringLiteral("exportable"), "Allow the private key to be exported later.")},
+                            &KeysCommands::add});
+    commandLine.addCommand({keys + QStringList{QStringLiteral("list")},
+                            tr("List the keys of the local store (no server needed)."), {}, {}, &KeysCommands::list});
+    commandLine.addCommand({keys + QStringList{QStringLiteral("show")},
+                            tr("Show a key's address and public key (local store)."),
+                            {QStringLiteral("NAME")}, {}, &KeysCommands::show});
+    commandLine.addCommand({keys + QStringList{QStringLiteral("delete")},
+                            tr("Delete a key on the server, then locally. This cannot be undone."),
+                            {QStringLiteral("NAME")},
+                            {QCommandLineOption(QStringList{QStringLiteral("y"), QStringLiteral("yes")},
+                                                tr("Do not ask for confirmation."))},
+                            &KeysCommands::remove});
+    commandLine.addCommand({keys + QStringList{QStringLiteral("rename")},
+                            tr("Rename an exportable key (copied under the new name, checked, then the old name\n"
+                               "deleted). A non-exportable key cannot be renamed."),
+                            {QStringLiteral("OLD"), QStringLiteral("NEW")}, {}, &KeysCommands::rename});
+    commandLine.addCommand({keys + QStringList{QStringLiteral("sync")},
+                            tr("Reconcile the local store with the server's key list: adopt keys it does not know,\n"
+                               "flag keys the server no longer has, rebuild a corrupt store file."),
+                            {}, {}, &KeysCommands::sync});
+    commandLine.addCommand(
+        {keys + QStringList{QStringLiteral("import")},
+         tr("Import a private key (64 hex digits) or a BIP-39 mnemonic (derived here, then imported).\n"
+            "Secrets are read from files or stdin ('-'), never from the command line, and wiped after use."),
+         {QStringLiteral("NAME")},
+         {fileOption(QStringLiteral("hex-file"), "Read the private key in hex from FILE ('-': stdin)."),
+          fileOption(QStringLiteral("mnemonic-file"), "Read the BIP-39 mnemonic from FILE ('-': stdin)."),
+          QCommandLineOption(QStringLiteral("hd-path"), tr("BIP-32 path for --mnemonic-file."), QStringLiteral("PATH"),
+                             QStringLiteral("m/44'/118'/0'/0/0")),
+          fileOption(QStringLiteral("bip39-passphrase-file"), "Read the BIP-39 passphrase from FILE ('-': stdin)."),
+          flag(QStringLiteral("exportable"), "Allow the key to be exported later.")},
+         &KeysCommands::importKey});
+    commandLine.addCommand(
+        {keys + QStringList{QStringLiteral("export")},
+         tr("Print an exportable key's private key in hex (asks first unless --yes), or write it\n"
+            "to a new file created with mode 0600 (--out)."),
+         {QStringLiteral("NAME")},
+         {QCommandLineOption(QStringList{QStringLiteral("y"), QStringLiteral("yes")},
+                             tr("Do not ask before printing the private key.")),
+          fileOption(QStringLiteral("out"), "Write the key to FILE (new, mode 0600) instead of stdout.")},
+         &KeysCommands::exportKey});
+}
+
+CliResult<void> KeysCommands::checkName(const QString &name)
+{
+    if (!bao::KeyName::isValid(name))
+        return cliError(CliError::usage(tr("invalid key name '%1': %2 (use letters, digits, '_', and '-' or '.' inside)")
+                                            .arg(name, bao::KeyName::whyInvalid(name))));
+    return {};
+}
+
+CliResult<void> KeysCommands::confirm(const Invocation &invocation, const QString &question)
+{
+    if (invocation.isSet(QStringLiteral("yes")))
+        return {};
+    if (!Console::stdinIsTerminal())
+        return cliError(CliError::usage(tr("%1 needs confirmation, and stdin is not a terminal: pass --yes")
+                                            .arg(invocation.spec().path.join(QLatin1Char(' ')))));
+    if (!Console::confirm(question))
+        return cliError(CliError::failure(tr("cancelled; nothing was changed")));
+    return {};
+}
+
+CliResult<ExitCode> KeysCommands::add(CommandContext &context, const Invocation &invocation)
+{
+    const QString name = invocation.positionals().at(0);
+    if (auto valid = checkName(name); !valid)
+        return cliError(valid.error());
+    auto keyring = context.serverKeyring();
+    if (!keyring)
+        return cliError(keyring.error());
+    auto record = (*keyring)->newAccount(name, invocation.isSet(QStringLiteral("exportable")));
+    if (!record)
+        return cliError(CliError::fromBao(record.error()));
+    printKey(context, *record);
+    return ExitCode::Success;
+}
+
+CliResult<ExitCode> KeysCommands::list(CommandContext &context, const Invocation &)
+{
+    auto keyring = context.keyring();
+    if (!keyring)
+        return cliError(keyring.error());
+    const QList<keyring::KeyRecord> records = (*keyring)->list();
+    if (context.json()) {
+        QJsonArray array;
+        for (const keyring::KeyRecord &record : records)
+            array << KeyView::toJson(record, context.config().hrp);
+        Console::outJson(array);
+    } else if (records.isEmpty()) {
+        Console::errLine(tr("no keys in %1 (see 'keys add', 'batch create' or 'keys sync')").arg(context.config().storePath));
+    } else {
+        Console::out(KeyView::toTable(records, context.config().hrp).toUtf8());
+    }
+    return ExitCode::Success;
+}
+
+CliResult<ExitCode> KeysCommands::show(CommandContext &context, const Invocation &invocation)
+{
+    const QString name = invocation.positionals().at(0);
+    if (auto valid = checkName(name); !valid)
+        return cliError(valid.error());
+    auto keyring = context.keyring();
+    if (!keyring)
+        return cliError(keyring.error());
+    auto record = (*keyring)->key(name);
+    if (!record)
+        return cliError(CliError::fromBao(record.error()));
+    printKey(context, *record);
+    return ExitCode::Success;
+}
+
+CliResult<ExitCode> KeysCommands::remove(CommandContext &context, const Invocation &invocation)
+{
+    const QString name = invocation.positionals().at(0);
+    if (auto valid = checkName(name); !valid)
+        return cliError(valid.error());
+    auto keyring = context.serverKeyring();
+    if (!keyring)
+        return cliError(keyring.error());
+    if (auto record = (*keyring)->key(name); !record)
+        return cliError(CliError::fromBao(record.error()));
+    if (auto confirmed = confirm(invocation, tr("Delete key '%1' on the server? This cannot be undone.").arg(name));
+        !confirmed)
+        return cliError(confirmed.error());
+    if (auto removed = (*keyring)->remove(name); !removed)
+        return cliError(CliError::fromBao(removed.error()));
+    if (context.json())
+        Console::outJson(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("deleted"), true}});
+    else
+        Console::outLine(tr("deleted key '%1'").arg(name));
+    return ExitCode::Success;
+}
+
+CliResult<ExitCode> KeysCommands::rename(CommandContext &context, const Invocation &invocation)
+{
+    const QString from = invocation.positionals().at(0);
+    const QString to = invocation.positionals().at(1);
+    if (auto valid = checkName(from); !valid)
+        return cliError(valid.error());
+    if (auto valid = checkName(to); !valid)
+        return cliError(valid.error());
+    auto keyring = context.serverKeyring();
+    if (!keyring)
+        return cliError(keyring.error());
+    auto record = (*keyring)->rename(from, to);
+    if (!record)
+        return cliError(CliError::fromBao(record.error()));
+    printKey(context, *record);
+    return ExitCode::Success;
+}
+
+CliResult<ExitCode> KeysCommands::sync(CommandContext &context, const Invocation &)
+{
+    auto keyring = context.serverKeyring(true);
+    if (!keyring)
+        return cliError(keyring.error());
+    auto report = (*keyring)->sync();
+    if (!report)
+        return cliError(CliError::fromBao(report.error()));
+    if (context.json()) {
+        QJsonObject object{
+            {QStringLiteral("adopted"), QJsonArray::fromStringList(report->adopted)},
+            {QStringLiteral("recovered"), QJsonArray::fromStringList(report->recovered)},
+            {QStringLiteral("missing"), QJsonArray::fromStringList(report->missing)},
+            {QStringLiteral("updated"), QJsonArray::fromStringList(report->updated)},
+            {QStringLiteral("conflicts"), QJsonArray::fromStringList(report->conflicts)},
+            {QStringLiteral("corrupt_backup"), report->corruptBackup},
+            {QStringLiteral("keys"), int((*keyring)->list().size())},
+        };
+        Console::outJson(object);
+    } else {
+        const auto line = [](const QString &label, const QStringList &names) {
+            return QStringLiteral("%1 %2%3\n")
+                .arg(label, -10)
+                .arg(names.size())
+                .arg(names.isEmpty() ? QString() : QStringLiteral(": ") + names.join(QStringLiteral(", ")));
+        };
+        QString text = line(tr("adopted"), report->adopted) + line(tr("recovered"), report->recovered) +
+                       line(tr("missing"), report->missing) + line(tr("updated"), report->updated) +
+                       line(tr("conflicts"), report->conflicts);
+        if (!report->corruptBackup.isEmpty())
+            text += tr("the unreadable store file was kept as %1\n").arg(report->corruptBackup);
+        if (!report->conflicts.isEmpty())
+            text += tr("warning: conflicting keys have another public key on the server; signing with them fails\n");
+        Console::out(text.toUtf8());
+    }
+    return ExitCode::Success;
+}
+
+CliResult<ExitCode> KeysCommands::importKey(CommandContext &context, const Invocation &invocation)
+{
+    const QString name = invocation.positionals().at(0);
+    if (auto valid = checkName(name); !valid)
+        return cliError(valid.error());
+    auto source = invocation.exactlyOne({QStringLiteral("hex-file"), QStringLiteral("mnemonic-file")});
+    if (!source)
+        return cliError(source.error());
+    const bool mnemonic = *source == QLatin1String("mnemonic-file");
+    if (!mnemonic && (invocation.isSet(QStringLiteral("hd-path")) || invocation.isSet(QStringLiteral("bip39-passphrase-file"))))
+        return cliError(CliError::usage(tr("keys import: --hd-path and --bip39-passphrase-file go with --mnemonic-file")));
+    const QString secretPath = invocation.value(*source);
+    const QString passphrasePath = invocation.value(QStringLiteral("bip39-passphrase-file"));
+    if (secretPath == QLatin1String("-") && passphrasePath == QLatin1String("-"))
+        return cliError(CliError::usage(tr("keys import: only one of the secrets can come from stdin")));
+
+    auto keyring = context.serverKeyring();
+    if (!keyring)
+        return cliError(keyring.error());
+    auto secret = InputReader::readSecret(QStringLiteral("--") + *source, secretPath);
+    if (!secret)
+        return cliError(secret.error());
+    keyring::ImportOptions options;
+    options.exportable = invocation.isSet(QStringLiteral("exportable"));
+
+    keyring::KeyringResult<keyring::KeyRecord> record =
+        bao::baoError(bao::BaoErrorKind::InvalidInput, QStringLiteral("not imported"));
+    if (mnemonic) {
+        crypto::SecureBytes passphrase;
+        if (invocation.isSet(QStringLiteral("bip39-passphrase-file"))) {
+            auto read = InputReader::readSecret(QStringLiteral("--bip39-passphrase-file"), passphrasePath);
+            if (!read)
+                return cliError(read.error());
+            passphrase = std::move(*read);
+        }
+        QString words = secretString(*secret);
+        QString normalized = words.simplified(); // one space between words, as BIP-39 wants
+        QString phrase = secretString(passphrase);
+        record = (*keyring)->importMnemonic(name, normalized, phrase, invocation.value(QStringLiteral("hd-path")), options);
+        crypto::wipe(words);
+        crypto::wipe(normalized);
+        crypto::wipe(phrase);
+    } else {
+        QString hex = secretString(*secret);
+        record = (*keyring)->importPrivateKey(name, hex, options);
+        crypto::wipe(hex);
+    }
+    secret->wipe();
+    if (!record)
+        return cliError(CliError::fromBao(record.error()));
+    printKey(context, *record);
+    return ExitCode::Success;
+}
+
+CliResult<ExitCode> KeysCommands::exportKey(CommandContext &context, const Invocation &invocation)
+{
+    const QString name = invocation.positionals().at(0);
+    if (auto valid = checkName(name); !valid)
+        return cliError(valid.error());
+    const bool toFile = invocation.isSet(QStringLiteral("out"));
+    const QString out = invocation.value(QStringLiteral("out"));
+    if (toFile && (out.isEmpty() || out == QLatin1String("-")))
+        return cliError(CliError::usage(tr("--out needs a file name; without --out the key goes to stdout")));
+    auto keyring = context.serverKeyring();
+    if (!keyring)
+        return cliError(keyring.error());
+    auto record = (*keyring)->key(name);
+    if (!record)
+        return cliError(CliError::fromBao(record.error()));
+    if (!toFile) {
+        // A file is created 0600; a terminal may be watched or logged: ask.
+        if (auto confirmed = confirm(invocation, tr("Print the unencrypted private key of '%1'?").arg(name)); !confirmed)
+            return cliError(confirmed.error());
+    }
+    auto privateKey = (*keyring)->exportPrivateKey(name);
+    if (!privateKey)
+        return cliError(CliError::fromBao(privateKey.error()));
+    const crypto::SecureBytes hex = hexOfSecret(*privateKey);
+    privateKey->wipe();
+    if (toFile) {
+        const crypto::SecureBytes content = concat({hex.view(), "\n"});
+        if (auto written = PrivateFile::writeNew(out, content.view()); !written)
+            return cliError(written.error());
+        if (context.json())
+            Console::outJson(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("file"), out}});
+        else
+            Console::errLine(tr("wrote the private key of '%1' to %2 (mode 0600)").arg(name, out));
+        return ExitCode::Success;
+    }
+    // Written by hand, not through QJsonDocument, so every copy of the key is
+    // a wiping buffer. The name is a checked key name: nothing to escape.
+    const QByteArray nameBytes = name.toUtf8();
+    const crypto::SecureBytes content =
+        context.json() ? concat({"{\"name\":\"", nameBytes, "\",\"private_key_hex\":\"", hex.view(), "\"}\n"})
+                       : concat({hex.view(), "\n"});
+    Console::out(content.view());
+    return ExitCode::Success;
+}
+
+} // namespace baokeys::cli

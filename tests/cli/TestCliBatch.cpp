@@ -1,0 +1,284 @@
+// baokeys-cli batch commands against the embedded signer: JSON lines and
+// summary, parallelism proven under injected latency, partial failure.
+#include "CliHarness.h"
+
+#include "crypto/Hash.h"
+#include "crypto/Secp256k1.h"
+
+#include <QJsonDocument>
+#include <QSet>
+#include <QTcpServer>
+#include <QTest>
+
+#include <chrono>
+
+// Each macro runs its command expression once.
+#define EXPECT_EXIT(command, code)                                                                                     \
+    do {                                                                                                               \
+        const CliRun checked_ = (command);                                                                             \
+        QVERIFY2(!checked_.crashed && checked_.exitCode == (code),                                                     \
+                 qPrintable(QStringLiteral("expected exit %1, got %2").arg(code).arg(checked_.describe())));           \
+    } while (false)
+
+using namespace std::chrono_literals;
+
+namespace {
+
+QList<QJsonObject> results(const QList<QJsonObject> &lines)
+{
+    QList<QJsonObject> items;
+    for (const QJsonObject &line : lines) {
+        if (line.value(QStringLiteral("type")).toString() == QLatin1String("result"))
+            items << line;
+    }
+    return items;
+}
+
+QJsonObject summary(const QList<QJsonObject> &lines)
+{
+    return lines.isEmpty() ? QJsonObject() : lines.last();
+}
+
+QStringList json()
+{
+    return {QStringLiteral("--output"), QStringLiteral("json")};
+}
+
+} // namespace
+
+class TestCliBatch : public QObject {
+    Q_OBJECT
+
+private slots:
+    void createAndSignJsonLines();
+    void parallelSignUnderLatency();
+    void partialFailureExitsThree();
+    void nothingSucceeded();
+    void textOutputWhenNotATerminal();
+    void badBatchArguments();
+};
+
+void TestCliBatch::createAndSignJsonLines()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    CliRun created = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("create"), QStringLiteral("--prefix"),
+                                                  QStringLiteral("blob-worker"), QStringLiteral("--count"), QStringLiteral("6")});
+    EXPECT_EXIT(created, 0);
+    const QList<QJsonObject> lines = created.jsonLines();
+    QCOMPARE(lines.size(), 7);
+    QSet<QString> names;
+    for (const QJsonObject &item : results(lines)) {
+        names << item.value(QStringLiteral("key")).toString();
+        QVERIFY(item.value(QStringLiteral("address")).toString().startsWith(QStringLiteral("celestia1")));
+        QVERIFY(item.value(QStringLiteral("error")).isNull());
+        QVERIFY(item.value(QStringLiteral("finished_ms")).toDouble() >= item.value(QStringLiteral("started_ms")).toDouble());
+    }
+    QCOMPARE(names.size(), 6);
+    QVERIFY(names.contains(QStringLiteral("blob-worker-1")) && names.contains(QStringLiteral("blob-worker-6")));
+    const QJsonObject createSummary = summary(lines);
+    QCOMPARE(createSummary.value(QStringLiteral("type")).toString(), QStringLiteral("summary"));
+    QCOMPARE(createSummary.value(QStringLiteral("count")).toInt(), 6);
+    QCOMPARE(createSummary.value(QStringLiteral("failed")).toInt(), 0);
+    CliRun listed = cli.run(json() + QStringList{QStringLiteral("keys"), QStringLiteral("list")});
+    QCOMPARE(listed.jsonArray().size(), 6);
+
+    // The same names again: refused before any create, nothing on stdout.
+    CliRun again = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("create"), QStringLiteral("--prefix"),
+                                                QStringLiteral("blob-worker"), QStringLiteral("--count"), QStringLiteral("6")});
+    EXPECT_EXIT(again, 1);
+    QVERIFY(again.out.isEmpty());
+
+    // Sign: 6 keys x 2 messages x 2 repeats; every signature verifies for its key and message.
+    QHash<QString, QByteArray> publicKeys;
+    for (const QJsonValue &key : listed.jsonArray())
+        publicKeys.insert(key.toObject().value(QStringLiteral("name")).toString(),
+                          QByteArray::fromHex(key.toObject().value(QStringLiteral("public_key_hex")).toString().toLatin1()));
+    const QString messages = cli.writeFile(QStringLiteral("messages.txt"), "# two messages\ncafe\n\nbeef\n");
+    CliRun signedRun = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("sign"), QStringLiteral("--prefix"),
+                                                    QStringLiteral("blob-worker"), QStringLiteral("--count"), QStringLiteral("6"),
+                                                    QStringLiteral("--messages-file"), messages, QStringLiteral("--repeat"),
+                                                    QStringLiteral("2")});
+    EXPECT_EXIT(signedRun, 0);
+    const QList<QJsonObject> signLines = signedRun.jsonLines();
+    const QList<QJsonObject> items = results(signLines);
+    QCOMPARE(items.size(), 24);
+    QSet<int> indices;
+    for (const QJsonObject &item : items) {
+        const int index = item.value(QStringLiteral("index")).toInt();
+        indices << index;
+        // Order: repeat, then key, then message.
+        const QString key = QStringLiteral("blob-worker-%1").arg((index / 2) % 6 + 1);
+        QCOMPARE(item.value(QStringLiteral("key")).toString(), key);
+        const QByteArray message = QByteArray::fromHex(index % 2 == 0 ? "cafe" : "beef");
+        const QByteArray signature = QByteArray::fromBase64(item.value(QStringLiteral("signature")).toString().toLatin1());
+        QVERIFY(baokeys::crypto::Secp256k1::verifyDigest(publicKeys.value(key), baokeys::crypto::Hash::sha256(message), signature));
+    }
+    QCOMPARE(indices.size(), 24);
+    const QJsonObject signSummary = summary(signLines);
+    QCOMPARE(signSummary.value(QStringLiteral("count")).toInt(), 24);
+    QCOMPARE(signSummary.value(QStringLiteral("failed")).toInt(), 0);
+    for (const char *field : {"wall_ms", "sum_ms", "p50_ms", "p99_ms"})
+        QVERIFY2(signSummary.value(QLatin1String(field)).isDouble(), field);
+    QVERIFY(signSummary.value(QStringLiteral("p99_ms")).toDouble() >= signSummary.value(QStringLiteral("p50_ms")).toDouble());
+}
+
+void TestCliBatch::parallelSignUnderLatency()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    EXPECT_EXIT(cli.run({QStringLiteral("batch"), QStringLiteral("create"), QStringLiteral("--prefix"), QStringLiteral("w"),
+                         QStringLiteral("--count"), QStringLiteral("8")}),
+                0);
+    baokeys::signer::FaultSettings faults;
+    faults.latency = 200ms;
+    cli.server().setFaults(faults);
+
+    // 8 signs at 200 ms each: one after another that is >= 1.6 s; in parallel ~0.2 s.
+    CliRun run = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("sign"), QStringLiteral("--prefix"),
+                                              QStringLiteral("w"), QStringLiteral("--count"), QStringLiteral("8"),
+                                              QStringLiteral("--message-hex"), QStringLiteral("00ff")});
+    EXPECT_EXIT(run, 0);
+    const QList<QJsonObject> lines = run.jsonLines();
+    QCOMPARE(results(lines).size(), 8);
+    const QJsonObject total = summary(lines);
+    const double wall = total.value(QStringLiteral("wall_ms")).toDouble();
+    const double sum = total.value(QStringLiteral("sum_ms")).toDouble();
+    qInfo("8 signs at 200 ms: batch wall %.1f ms, sum %.1f ms, process %lld ms", wall, sum, run.wallMs);
+    QVERIFY2(wall >= 200.0, "the latency was not applied");
+    QVERIFY2(sum >= 8 * 200.0, "per-item times do not cover the latency");
+    QVERIFY2(wall < 1000.0, qPrintable(QStringLiteral("not parallel: %1 ms").arg(wall)));
+    QVERIFY2(run.wallMs < 1500, qPrintable(QStringLiteral("the process took %1 ms").arg(run.wallMs)));
+    // Every item was in flight before any finished.
+    double lastStart = 0;
+    double firstFinish = 1e9;
+    for (const QJsonObject &item : results(lines)) {
+        lastStart = std::max(lastStart, item.value(QStringLiteral("started_ms")).toDouble());
+        firstFinish = std::min(firstFinish, item.value(QStringLiteral("finished_ms")).toDouble());
+    }
+    QVERIFY2(lastStart < firstFinish, "requests did not overlap");
+
+    // --parallelism 2 halves the overlap: four rounds of 200 ms.
+    CliRun limited = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("sign"), QStringLiteral("--prefix"),
+                                                  QStringLiteral("w"), QStringLiteral("--count"), QStringLiteral("8"),
+                                                  QStringLiteral("--message-hex"), QStringLiteral("00"), QStringLiteral("--parallelism"),
+                                                  QStringLiteral("2")});
+    EXPECT_EXIT(limited, 0);
+    QVERIFY(summary(limited.jsonLines()).value(QStringLiteral("wall_ms")).toDouble() >= 4 * 200.0);
+}
+
+void TestCliBatch::partialFailureExitsThree()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    EXPECT_EXIT(cli.run({QStringLiteral("batch"), QStringLiteral("create"), QStringLiteral("--prefix"), QStringLiteral("p"),
+                         QStringLiteral("--count"), QStringLiteral("3")}),
+                0);
+    // p-2 disappears from the server behind the store's back; "ghost" was never created.
+    QProcessEnvironment env = cli.environment();
+    const QString otherStore = cli.dir() + QStringLiteral("/other-store.json");
+    EXPECT_EXIT(CliHarness::runRaw({QStringLiteral("--store"), otherStore, QStringLiteral("keys"), QStringLiteral("sync")}, env), 0);
+    EXPECT_EXIT(CliHarness::runRaw({QStringLiteral("--store"), otherStore, QStringLiteral("keys"), QStringLiteral("delete"),
+                                    QStringLiteral("p-2"), QStringLiteral("--yes")},
+                                   env),
+                0);
+
+    CliRun run = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("sign"), QStringLiteral("--keys"),
+                                              QStringLiteral("p-1,p-2,ghost,p-3"), QStringLiteral("--message-hex"),
+                                              QStringLiteral("01")});
+    EXPECT_EXIT(run, 3);
+    const QList<QJsonObject> lines = run.jsonLines();
+    const QList<QJsonObject> items = results(lines);
+    QCOMPARE(items.size(), 4);
+    int ok = 0;
+    for (const QJsonObject &item : items) {
+        const QString key = item.value(QStringLiteral("key")).toString();
+        const bool succeeded = item.value(QStringLiteral("error")).isNull();
+        QCOMPARE(succeeded, key == QLatin1String("p-1") || key == QLatin1String("p-3"));
+        if (succeeded) {
+            ++ok;
+            QCOMPARE(QByteArray::fromBase64(item.value(QStringLiteral("signature")).toString().toLatin1()).size(), 64);
+        } else {
+            QVERIFY(item.value(QStringLiteral("signature")).isNull());
+            QCOMPARE(item.value(QStringLiteral("error_kind")).toString(), QStringLiteral("not_found"));
+        }
+    }
+    QCOMPARE(ok, 2);
+    QCOMPARE(summary(lines).value(QStringLiteral("failed")).toInt(), 2);
+    QCOMPARE(run.err.count('\n'), 1);
+    QVERIFY(run.err.contains("2 of 4 items failed"));
+
+    // Text output: the successes are printed too.
+    CliRun text = cli.run({QStringLiteral("batch"), QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("p-1,ghost"),
+                           QStringLiteral("--message-hex"), QStringLiteral("01")});
+    EXPECT_EXIT(text, 3);
+    QVERIFY(text.out.startsWith("p-1  "));
+}
+
+void TestCliBatch::nothingSucceeded()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    EXPECT_EXIT(cli.run({QStringLiteral("batch"), QStringLiteral("create"), QStringLiteral("--prefix"), QStringLiteral("n"),
+                         QStringLiteral("--count"), QStringLiteral("4")}),
+                0);
+    cli.server().seal();
+    CliRun sealed = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("sign"), QStringLiteral("--prefix"),
+                                                 QStringLiteral("n"), QStringLiteral("--count"), QStringLiteral("4"),
+                                                 QStringLiteral("--message-hex"), QStringLiteral("01")});
+    EXPECT_EXIT(sealed, 5);
+    QVERIFY2(sealed.out.isEmpty(), "half-written output on a failed batch");
+    QCOMPARE(sealed.err.count('\n'), 1);
+
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const QString closed = QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort());
+    probe.close();
+    CliRun down = cli.run(json() + QStringList{QStringLiteral("--addr"), closed, QStringLiteral("batch"), QStringLiteral("create"),
+                                               QStringLiteral("--prefix"), QStringLiteral("m"), QStringLiteral("--count"),
+                                               QStringLiteral("4")});
+    EXPECT_EXIT(down, 5);
+    QVERIFY(down.out.isEmpty());
+}
+
+void TestCliBatch::textOutputWhenNotATerminal()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    CliRun created = cli.run({QStringLiteral("batch"), QStringLiteral("create"), QStringLiteral("--prefix"), QStringLiteral("t"),
+                              QStringLiteral("--count"), QStringLiteral("3")});
+    EXPECT_EXIT(created, 0);
+    QVERIFY2(!created.err.contains('\r'), "progress redraws on a non-terminal");
+    QCOMPARE(created.out.count('\n'), 4); // three keys and the summary
+    QVERIFY(created.out.startsWith("t-1  celestia1"));
+}
+
+void TestCliBatch::badBatchArguments()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    const auto expectUsage = [&cli](const QStringList &arguments) {
+        CliRun run = cli.run(arguments);
+        QVERIFY2(run.exitCode == 2 && run.out.isEmpty(), qPrintable(run.describe()));
+    };
+    const QString batch = QStringLiteral("batch");
+    expectUsage({batch, QStringLiteral("create"), QStringLiteral("--prefix"), QStringLiteral("x")});
+    expectUsage({batch, QStringLiteral("create"), QStringLiteral("--prefix"), QStringLiteral("x"), QStringLiteral("--count"), QStringLiteral("0")});
+    expectUsage({batch, QStringLiteral("create"), QStringLiteral("--prefix"), QStringLiteral("bad/"), QStringLiteral("--count"), QStringLiteral("2")});
+    expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a,b")});
+    expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a,b"), QStringLiteral("--message-hex"), QStringLiteral("xyz")});
+    expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a,,b"), QStringLiteral("--message-hex"), QStringLiteral("00")});
+    expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a"), QStringLiteral("--prefix"), QStringLiteral("p"),
+                 QStringLiteral("--count"), QStringLiteral("2"), QStringLiteral("--message-hex"), QStringLiteral("00")});
+    expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a"), QStringLiteral("--message-hex"), QStringLiteral("00"),
+                 QStringLiteral("--repeat"), QStringLiteral("-1")});
+    expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a"), QStringLiteral("--message-hex"), QStringLiteral("00"),
+                 QStringLiteral("--parallelism"), QStringLiteral("many")});
+    expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a"), QStringLiteral("--messages-file"),
+                 cli.writeFile(QStringLiteral("bad.txt"), "00\nnot-hex\n")});
+    expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a"), QStringLiteral("--messages-file"),
+                 cli.dir() + QStringLiteral("/missing.txt")});
+}
+
+QTEST_GUILESS_MAIN(TestCliBatch)
+#include "TestCliBatch.moc"
