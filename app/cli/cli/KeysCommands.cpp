@@ -94,16 +94,19 @@ void KeysCommands::registerAll(CommandLine &commandLine)
                                                 tr("Do not ask for confirmation."))},
                             &KeysCommands::remove});
     commandLine.addCommand({keys + QStringList{QStringLiteral("rename")},
-                            tr("Rename an exportable key (copied under the new name, checked, then the old name\n"
-                               "deleted). A non-exportable key cannot be renamed."),
+                            tr("Rename an exportable key.\n"
+                               "The engine has no rename: the key is copied under the new name, checked to have the\n"
+                               "same public key, then the old name is deleted. A non-exportable key cannot be renamed."),
                             {QStringLiteral("OLD"), QStringLiteral("NEW")}, {}, &KeysCommands::rename});
     commandLine.addCommand({keys + QStringList{QStringLiteral("sync")},
-                            tr("Reconcile the local store with the server's key list: adopt keys it does not know,\n"
-                               "flag keys the server no longer has, rebuild a corrupt store file."),
+                            tr("Reconcile the local store with the server's key list.\n"
+                               "Adopts keys the store does not know, flags keys the server no longer has, and\n"
+                               "rebuilds a corrupt store file (kept aside, never deleted)."),
                             {}, {}, &KeysCommands::sync});
     commandLine.addCommand(
         {keys + QStringList{QStringLiteral("import")},
-         tr("Import a private key (64 hex digits) or a BIP-39 mnemonic (derived here, then imported).\n"
+         tr("Import a private key (64 hex digits) or a BIP-39 mnemonic.\n"
+            "A mnemonic is derived here (BIP-32 path --hd-path), then the key is imported.\n"
             "Secrets are read from files or stdin ('-'), never from the command line, and wiped after use."),
          {QStringLiteral("NAME")},
          {fileOption(QStringLiteral("hex-file"), "Read the private key in hex from FILE ('-': stdin)."),
@@ -115,8 +118,9 @@ void KeysCommands::registerAll(CommandLine &commandLine)
          &KeysCommands::importKey});
     commandLine.addCommand(
         {keys + QStringList{QStringLiteral("export")},
-         tr("Print an exportable key's private key in hex (asks first unless --yes), or write it\n"
-            "to a new file created with mode 0600 (--out)."),
+         tr("Export the private key of an exportable key, in hex.\n"
+            "Printed on stdout after a confirmation (--yes skips it; without a terminal --yes is\n"
+            "required), or written to a new file created with mode 0600 (--out)."),
          {QStringLiteral("NAME")},
          {QCommandLineOption(QStringList{QStringLiteral("y"), QStringLiteral("yes")},
                              tr("Do not ask before printing the private key.")),

@@ -38,17 +38,17 @@ QList<QCommandLineOption> dataOptions()
 void SignCommands::registerAll(CommandLine &commandLine)
 {
     commandLine.addCommand({{QStringLiteral("sign")},
-                            tr("Sign SHA-256(data) with a key on the server (RFC 6979, low-S, 64-byte r||s).\n"
-                               "The signature is verified here against the stored public key before it is printed\n"
-                               "(text: base64)."),
+                            tr("Sign SHA-256(data) with a key on the server.\n"
+                               "RFC 6979, low-S, 64-byte r||s, printed in base64 (text output). The signature is\n"
+                               "verified here against the stored public key before it is printed."),
                             {QStringLiteral("NAME")}, dataOptions(), &SignCommands::sign});
     QList<QCommandLineOption> verifyOptions = dataOptions();
     verifyOptions.prepend(QCommandLineOption(QStringLiteral("signature"),
                                              tr("The signature: base64, or 128 hex digits (64-byte r||s)."),
                                              QStringLiteral("SIG")));
     commandLine.addCommand({{QStringLiteral("verify")},
-                            tr("Verify a signature locally against the stored public key (no server needed).\n"
-                               "Exit code 1 when it does not verify."),
+                            tr("Verify a signature locally against the stored public key.\n"
+                               "No server is needed. Exit code 1 when it does not verify."),
                             {QStringLiteral("NAME")}, verifyOptions, &SignCommands::verify});
 }
 

@@ -27,7 +27,8 @@ QString yesNo(bool value)
 void StatusCommand::registerAll(CommandLine &commandLine)
 {
     commandLine.addCommand({{QStringLiteral("status")},
-                            tr("Show the server's health (sealed, standby, version) and the token's policies and TTL.\n"
+                            tr("Show the server's health and the token's policies and TTL.\n"
+                               "Initialized, sealed, standby, version; the token's name, policies and TTL.\n"
                                "Exit code 5 when the server is sealed or on standby, 4 when the token is refused."),
                             {},
                             {},

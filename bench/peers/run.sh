@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Peer benchmark: the same signing workloads through baokeys-cli batch sign,
+# python3-hvac (thread pool), node-vault (Promise.all) and wrk (the raw-HTTP
+# limit), against the embedded signer (baokeys-signer --dev) on loopback.
+#
+#   bench/peers/run.sh BUILD_DIR
+#
+# Workloads (keys bench-1..bench-K, the same message, the same key order):
+#   throughput  zero latency, N = 5000 over 50 keys, 64 requests in flight: signs/s
+#   latency     200 ms signer latency, N = 64 and N = 256, all in flight: wall ms vs
+#               the ideal 200 ms
+# Each client's figure is the median of 3 runs, timed inside the client (the
+# signing only, not process start-up); wrk runs 3 s (2 s for the latency rows)
+# and its wall figure is N / (requests per second). node-vault is installed
+# into BUILD_DIR/bench-peers/node with `npm install --prefix` on first use.
+# Not a test: nothing here fails on a slow machine; it prints what it measured.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+build="$(cd "${1:?usage: bench/peers/run.sh BUILD_DIR}" && pwd)"
+cli="$build/bin/baokeys-cli"
+signer="$build/bin/baokeys-signer"
+python=/usr/bin/python3          # Debian's python with python3-hvac, not a pyenv one
+work="$build/bench-peers"
+runs=3
+throughput_n=5000 throughput_keys=50 throughput_concurrency=64
+latency_ms=200
+token="bench-root-token"
+message_hex="$(printf 'baokeys peer benchmark' | sha256sum | cut -d' ' -f1)"
+
+for tool in "$cli" "$signer"; do
+  [ -x "$tool" ] || { echo "missing $tool: build the baokeys-cli and baokeys-signer targets first" >&2; exit 2; }
+done
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
+command -v npm >/dev/null || { echo "npm is not installed" >&2; exit 2; }
+"$python" -c 'import hvac' 2>/dev/null || { echo "python3-hvac is not installed for $python" >&2; exit 2; }
+
+mkdir -p "$work/node"
+if [ ! -d "$work/node/node_modules/node-vault" ]; then
+  echo "installing node-vault into $work/node ..." >&2
+  npm install --prefix "$work/node" --no-audit --no-fund --silent node-vault@0.12.0 >&2
+fi
+node_vault_version="$(node -p "require('$work/node/node_modules/node-vault/package.json').version")"
+hvac_version="$(dpkg-query -W -f='${Version}' python3-hvac 2>/dev/null || echo '?')"
+
+results="$work/results.jsonl"
+: >"$results"
+signer_pid=""
+cleanup() { [ -n "$signer_pid" ] && kill "$signer_pid" 2>/dev/null && wait "$signer_pid" 2>/dev/null; true; }
+trap cleanup EXIT
+
+free_port() { "$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# start_signer LATENCY_MS KEYS: a fresh dev signer and a fresh store with KEYS keys.
+start_signer() {
+  cleanup
+  port="$(free_port)"
+  addr="http://127.0.0.1:$port"
+  local latency=()
+  [ "$1" -gt 0 ] && latency=(--latency "${1}ms")
+  "$signer" --dev --dev-root-token-id "$token" --listen "127.0.0.1:$port" "${latency[@]}" >"$work/signer.log" 2>&1 &
+  signer_pid=$!
+  export BAO_ADDR="$addr" BAO_TOKEN="$token"
+  for _ in $(seq 50); do "$cli" --store "$work/store.json" status >/dev/null 2>&1 && break; sleep 0.1; done
+  rm -f "$work/store.json" "$work/store.json.journal"
+  "$cli" --store "$work/store.json" batch create --prefix bench --count "$2" >/dev/null
+}
+
+record() { # record ROW CLIENT VALUE FAILED EXTRA
+  printf '{"row":"%s","client":"%s","value":%s,"failed":%s,"extra":"%s"}\n' "$1" "$2" "$3" "$4" "${5:-}" >>"$results"
+}
+
+# run_clients ROW N KEYS REPEAT CONCURRENCY: each client $runs times.
+run_clients() {
+  local row=$1 n=$2 keys=$3 repeat=$4 conc=$5 i line start end
+  for i in $(seq "$runs"); do
+    start=$(date +%s%N)
+    line="$("$cli" --store "$work/store.json" --output json batch sign --prefix bench --count "$keys" --repeat "$repeat" \
+              --message-hex "$message_hex" --parallelism "$conc" | tail -n 1)"
+    end=$(date +%s%N)
+    record "$row" baokeys-cli "$("$python" -c 'import json,sys; print(json.loads(sys.argv[1])["wall_ms"])' "$line")" \
+      "$("$python" -c 'import json,sys; print(json.loads(sys.argv[1])["failed"])' "$line")" \
+      "process $(( (end - start) / 1000000 )) ms"
+
+    line="$("$python" "$here/hvac_sign.py" --addr "$addr" --token "$token" --prefix bench --count "$keys" \
+              --repeat "$repeat" --concurrency "$conc" --message-hex "$message_hex")"
+    record "$row" hvac "$("$python" -c 'import json,sys; print(json.loads(sys.argv[1])["wall_ms"])' "$line")" \
+      "$("$python" -c 'import json,sys; print(json.loads(sys.argv[1])["failed"])' "$line")"
+
+    line="$(NODE_PATH="$work/node/node_modules" node "$here/node_vault_sign.js" --addr "$addr" --token "$token" \
+              --prefix bench --count "$keys" --repeat "$repeat" --concurrency "$conc" --message-hex "$message_hex")"
+    record "$row" node-vault "$("$python" -c 'import json,sys; print(json.loads(sys.argv[1])["wall_ms"])' "$line")" \
+      "$("$python" -c 'import json,sys; print(json.loads(sys.argv[1])["failed"])' "$line")"
+  done
+  # wrk: requests per second at the same concurrency, turned into a wall time for N.
+  local seconds=3
+  [ "$row" != throughput ] && seconds=2
+  local out rps errors
+  out="$(BENCH_TOKEN="$token" BENCH_PREFIX=bench BENCH_COUNT="$keys" \
+         BENCH_INPUT="$("$python" -c 'import base64,sys; print(base64.b64encode(bytes.fromhex(sys.argv[1])).decode())' "$message_hex")" \
+         wrk -t2 -c"$conc" -d"${seconds}s" -s "$here/wrk_sign.lua" "$addr")"
+  rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
+  errors="$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<<"$out")"
+  record "$row" wrk "$("$python" -c "print(round($n / $rps * 1000.0, 3))")" "${errors:-0}" "$rps req/s"
+}
+
+echo "== peer benchmark: baokeys-cli vs python3-hvac $hvac_version vs node-vault $node_vault_version vs wrk ==" >&2
+start_signer 0 "$throughput_keys"
+run_clients throughput "$throughput_n" "$throughput_keys" $((throughput_n / throughput_keys)) "$throughput_concurrency"
+start_signer "$latency_ms" 64
+run_clients n64 64 64 1 64
+run_clients n256 256 64 4 256
+cleanup
+signer_pid=""
+
+"$python" - "$results" "$throughput_n" "$latency_ms" "$runs" "$(nproc)" <<'PY'
+import json, statistics, sys
+path, n, latency, runs, cores = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4], sys.argv[5]
+rows = {}
+for line in open(path):
+    r = json.loads(line)
+    rows.setdefault(r["row"], {}).setdefault(r["client"], []).append(r)
+clients = ["baokeys-cli", "hvac", "node-vault"]
+peers = ["hvac", "node-vault"]
+def wall(row, client):
+    return statistics.median(r["value"] for r in rows[row][client])
+def failed(row, client):
+    return sum(r["failed"] for r in rows[row][client])
+titles = {"throughput": f"N={n}, 0 ms latency (signs/s)", "n64": f"N=64, {latency:.0f} ms latency (wall ms)",
+          "n256": f"N=256, {latency:.0f} ms latency (wall ms)"}
+counts = {"throughput": n, "n64": 64, "n256": 256}
+print(f"{'workload':34} {'ideal':>6} {'baokeys-cli':>12} {'hvac':>8} {'node-vault':>11} {'wrk':>8}  {'vs best peer':<19} {'vs wrk':>6}")
+for row in ["throughput", "n64", "n256"]:
+    figures = {c: wall(row, c) for c in clients + ["wrk"]}
+    if row == "throughput":
+        shown = {c: counts[row] / (v / 1000.0) for c, v in figures.items()}
+        ideal = "-"
+        fmt = lambda v: f"{v:,.0f}"
+    else:
+        shown = figures
+        ideal = f"{latency:.0f}"
+        fmt = lambda v: f"{v:,.1f}"
+    best_peer = min(peers, key=lambda c: figures[c])
+    # Ratios as speed: > 1.00x means baokeys-cli is faster.
+    vs_peer = figures[best_peer] / figures["baokeys-cli"]
+    vs_wrk = figures["wrk"] / figures["baokeys-cli"]
+    peer_text = f"{vs_peer:.2f}x ({best_peer})"
+    print(f"{titles[row]:34} {ideal:>6} {fmt(shown['baokeys-cli']):>12} {fmt(shown['hvac']):>8} {fmt(shown['node-vault']):>11} "
+          f"{fmt(shown['wrk']):>8}  {peer_text:<19} {vs_wrk:>5.2f}x")
+print()
+print(f"ratios are speed ratios (>1.00x: baokeys-cli faster); 'vs best peer' names the faster of hvac and node-vault;")
+print(f"median of {runs} runs per client, timed inside each client; wrk = N / (its requests per second); {cores} CPU cores.")
+print("raw numbers (wall ms per run; failed requests):")
+for row in ["throughput", "n64", "n256"]:
+    for c in clients + ["wrk"]:
+        rs = rows[row][c]
+        extra = "; ".join(r["extra"] for r in rs if r["extra"])
+        print(f"  {row:10} {c:11} " + ", ".join(f"{r['value']:.1f}" for r in rs) + f"  failed {failed(row, c)}" + (f"  ({extra})" if extra else ""))
+PY
