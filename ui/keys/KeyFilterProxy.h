@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QCollator>
 #include <QSortFilterProxyModel>
 
 namespace baokeys::ui {
@@ -24,7 +23,6 @@ protected:
 
 private:
     QStringList m_words;
-    QCollator m_collator;
 };
 
 } // namespace baokeys::ui

@@ -1,0 +1,233 @@
+// Connections: the first start opens on the in-memory embedded signer with
+// its banner; profiles keep no token in the settings file; "Test
+// connection" shows health, version, sealed / standby, policies and TTL;
+// the status bar follows the server (active, sealed, unreachable) in the
+// background; the key actions' dialogs work against the real signer.
+#include "UiTestSupport.h"
+
+#include "connection/ConnectionMonitor.h"
+#include "connection/ProfileDialog.h"
+#include "connection/ProfileStore.h"
+#include "connection/TokenVault.h"
+#include "keys/DeleteKeyDialog.h"
+#include "keys/ImportKeyDialog.h"
+#include "keys/KeyDetailsDialog.h"
+#include "keys/KeyTableModel.h"
+#include "keys/KeysPage.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QTimer>
+
+using namespace baokeys;
+
+namespace {
+// Runs `act` on the next modal dialog of type T once it is shown.
+template <typename T>
+void onNextDialog(std::function<void(T *)> act)
+{
+    QTimer::singleShot(0, [act] {
+        for (int i = 0; i < 200; ++i) {
+            if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
+                act(dialog);
+                return;
+            }
+            QTest::qWait(10);
+        }
+        qWarning("no dialog appeared");
+    });
+}
+} // namespace
+
+class TestConnection : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void firstStartOpensTheEmbeddedSigner();
+    void profilesKeepNoToken();
+    void testConnectionShowsHealthAndToken();
+    void statusBarFollowsTheServer();
+    void importDetailsAndDeleteThroughTheDialogs();
+};
+
+void TestConnection::initTestCase()
+{
+    uitest::isolateSettings();
+    QSettings().clear();
+}
+
+void TestConnection::firstStartOpensTheEmbeddedSigner()
+{
+    QSettings().clear();
+    ui::MainWindow window;
+    window.show();
+    QSignalSpy opened(&window, &ui::MainWindow::sessionOpened);
+    window.openInitialProfile();
+    QVERIFY(opened.wait(10000));
+    QVERIFY(window.session());
+    QVERIFY(window.session()->signer());
+    QCOMPARE(window.session()->profile().kind, ui::Profile::Kind::EmbeddedMemory);
+    QVERIFY(window.devBanner()->isVisible()); // keys vanish on exit: said plainly
+    QTRY_VERIFY_WITH_TIMEOUT(window.stateLabel()->text().startsWith(QLatin1String("Active")), 5000);
+    // It works at once: a key made through the keyring shows in the table.
+    QVERIFY(window.session()->keyring().newAccount(QStringLiteral("first")));
+    QTRY_COMPARE(window.keysPage()->model()->rowCount(), 1);
+    QCOMPARE(ui::ProfileStore().activeId(), ui::Profile::embeddedDev().id);
+}
+
+void TestConnection::profilesKeepNoToken()
+{
+    QSettings settings;
+    ui::ProfileStore store(&settings);
+    ui::Profile profile;
+    profile.name = QStringLiteral("prod");
+    profile.address = QStringLiteral("https://bao.example:8200");
+    profile.ns = QStringLiteral("team-a");
+    profile.mount = QStringLiteral("secp");
+    profile.caFile = QStringLiteral("/etc/ssl/bao-ca.pem");
+    profile.hrp = QStringLiteral("cosmos");
+    store.save(&profile);
+    QVERIFY(!profile.id.isEmpty());
+    const auto back = store.find(profile.id);
+    QVERIFY(back);
+    QCOMPARE(back->ns, QStringLiteral("team-a"));
+    QCOMPARE(back->mount, QStringLiteral("secp"));
+    QCOMPARE(back->caFile, QStringLiteral("/etc/ssl/bao-ca.pem"));
+    QCOMPARE(back->hrp, QStringLiteral("cosmos"));
+    const auto effective = back->settings(QStringLiteral("s.secret-token"));
+    QCOMPARE(effective.ns, QStringLiteral("team-a"));
+    QCOMPARE(effective.token, QStringLiteral("s.secret-token"));
+    settings.sync();
+    QFile file(settings.fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray stored = file.readAll();
+    QVERIFY(stored.contains("bao.example"));
+    QVERIFY(!stored.toLower().contains("token")); // not even a key named so
+    QVERIFY(ui::Profile::embeddedDev().storePath().isEmpty()); // in-memory signer: in-memory list
+    QVERIFY(back->storePath().endsWith(profile.id + QStringLiteral(".json")));
+    store.remove(profile.id);
+    QVERIFY(!store.find(profile.id));
+}
+
+void TestConnection::testConnectionShowsHealthAndToken()
+{
+    auto server = uitest::startSigner();
+    QSettings settings;
+    ui::ProfileStore store(&settings);
+    ui::Profile profile;
+    profile.name = QStringLiteral("local signer");
+    profile.address = server->address();
+    store.save(&profile);
+    ui::TokenVault vault;
+    ui::ProfileDialog dialog(store, vault, nullptr);
+    dialog.show();
+    auto *list = dialog.findChild<QWidget *>(QStringLiteral("profileList"));
+    QVERIFY(list);
+    // Select the profile, type its token (never saved here), test.
+    for (int i = 0; i < 50 && dialog.selectedId() != profile.id; ++i) {
+        QTest::keyClick(list, Qt::Key_Down);
+    }
+    QCOMPARE(dialog.selectedId(), profile.id);
+    auto *token = dialog.findChild<QLineEdit *>(QStringLiteral("profileToken"));
+    QCOMPARE(token->echoMode(), QLineEdit::Password);
+    token->setText(server->rootToken());
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("testConnection")), Qt::LeftButton);
+    auto *result = dialog.findChild<QTextBrowser *>(QStringLiteral("testResult"));
+    QTRY_VERIFY_WITH_TIMEOUT(result->toPlainText().contains(QLatin1String("Connection works")), 10000);
+    const QString text = result->toPlainText();
+    QVERIFY2(text.contains(QLatin1String("Sealed")) && text.contains(QLatin1String("Policies")) &&
+                 text.contains(QLatin1String("root")) && text.contains(QLatin1String("Token TTL")) &&
+                 text.contains(QLatin1String("Version")),
+             qPrintable(text));
+
+    // A wrong token: the problem in plain words.
+    token->setText(QStringLiteral("wrong-token"));
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("testConnection")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(result->toPlainText().contains(QLatin1String("Problem")), 10000);
+    QVERIFY2(result->toPlainText().contains(QLatin1String("permission denied")), qPrintable(result->toPlainText()));
+}
+
+void TestConnection::statusBarFollowsTheServer()
+{
+    auto server = uitest::startSigner();
+    ui::MainWindow window;
+    window.setSession(uitest::sessionOver(server));
+    window.show();
+    ui::ConnectionMonitor *monitor = window.monitor();
+    QTRY_COMPARE_WITH_TIMEOUT(monitor->state(), ui::ConnectionState::Active, 5000);
+    server->seal();
+    monitor->refreshNow();
+    QTRY_COMPARE_WITH_TIMEOUT(monitor->state(), ui::ConnectionState::Sealed, 5000);
+    QVERIFY(window.stateLabel()->text().startsWith(QLatin1String("Sealed")));
+    QVERIFY(server->unseal(server->unsealKey()));
+    monitor->refreshNow();
+    QTRY_COMPARE_WITH_TIMEOUT(monitor->state(), ui::ConnectionState::Active, 5000);
+    server->stop();
+    monitor->refreshNow();
+    QTRY_COMPARE_WITH_TIMEOUT(monitor->state(), ui::ConnectionState::Unreachable, 15000);
+    QVERIFY(window.stateLabel()->text().startsWith(QLatin1String("Unreachable")));
+    QVERIFY(!window.stateLabel()->toolTip().isEmpty()); // the detail is one hover away
+}
+
+void TestConnection::importDetailsAndDeleteThroughTheDialogs()
+{
+    auto server = uitest::startSigner();
+    ui::MainWindow window;
+    window.setSession(uitest::sessionOver(server));
+    window.show();
+    ui::KeysPage *page = window.keysPage();
+
+    // Import a private key (hex) through the dialog; its field is masked and wiped.
+    const QString hex = QStringLiteral("0101010101010101010101010101010101010101010101010101010101010101");
+    QPointer<QLineEdit> secretField;
+    onNextDialog<ui::ImportKeyDialog>([&](ui::ImportKeyDialog *dialog) {
+        dialog->findChild<QLineEdit *>(QStringLiteral("importName"))->setText(QStringLiteral("imported"));
+        secretField = dialog->findChild<QLineEdit *>(QStringLiteral("importSecret"));
+        QCOMPARE(secretField->echoMode(), QLineEdit::Password);
+        secretField->setText(hex);
+        dialog->accept();
+    });
+    page->importKey();
+    QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 1, 10000);
+    const auto record = window.session()->keyring().key(QStringLiteral("imported"));
+    QVERIFY(record);
+    QCOMPARE(record->source, keyring::KeySource::Imported);
+    // The known public key of private key 0x01…01.
+    QCOMPARE(record->publicKeyHex(), QStringLiteral("031b84c5567b126440995d3ed5aaba0565d71e1834604819ff9c17f5e9d5dd078f"));
+
+    // Details: a QR code of the address.
+    page->view()->selectRow(0);
+    page->showDetails();
+    auto *details = page->findChild<ui::KeyDetailsDialog *>(QStringLiteral("keyDetails"));
+    QVERIFY(details);
+    QVERIFY(!details->qrLabel()->pixmap().isNull());
+    QCOMPARE(details->qrLabel()->toolTip(), record->bech32(QStringLiteral("celestia")));
+    details->close();
+
+    // Delete: the button stays off until the name is typed.
+    bool okWasDisabled = false;
+    onNextDialog<ui::DeleteKeyDialog>([&](ui::DeleteKeyDialog *dialog) {
+        auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        auto *confirm = dialog->findChild<QLineEdit *>(QStringLiteral("deleteConfirm"));
+        confirm->setText(QStringLiteral("importe"));
+        okWasDisabled = !ok->isEnabled();
+        confirm->setText(QStringLiteral("imported"));
+        QTest::mouseClick(ok, Qt::LeftButton);
+    });
+    page->deleteKey();
+    QVERIFY(okWasDisabled);
+    QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 0, 10000);
+    QVERIFY(!window.session()->keyring().key(QStringLiteral("imported")));
+}
+
+QTEST_MAIN(TestConnection)
+#include "TestConnection.moc"

@@ -1,0 +1,239 @@
+// The provisioning tab of the real main window against the embedded signer
+// in-process: 8 keys end as 8 done rows with the addresses the keyring
+// stored; collisions are refused before anything is created; Cancel and
+// "Retry failed"; a failing server shows its error.
+#include "UiTestSupport.h"
+
+#include "batch/BatchItemModel.h"
+#include "batch/ProvisionPage.h"
+#include "keys/KeyTableModel.h"
+#include "keys/KeysPage.h"
+
+#include <QCheckBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+
+using namespace baokeys;
+using keyring::BatchItemState;
+
+class TestProvisionPage : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void provisionsEightKeys();
+    void refusesLocalCollisionBeforeStart();
+    void refusesServerCollisionBeforeAnyCreate();
+    void cancelStopsTheBatch();
+    void retryFailedCompletesTheBatch();
+    void failingServerShowsItsError();
+
+private:
+    void setForm(const QString &prefix, int count, int parallelism = 0, int firstIndex = 1);
+    bool runToEnd(int timeoutMs = 20000);
+
+    std::shared_ptr<signer::SignerServer> m_server;
+    std::unique_ptr<ui::MainWindow> m_window;
+    ui::ProvisionPage *m_page = nullptr;
+};
+
+void TestProvisionPage::initTestCase()
+{
+    uitest::isolateSettings();
+}
+
+void TestProvisionPage::init()
+{
+    m_server = uitest::startSigner(uitest::latency(20));
+    m_window = std::make_unique<ui::MainWindow>();
+    m_window->setSession(uitest::sessionOver(m_server));
+    m_window->show();
+    m_window->tabs()->setCurrentWidget(m_window->provisionPage());
+    m_page = m_window->provisionPage();
+}
+
+void TestProvisionPage::cleanup()
+{
+    uitest::closeErrorBoxes(m_window.get());
+    m_window.reset();
+    m_server.reset();
+}
+
+void TestProvisionPage::setForm(const QString &prefix, int count, int parallelism, int firstIndex)
+{
+    m_page->findChild<QLineEdit *>(QStringLiteral("provisionPrefix"))->setText(prefix);
+    m_page->findChild<QSpinBox *>(QStringLiteral("provisionCount"))->setValue(count);
+    m_page->findChild<QSpinBox *>(QStringLiteral("provisionParallelism"))->setValue(parallelism);
+    m_page->findChild<QSpinBox *>(QStringLiteral("provisionFirstIndex"))->setValue(firstIndex);
+}
+
+bool TestProvisionPage::runToEnd(int timeoutMs)
+{
+    QSignalSpy finished(m_page, &ui::ProvisionPage::batchFinished);
+    QTest::mouseClick(m_page->findChild<QPushButton *>(QStringLiteral("provisionStart")), Qt::LeftButton);
+    return finished.wait(timeoutMs);
+}
+
+void TestProvisionPage::provisionsEightKeys()
+{
+    setForm(QStringLiteral("blob-worker"), 8);
+    const QString preview = m_page->findChild<QLabel *>(QStringLiteral("provisionPreview"))->text();
+    QVERIFY2(preview.contains(QLatin1String("blob-worker-1")) && preview.contains(QLatin1String("blob-worker-8")),
+             qPrintable(preview));
+
+    QVERIFY(runToEnd());
+    const ui::BatchItemModel *model = m_page->model();
+    QCOMPARE(model->rowCount(), 8);
+    auto &keyring = m_window->session()->keyring();
+    for (int row = 0; row < 8; ++row) {
+        const QString uid = QStringLiteral("blob-worker-%1").arg(row + 1);
+        QCOMPARE(model->index(row, ui::BatchItemModel::NameColumn).data().toString(), uid);
+        QCOMPARE(model->index(row, ui::BatchItemModel::StateColumn).data().toString(), QStringLiteral("done"));
+        QVERIFY(model->row(row).hasLatency());
+        QVERIFY(model->row(row).latencyMs() >= 15.0); // the injected 20 ms is in it
+        const auto stored = keyring.key(uid);
+        QVERIFY(stored);
+        QCOMPARE(model->index(row, ui::BatchItemModel::ResultColumn).data().toString(),
+                 stored->bech32(QStringLiteral("celestia")));
+        QCOMPARE(model->row(row).extra, stored->publicKeyHex());
+    }
+    QVERIFY(m_page->summaryText().startsWith(QLatin1String("8 of 8 keys created")));
+    QVERIFY(uitest::errorBoxes(m_window.get()).isEmpty());
+
+    // The key table picked them up (keysChanged → reload).
+    QTRY_COMPARE(m_window->keysPage()->model()->rowCount(), 8);
+
+    // Export what an operator needs to fund them.
+    QTemporaryDir dir;
+    QVERIFY(m_page->exportTo(dir.filePath(QStringLiteral("w.csv")), false));
+    QVERIFY(m_page->exportTo(dir.filePath(QStringLiteral("w.json")), true));
+    QFile csv(dir.filePath(QStringLiteral("w.csv")));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 9);
+    QCOMPARE(lines.at(0), QByteArray("name,address,public_key"));
+    const auto first = keyring.key(QStringLiteral("blob-worker-1"));
+    QCOMPARE(lines.at(1), (QStringLiteral("blob-worker-1,%1,%2").arg(first->bech32(QStringLiteral("celestia")),
+                                                                    first->publicKeyHex()))
+                              .toUtf8());
+    QFile json(dir.filePath(QStringLiteral("w.json")));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const auto keys = QJsonDocument::fromJson(json.readAll()).object().value(QStringLiteral("keys")).toArray();
+    QCOMPARE(keys.size(), 8);
+    QCOMPARE(keys.at(7).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("blob-worker-8"));
+}
+
+void TestProvisionPage::refusesLocalCollisionBeforeStart()
+{
+    setForm(QStringLiteral("dup"), 3);
+    QVERIFY(runToEnd());
+    const quint64 requests = m_server->engineRequestCount();
+    setForm(QStringLiteral("dup"), 5); // dup-1..3 already exist
+    auto *start = m_page->findChild<QPushButton *>(QStringLiteral("provisionStart"));
+    QVERIFY(!start->isEnabled());
+    const QString preview = m_page->findChild<QLabel *>(QStringLiteral("provisionPreview"))->text();
+    QVERIFY2(preview.contains(QLatin1String("dup-1")), qPrintable(preview));
+    m_page->start(); // a shortcut or a stale button: refused with a message
+    QTRY_COMPARE(uitest::errorBoxes(m_window.get()).size(), 1);
+    QVERIFY(!m_page->isRunning());
+    QCOMPARE(m_server->engineRequestCount(), requests);
+}
+
+void TestProvisionPage::refusesServerCollisionBeforeAnyCreate()
+{
+    // A key the local list does not know, made on the server by someone else.
+    keyring::BaoKeyring other(m_window->session()->keyring().settings(), QString());
+    QVERIFY(other.newAccount(QStringLiteral("srv-3")));
+    QSignalSpy finished(m_page, &ui::ProvisionPage::batchFinished);
+    setForm(QStringLiteral("srv"), 5);
+    QVERIFY(m_page->findChild<QPushButton *>(QStringLiteral("provisionStart"))->isEnabled());
+    QVERIFY(runToEnd());
+    const auto counts = m_page->model()->counts();
+    QCOMPARE(counts.succeeded, 0);
+    QCOMPARE(counts.failed, 5);
+    QCOMPARE(m_window->session()->keyring().list().size(), 0);
+    const auto boxes = uitest::errorBoxes(m_window.get());
+    QCOMPARE(boxes.size(), 1);
+    QVERIFY2(boxes.first()->informativeText().contains(QLatin1String("srv-3")),
+             qPrintable(boxes.first()->informativeText()));
+    QVERIFY(boxes.first()->detailedText().contains(QLatin1String("already_exists")));
+}
+
+void TestProvisionPage::cancelStopsTheBatch()
+{
+    m_server->setFaults(uitest::latency(150));
+    setForm(QStringLiteral("slow"), 40, 2);
+    QSignalSpy finished(m_page, &ui::ProvisionPage::batchFinished);
+    QTest::mouseClick(m_page->findChild<QPushButton *>(QStringLiteral("provisionStart")), Qt::LeftButton);
+    QVERIFY(m_page->isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->model()->counts().succeeded >= 2, 10000);
+    QTest::mouseClick(m_page->findChild<QPushButton *>(QStringLiteral("provisionCancel")), Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    const auto counts = m_page->model()->counts();
+    QCOMPARE(counts.done(), 40);
+    QVERIFY2(counts.cancelled >= 30, qPrintable(QString::number(counts.cancelled)));
+    QCOMPARE(counts.failed, 0);
+    QCOMPARE(m_page->model()->index(39, ui::BatchItemModel::StateColumn).data().toString(),
+             QStringLiteral("cancelled"));
+    // What succeeded is stored; what was cancelled is not.
+    QCOMPARE(m_window->session()->keyring().list().size(), qsizetype(counts.succeeded));
+    QVERIFY(uitest::errorBoxes(m_window.get()).isEmpty()); // a cancel is not an error
+    QVERIFY(m_page->findChild<QPushButton *>(QStringLiteral("provisionRetry"))->isEnabled());
+}
+
+void TestProvisionPage::retryFailedCompletesTheBatch()
+{
+    // Half of the engine's requests fail; retrying the failed rows finishes the set.
+    signer::FaultSettings faults;
+    faults.failRate = 0.5;
+    m_server->setFaults(faults);
+    setForm(QStringLiteral("flaky"), 12, 4);
+    QVERIFY(runToEnd());
+    uitest::closeErrorBoxes(m_window.get());
+    m_server->setFaults({});
+    for (int attempt = 0; attempt < 10 && m_page->model()->counts().succeeded < 12; ++attempt) {
+        if (m_page->model()->counts().failed + m_page->model()->counts().cancelled == 0)
+            break;
+        QSignalSpy finished(m_page, &ui::ProvisionPage::batchFinished);
+        QTest::mouseClick(m_page->findChild<QPushButton *>(QStringLiteral("provisionRetry")), Qt::LeftButton);
+        QVERIFY(finished.wait(20000));
+        uitest::closeErrorBoxes(m_window.get());
+    }
+    QCOMPARE(m_page->model()->counts().succeeded, 12);
+    auto &keyring = m_window->session()->keyring();
+    for (int row = 0; row < 12; ++row) {
+        const auto stored = keyring.key(QStringLiteral("flaky-%1").arg(row + 1));
+        QVERIFY(stored);
+        QCOMPARE(m_page->model()->row(row).result, stored->bech32(QStringLiteral("celestia")));
+    }
+}
+
+void TestProvisionPage::failingServerShowsItsError()
+{
+    signer::FaultSettings faults;
+    faults.failRate = 1.0;
+    m_server->setFaults(faults);
+    setForm(QStringLiteral("doomed"), 4);
+    QVERIFY(runToEnd());
+    const auto counts = m_page->model()->counts();
+    QCOMPARE(counts.failed, 4);
+    QCOMPARE(m_page->model()->index(0, ui::BatchItemModel::StateColumn).data().toString(), QStringLiteral("failed"));
+    QVERIFY(!m_page->model()->row(0).error.isEmpty());
+    const auto boxes = uitest::errorBoxes(m_window.get());
+    QCOMPARE(boxes.size(), 1);
+    QVERIFY2(!boxes.first()->text().isEmpty(), "a failure is never a blank message");
+    QVERIFY2(boxes.first()->detailedText().contains(QLatin1String("HTTP status")),
+             qPrintable(boxes.first()->detailedText()));
+}
+
+QTEST_MAIN(TestProvisionPage)
+#include "TestProvisionPage.moc"

@@ -1,0 +1,311 @@
+// The GUI's item models and value helpers: the key table and its filter
+// (over keys created on a real embedded signer), the batch row model's
+// coalescing, latency statistics, CSV / JSON export, QR codes, clipboard
+// clearing, and the embedded resources and translations.
+#include "UiTestSupport.h"
+
+#include "batch/BatchExport.h"
+#include "batch/BatchItemModel.h"
+#include "common/Clipboard.h"
+#include "common/QrCode.h"
+#include "common/Translations.h"
+#include "keys/KeyFilterProxy.h"
+#include "keys/KeyTableModel.h"
+#include "signing/LatencyStats.h"
+
+#include <QClipboard>
+#include <QFile>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+using namespace baokeys;
+using keyring::BatchItemEvent;
+using keyring::BatchItemState;
+
+class TestUiModels : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void keyTableShowsRecords();
+    void keyTableSortsNamesNaturally();
+    void filterMatchesNameAddressAndKey();
+    void batchModelCoalescesUpdates();
+    void batchModelMapsRowsAndCounts();
+    void latencyStats();
+    void latencyHistogram();
+    void exportCsvAndJson();
+    void qrCodeEncodesAddress();
+    void clipboardClearsSecretOnly();
+    void resourcesAndTranslations();
+
+private:
+    std::shared_ptr<signer::SignerServer> m_server;
+    std::unique_ptr<ui::Session> m_session;
+    QList<keyring::KeyRecord> m_records;
+};
+
+void TestUiModels::initTestCase()
+{
+    uitest::isolateSettings();
+    m_server = uitest::startSigner();
+    m_session = uitest::sessionOver(m_server);
+    for (const QString &name : {QStringLiteral("blob-worker-10"), QStringLiteral("blob-worker-2"),
+                                QStringLiteral("blob-worker-1"), QStringLiteral("validator")}) {
+        auto created = m_session->keyring().newAccount(name, name == QLatin1String("validator"));
+        QVERIFY2(created, qPrintable(created ? QString() : created.error().describe()));
+    }
+    m_records = m_session->keyring().list();
+    QCOMPARE(m_records.size(), 4);
+}
+
+void TestUiModels::keyTableShowsRecords()
+{
+    ui::KeyTableModel model;
+    model.setRecords(m_records, QStringLiteral("celestia"));
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.columnCount(), int(ui::KeyTableModel::ColumnCount));
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const auto &record = model.record(row);
+        const QString address = model.index(row, ui::KeyTableModel::AddressColumn).data().toString();
+        QCOMPARE(address, record.bech32(QStringLiteral("celestia")));
+        QVERIFY(address.startsWith(QLatin1String("celestia1")));
+        const QString shortKey = model.index(row, ui::KeyTableModel::PublicKeyColumn).data().toString();
+        QVERIFY(record.publicKeyHex().startsWith(shortKey.left(8)));
+        QVERIFY(record.publicKeyHex().endsWith(shortKey.right(6)));
+        QCOMPARE(model.index(row, ui::KeyTableModel::ExportableColumn).data().toString(),
+                 record.exportable ? QStringLiteral("yes") : QStringLiteral("no"));
+        QCOMPARE(model.index(row, ui::KeyTableModel::SourceColumn).data().toString(), QStringLiteral("generated"));
+        QVERIFY(!model.index(row, ui::KeyTableModel::CreatedColumn).data().toString().isEmpty());
+        QCOMPARE(model.index(row, 0).data(ui::KeyTableModel::UidRole).toString(), record.uid);
+    }
+    // Another HRP re-renders every address.
+    model.setHrp(QStringLiteral("cosmos"));
+    QVERIFY(model.index(0, ui::KeyTableModel::AddressColumn).data().toString().startsWith(QLatin1String("cosmos1")));
+    QCOMPARE(model.rowOf(QStringLiteral("validator")) >= 0, true);
+    QCOMPARE(model.rowOf(QStringLiteral("nope")), -1);
+}
+
+void TestUiModels::keyTableSortsNamesNaturally()
+{
+    ui::KeyTableModel model;
+    model.setRecords(m_records, QStringLiteral("celestia"));
+    ui::KeyFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(ui::KeyTableModel::NameColumn, Qt::AscendingOrder);
+    QStringList names;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        names << proxy.index(row, 0).data().toString();
+    QCOMPARE(names, (QStringList{QStringLiteral("blob-worker-1"), QStringLiteral("blob-worker-2"),
+                                 QStringLiteral("blob-worker-10"), QStringLiteral("validator")}));
+}
+
+void TestUiModels::filterMatchesNameAddressAndKey()
+{
+    ui::KeyTableModel model;
+    model.setRecords(m_records, QStringLiteral("celestia"));
+    ui::KeyFilterProxy proxy;
+    proxy.setSourceModel(&model);
+
+    proxy.setSearchText(QStringLiteral("BLOB"));
+    QCOMPARE(proxy.rowCount(), 3);
+    proxy.setSearchText(QStringLiteral("WORKER-10"));
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("blob-worker-10"));
+
+    const int row = model.rowOf(QStringLiteral("validator"));
+    const auto &validator = model.record(row);
+    const QString address = validator.bech32(QStringLiteral("celestia"));
+    proxy.setSearchText(address.mid(12, 10)); // a piece of the bech32 address
+    QVERIFY(proxy.rowCount() >= 1);
+    bool found = false;
+    for (int i = 0; i < proxy.rowCount(); ++i)
+        found = found || proxy.index(i, 0).data().toString() == QLatin1String("validator");
+    QVERIFY(found);
+    proxy.setSearchText(validator.publicKeyHex().mid(20, 16).toUpper()); // public key, any case
+    QCOMPARE(proxy.rowCount(), 1);
+    proxy.setSearchText(validator.addressHex().right(12));
+    QCOMPARE(proxy.rowCount(), 1);
+    proxy.setSearchText(QStringLiteral("no-such-key"));
+    QCOMPARE(proxy.rowCount(), 0);
+    proxy.setSearchText(QString());
+    QCOMPARE(proxy.rowCount(), 4);
+}
+
+void TestUiModels::batchModelCoalescesUpdates()
+{
+    ui::BatchItemModel model;
+    QStringList uids;
+    for (int i = 1; i <= 100; ++i)
+        uids << QStringLiteral("w-%1").arg(i);
+    model.reset(uids);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QList<BatchItemEvent> events;
+    for (int i = 10; i < 60; ++i) {
+        events << BatchItemEvent{i, uids[i], BatchItemState::Started, 1000000LL * i, std::nullopt};
+        events << BatchItemEvent{i, uids[i], BatchItemState::Succeeded, 1000000LL * i + 5000000, std::nullopt};
+    }
+    model.applyEvents(events);
+    QCOMPARE(changed.count(), 0); // nothing until the flush
+    model.setResult(70, QStringLiteral("addr"));
+    model.flush();
+    QCOMPARE(changed.count(), 1); // one signal for the whole range
+    QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 10);
+    QCOMPARE(changed.at(0).at(1).value<QModelIndex>().row(), 70);
+    model.flush();
+    QCOMPARE(changed.count(), 1); // nothing dirty: no signal
+    QCOMPARE(model.row(10).state, BatchItemState::Succeeded);
+    QCOMPARE(model.row(10).latencyMs(), 5.0);
+    QCOMPARE(model.index(10, ui::BatchItemModel::StateColumn).data().toString(), QStringLiteral("done"));
+    QVERIFY(model.index(10, ui::BatchItemModel::LatencyColumn).data().toString().contains(QLatin1String("5")));
+}
+
+void TestUiModels::batchModelMapsRowsAndCounts()
+{
+    ui::BatchItemModel model;
+    model.setLabels(QStringLiteral("creating"), QStringLiteral("Address"));
+    model.reset({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")});
+    // A retry batch of two items that are rows 1 and 3.
+    const QList<int> rowOf{1, 3};
+    bao::BaoError failure{bao::BaoErrorKind::ServerError, QStringLiteral("injected"), 500, {}};
+    model.applyEvents({BatchItemEvent{0, QStringLiteral("b"), BatchItemState::Started, 0, std::nullopt},
+                       BatchItemEvent{1, QStringLiteral("d"), BatchItemState::Started, 0, std::nullopt},
+                       BatchItemEvent{1, QStringLiteral("d"), BatchItemState::Failed, 10, failure}},
+                      rowOf);
+    model.flush();
+    QCOMPARE(model.row(1).state, BatchItemState::Started);
+    QCOMPARE(model.index(1, ui::BatchItemModel::StateColumn).data().toString(), QStringLiteral("creating"));
+    QCOMPARE(model.row(3).state, BatchItemState::Failed);
+    QVERIFY(model.row(3).error.contains(QLatin1String("injected")));
+    QVERIFY(model.index(3, ui::BatchItemModel::ErrorColumn).data(Qt::ToolTipRole).toString().contains(
+        QLatin1String("500")));
+    const auto counts = model.counts();
+    QCOMPARE(counts.total, 4);
+    QCOMPARE(counts.queued, 2);
+    QCOMPARE(counts.running, 1);
+    QCOMPARE(counts.failed, 1);
+    QCOMPARE(model.rowsInState(BatchItemState::Failed), QList<int>{3});
+    model.requeue({3});
+    QCOMPARE(model.row(3).state, BatchItemState::Queued);
+    QVERIFY(model.row(3).error.isEmpty());
+    QCOMPARE(model.headerData(ui::BatchItemModel::ResultColumn, Qt::Horizontal).toString(), QStringLiteral("Address"));
+}
+
+void TestUiModels::latencyStats()
+{
+    // Four requests of 200 ms side by side, then one more after them.
+    const QList<ui::LatencyStats::Interval> intervals{{0, 200}, {1, 201}, {2, 202}, {3, 203}, {210, 310}};
+    const auto stats = ui::LatencyStats::compute(intervals);
+    QCOMPARE(stats.count, 5);
+    QCOMPARE(stats.wallMs, 310.0);
+    QCOMPARE(stats.sequentialMs, 900.0);
+    QCOMPARE(stats.minMs, 100.0);
+    QCOMPARE(stats.maxMs, 200.0);
+    QCOMPARE(stats.meanMs, 180.0);
+    QCOMPARE(stats.p50Ms, 200.0);
+    QVERIFY(qAbs(stats.speedup() - 900.0 / 310.0) < 1e-9);
+    const QString summary = stats.summary();
+    QVERIFY2(summary.contains(QLatin1String("5 signatures in 310 ms")), qPrintable(summary));
+    QVERIFY2(summary.contains(QLatin1String("sequential would take 900 ms")), qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("2.9× faster")), qPrintable(summary));
+    QCOMPARE(ui::LatencyStats::compute({}).count, 0);
+}
+
+void TestUiModels::latencyHistogram()
+{
+    QList<ui::LatencyStats::Interval> intervals;
+    for (int i = 0; i < 10; ++i)
+        intervals << ui::LatencyStats::Interval{0, double(10 + i * 10)}; // 10..100 ms
+    const auto stats = ui::LatencyStats::compute(intervals);
+    double width = 0;
+    const auto bins = stats.histogram(9, &width);
+    QCOMPARE(bins.size(), 9);
+    QCOMPARE(width, 10.0);
+    int sum = 0;
+    for (int count : bins)
+        sum += count;
+    QCOMPARE(sum, 10);
+    QCOMPARE(bins.last(), 2); // 90 and the maximum 100 share the last bin
+}
+
+void TestUiModels::exportCsvAndJson()
+{
+    const QList<ui::BatchExport::Entry> entries{{QStringLiteral("blob-worker-1"), QStringLiteral("celestia1aaa"),
+                                                 QStringLiteral("02ab")},
+                                                {QStringLiteral("odd,name"), QStringLiteral("celestia1bbb"),
+                                                 QStringLiteral("03cd")}};
+    const QByteArray csv = ui::BatchExport::toCsv(entries);
+    QCOMPARE(csv, QByteArray("name,address,public_key\nblob-worker-1,celestia1aaa,02ab\n\"odd,name\",celestia1bbb,03cd\n"));
+    const auto json = QJsonDocument::fromJson(ui::BatchExport::toJson(entries, QStringLiteral("celestia"))).object();
+    QCOMPARE(json.value(QStringLiteral("hrp")).toString(), QStringLiteral("celestia"));
+    const QJsonArray keys = json.value(QStringLiteral("keys")).toArray();
+    QCOMPARE(keys.size(), 2);
+    QCOMPARE(keys.at(1).toObject().value(QStringLiteral("address")).toString(), QStringLiteral("celestia1bbb"));
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("workers.csv"));
+    QVERIFY(ui::BatchExport::writeFile(path, csv));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), csv);
+    QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+    QVERIFY(!ui::BatchExport::writeFile(dir.filePath(QStringLiteral("missing/dir/x.csv")), csv));
+}
+
+void TestUiModels::qrCodeEncodesAddress()
+{
+    const QString address = m_records.first().bech32(QStringLiteral("celestia"));
+    const auto modules = ui::QrCode::modules(address);
+    QVERIFY(modules.size() >= 21); // version 1 or larger
+    QCOMPARE(modules.first().size(), modules.size());
+    // The three finder patterns: dark top-left, top-right and bottom-left corners.
+    const int n = int(modules.size());
+    QVERIFY(modules[0][0] && modules[0][n - 1] && modules[n - 1][0]);
+    QVERIFY(!modules[7][7]); // the separator around the finder is light
+    const QImage image = ui::QrCode::encode(address, 4);
+    QCOMPARE(image.width(), (n + 8) * 4);
+    QCOMPARE(image.pixelColor(0, 0), QColor(Qt::white));       // quiet zone
+    QCOMPARE(image.pixelColor(16, 16), QColor(Qt::black));     // first module
+    QVERIFY(ui::QrCode::encode(address, 0).isNull());
+}
+
+void TestUiModels::clipboardClearsSecretOnly()
+{
+    ui::Clipboard clipboard;
+    QClipboard *board = QGuiApplication::clipboard();
+    clipboard.setSecret(QStringLiteral("deadbeef-secret"), 100);
+    QCOMPARE(board->text(), QStringLiteral("deadbeef-secret"));
+    QVERIFY(clipboard.holdsSecret());
+    QSignalSpy cleared(&clipboard, &ui::Clipboard::secretCleared);
+    QVERIFY(cleared.wait(2000));
+    QVERIFY(board->text().isEmpty());
+
+    // Something the user copied since is left alone.
+    clipboard.setSecret(QStringLiteral("another-secret"), 100);
+    board->setText(QStringLiteral("user text"));
+    QVERIFY(cleared.wait(2000));
+    QCOMPARE(board->text(), QStringLiteral("user text"));
+
+    // Plain text (an address) is not cleared.
+    clipboard.setText(QStringLiteral("celestia1xyz"));
+    QVERIFY(!clipboard.holdsSecret());
+    QTest::qWait(150);
+    QCOMPARE(board->text(), QStringLiteral("celestia1xyz"));
+}
+
+void TestUiModels::resourcesAndTranslations()
+{
+    QVERIFY(QFile::exists(QStringLiteral(":/icons/baokeys.svg")));
+    QVERIFY(!ui::appIcon().isNull());
+    const QStringList languages = ui::Translations::available();
+    QVERIFY2(languages.contains(QStringLiteral("en")) && languages.contains(QStringLiteral("vi")),
+             qPrintable(languages.join(QLatin1Char(','))));
+    QCOMPARE(ui::Translations::languageFor(QLocale(QStringLiteral("vi_VN"))), QStringLiteral("vi"));
+    QCOMPARE(ui::Translations::languageFor(QLocale(QStringLiteral("de_DE"))), QStringLiteral("en"));
+}
+
+QTEST_MAIN(TestUiModels)
+#include "TestUiModels.moc"

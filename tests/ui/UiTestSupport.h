@@ -1,0 +1,74 @@
+#pragma once
+
+#include "MainWindow.h"
+#include "common/AppResources.h"
+#include "common/Translations.h"
+#include "connection/Profile.h"
+#include "connection/Session.h"
+#include "signer/SignerServer.h"
+
+#include <QApplication>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <memory>
+
+namespace baokeys::uitest {
+
+// Settings, profiles and key lists of a test never touch the user's own.
+inline void isolateSettings()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("BaoKeysTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("baokeys-ui-test"));
+    ui::initResources();
+    ui::Translations::install(QCoreApplication::instance(), QStringLiteral("en"));
+}
+
+// The embedded signer on a free loopback port, in memory.
+inline std::shared_ptr<signer::SignerServer> startSigner(const signer::FaultSettings &faults = {})
+{
+    auto server = std::make_shared<signer::SignerServer>(signer::SignerOptions{});
+    auto started = server->start();
+    if (!started)
+        qFatal("embedded signer did not start: %s", qPrintable(started.error().message));
+    server->setFaults(faults);
+    return server;
+}
+
+inline std::unique_ptr<ui::Session> sessionOver(std::shared_ptr<signer::SignerServer> server)
+{
+    ui::Profile profile = ui::Profile::embeddedDev();
+    profile.hrp = QStringLiteral("celestia");
+    return std::make_unique<ui::Session>(profile, std::move(server));
+}
+
+inline signer::FaultSettings latency(int ms, int jitterMs = 0)
+{
+    signer::FaultSettings faults;
+    faults.latency = std::chrono::milliseconds(ms);
+    faults.latencyJitter = std::chrono::milliseconds(jitterMs);
+    return faults;
+}
+
+// The error boxes (ErrorReporter) currently open under `root`.
+inline QList<QMessageBox *> errorBoxes(QWidget *root)
+{
+    QList<QMessageBox *> boxes;
+    const auto found = root->findChildren<QMessageBox *>(QStringLiteral("errorBox"));
+    for (QMessageBox *box : found) {
+        if (box->isVisible())
+            boxes << box;
+    }
+    return boxes;
+}
+
+inline void closeErrorBoxes(QWidget *root)
+{
+    for (QMessageBox *box : errorBoxes(root))
+        box->close();
+    QCoreApplication::processEvents();
+}
+
+} // namespace baokeys::uitest
