@@ -46,7 +46,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# start_signer NAME ARGS... -> prints the API address
+# start_signer NAME ARGS... -> sets $address (not run in a subshell, so the
+# pid lands in $pids and the trap can stop it)
 start_signer() {
   local name="$1"; shift
   "$bin" --dev --dev-root-token-id "$token" --listen 127.0.0.1:0 "$@" >"$work/$name.log" 2>&1 &
@@ -55,7 +56,8 @@ start_signer() {
     grep -q 'Api Address:' "$work/$name.log" 2>/dev/null && break
     sleep 0.05
   done
-  sed -n 's/.*Api Address: *//p' "$work/$name.log"
+  address="$(sed -n 's/.*Api Address: *//p' "$work/$name.log")"
+  [ -n "$address" ] || { echo "baokeys-signer did not start:" >&2; cat "$work/$name.log" >&2; exit 1; }
 }
 
 create_key() {
@@ -70,7 +72,7 @@ run_wrk() {
     sed -n 's/^RESULT rps=\([^ ]*\) p50_ms=\([^ ]*\) p99_ms=\([^ ]*\) requests=\([^ ]*\) errors=\([^ ]*\)/\1 \2 \3 \4 \5/p'
 }
 
-fast="$(start_signer fast)"
+start_signer fast; fast="$address"
 create_key "$fast"
 echo "baokeys-signer: $bin (2 I/O threads), wrk $duration per run, $(nproc) cores shared"
 echo
@@ -85,7 +87,7 @@ for c in 1 16 64 256; do
   printf '%-12s %12s %10s %10s %8s %14s %8s\n' "$c" "$rps" "$p50" "$p99" "$errors" "$health" "$ratio"
 done
 
-slow="$(start_signer slow --latency 200ms)"
+start_signer slow --latency 200ms; slow="$address"
 create_key "$slow"
 echo
 echo "Injected latency: --latency 200ms, 256 connections in flight (ideal: 256 / 0.2 s = 1280 req/s, p50 = 200 ms)"

@@ -1,5 +1,7 @@
 #include "signer/HttpListener.h"
 
+#include "crypto/SecureBytes.h"
+
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -150,12 +152,15 @@ private:
         if (!response.body.isEmpty()) {
             message->set(http::field::content_type, "application/json");
             message->body().assign(response.body.constData(), size_t(response.body.size()));
+            // An export answer carries a private key: leave no copy behind.
+            crypto::wipe(response.body);
         }
         message->keep_alive(m_keepAlive);
         if (response.status != 204) // 204 carries no Content-Length at all
             message->prepare_payload();
         beast::get_lowest_layer(m_stream).expires_after(WriteTimeout);
         auto onWritten = [self = this->shared_from_this(), message](error_code ec, std::size_t) {
+            std::fill(message->body().begin(), message->body().end(), '\0');
             if (ec)
                 return;
             if (self->m_drainAfterWrite)

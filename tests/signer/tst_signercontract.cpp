@@ -199,6 +199,7 @@ private slots:
         const HttpResult r = m_http->del(QStringLiteral("secp256k1/keys/gone"));
         QCOMPARE(r.status, 204);
         QVERIFY(r.body.isEmpty());
+        QVERIFY(r.contentType.isEmpty());
         QCOMPARE(m_http->get(QStringLiteral("secp256k1/keys/gone")).status, 400);
         // Deleting what is not there succeeds too, as in OpenBao.
         QCOMPARE(m_http->del(QStringLiteral("secp256k1/keys/gone")).status, 204);
@@ -265,6 +266,14 @@ private slots:
         QCOMPARE(noMount.errors(),
                  QStringList{QStringLiteral("no handler for route \"transit/keys/k\". route entry not found.")});
         QCOMPARE(m_http->get(QStringLiteral("sys/mounts-nope")).errors(), QStringList{UnsupportedPath});
+
+        // An empty name is the list path, which only lists: nothing is created.
+        const HttpResult emptyName = m_http->post(QStringLiteral("secp256k1/keys/"), {});
+        QCOMPARE(emptyName.status, 405);
+        QCOMPARE(emptyName.errors(), QStringList{UnsupportedOperation});
+        QCOMPARE(m_http->post(QStringLiteral("secp256k1/sign/"), {{QStringLiteral("input"), QStringLiteral("aGk=")}}).status, 404);
+        QCOMPARE(m_http->list(QStringLiteral("secp256k1/keys")).data().value(QStringLiteral("keys")).toArray(),
+                 QJsonArray{QStringLiteral("k")});
     }
 
     void pathTraversalNeverLeavesTheEngine()
