@@ -11,6 +11,7 @@
 #include "keyring/BatchState.h"
 
 #include <QMutex>
+#include <QPromise>
 #include <QSet>
 #include <QThreadPool>
 #include <QThreadStorage>
@@ -94,18 +95,74 @@ QString shortList(const QStringList &names)
 
 } // namespace
 
+// The batch pools: each running batch has a QThreadPool of its own, sized to
+// its parallelism, so concurrent batches never change each other's lanes.
+// A finished batch's pool goes back to the idle list (its threads, and their
+// QNetworkAccessManagers with open connections, stay alive until the expiry
+// timeout) and the next batch reuses it.
+//
+// Thread-safety: acquire() and release() may be called from any thread.
+class BatchPools {
+public:
+    QThreadPool *acquire(int parallelism)
+    {
+        QThreadPool *pool = nullptr;
+        {
+            std::lock_guard lock(m_mutex);
+            if (!m_idle.empty()) {
+                pool = m_idle.back();
+                m_idle.pop_back();
+            } else {
+                m_all.push_back(std::make_unique<QThreadPool>());
+                pool = m_all.back().get();
+                pool->setExpiryTimeout(PoolExpiryMs);
+                pool->setObjectName(QStringLiteral("baokeys-batch"));
+            }
+        }
+        // Released by the last worker while it unwinds; let that thread go idle
+        // (microseconds): QtConcurrent starts its threads only at the
+        // beginning, and a lane it cannot start is lost for the whole batch.
+        pool->waitForDone(200);
+        pool->setMaxThreadCount(qBound(1, parallelism, MaxParallelism));
+        return pool;
+    }
+
+    void release(QThreadPool *pool)
+    {
+        std::lock_guard lock(m_mutex);
+        m_idle.push_back(pool);
+    }
+
+    // Waits for every batch, then joins the threads (each destroys its own clients).
+    void shutdown()
+    {
+        std::vector<std::unique_ptr<QThreadPool>> all;
+        {
+            std::lock_guard lock(m_mutex);
+            all = std::move(m_all);
+            m_idle.clear();
+        }
+        for (auto &pool : all)
+            pool->waitForDone();
+        all.clear();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::vector<std::unique_ptr<QThreadPool>> m_all; // guarded by m_mutex
+    std::vector<QThreadPool *> m_idle;               // guarded by m_mutex
+};
+
 BaoKeyring::BaoKeyring(const bao::BaoSettings &settings, const QString &storePath, QObject *parent)
     : QObject(parent),
       m_settings(settings),
       m_instanceId(g_nextInstanceId.fetch_add(1)),
       m_alive(std::make_shared<std::atomic<bool>>(true)),
       m_store(std::make_unique<BaoStore>(storePath)),
-      m_pool(std::make_unique<QThreadPool>()),
+      m_batchPools(std::make_shared<BatchPools>()),
       m_asyncPool(std::make_unique<QThreadPool>())
 {
     (void)m_store->load(); // a bad file is reported by storeError(), never overwritten
-    m_pool->setExpiryTimeout(PoolExpiryMs);
-    m_pool->setObjectName(QStringLiteral("baokeys-batch"));
     m_asyncPool->setExpiryTimeout(PoolExpiryMs);
     m_asyncPool->setMaxThreadCount(AsyncPoolThreads);
     m_asyncPool->setObjectName(QStringLiteral("baokeys-async"));
@@ -115,9 +172,8 @@ BaoKeyring::~BaoKeyring()
 {
     // Batches and async calls use m_store and this object: let them finish
     // (their threads then exit, destroying their clients on their own thread).
-    m_pool->waitForDone();
+    m_batchPools->shutdown();
     m_asyncPool->waitForDone();
-    m_pool.reset();
     m_asyncPool.reset();
     m_alive.reset();
     if (threadClients().hasLocalData())
@@ -576,15 +632,6 @@ QFuture<KeyringResult<SyncReport>> BaoKeyring::syncAsync()
 
 // --- batches ----------------------------------------------------------------
 
-QThreadPool *BaoKeyring::batchPool(int parallelism)
-{
-    const int wanted = qBound(1, parallelism, MaxParallelism);
-    // Batches running side by side share the pool: it keeps the largest size asked.
-    if (m_pool->activeThreadCount() == 0 || wanted > m_pool->maxThreadCount())
-        m_pool->setMaxThreadCount(wanted);
-    return m_pool.get();
-}
-
 KeyringResult<QStringList> BaoKeyring::batchNames(const CreateBatchRequest &request) const
 {
     if (request.count <= 0 || request.count > MaxBatchSize)
@@ -611,24 +658,97 @@ KeyringResult<QStringList> BaoKeyring::batchNames(const CreateBatchRequest &requ
 
 namespace {
 
-// What the items of one createBatch share: the preflight (run once, by the
-// first worker; the others wait for it), and the created records, stored in
-// one write by whoever finishes last - or, if the batch's future was
-// cancelled so some items never ran, when the last worker lets go of this.
-struct CreateRun {
+// A batch's hold on its pool, released when the last copy of the batch's
+// functor is destroyed - after its last worker is done with it.
+class PoolLease {
+public:
+    PoolLease(std::shared_ptr<BatchPools> pools, int parallelism)
+        : m_pools(std::move(pools)), m_pool(m_pools->acquire(parallelism))
+    {
+    }
+    ~PoolLease() { m_pools->release(m_pool); }
+    PoolLease(const PoolLease &) = delete;
+    PoolLease &operator=(const PoolLease &) = delete;
+    QThreadPool *pool() const { return m_pool; }
+
+private:
+    std::shared_ptr<BatchPools> m_pools;
+    QThreadPool *m_pool;
+};
+
+// What the workers of one batch share. The results reach the caller through
+// a QPromise (addResult at the item's index keeps request order) rather than
+// through QtConcurrent's own future: waitForFinished() on that one would pull
+// the queued kernel onto the waiting thread, which leaves the pool a lane
+// short for the whole batch. The promise's future has no runnable to steal.
+template <typename Result>
+struct BatchRun {
+    std::shared_ptr<BatchState> state;
+    QPromise<Result> promise;
+    std::vector<int> indices; // iterated by QtConcurrent::map; lives as long as the kernel
+    std::unique_ptr<PoolLease> lease;
+    QMutex mutex;
+    int remaining = 0; // guarded by mutex
+
+    BatchRun(std::shared_ptr<BatchState> batchState, std::shared_ptr<BatchPools> pools, int parallelism)
+        : state(std::move(batchState)), lease(std::make_unique<PoolLease>(std::move(pools), parallelism))
+    {
+        remaining = state->total();
+        indices.resize(std::size_t(remaining));
+        std::iota(indices.begin(), indices.end(), 0);
+        promise.start();
+    }
+
+    // QFuture::cancel() on the returned future cancels like BatchProgress::cancel().
+    bool cancelled()
+    {
+        if (promise.isCanceled())
+            state->cancel();
+        return state->isCancelled();
+    }
+
+    // Records one item's result; true for the last one.
+    bool complete(const Result &result)
+    {
+        promise.addResult(result, result.index);
+        QMutexLocker lock(&mutex);
+        return --remaining == 0;
+    }
+
+    void post(const Result &result, bool ok)
+    {
+        if (ok)
+            state->post(result.index, BatchItemState::Succeeded);
+        else
+            state->post(result.index,
+                        result.error->kind == BaoErrorKind::Cancelled ? BatchItemState::Cancelled
+                                                                       : BatchItemState::Failed,
+                        result.error);
+    }
+};
+
+BaoError cancelledBeforeStart()
+{
+    return BaoError{BaoErrorKind::Cancelled, QStringLiteral("cancelled before it started"), 0, {}};
+}
+
+// What the items of one createBatch share besides BatchRun: the preflight
+// (run once, by the first worker; the others wait for it), and the created
+// records, stored in one write by whoever finishes last (or, should a worker
+// never finish its share, when the last one lets go of this).
+struct CreateRun : BatchRun<CreateItemResult> {
+    using BatchRun::BatchRun;
+
     BaoStore *store = nullptr;
     BaoKeyring *keyring = nullptr;
-    std::shared_ptr<BatchState> state;
     QString batchId;
     bool exportable = false;
 
     std::once_flag preflightOnce;
     std::optional<BaoError> preflightError; // written once inside call_once, then only read
+    bool journaled = false;                 // written inside call_once, then only read
 
-    QMutex mutex;
     QList<KeyRecord> created; // guarded by mutex
-    int remaining = 0;        // guarded by mutex
-    bool journaled = false;   // written inside call_once
     bool persisted = false;   // guarded by mutex
 
     ~CreateRun() { persist(); }
@@ -654,6 +774,11 @@ struct CreateRun {
     }
 };
 
+struct SignRun : BatchRun<SignItemResult> {
+    using BatchRun::BatchRun;
+    QList<SignRequest> requests;
+};
+
 } // namespace
 
 KeyringResult<BatchJob<CreateItemResult>> BaoKeyring::createBatch(const CreateBatchRequest &request)
@@ -662,14 +787,14 @@ KeyringResult<BatchJob<CreateItemResult>> BaoKeyring::createBatch(const CreateBa
     if (!names)
         return baokeys::unexpected(names.error());
 
+    const int parallelism =
+        request.parallelism > 0 ? request.parallelism : qMin(int(names->size()), DefaultMaxParallelism);
     auto state = std::make_shared<BatchState>(*names);
-    auto run = std::make_shared<CreateRun>();
+    auto run = std::make_shared<CreateRun>(state, m_batchPools, parallelism);
     run->store = m_store.get();
     run->keyring = this;
-    run->state = state;
     run->batchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     run->exportable = request.exportable;
-    run->remaining = int(names->size());
 
     // Before any create: the server's LIST must not hold any of the names,
     // and the journal must name them all (crash safety).
@@ -685,12 +810,11 @@ KeyringResult<BatchJob<CreateItemResult>> BaoKeyring::createBatch(const CreateBa
                     taken << name;
             }
             if (!taken.isEmpty()) {
-                run->preflightError =
-                    BaoError{BaoErrorKind::AlreadyExists,
-                             QStringLiteral("%1 key(s) already on the server: %2")
-                                 .arg(taken.size())
-                                 .arg(shortList(taken)),
-                             0, {}};
+                run->preflightError = BaoError{BaoErrorKind::AlreadyExists,
+                                               QStringLiteral("%1 key(s) already on the server: %2")
+                                                   .arg(taken.size())
+                                                   .arg(shortList(taken)),
+                                               0, {}};
             } else if (auto journal = m_store->writeJournal(run->batchId, run->state->uids()); !journal) {
                 run->preflightError = journal.error();
             } else {
@@ -701,19 +825,19 @@ KeyringResult<BatchJob<CreateItemResult>> BaoKeyring::createBatch(const CreateBa
             run->state->setPreflightError(*run->preflightError);
     };
 
-    auto createOne = [this, run, preflight](const int &index) -> CreateItemResult {
+    auto createOne = [this, run, preflight](int &index) {
         BatchState &progress = *run->state;
         CreateItemResult result;
         result.index = index;
         result.uid = progress.uids().at(index);
-        if (progress.isCancelled()) {
-            result.error = BaoError{BaoErrorKind::Cancelled, QStringLiteral("cancelled before it started"), 0, {}};
+        if (run->cancelled()) {
+            result.error = cancelledBeforeStart();
         } else {
             std::call_once(run->preflightOnce, preflight);
             if (run->preflightError) {
                 result.error = *run->preflightError;
-            } else if (progress.isCancelled()) {
-                result.error = BaoError{BaoErrorKind::Cancelled, QStringLiteral("cancelled before it started"), 0, {}};
+            } else if (run->cancelled()) {
+                result.error = cancelledBeforeStart();
             } else {
                 progress.post(index, BatchItemState::Started);
                 bao::BaoClient &server = client();
@@ -725,32 +849,22 @@ KeyringResult<BatchJob<CreateItemResult>> BaoKeyring::createBatch(const CreateBa
                     result.error = info.error();
             }
         }
-        bool last = false;
-        {
+        if (result.key) {
             QMutexLocker lock(&run->mutex);
-            if (result.key)
-                run->created << *result.key;
-            last = --run->remaining == 0;
+            run->created << *result.key;
         }
+        const bool last = run->complete(result);
         if (last)
-            run->persist(); // before the last event, so "finished" means stored
-        if (result.key)
-            progress.post(index, BatchItemState::Succeeded);
-        else
-            progress.post(index,
-                          result.error->kind == BaoErrorKind::Cancelled ? BatchItemState::Cancelled
-                                                                         : BatchItemState::Failed,
-                          result.error);
-        return result;
+            run->persist(); // before the last event and the future's end: "finished" means stored
+        run->post(result, result.ok());
+        if (last)
+            run->promise.finish();
     };
 
-    QList<int> indices(names->size());
-    std::iota(indices.begin(), indices.end(), 0);
-    const int parallelism = request.parallelism > 0 ? request.parallelism
-                                                    : qMin(int(names->size()), DefaultMaxParallelism);
     BatchJob<CreateItemResult> job;
     job.progress = std::make_shared<BatchProgress>(state);
-    job.future = QtConcurrent::mapped(batchPool(parallelism), std::move(indices), createOne);
+    job.future = run->promise.future();
+    (void)QtConcurrent::map(run->lease->pool(), run->indices.begin(), run->indices.end(), createOne);
     return job;
 }
 
@@ -760,44 +874,44 @@ BatchJob<SignItemResult> BaoKeyring::signBatch(const QList<SignRequest> &request
     uids.reserve(requests.size());
     for (const SignRequest &request : requests)
         uids << request.uid;
+    const int parallelism =
+        options.parallelism > 0 ? options.parallelism : qMin(int(requests.size()), DefaultMaxParallelism);
     auto state = std::make_shared<BatchState>(uids);
+    auto run = std::make_shared<SignRun>(state, m_batchPools, parallelism);
+    run->requests = requests;
 
-    auto signOne = [this, state, requests](const int &index) -> SignItemResult {
-        const SignRequest &request = requests.at(index);
+    auto signOne = [this, run](int &index) {
+        const SignRequest &request = run->requests.at(index);
         SignItemResult result;
         result.index = index;
         result.uid = request.uid;
-        if (state->isCancelled()) {
-            result.error = BaoError{BaoErrorKind::Cancelled, QStringLiteral("cancelled before it started"), 0, {}};
+        if (run->cancelled()) {
+            result.error = cancelledBeforeStart();
         } else if (auto record = m_store->find(request.uid); !record) {
             result.error = localNotFound(request.uid);
         } else {
-            state->post(index, BatchItemState::Started);
+            run->state->post(index, BatchItemState::Started);
             bao::BaoClient &server = client();
-            ScopedCancel scoped(server, state->cancelToken());
+            ScopedCancel scoped(server, run->state->cancelToken());
             auto signature = signWith(server, *record, request.message, request.prehashed);
             if (signature)
                 result.signature = *signature;
             else
                 result.error = signature.error();
         }
-        if (result.signature)
-            state->post(index, BatchItemState::Succeeded);
-        else
-            state->post(index,
-                        result.error->kind == BaoErrorKind::Cancelled ? BatchItemState::Cancelled
-                                                                       : BatchItemState::Failed,
-                        result.error);
-        return result;
+        const bool last = run->complete(result);
+        run->post(result, result.ok());
+        if (last)
+            run->promise.finish();
     };
 
-    QList<int> indices(requests.size());
-    std::iota(indices.begin(), indices.end(), 0);
-    const int parallelism =
-        options.parallelism > 0 ? options.parallelism : qMin(int(requests.size()), DefaultMaxParallelism);
     BatchJob<SignItemResult> job;
     job.progress = std::make_shared<BatchProgress>(state);
-    job.future = QtConcurrent::mapped(batchPool(qMax(1, parallelism)), std::move(indices), signOne);
+    job.future = run->promise.future();
+    if (requests.isEmpty())
+        run->promise.finish();
+    else
+        (void)QtConcurrent::map(run->lease->pool(), run->indices.begin(), run->indices.end(), signOne);
     return job;
 }
 

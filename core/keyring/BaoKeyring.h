@@ -27,6 +27,8 @@ class BaoClient;
 
 namespace baokeys::keyring {
 
+class BatchPools;
+
 template <typename T>
 using KeyringResult = bao::BaoResult<T>;
 
@@ -60,10 +62,11 @@ struct ImportOptions {
 // keysChanged() is emitted from whichever thread changed the store; connect
 // with the default (auto) connection to receive it on the GUI thread.
 //
-// Batches (createBatch / signBatch) run QtConcurrent::mapped over the requests
-// on a pool owned by this keyring, sized to the parallelism (requests in
-// flight), each pool thread with its own client. Their results keep request
-// order; per-item events arrive through BatchProgress.
+// Batches (createBatch / signBatch) run QtConcurrent::map over the requests on
+// a QThreadPool of their own (owned by this keyring, reused by later batches),
+// sized to the parallelism (requests in flight), each pool thread with its own
+// client. Their results keep request order; per-item events arrive through
+// BatchProgress.
 //
 // Rename: the engine has no rename. An exportable key is exported, imported
 // under the new name, checked to have the same public key, and only then is
@@ -151,13 +154,12 @@ private:
                                       bool prehashed) const;
     KeyringResult<KeyRecord> storeNew(const bao::KeyInfo &info, KeySource source);
     KeyRecord recordFromInfo(const bao::KeyInfo &info, KeySource source) const;
-    QThreadPool *batchPool(int parallelism);
 
     const bao::BaoSettings m_settings;
     const quint64 m_instanceId; // never reused: keys the per-thread client cache
     std::shared_ptr<std::atomic<bool>> m_alive;
     std::unique_ptr<BaoStore> m_store;
-    std::unique_ptr<QThreadPool> m_pool;      // batches: sized to the parallelism
+    std::shared_ptr<BatchPools> m_batchPools; // one pool per running batch, sized to its parallelism
     std::unique_ptr<QThreadPool> m_asyncPool; // the *Async wrappers
 };
 

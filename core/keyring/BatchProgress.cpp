@@ -2,12 +2,43 @@
 
 #include "keyring/BatchState.h"
 
+#include <limits>
+
 namespace baokeys::keyring {
 
 BatchProgress::BatchProgress(std::shared_ptr<BatchState> state, QObject *parent)
-    : QObject(parent), m_state(std::move(state))
+    : QObject(parent), m_state(std::move(state)), m_emitTimer(new QTimer(this))
 {
+    m_emitTimer->setSingleShot(true);
+    connect(m_emitTimer, &QTimer::timeout, this, &BatchProgress::emitEventsAvailable);
     m_state->setListener(this);
+}
+
+void BatchProgress::setNotifyInterval(int ms)
+{
+    m_notifyIntervalMs = qMax(0, ms);
+}
+
+int BatchProgress::notifyInterval() const
+{
+    return m_notifyIntervalMs;
+}
+
+void BatchProgress::onEventsPosted()
+{
+    if (m_emitTimer->isActive())
+        return; // an emission is already scheduled
+    const qint64 since = m_sinceEmit.isValid() ? m_sinceEmit.elapsed() : std::numeric_limits<qint64>::max();
+    if (since >= m_notifyIntervalMs)
+        emitEventsAvailable();
+    else
+        m_emitTimer->start(int(m_notifyIntervalMs - since));
+}
+
+void BatchProgress::emitEventsAvailable()
+{
+    m_sinceEmit.start();
+    emit eventsAvailable();
 }
 
 BatchProgress::~BatchProgress()

@@ -56,10 +56,20 @@ void BatchState::notifyLocked(bool finished)
     BatchProgress *listener = m_listener;
     if (!m_notifyPending) {
         m_notifyPending = true;
-        QMetaObject::invokeMethod(listener, [listener] { emit listener->eventsAvailable(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(listener, [listener] { listener->onEventsPosted(); }, Qt::QueuedConnection);
     }
     if (finished)
-        QMetaObject::invokeMethod(listener, [listener] { emit listener->finished(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            listener,
+            [listener] {
+                // The last events go out with the end, not a rate-limit later.
+                if (listener->m_emitTimer->isActive()) {
+                    listener->m_emitTimer->stop();
+                    listener->emitEventsAvailable();
+                }
+                emit listener->finished();
+            },
+            Qt::QueuedConnection);
 }
 
 QList<BatchItemEvent> BatchState::takeEvents()

@@ -1,0 +1,467 @@
+// Parallelism, proven against the embedded signer with injected latency:
+// concurrent sign from many threads, no head-of-line blocking, createBatch /
+// signBatch wall times close to one latency, partial failure, cancellation,
+// and per-item events a GUI can drain. Bounds are generous (2 shared, noisy
+// cores) but each one is far below the sequential time, so they fail if the
+// work is serialised anywhere.
+#include "KeyringTestSupport.h"
+
+#include "bao/BaoClient.h"
+#include "crypto/CosmosAddress.h"
+#include "crypto/Secp256k1.h"
+#include "keyring/BaoKeyring.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTimer>
+
+#include <atomic>
+
+using baokeys::bao::BaoClient;
+using baokeys::bao::BaoErrorKind;
+using baokeys::keyring::BaoKeyring;
+using baokeys::keyring::BatchItemEvent;
+using baokeys::keyring::BatchItemState;
+using baokeys::keyring::CreateBatchRequest;
+using baokeys::keyring::SignBatchOptions;
+using baokeys::keyring::SignRequest;
+using baokeys::signer::FaultSettings;
+using baokeys::signer::SignerServer;
+using namespace std::chrono_literals;
+namespace crypto = baokeys::crypto;
+
+namespace {
+
+// Sanitizer builds run several times slower; the bounds stay far below the
+// sequential times either way.
+double slack()
+{
+#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
+    return 2.0;
+#else
+    return 1.0;
+#endif
+}
+
+qint64 bound(qint64 ms)
+{
+    return qint64(double(ms) * slack());
+}
+
+} // namespace
+
+class TestKeyringConcurrency : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SignerServer> m_server;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<BaoKeyring> m_keyring;
+
+    void createWorkers(const QString &prefix, int count)
+    {
+        CreateBatchRequest request;
+        request.prefix = prefix;
+        request.count = count;
+        auto job = m_keyring->createBatch(request);
+        QVERIFY2(job.hasValue(), job ? "" : qPrintable(job.error().describe()));
+        job->future.waitForFinished();
+        for (const auto &result : job->future.results())
+            QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error->describe()));
+    }
+
+    void setLatency(std::chrono::milliseconds latency, QHash<QString, std::chrono::milliseconds> perKey = {})
+    {
+        FaultSettings faults;
+        faults.latency = latency;
+        faults.keyLatency = std::move(perKey);
+        m_server->setFaults(faults);
+    }
+
+private slots:
+    void init()
+    {
+        m_server = keyringtest::startSigner(4);
+        QVERIFY(m_server);
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_keyring = std::make_unique<BaoKeyring>(keyringtest::settingsFor(*m_server),
+                                                 m_dir->filePath(QStringLiteral("keys.json")));
+    }
+
+    void cleanup()
+    {
+        m_keyring.reset();
+        m_server.reset();
+        m_dir.reset();
+    }
+
+    void concurrentSignFromManyThreads()
+    {
+        createWorkers(QStringLiteral("worker"), 4);
+        setLatency(50ms);
+        const quint64 before = m_server->engineRequestCount();
+        std::atomic<int> verified{0};
+        QList<QThread *> threads;
+        QElapsedTimer timer;
+        timer.start();
+        for (int w = 1; w <= 4; ++w) {
+            threads << QThread::create([this, w, &verified] {
+                for (int i = 0; i < 10; ++i) {
+                    auto signature = m_keyring->sign(QStringLiteral("worker-%1").arg(w), QByteArray::number(i));
+                    if (signature)
+                        ++verified;
+                }
+            });
+            threads.last()->start();
+        }
+        for (QThread *thread : threads) {
+            QVERIFY(thread->wait(30000));
+            delete thread;
+        }
+        const qint64 elapsed = timer.elapsed();
+        QCOMPARE(verified.load(), 40);
+        QCOMPARE(m_server->engineRequestCount() - before, quint64(40)); // every request reached the engine
+        // Sequential: 40 x 50 ms = 2 s. Four in parallel: ~0.5 s.
+        QVERIFY2(elapsed < bound(1000), qPrintable(QStringLiteral("40 signs took %1 ms").arg(elapsed)));
+    }
+
+    void noHeadOfLineBlocking()
+    {
+        createWorkers(QStringLiteral("worker"), 4);
+        setLatency(50ms, {{QStringLiteral("worker-1"), 500ms}});
+        QList<qint64> finishedAt(5, -1);
+        QList<QThread *> threads;
+        QElapsedTimer timer;
+        timer.start();
+        for (int w = 1; w <= 4; ++w) {
+            threads << QThread::create([this, w, &finishedAt, &timer] {
+                if (m_keyring->sign(QStringLiteral("worker-%1").arg(w), "block"))
+                    finishedAt[w] = timer.elapsed();
+            });
+            threads.last()->start();
+        }
+        for (QThread *thread : threads) {
+            QVERIFY(thread->wait(30000));
+            delete thread;
+        }
+        QVERIFY(finishedAt[1] >= 450);
+        for (int w = 2; w <= 4; ++w)
+            QVERIFY2(finishedAt[w] >= 0 && finishedAt[w] < bound(200),
+                     qPrintable(QStringLiteral("worker-%1 finished at %2 ms").arg(w).arg(finishedAt[w])));
+
+        // The same through one signBatch: the slow item holds nobody back.
+        QList<SignRequest> requests;
+        for (int w = 1; w <= 4; ++w)
+            requests << SignRequest{QStringLiteral("worker-%1").arg(w), "batch", false};
+        auto job = m_keyring->signBatch(requests);
+        job.future.waitForFinished();
+        QHash<int, qint64> done;
+        for (const BatchItemEvent &event : job.progress->takeEvents()) {
+            if (event.state == BatchItemState::Succeeded)
+                done[event.index] = event.nsSinceStart / 1'000'000;
+        }
+        QCOMPARE(done.size(), 4);
+        QVERIFY(done[0] >= 450);
+        for (int i = 1; i < 4; ++i)
+            QVERIFY2(done[i] < bound(200), qPrintable(QStringLiteral("item %1 done at %2 ms").arg(i).arg(done[i])));
+    }
+
+    void createBatchOfFour()
+    {
+        CreateBatchRequest request;
+        request.prefix = QStringLiteral("blob-worker");
+        request.count = 4;
+        setLatency(200ms);
+        QElapsedTimer timer;
+        timer.start();
+        auto job = m_keyring->createBatch(request);
+        QVERIFY(job.hasValue());
+        job->future.waitForFinished();
+        const qint64 elapsed = timer.elapsed();
+        const auto results = job->future.results();
+        QCOMPARE(results.size(), 4);
+        BaoClient client(keyringtest::settingsFor(*m_server));
+        for (int i = 0; i < 4; ++i) {
+            const QString uid = QStringLiteral("blob-worker-%1").arg(i + 1);
+            QCOMPARE(results.at(i).index, i);
+            QCOMPARE(results.at(i).uid, uid);
+            QVERIFY(results.at(i).ok());
+            auto onServer = client.readKey(uid);
+            QVERIFY(onServer.hasValue());
+            auto stored = m_keyring->key(uid);
+            QVERIFY(stored.hasValue());
+            QCOMPARE(stored->publicKey, onServer->publicKey);
+            QCOMPARE(stored->address, crypto::CosmosAddress::fromPublicKey(onServer->publicKey));
+            QCOMPARE(stored->address, onServer->address);
+        }
+        // One LIST (preflight) + 4 parallel creates: two latencies, not five.
+        QVERIFY2(elapsed < bound(800), qPrintable(QStringLiteral("createBatch(4) took %1 ms").arg(elapsed)));
+        QCOMPARE(job->progress->counts().succeeded, 4);
+        QVERIFY(m_keyring->store().journalUids().isEmpty());
+
+        // A collision with the store is refused before any request.
+        setLatency(0ms);
+        const quint64 before = m_server->engineRequestCount();
+        request.count = 5;
+        auto collision = m_keyring->createBatch(request);
+        QVERIFY(!collision.hasValue());
+        QCOMPARE(collision.error().kind, BaoErrorKind::AlreadyExists);
+        QVERIFY(collision.error().message.contains(QStringLiteral("blob-worker-1")));
+        QCOMPARE(m_server->engineRequestCount(), before);
+        QVERIFY(!m_keyring->key(QStringLiteral("blob-worker-5")));
+    }
+
+    void createBatchServerCollisionFoundByList()
+    {
+        BaoClient client(keyringtest::settingsFor(*m_server));
+        QVERIFY(client.createKey(QStringLiteral("node-3"), false).hasValue());
+        const quint64 before = m_server->engineRequestCount();
+        CreateBatchRequest request;
+        request.prefix = QStringLiteral("node");
+        request.count = 4;
+        auto job = m_keyring->createBatch(request);
+        QVERIFY(job.hasValue()); // the store has no collision; the server's LIST does
+        job->future.waitForFinished();
+        QCOMPARE(m_server->engineRequestCount() - before, quint64(1)); // the LIST only, no create
+        QVERIFY(job->progress->preflightError().has_value());
+        QCOMPARE(job->progress->preflightError()->kind, BaoErrorKind::AlreadyExists);
+        for (const auto &result : job->future.results()) {
+            QVERIFY(!result.ok());
+            QCOMPARE(result.error->kind, BaoErrorKind::AlreadyExists);
+        }
+        auto listing = client.listKeys();
+        QCOMPARE(listing->names, QStringList{QStringLiteral("node-3")});
+        QVERIFY(m_keyring->list().isEmpty());
+    }
+
+    void signBatchOfFourAtOneLatency()
+    {
+        createWorkers(QStringLiteral("blob-worker"), 4);
+        setLatency(200ms);
+        QList<SignRequest> requests;
+        for (int i = 1; i <= 4; ++i)
+            requests << SignRequest{QStringLiteral("blob-worker-%1").arg(i), QByteArray("blob ") + QByteArray::number(i),
+                                    false};
+        QElapsedTimer timer;
+        timer.start();
+        auto job = m_keyring->signBatch(requests);
+        job.future.waitForFinished();
+        const qint64 elapsed = timer.elapsed();
+        const auto results = job.future.results();
+        QCOMPARE(results.size(), 4);
+        for (int i = 0; i < 4; ++i) {
+            QVERIFY(results.at(i).ok());
+            const auto &signature = *results.at(i).signature;
+            QCOMPARE(signature.uid, requests.at(i).uid);
+            QCOMPARE(signature.signature.size(), 64);
+            QVERIFY(crypto::Secp256k1::verifyDigest(m_keyring->key(signature.uid)->publicKey, signature.digest,
+                                                    signature.signature));
+        }
+        QVERIFY2(elapsed < bound(250), qPrintable(QStringLiteral("4 x 200 ms took %1 ms").arg(elapsed)));
+    }
+
+    void signBatchOf256AtOneLatency()
+    {
+        createWorkers(QStringLiteral("w"), 256);
+        QList<SignRequest> requests;
+        for (int i = 1; i <= 256; ++i)
+            requests << SignRequest{QStringLiteral("w-%1").arg(i), QByteArray::number(i), false};
+        // Warm-up at zero latency: threads and connections exist, as in a running app.
+        auto warm = m_keyring->signBatch(requests);
+        warm.future.waitForFinished();
+        setLatency(200ms);
+        const quint64 before = m_server->engineRequestCount();
+        QElapsedTimer timer;
+        timer.start();
+        auto job = m_keyring->signBatch(requests);
+        job.future.waitForFinished();
+        const qint64 elapsed = timer.elapsed();
+        int ok = 0;
+        for (const auto &result : job.future.results())
+            ok += result.ok() ? 1 : 0;
+        QCOMPARE(ok, 256);
+        QCOMPARE(m_server->engineRequestCount() - before, quint64(256));
+        QVERIFY2(elapsed < bound(600), qPrintable(QStringLiteral("256 x 200 ms took %1 ms").arg(elapsed)));
+    }
+
+    void partialFailureKeepsTheRest()
+    {
+        createWorkers(QStringLiteral("pf"), 4);
+        QVERIFY(BaoClient(keyringtest::settingsFor(*m_server)).deleteKey(QStringLiteral("pf-2")).hasValue());
+        QList<SignRequest> requests;
+        for (int i = 1; i <= 4; ++i)
+            requests << SignRequest{QStringLiteral("pf-%1").arg(i), "m", false};
+        requests << SignRequest{QStringLiteral("not-in-store"), "m", false};
+        auto job = m_keyring->signBatch(requests);
+        job.future.waitForFinished();
+        const auto results = job.future.results();
+        QCOMPARE(results.size(), 5);
+        QVERIFY(results.at(0).ok());
+        QVERIFY(!results.at(1).ok());
+        QCOMPARE(results.at(1).error->kind, BaoErrorKind::NotFound);
+        QVERIFY(results.at(2).ok());
+        QVERIFY(results.at(3).ok());
+        QCOMPARE(results.at(4).error->kind, BaoErrorKind::NotFound);
+        const auto counts = job.progress->counts();
+        QCOMPARE(counts.succeeded, 3);
+        QCOMPARE(counts.failed, 2);
+        bool sawFailedEvent = false;
+        for (const BatchItemEvent &event : job.progress->takeEvents()) {
+            if (event.index == 1 && event.state == BatchItemState::Failed) {
+                sawFailedEvent = true;
+                QCOMPARE(event.error->kind, BaoErrorKind::NotFound);
+            }
+        }
+        QVERIFY(sawFailedEvent);
+    }
+
+    void createBatchPartialFailurePersistsSuccesses()
+    {
+        FaultSettings faults;
+        faults.keyLatency = {{QStringLiteral("half-2"), 0ms}};
+        m_server->setFaults(faults);
+        // Make half-2 fail on the server: it exists there already, created
+        // between our LIST and our create (a race the engine refuses).
+        CreateBatchRequest request;
+        request.prefix = QStringLiteral("half");
+        request.count = 4;
+        setLatency(150ms);
+        auto job = m_keyring->createBatch(request);
+        QVERIFY(job.hasValue());
+        QThread::msleep(60); // the preflight LIST is in flight; create the rival now
+        QVERIFY(BaoClient(keyringtest::settingsFor(*m_server)).createKey(QStringLiteral("half-2"), false).hasValue());
+        job->future.waitForFinished();
+        const auto results = job->future.results();
+        QCOMPARE(results.size(), 4);
+        QVERIFY(results.at(0).ok());
+        QVERIFY(!results.at(1).ok());
+        QCOMPARE(results.at(1).error->kind, BaoErrorKind::AlreadyExists);
+        QVERIFY(results.at(2).ok());
+        QVERIFY(results.at(3).ok());
+        QVERIFY(m_keyring->key(QStringLiteral("half-1")));
+        QVERIFY(!m_keyring->key(QStringLiteral("half-2")));
+        QVERIFY(m_keyring->key(QStringLiteral("half-4")));
+        QVERIFY(m_keyring->store().journalUids().isEmpty());
+    }
+
+    void cancellationMidBatch()
+    {
+        createWorkers(QStringLiteral("c"), 20);
+        setLatency(400ms);
+        QList<SignRequest> requests;
+        for (int i = 1; i <= 20; ++i)
+            requests << SignRequest{QStringLiteral("c-%1").arg(i), "m", false};
+        SignBatchOptions options;
+        options.parallelism = 4;
+        QElapsedTimer timer;
+        timer.start();
+        auto job = m_keyring->signBatch(requests, options);
+        QThread::msleep(150);
+        job.progress->cancel();
+        job.future.waitForFinished();
+        const qint64 elapsed = timer.elapsed();
+        const auto results = job.future.results();
+        QCOMPARE(results.size(), 20); // every item says what happened to it
+        int cancelled = 0;
+        for (const auto &result : results) {
+            QVERIFY(!result.ok());
+            QCOMPARE(result.error->kind, BaoErrorKind::Cancelled);
+            ++cancelled;
+        }
+        QCOMPARE(cancelled, 20);
+        QCOMPARE(job.progress->counts().cancelled, 20);
+        // In-flight requests were aborted: no waiting for their 400 ms, let alone 5 waves.
+        QVERIFY2(elapsed < bound(380), qPrintable(QStringLiteral("cancel took until %1 ms").arg(elapsed)));
+        int startedThenCancelled = 0;
+        QHash<int, BatchItemState> last;
+        for (const BatchItemEvent &event : job.progress->takeEvents()) {
+            if (event.state == BatchItemState::Cancelled && last.value(event.index) == BatchItemState::Started)
+                ++startedThenCancelled;
+            last[event.index] = event.state;
+        }
+        QCOMPARE(startedThenCancelled, 4); // the 4 in flight were aborted
+    }
+
+    void cancelledCreateBatchKeepsWhatWasMade()
+    {
+        setLatency(0ms, {{QStringLiteral("cc-3"), 2000ms}, {QStringLiteral("cc-4"), 2000ms}});
+        CreateBatchRequest request;
+        request.prefix = QStringLiteral("cc");
+        request.count = 4;
+        auto job = m_keyring->createBatch(request);
+        QVERIFY(job.hasValue());
+        QElapsedTimer wait;
+        wait.start();
+        while (job->progress->counts().succeeded < 2 && wait.elapsed() < 5000)
+            QThread::msleep(5);
+        job->progress->cancel();
+        job->future.waitForFinished();
+        const auto results = job->future.results();
+        QVERIFY(results.at(0).ok());
+        QVERIFY(results.at(1).ok());
+        QCOMPARE(results.at(2).error->kind, BaoErrorKind::Cancelled);
+        QCOMPARE(results.at(3).error->kind, BaoErrorKind::Cancelled);
+        QVERIFY(m_keyring->key(QStringLiteral("cc-1")));
+        QVERIFY(m_keyring->key(QStringLiteral("cc-2")));
+        QVERIFY(m_keyring->store().journalUids().isEmpty());
+        // An aborted create may still have happened on the server: sync adopts it.
+        QThread::msleep(2100);
+        auto report = m_keyring->sync();
+        QVERIFY(report.hasValue());
+        for (const QString &uid : report->adopted)
+            QVERIFY(uid == QLatin1String("cc-3") || uid == QLatin1String("cc-4"));
+    }
+
+    void eventsAreCoalescedForTheGuiThread()
+    {
+        createWorkers(QStringLiteral("ev"), 64);
+        setLatency(20ms);
+        QList<SignRequest> requests;
+        for (int i = 1; i <= 64; ++i)
+            requests << SignRequest{QStringLiteral("ev-%1").arg(i), "m", false};
+        auto job = m_keyring->signBatch(requests);
+        int notifications = 0;
+        int finishedSignals = 0;
+        QList<BatchItemEvent> events;
+        QElapsedTimer timer;
+        timer.start();
+        QEventLoop loop;
+        connect(job.progress.get(), &baokeys::keyring::BatchProgress::eventsAvailable, &loop, [&] {
+            ++notifications;
+            events << job.progress->takeEvents();
+        });
+        connect(job.progress.get(), &baokeys::keyring::BatchProgress::finished, &loop, [&] {
+            ++finishedSignals;
+            loop.quit();
+        });
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        loop.exec();
+        events << job.progress->takeEvents();
+        QCOMPARE(finishedSignals, 1);
+        QCOMPARE(events.size(), 64 * 3); // queued, started, succeeded for each
+        // At most one signal per 50 ms (the default interval), plus the last.
+        const qint64 elapsed = timer.elapsed();
+        QVERIFY2(notifications <= elapsed / 50 + 2,
+                 qPrintable(QStringLiteral("%1 notifications for %2 events in %3 ms")
+                                .arg(notifications)
+                                .arg(events.size())
+                                .arg(elapsed)));
+        QHash<int, qint64> lastTime;
+        QHash<int, BatchItemState> lastState;
+        for (const BatchItemEvent &event : events) {
+            QVERIFY(event.nsSinceStart >= lastTime.value(event.index, 0)); // monotonic per item
+            lastTime[event.index] = event.nsSinceStart;
+            if (event.state == BatchItemState::Started)
+                QCOMPARE(lastState.value(event.index), BatchItemState::Queued);
+            if (event.state == BatchItemState::Succeeded)
+                QCOMPARE(lastState.value(event.index), BatchItemState::Started);
+            lastState[event.index] = event.state;
+        }
+        QVERIFY(job.progress->isFinished());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKeyringConcurrency)
+#include "TestKeyringConcurrency.moc"
