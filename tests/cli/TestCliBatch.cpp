@@ -6,6 +6,9 @@
 #include "crypto/Secp256k1.h"
 
 #include <QJsonDocument>
+#include <QProcess>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QSet>
 #include <QTcpServer>
 #include <QTest>
@@ -56,6 +59,8 @@ private slots:
     void nothingSucceeded();
     void textOutputWhenNotATerminal();
     void badBatchArguments();
+    void interruptedBatchKeepsWhatIsDone();
+    void crashedBatchIsRecoveredBySync();
 };
 
 void TestCliBatch::createAndSignJsonLines()
@@ -278,6 +283,95 @@ void TestCliBatch::badBatchArguments()
                  cli.writeFile(QStringLiteral("bad.txt"), "00\nnot-hex\n")});
     expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a"), QStringLiteral("--messages-file"),
                  cli.dir() + QStringLiteral("/missing.txt")});
+}
+
+namespace {
+
+// Starts a 12-key batch create at 200 ms per key, 2 at a time (~1.2 s), and
+// stops the process with `stop` once it has printed `linesFirst` results.
+CliRun interruptCreate(CliHarness &cli, int linesFirst, void (QProcess::*stop)())
+{
+    baokeys::signer::FaultSettings faults;
+    faults.latency = 200ms;
+    cli.server().setFaults(faults);
+    QProcess process;
+    process.setProcessEnvironment(cli.environment());
+    process.start(CliHarness::binary(), {QStringLiteral("--store"), cli.storePath(), QStringLiteral("--output"), QStringLiteral("json"),
+                                         QStringLiteral("batch"), QStringLiteral("create"), QStringLiteral("--prefix"), QStringLiteral("x"),
+                                         QStringLiteral("--count"), QStringLiteral("12"), QStringLiteral("--parallelism"),
+                                         QStringLiteral("2")});
+    CliRun run;
+    if (!process.waitForStarted(10'000))
+        return run;
+    // Stop once `linesFirst` keys were reported created (not after a fixed
+    // time: a slow machine must not turn this into a test of nothing).
+    QElapsedTimer clock;
+    clock.start();
+    while (run.out.count('\n') < linesFirst && clock.elapsed() < 20'000 && process.state() == QProcess::Running) {
+        process.waitForReadyRead(100);
+        run.out += process.readAllStandardOutput();
+    }
+    (process.*stop)();
+    run.crashed = !process.waitForFinished(30'000) || process.exitStatus() != QProcess::NormalExit;
+    run.exitCode = process.exitCode();
+    run.out += process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    cli.server().setFaults({});
+    return run;
+}
+
+} // namespace
+
+void TestCliBatch::interruptedBatchKeepsWhatIsDone()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    // SIGTERM (as Ctrl-C) mid-batch: the batch is cancelled, what was created is printed and stored.
+    const CliRun run = interruptCreate(cli, 2, &QProcess::terminate);
+    QVERIFY2(!run.crashed, qPrintable(run.describe()));
+    QCOMPARE(run.exitCode, 3);
+    QVERIFY(run.err.contains("cancelling"));
+    const QList<QJsonObject> lines = run.jsonLines();
+    int created = 0;
+    int cancelled = 0;
+    for (const QJsonObject &item : results(lines)) {
+        if (item.value(QStringLiteral("error")).isNull())
+            ++created;
+        else if (item.value(QStringLiteral("error_kind")).toString() == QLatin1String("cancelled"))
+            ++cancelled;
+    }
+    QVERIFY2(created >= 2 && created < 12, qPrintable(run.describe()));
+    QVERIFY(cancelled > 0);
+    QCOMPARE(summary(lines).value(QStringLiteral("failed")).toInt(), 12 - created);
+    // The store knows exactly the keys that were created (nothing only on the server).
+    CliRun listed = cli.run(json() + QStringList{QStringLiteral("keys"), QStringLiteral("list")});
+    const int stored = int(listed.jsonArray().size());
+    CliRun synced = cli.run(json() + QStringList{QStringLiteral("keys"), QStringLiteral("sync")});
+    EXPECT_EXIT(synced, 0);
+    QCOMPARE(synced.json().value(QStringLiteral("adopted")).toArray().size()
+                 + synced.json().value(QStringLiteral("recovered")).toArray().size() + stored,
+             qsizetype(cli.run(json() + QStringList{QStringLiteral("keys"), QStringLiteral("list")}).jsonArray().size()));
+    QVERIFY(stored >= created);
+}
+
+void TestCliBatch::crashedBatchIsRecoveredBySync()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    // SIGKILL mid-batch: no chance to store anything; the journal names the batch's keys.
+    const CliRun run = interruptCreate(cli, 2, &QProcess::kill);
+    QVERIFY(run.crashed);
+    QVERIFY(QFile::exists(cli.storePath() + QStringLiteral(".journal")));
+    CliRun synced = cli.run(json() + QStringList{QStringLiteral("keys"), QStringLiteral("sync")});
+    EXPECT_EXIT(synced, 0);
+    const qsizetype recovered = synced.json().value(QStringLiteral("recovered")).toArray().size();
+    QVERIFY2(recovered >= 2 && recovered <= 12, qPrintable(synced.describe()));
+    QCOMPARE(synced.json().value(QStringLiteral("adopted")).toArray().size(), 0);
+    CliRun listed = cli.run(json() + QStringList{QStringLiteral("keys"), QStringLiteral("list")});
+    QCOMPARE(listed.jsonArray().size(), recovered);
+    for (const QJsonValue &key : listed.jsonArray())
+        QCOMPARE(key.toObject().value(QStringLiteral("source")).toString(), QStringLiteral("generated"));
+    QVERIFY(!QFile::exists(cli.storePath() + QStringLiteral(".journal")));
 }
 
 QTEST_GUILESS_MAIN(TestCliBatch)

@@ -2,6 +2,8 @@
 
 #include "cli/BatchReporter.h"
 #include "cli/CommandContext.h"
+#include "cli/Console.h"
+#include "cli/InterruptGuard.h"
 #include "cli/InputReader.h"
 #include "cli/KeysCommands.h"
 #include "crypto/Hex.h"
@@ -61,6 +63,14 @@ CliResult<ExitCode> runJob(const keyring::BatchJob<Result> &job, BatchReporter &
         }
     });
     QObject::connect(&watcher, &QFutureWatcher<Result>::finished, &loop, &QEventLoop::quit);
+    // Ctrl-C cancels: queued items finish as cancelled, requests in flight are
+    // aborted, finished ones are kept (and stored, for batch create).
+    InterruptGuard interrupt;
+    QObject::connect(&interrupt, &InterruptGuard::interrupted, &loop, [&job] {
+        Console::errLine(QCoreApplication::translate("baokeys-cli",
+                                                     "\ncancelling the batch (press Ctrl-C again to quit at once)"));
+        job.progress->cancel();
+    });
     reporter.startProgressLine();
     watcher.setFuture(job.future); // replays results that are already there, then `finished`
     loop.exec();
