@@ -1,0 +1,212 @@
+// BaoKeyring against servers that misbehave (tests/support): a signer that
+// lies (wrong signature, wrong public key, another key, high-S) is a security
+// fault and never a result; garbage JSON, 5xx, sealed, dropped connections and
+// timeouts reach the caller as their typed errors, per batch item, without
+// hiding the items that succeeded.
+#include "FakeBaoServer.h"
+#include "MiniEngine.h"
+
+#include "crypto/Secp256k1.h"
+#include "keyring/BaoKeyring.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using baokeys::bao::BaoErrorKind;
+using baokeys::bao::BaoSettings;
+using baokeys::keyring::BaoKeyring;
+using baokeys::keyring::CreateBatchRequest;
+using baokeys::keyring::SignRequest;
+using baokeys::testsupport::FakeBaoServer;
+using baokeys::testsupport::FakeRequest;
+using baokeys::testsupport::FakeResponse;
+using baokeys::testsupport::MiniEngine;
+
+Q_DECLARE_METATYPE(MiniEngine::Lie)
+Q_DECLARE_METATYPE(FakeResponse)
+Q_DECLARE_METATYPE(BaoErrorKind)
+
+class TestKeyringFaults : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<MiniEngine> m_engine;
+    std::unique_ptr<FakeBaoServer> m_server;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<BaoKeyring> m_keyring;
+
+    void openKeyring(int timeoutMs = 5000)
+    {
+        BaoSettings settings;
+        settings.address = m_server->address();
+        settings.token = QStringLiteral("t");
+        settings.timeout = std::chrono::milliseconds(timeoutMs);
+        m_keyring.reset();
+        m_keyring = std::make_unique<BaoKeyring>(settings, m_dir->filePath(QStringLiteral("keys.json")));
+    }
+
+    // Answers `fault` for sign requests to `key`, the engine for the rest.
+    void faultOnSign(const QString &key, const FakeResponse &fault)
+    {
+        MiniEngine *engine = m_engine.get();
+        m_server->setHandler([engine, key, fault](const FakeRequest &request) {
+            if (request.path.endsWith(QStringLiteral("/sign/") + key))
+                return fault;
+            return engine->handle(request);
+        });
+    }
+
+private slots:
+    void init()
+    {
+        m_engine = std::make_unique<MiniEngine>();
+        m_server = std::make_unique<FakeBaoServer>(m_engine->handler());
+        QVERIFY(m_server->start());
+        m_dir = std::make_unique<QTemporaryDir>();
+        openKeyring();
+        QVERIFY(m_keyring->newAccount(QStringLiteral("k1")).hasValue());
+        QVERIFY(m_keyring->newAccount(QStringLiteral("k2")).hasValue());
+        QVERIFY(m_keyring->newAccount(QStringLiteral("k3")).hasValue());
+    }
+
+    void cleanup()
+    {
+        m_keyring.reset();
+        m_server.reset();
+        m_engine.reset();
+        m_dir.reset();
+    }
+
+    void honestEngineSigns()
+    {
+        auto signature = m_keyring->sign(QStringLiteral("k1"), "honest");
+        QVERIFY2(signature.hasValue(), signature ? "" : qPrintable(signature.error().describe()));
+    }
+
+    void lyingSignerIsASecurityFault_data()
+    {
+        QTest::addColumn<MiniEngine::Lie>("lie");
+        QTest::newRow("signature over another message") << MiniEngine::Lie::WrongSignature;
+        QTest::newRow("another public key") << MiniEngine::Lie::WrongPublicKey;
+        QTest::newRow("signed by another key") << MiniEngine::Lie::OtherKeySigns;
+        QTest::newRow("high-S") << MiniEngine::Lie::HighS;
+    }
+
+    void lyingSignerIsASecurityFault()
+    {
+        QFETCH(MiniEngine::Lie, lie);
+        m_engine->setLie(lie);
+        auto signature = m_keyring->sign(QStringLiteral("k1"), "pay 1000 utia");
+        QVERIFY(!signature.hasValue());
+        QCOMPARE(signature.error().kind, BaoErrorKind::SecurityFault);
+
+        auto job = m_keyring->signBatch({SignRequest{QStringLiteral("k1"), "a", false},
+                                         SignRequest{QStringLiteral("k2"), "b", false}});
+        job.future.waitForFinished();
+        for (const auto &result : job.future.results()) {
+            QVERIFY(!result.signature.has_value()); // never handed out
+            QCOMPARE(result.error->kind, BaoErrorKind::SecurityFault);
+        }
+    }
+
+    void serverFaultsPerItem_data()
+    {
+        QTest::addColumn<FakeResponse>("fault");
+        QTest::addColumn<BaoErrorKind>("kind");
+        QTest::newRow("garbage json") << FakeResponse::raw(200, "{\"data\": {\"signature\": ") << BaoErrorKind::MalformedAnswer;
+        QTest::newRow("500") << FakeResponse::errors(500, {QStringLiteral("internal error")}) << BaoErrorKind::ServerError;
+        QTest::newRow("sealed") << FakeResponse::errors(503, {QStringLiteral("Vault is sealed")}) << BaoErrorKind::Sealed;
+        QTest::newRow("rate limited") << FakeResponse::errors(429, {QStringLiteral("rate limit")})
+                                      << BaoErrorKind::RateLimited;
+        QTest::newRow("dropped connection") << FakeResponse::drop() << BaoErrorKind::Transport;
+        QTest::newRow("no answer") << FakeResponse::hang() << BaoErrorKind::Timeout;
+    }
+
+    void serverFaultsPerItem()
+    {
+        QFETCH(FakeResponse, fault);
+        QFETCH(BaoErrorKind, kind);
+        openKeyring(400);
+        faultOnSign(QStringLiteral("k2"), fault);
+        auto job = m_keyring->signBatch({SignRequest{QStringLiteral("k1"), "a", false},
+                                         SignRequest{QStringLiteral("k2"), "b", false},
+                                         SignRequest{QStringLiteral("k3"), "c", false}});
+        job.future.waitForFinished();
+        const auto results = job.future.results();
+        QCOMPARE(results.size(), 3);
+        QVERIFY(results.at(0).ok());
+        QVERIFY(!results.at(1).ok());
+        QCOMPARE(results.at(1).error->kind, kind);
+        QVERIFY(results.at(2).ok());
+        QCOMPARE(job.progress->counts().failed, 1);
+        QCOMPARE(job.progress->counts().succeeded, 2);
+    }
+
+    void createBatchStopsWhenTheListFails()
+    {
+        MiniEngine *engine = m_engine.get();
+        m_server->setHandler([engine](const FakeRequest &request) {
+            if (request.method == "LIST")
+                return FakeResponse::errors(503, {QStringLiteral("Vault is sealed")});
+            return engine->handle(request);
+        });
+        const int before = m_server->requestCount();
+        CreateBatchRequest request;
+        request.prefix = QStringLiteral("batch");
+        request.count = 3;
+        auto job = m_keyring->createBatch(request);
+        QVERIFY(job.hasValue());
+        job->future.waitForFinished();
+        QCOMPARE(m_server->requestCount() - before, 1); // the LIST, nothing else
+        QCOMPARE(job->progress->preflightError()->kind, BaoErrorKind::Sealed);
+        for (const auto &result : job->future.results())
+            QCOMPARE(result.error->kind, BaoErrorKind::Sealed);
+        QVERIFY(!m_engine->hasKey(QStringLiteral("batch-1")));
+        QVERIFY(m_keyring->store().journalUids().isEmpty());
+    }
+
+    void createBatchKeepsTheKeysThatWereMade()
+    {
+        MiniEngine *engine = m_engine.get();
+        m_server->setHandler([engine](const FakeRequest &request) {
+            if (request.path.endsWith(QLatin1String("/keys/made-2")) && request.method == "POST")
+                return FakeResponse::errors(500, {QStringLiteral("storage failure")});
+            return engine->handle(request);
+        });
+        CreateBatchRequest request;
+        request.prefix = QStringLiteral("made");
+        request.count = 3;
+        auto job = m_keyring->createBatch(request);
+        QVERIFY(job.hasValue());
+        job->future.waitForFinished();
+        const auto results = job->future.results();
+        QVERIFY(results.at(0).ok());
+        QCOMPARE(results.at(1).error->kind, BaoErrorKind::ServerError);
+        QVERIFY(results.at(2).ok());
+        QVERIFY(m_keyring->key(QStringLiteral("made-1")));
+        QVERIFY(!m_keyring->key(QStringLiteral("made-2")));
+        QVERIFY(m_keyring->key(QStringLiteral("made-3")));
+        QVERIFY(m_keyring->store().journalUids().isEmpty());
+    }
+
+    void lyingCreateIsRefused()
+    {
+        // The answer's address does not belong to its public key.
+        m_server->setHandler([](const FakeRequest &) {
+            return FakeResponse::data({{QStringLiteral("name"), QStringLiteral("liar")},
+                                       {QStringLiteral("public_key"),
+                                        QStringLiteral("02ac301ef3117116e34df184f20290db6f85a5e13042092c2a36d640242ac02948")},
+                                       {QStringLiteral("address"), QStringLiteral("fb94ca1c7ed37bb8e6cf8cdc73c8c5bc7766af23")}});
+        });
+        auto created = m_keyring->newAccount(QStringLiteral("liar"));
+        QVERIFY(!created.hasValue());
+        QCOMPARE(created.error().kind, BaoErrorKind::MalformedAnswer);
+        QVERIFY(!m_keyring->key(QStringLiteral("liar")));
+    }
+};
+
+
+QTEST_GUILESS_MAIN(TestKeyringFaults)
+#include "TestKeyringFaults.moc"
