@@ -9,7 +9,8 @@
 #   throughput  zero latency, N = 5000 over 50 keys, 64 requests in flight: signs/s
 #   latency     200 ms signer latency, N = 64 and N = 256, all in flight: wall ms vs
 #               the ideal 200 ms
-# Each client's figure is the median of 3 runs, timed inside the client (the
+# Each client's figure is the median of 3 runs (5 for the short latency rows),
+# timed inside the client (the
 # signing only, not process start-up); wrk runs 3 s (2 s for the latency rows)
 # and its wall figure is N / (requests per second). node-vault is installed
 # into BUILD_DIR/bench-peers/node with `npm install --prefix` on first use.
@@ -22,7 +23,7 @@ cli="$build/bin/baokeys-cli"
 signer="$build/bin/baokeys-signer"
 python=/usr/bin/python3          # Debian's python with python3-hvac, not a pyenv one
 work="$build/bench-peers"
-runs=3
+runs=3          # per client for the throughput row; the short latency rows get 5
 throughput_n=5000 throughput_keys=50 throughput_concurrency=64
 latency_ms=200
 token="bench-root-token"
@@ -72,8 +73,9 @@ record() { # record ROW CLIENT VALUE FAILED EXTRA
 
 # run_clients ROW N KEYS REPEAT CONCURRENCY: each client $runs times.
 run_clients() {
-  local row=$1 n=$2 keys=$3 repeat=$4 conc=$5 i line start end
-  for i in $(seq "$runs"); do
+  local row=$1 n=$2 keys=$3 repeat=$4 conc=$5 i line start end count=$runs
+  [ "$row" != throughput ] && count=$((runs + 2))
+  for i in $(seq "$count"); do
     start=$(date +%s%N)
     line="$("$cli" --store "$work/store.json" --output json batch sign --prefix bench --count "$keys" --repeat "$repeat" \
               --message-hex "$message_hex" --parallelism "$conc" | tail -n 1)"
@@ -149,7 +151,8 @@ for row in ["throughput", "n64", "n256"]:
           f"{fmt(shown['wrk']):>8}  {peer_text:<19} {vs_wrk:>5.2f}x")
 print()
 print(f"ratios are speed ratios (>1.00x: baokeys-cli faster); 'vs best peer' names the faster of hvac and node-vault;")
-print(f"median of {runs} runs per client, timed inside each client; wrk = N / (its requests per second); {cores} CPU cores.")
+print(f"median of {runs} runs per client ({int(runs) + 2} for the latency rows), timed inside each client (not process start);")
+print(f"wrk = N / (its requests per second at the same concurrency); {cores} CPU cores shared by signer and client.")
 print("raw numbers (wall ms per run; failed requests):")
 for row in ["throughput", "n64", "n256"]:
     for c in clients + ["wrk"]:

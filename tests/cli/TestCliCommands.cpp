@@ -50,6 +50,9 @@ private slots:
     void renameAndSync();
     void status();
     void unreachableSealedAndBadToken();
+    void securityFaultExitsSix();
+    void connectionOptions();
+    void defaultStoreIsPrivate();
 
 private:
     QJsonObject m_vectors;
@@ -519,6 +522,93 @@ void TestCliCommands::unreachableSealedAndBadToken()
                                   QStringLiteral("--data-hex"), QStringLiteral("00")}),
                          5);
     EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("k5")}), 5);
+}
+
+void TestCliCommands::securityFaultExitsSix()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    EXPECT_EXIT(cli.run({QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("swapped")}), 0);
+    // Behind this store's back, the server's "swapped" is replaced by another key.
+    const QProcessEnvironment env = cli.environment();
+    const QString other = cli.dir() + QStringLiteral("/other-store.json");
+    EXPECT_EXIT(CliHarness::runRaw({QStringLiteral("--store"), other, QStringLiteral("keys"), QStringLiteral("sync")}, env), 0);
+    EXPECT_EXIT(CliHarness::runRaw({QStringLiteral("--store"), other, QStringLiteral("keys"), QStringLiteral("delete"),
+                                    QStringLiteral("swapped"), QStringLiteral("--yes")},
+                                   env),
+                0);
+    EXPECT_EXIT(CliHarness::runRaw({QStringLiteral("--store"), other, QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("swapped")},
+                                   env),
+                0);
+    // The signer now answers with a public key the store does not hold: never printed, exit 6.
+    CliRun run = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("sign"), QStringLiteral("swapped"),
+                          QStringLiteral("--data-hex"), QStringLiteral("00")});
+    EXPECT_CLEAN_FAILURE(run, 6);
+    QVERIFY(run.err.contains("security fault"));
+    CliRun batch = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("batch"), QStringLiteral("sign"),
+                            QStringLiteral("--keys"), QStringLiteral("swapped"), QStringLiteral("--message-hex"), QStringLiteral("00")});
+    EXPECT_CLEAN_FAILURE(batch, 6);
+}
+
+void TestCliCommands::connectionOptions()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    EXPECT_EXIT(cli.run({QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("slow")}), 0);
+    // --timeout: a key the signer answers for after 3 s, a 300 ms timeout: unavailable (5), promptly.
+    baokeys::signer::FaultSettings faults;
+    faults.keyLatency.insert(QStringLiteral("slow"), std::chrono::milliseconds(3000));
+    cli.server().setFaults(faults);
+    CliRun timedOut = cli.run({QStringLiteral("--timeout"), QStringLiteral("300ms"), QStringLiteral("sign"), QStringLiteral("slow"),
+                               QStringLiteral("--data-hex"), QStringLiteral("00")});
+    EXPECT_CLEAN_FAILURE(timedOut, 5);
+    QVERIFY2(timedOut.wallMs < 2500, qPrintable(QStringLiteral("took %1 ms").arg(timedOut.wallMs)));
+    QVERIFY(timedOut.err.contains("timeout"));
+    cli.server().setFaults({});
+
+    // Another mount, or a namespace the server does not have: the engine is not found there (1).
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("--mount"), QStringLiteral("elsewhere"), QStringLiteral("keys"), QStringLiteral("add"),
+                                  QStringLiteral("m1")}),
+                         1);
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("--namespace"), QStringLiteral("team-nope"), QStringLiteral("keys"), QStringLiteral("add"),
+                                  QStringLiteral("m2")}),
+                         1);
+    // The configured mount, given explicitly with slashes, works.
+    EXPECT_EXIT(cli.run({QStringLiteral("--mount"), QStringLiteral("/secp256k1/"), QStringLiteral("keys"), QStringLiteral("add"),
+                         QStringLiteral("m3")}),
+                0);
+    // A CA file that does not exist is a usage error before any request.
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("--ca-cert"), cli.dir() + QStringLiteral("/no-ca.pem"), QStringLiteral("status")}), 2);
+    // --token and --token-file together are ambiguous.
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("--token"), QStringLiteral("a"), QStringLiteral("--token-file"),
+                                  cli.writeFile(QStringLiteral("t"), "b"), QStringLiteral("status")}),
+                         2);
+    // VAULT_ADDR / VAULT_TOKEN are read when the BAO_ names are absent.
+    QProcessEnvironment vault = cli.environment();
+    vault.insert(QStringLiteral("VAULT_ADDR"), vault.value(QStringLiteral("BAO_ADDR")));
+    vault.insert(QStringLiteral("VAULT_TOKEN"), vault.value(QStringLiteral("BAO_TOKEN")));
+    vault.remove(QStringLiteral("BAO_ADDR"));
+    vault.remove(QStringLiteral("BAO_TOKEN"));
+    EXPECT_EXIT(CliHarness::runRaw({QStringLiteral("--store"), cli.storePath(), QStringLiteral("sign"), QStringLiteral("m3"),
+                                    QStringLiteral("--data-hex"), QStringLiteral("00")},
+                                   vault),
+                0);
+}
+
+void TestCliCommands::defaultStoreIsPrivate()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    // No --store: <XDG_DATA_HOME>/baokeys/store.json, its folder created 0700, the file 0600.
+    EXPECT_EXIT(CliHarness::runRaw({QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("home")}, cli.environment()), 0);
+    const QString folder = cli.dir() + QStringLiteral("/xdg-data/baokeys");
+    struct stat info {};
+    QCOMPARE(::stat(QFile::encodeName(folder).constData(), &info), 0);
+    QCOMPARE(int(info.st_mode & 0777), 0700);
+    QCOMPARE(::stat(QFile::encodeName(folder + QStringLiteral("/store.json")).constData(), &info), 0);
+    QCOMPARE(int(info.st_mode & 0777), 0600);
+    CliRun shown = CliHarness::runRaw({QStringLiteral("keys"), QStringLiteral("show"), QStringLiteral("home")}, cli.environment());
+    EXPECT_EXIT(shown, 0);
 }
 
 QTEST_GUILESS_MAIN(TestCliCommands)
