@@ -10,9 +10,8 @@
 #   latency     200 ms signer latency, N = 64 and N = 256, all in flight: wall ms vs
 #               the ideal 200 ms
 # Each client's figure is the median of 3 runs (5 for the short latency rows),
-# timed inside the client (the
-# signing only, not process start-up); wrk runs 3 s (2 s for the latency rows)
-# and its wall figure is N / (requests per second). node-vault is installed
+# timed inside the client (the signing only, not process start-up); wrk runs
+# 3 s (2 s for the latency rows) and its wall figure is N / (requests per second). node-vault is installed
 # into BUILD_DIR/bench-peers/node with `npm install --prefix` on first use.
 # Not a test: nothing here fails on a slow machine; it prints what it measured.
 set -euo pipefail

@@ -94,7 +94,8 @@ CliResult<CliConfig> CliConfig::resolve(const Invocation &invocation, const QPro
     if (invocation.isSet(QStringLiteral("token"))) {
         config.settings.token = invocation.value(QStringLiteral("token"));
     } else if (invocation.isSet(QStringLiteral("token-file"))) {
-        auto token = InputReader::readSecret(QStringLiteral("--token-file"), invocation.value(QStringLiteral("token-file")));
+        auto token = InputReader::readSecret(QStringLiteral("--token-file"), invocation.value(QStringLiteral("token-file")),
+                                             InputReader::Trim::Whitespace, tr("Token"));
         if (!token)
             return cliError(token.error());
         // BaoSettings keeps the token as a QString; this copy is the only plain one left.

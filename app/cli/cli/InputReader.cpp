@@ -6,8 +6,10 @@
 #include <QFile>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <termios.h>
 #include <unistd.h>
 
 namespace baokeys::cli::InputReader {
@@ -88,15 +90,61 @@ bool isSpace(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+// One line from the terminal on stdin, typed without echo.
+CliResult<void> readTerminalLine(const QString &option, const QString &prompt, crypto::SecureBytes &buffer)
+{
+    std::fputs(qPrintable(prompt.isEmpty() ? tr("%1: ").arg(option) : prompt + QStringLiteral(": ")), stderr);
+    std::fflush(stderr);
+    termios saved {};
+    const bool terminal = ::tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (terminal) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    crypto::SecureBytes line{static_cast<size_t>(MaxSecretSize)};
+    size_t used = 0;
+    bool failed = false;
+    for (;;) {
+        char c = 0;
+        const ssize_t got = ::read(STDIN_FILENO, &c, 1);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            failed = true;
+        if (got <= 0 || c == '\n' || used == line.size())
+            break;
+        line.data()[used++] = static_cast<unsigned char>(c);
+    }
+    if (terminal)
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    std::fputc('\n', stderr);
+    if (failed)
+        return cliError(CliError::usage(tr("%1: cannot read the terminal").arg(option)));
+    buffer = crypto::SecureBytes(line.data(), used);
+    return {};
+}
+
 } // namespace
 
-CliResult<crypto::SecureBytes> readSecret(const QString &option, const QString &path)
+CliResult<crypto::SecureBytes> readSecret(const QString &option, const QString &path, Trim trim, const QString &prompt)
 {
     crypto::SecureBytes buffer;
-    if (auto read = readPath(option, path, MaxSecretSize, buffer); !read)
+    if (path == QLatin1String("-") && ::isatty(STDIN_FILENO) == 1) {
+        if (auto read = readTerminalLine(option, prompt, buffer); !read)
+            return cliError(read.error());
+    } else if (auto read = readPath(option, path, MaxSecretSize, buffer); !read) {
         return cliError(read.error());
+    }
     size_t begin = 0;
     size_t end = buffer.size();
+    if (trim == Trim::FinalNewline) {
+        if (end > 0 && buffer.data()[end - 1] == '\n')
+            --end;
+        if (end > 0 && buffer.data()[end - 1] == '\r')
+            --end;
+        return crypto::SecureBytes(buffer.data(), end);
+    }
     while (begin < end && isSpace(buffer.data()[begin]))
         ++begin;
     while (end > begin && isSpace(buffer.data()[end - 1]))

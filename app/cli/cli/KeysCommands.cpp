@@ -306,7 +306,8 @@ CliResult<ExitCode> KeysCommands::importKey(CommandContext &context, const Invoc
     auto keyring = context.serverKeyring();
     if (!keyring)
         return cliError(keyring.error());
-    auto secret = InputReader::readSecret(QStringLiteral("--") + *source, secretPath);
+    auto secret = InputReader::readSecret(QStringLiteral("--") + *source, secretPath, InputReader::Trim::Whitespace,
+                                          mnemonic ? tr("BIP-39 mnemonic") : tr("Private key (64 hex digits)"));
     if (!secret)
         return cliError(secret.error());
     keyring::ImportOptions options;
@@ -317,7 +318,9 @@ CliResult<ExitCode> KeysCommands::importKey(CommandContext &context, const Invoc
     if (mnemonic) {
         crypto::SecureBytes passphrase;
         if (invocation.isSet(QStringLiteral("bip39-passphrase-file"))) {
-            auto read = InputReader::readSecret(QStringLiteral("--bip39-passphrase-file"), passphrasePath);
+            // A passphrase may begin or end with spaces: only the final newline goes.
+            auto read = InputReader::readSecret(QStringLiteral("--bip39-passphrase-file"), passphrasePath,
+                                                InputReader::Trim::FinalNewline, tr("BIP-39 passphrase"));
             if (!read)
                 return cliError(read.error());
             passphrase = std::move(*read);
