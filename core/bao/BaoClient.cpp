@@ -426,7 +426,7 @@ BaoResult<KeyInfo> BaoClient::readKey(const QString &name)
     return parseKeyInfo(*data, name);
 }
 
-BaoResult<KeyListing> BaoClient::listKeys()
+BaoResult<QJsonObject> BaoClient::listData()
 {
     bool empty = false;
     auto data = engineCall("LIST", m_settings.mount + QStringLiteral("/keys/"), nullptr, &empty);
@@ -434,18 +434,46 @@ BaoResult<KeyListing> BaoClient::listKeys()
         // An empty listing is 404 with an empty errors array (a missing
         // mount is 404 *with* a message, and stays an error).
         if (empty)
-            return KeyListing{};
+            return QJsonObject{{QStringLiteral("keys"), QJsonArray()}};
         return unexpected(data.error());
     }
-    KeyListing listing;
-    const QJsonValue keys = data->value(QStringLiteral("keys"));
+    return data;
+}
+
+namespace {
+BaoResult<QStringList> namesOf(const QJsonObject &data)
+{
+    const QJsonValue keys = data.value(QStringLiteral("keys"));
     if (!keys.isArray())
         return baoError(MalformedAnswer, QStringLiteral("listing has no 'keys' array"));
+    QStringList names;
     for (const QJsonValue &name : keys.toArray()) {
         if (!name.isString())
             return baoError(MalformedAnswer, QStringLiteral("listing holds a non-string key name"));
-        listing.names << name.toString();
+        names << name.toString();
     }
+    return names;
+}
+} // namespace
+
+BaoResult<QStringList> BaoClient::listKeyNames()
+{
+    auto data = listData();
+    if (!data)
+        return unexpected(data.error());
+    return namesOf(*data);
+}
+
+BaoResult<KeyListing> BaoClient::listKeys()
+{
+    auto data = listData();
+    if (!data)
+        return unexpected(data.error());
+    auto names = namesOf(*data);
+    if (!names)
+        return unexpected(names.error());
+    KeyListing listing;
+    listing.names = *names;
     const QJsonObject keyInfo = data->value(QStringLiteral("key_info")).toObject();
     for (const QString &name : std::as_const(listing.names)) {
         const QJsonValue entry = keyInfo.value(name);

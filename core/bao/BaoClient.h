@@ -54,6 +54,8 @@ public:
     BaoResult<KeyInfo> readKey(const QString &name);
     // An empty engine (404 with no errors) is an empty listing, not an error.
     BaoResult<KeyListing> listKeys();
+    // The names only, without reading key_info: cheap for a collision check.
+    BaoResult<QStringList> listKeyNames();
     BaoResult<void> deleteKey(const QString &name);
     BaoResult<KeyInfo> importKey(const QString &name, const crypto::SecureBytes &privateKey, bool exportable);
     BaoResult<ExportedKey> exportKey(const QString &name);
@@ -65,6 +67,7 @@ public:
 private:
     struct Reply;
     Reply send(const QByteArray &method, const QString &path, const QJsonObject *body, bool authenticated);
+    BaoResult<QJsonObject> listData();
     BaoResult<QJsonObject> engineCall(const QByteArray &method, const QString &path, const QJsonObject *body,
                                       bool *emptyNotFound = nullptr);
 

@@ -746,23 +746,31 @@ struct CreateRun : BatchRun<CreateItemResult> {
 
     std::once_flag preflightOnce;
     std::optional<BaoError> preflightError; // written once inside call_once, then only read
-    bool journaled = false;                 // written inside call_once, then only read
+    QFuture<KeyringResult<void>> journal;   // the journal write, started with the batch
 
     QList<KeyRecord> created; // guarded by mutex
     bool persisted = false;   // guarded by mutex
 
     ~CreateRun() { persist(); }
 
+    bool journalWritten()
+    {
+        journal.waitForFinished();
+        return journal.result().hasValue();
+    }
+
     void persist()
     {
         QList<KeyRecord> records;
         {
             QMutexLocker lock(&mutex);
-            if (persisted || !journaled)
+            if (persisted)
                 return;
             persisted = true;
             records = created;
         }
+        if (!journalWritten())
+            return; // then the preflight failed and nothing was created
         if (auto stored = store->putMany(records); !stored) {
             // The journal stays: recoverJournal()/sync() adopts these keys later.
             state->setPersistError(stored.error());
@@ -796,33 +804,35 @@ KeyringResult<BatchJob<CreateItemResult>> BaoKeyring::createBatch(const CreateBa
     run->batchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     run->exportable = request.exportable;
 
-    // Before any create: the server's LIST must not hold any of the names,
-    // and the journal must name them all (crash safety).
+    // Crash safety: the journal names every key before any create. Its fsync
+    // runs on another thread while the LIST below is in flight.
+    run->journal = QtConcurrent::run(m_asyncPool.get(), [store = m_store.get(), id = run->batchId, uids = *names] {
+        return store->writeJournal(id, uids);
+    });
+
+    // Before any create: the server's LIST must not hold any of the names.
     auto preflight = [this, run] {
-        auto listing = client().listKeys();
-        if (!listing) {
-            run->preflightError = listing.error();
+        auto existingNames = client().listKeyNames();
+        if (!existingNames) {
+            run->preflightError = existingNames.error();
+        } else if (!run->journalWritten()) {
+            run->preflightError = run->journal.result().error();
         } else {
-            const QSet<QString> existing(listing->names.cbegin(), listing->names.cend());
+            const QSet<QString> existing(existingNames->cbegin(), existingNames->cend());
             QStringList taken;
             for (const QString &name : run->state->uids()) {
                 if (existing.contains(name))
                     taken << name;
             }
-            if (!taken.isEmpty()) {
+            if (!taken.isEmpty())
                 run->preflightError = BaoError{BaoErrorKind::AlreadyExists,
                                                QStringLiteral("%1 key(s) already on the server: %2")
                                                    .arg(taken.size())
                                                    .arg(shortList(taken)),
                                                0, {}};
-            } else if (auto journal = m_store->writeJournal(run->batchId, run->state->uids()); !journal) {
-                run->preflightError = journal.error();
-            } else {
-                run->journaled = true;
-            }
         }
         if (run->preflightError)
-            run->state->setPreflightError(*run->preflightError);
+            run->state->setPreflightError(*run->preflightError); // persist() clears the journal
     };
 
     auto createOne = [this, run, preflight](int &index) {

@@ -1,0 +1,228 @@
+// Keyring benchmark: prints ratios measured in one run, plus the raw numbers.
+//
+//   1. signBatch wall time at 200 ms injected latency for N = 4, 64, 256, 1024,
+//      divided by the ideal (the latency itself; for N above the parallelism,
+//      also by ceil(N / parallelism) x latency).  Targets: <= 1.15 at 64,
+//      <= 1.3 at 256.
+//   2. Throughput at zero latency, N = 5000, divided by wrk's requests/s on the
+//      same endpoint with the same number of connections.  Target >= 0.6.
+//   3. createBatch(100) at 200 ms latency, durable store write included,
+//      divided by the latency.  Target <= 2.
+//
+// Everything runs against the embedded signer in this process over loopback.
+// Usage: baokeys-bench-keyring [--connections C] [--wrk-seconds S]
+#include "crypto/Hash.h"
+#include "keyring/BaoKeyring.h"
+#include "signer/SignerServer.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <cmath>
+#include <cstdio>
+
+using baokeys::bao::BaoSettings;
+using baokeys::keyring::BaoKeyring;
+using baokeys::keyring::CreateBatchRequest;
+using baokeys::keyring::SignBatchOptions;
+using baokeys::keyring::SignRequest;
+using baokeys::signer::FaultSettings;
+using baokeys::signer::SignerServer;
+
+namespace {
+
+constexpr int LatencyMs = 200;
+
+void setLatency(SignerServer &server, int ms)
+{
+    FaultSettings faults;
+    faults.latency = std::chrono::milliseconds(ms);
+    server.setFaults(faults);
+}
+
+QList<SignRequest> requestsFor(int n, int keys)
+{
+    QList<SignRequest> requests;
+    requests.reserve(n);
+    for (int i = 0; i < n; ++i)
+        requests << SignRequest{QStringLiteral("bench-%1").arg(i % keys + 1), QByteArray("message ") + QByteArray::number(i),
+                                false};
+    return requests;
+}
+
+// Runs one signBatch; returns wall ms, or -1 if any item failed.
+double timeSignBatch(BaoKeyring &keyring, const QList<SignRequest> &requests, int parallelism = 0)
+{
+    SignBatchOptions options;
+    options.parallelism = parallelism;
+    QElapsedTimer timer;
+    timer.start();
+    auto job = keyring.signBatch(requests, options);
+    job.future.waitForFinished();
+    const double ms = double(timer.nsecsElapsed()) / 1e6;
+    for (const auto &result : job.future.results()) {
+        if (!result.ok()) {
+            std::fprintf(stderr, "sign failed: %s\n", qPrintable(result.error->describe()));
+            return -1;
+        }
+    }
+    return ms;
+}
+
+double wrkRequestsPerSecond(const SignerServer &server, int connections, int seconds, QString *commandLine)
+{
+    const QString wrk = QStandardPaths::findExecutable(QStringLiteral("wrk"));
+    if (wrk.isEmpty())
+        return -1;
+    QTemporaryDir dir;
+    const QString script = dir.filePath(QStringLiteral("sign.lua"));
+    // The same body the keyring sends: the SHA-256 digest, prehashed.
+    const QByteArray digest = baokeys::crypto::Hash::sha256("message 0");
+    const QJsonObject body{{QStringLiteral("input"), QString::fromLatin1(digest.toBase64())},
+                           {QStringLiteral("prehashed"), true},
+                           {QStringLiteral("hash_algorithm"), QStringLiteral("sha256")},
+                           {QStringLiteral("output_format"), QStringLiteral("cosmos")}};
+    QFile file(script);
+    if (!file.open(QIODevice::WriteOnly))
+        return -1;
+    file.write("wrk.method = \"POST\"\n");
+    file.write("wrk.headers[\"Content-Type\"] = \"application/json\"\n");
+    file.write("wrk.headers[\"X-Vault-Token\"] = os.getenv(\"BENCH_TOKEN\")\n");
+    file.write("wrk.body = '" + QJsonDocument(body).toJson(QJsonDocument::Compact) + "'\n");
+    file.close();
+    const QStringList args = {QStringLiteral("-t2"), QStringLiteral("-c%1").arg(connections),
+                              QStringLiteral("-d%1s").arg(seconds), QStringLiteral("-s"), script,
+                              server.address() + QStringLiteral("/v1/secp256k1/sign/bench-1")};
+    *commandLine = QStringLiteral("wrk ") + args.join(QLatin1Char(' ')).replace(script, QStringLiteral("sign.lua"));
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("BENCH_TOKEN"), server.rootToken()); // not on the command line
+    process.setProcessEnvironment(env);
+    process.start(wrk, args);
+    if (!process.waitForFinished((seconds + 30) * 1000))
+        return -1;
+    const QString output = QString::fromUtf8(process.readAllStandardOutput());
+    const auto match = QRegularExpression(QStringLiteral("Requests/sec:\\s*([0-9.]+)")).match(output);
+    if (output.contains(QLatin1String("Non-2xx")))
+        std::fprintf(stderr, "wrk saw non-2xx answers:\n%s\n", qPrintable(output));
+    return match.hasMatch() ? match.captured(1).toDouble() : -1;
+}
+
+void row(const char *name, int n, int parallelism, double wallMs, double idealMs, double ratio, const char *target,
+         bool ok)
+{
+    std::printf("%-28s %6d %6d %10.1f %9.1f %7.3f  %-8s %s\n", name, n, parallelism, wallMs, idealMs, ratio, target,
+                target[0] ? (ok ? "ok" : "MISSED") : "");
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Keyring batch benchmark (ratios, not a test)"));
+    parser.addHelpOption();
+    QCommandLineOption connectionsOption(QStringLiteral("connections"),
+                                         QStringLiteral("Parallelism / wrk connections for the throughput case."),
+                                         QStringLiteral("C"), QStringLiteral("64"));
+    QCommandLineOption secondsOption(QStringLiteral("wrk-seconds"), QStringLiteral("wrk duration."), QStringLiteral("S"),
+                                     QStringLiteral("5"));
+    parser.addOption(connectionsOption);
+    parser.addOption(secondsOption);
+    parser.process(app);
+    const int connections = qMax(1, parser.value(connectionsOption).toInt());
+    const int wrkSeconds = qMax(1, parser.value(secondsOption).toInt());
+
+    baokeys::signer::SignerOptions options;
+    options.ioThreads = QThread::idealThreadCount();
+    SignerServer server(options);
+    if (auto started = server.start(); !started) {
+        std::fprintf(stderr, "signer: %s\n", qPrintable(started.error().message));
+        return 1;
+    }
+    QTemporaryDir dir;
+    BaoSettings settings;
+    settings.address = server.address();
+    settings.token = server.rootToken();
+    settings.timeout = std::chrono::seconds(30);
+    BaoKeyring keyring(settings, dir.filePath(QStringLiteral("keys.json")));
+
+    constexpr int Keys = 1024;
+    CreateBatchRequest create;
+    create.prefix = QStringLiteral("bench");
+    create.count = Keys;
+    auto made = keyring.createBatch(create);
+    if (!made) {
+        std::fprintf(stderr, "createBatch: %s\n", qPrintable(made.error().describe()));
+        return 1;
+    }
+    made->future.waitForFinished();
+
+    std::printf("# baokeys-bench-keyring: embedded signer on %s, %d cores, signer I/O threads %d\n",
+                qPrintable(server.address()), QThread::idealThreadCount(), options.ioThreads);
+    std::printf("%-28s %6s %6s %10s %9s %7s  %-8s\n", "case", "N", "par", "wall ms", "ideal ms", "ratio", "target");
+
+    // 1. signBatch at 200 ms.
+    for (const int n : {4, 64, 256, 1024}) {
+        const auto requests = requestsFor(n, Keys);
+        const int parallelism = qMin(n, baokeys::keyring::DefaultMaxParallelism);
+        setLatency(server, 0);
+        timeSignBatch(keyring, requests); // warm: threads and connections up, as in a running app
+        setLatency(server, LatencyMs);
+        const double wall = timeSignBatch(keyring, requests);
+        const char *target = n == 64 ? "<=1.15" : n == 256 ? "<=1.3" : "";
+        const double ratio = wall / LatencyMs;
+        const bool ok = n == 64 ? ratio <= 1.15 : n == 256 ? ratio <= 1.3 : true;
+        row("signBatch @200ms", n, parallelism, wall, LatencyMs, ratio, target, ok);
+        const int waves = int(std::ceil(double(n) / parallelism));
+        if (waves > 1)
+            row("  same, vs waves x latency", n, parallelism, wall, waves * LatencyMs, wall / (waves * LatencyMs), "", true);
+    }
+
+    // 2. Throughput at zero latency against wrk.
+    setLatency(server, 0);
+    const auto many = requestsFor(5000, Keys);
+    timeSignBatch(keyring, many, connections); // warm
+    const double wall = timeSignBatch(keyring, many, connections);
+    const double ours = 5000.0 / (wall / 1000.0);
+    QString wrkCommand;
+    const double wrk = wrkRequestsPerSecond(server, connections, wrkSeconds, &wrkCommand);
+    std::printf("%-28s %6d %6d %10.1f %9s %7s\n", "signBatch @0ms (ours)", 5000, connections, wall, "-", "-");
+    std::printf("  ours: %.0f signs/s (verified), wrk: %.0f req/s  [%s]\n", ours, wrk, qPrintable(wrkCommand));
+    if (wrk > 0)
+        row("throughput ours / wrk", 5000, connections, wall, 5000.0 / wrk * 1000.0, ours / wrk, ">=0.6", ours / wrk >= 0.6);
+    else
+        std::printf("  wrk not found or failed: no throughput ratio\n");
+
+    // 3. createBatch(100) at 200 ms, durable store write included.
+    setLatency(server, LatencyMs);
+    CreateBatchRequest hundred;
+    hundred.prefix = QStringLiteral("fresh");
+    hundred.count = 100;
+    QElapsedTimer timer;
+    timer.start();
+    auto job = keyring.createBatch(hundred);
+    if (!job) {
+        std::fprintf(stderr, "createBatch: %s\n", qPrintable(job.error().describe()));
+        return 1;
+    }
+    job->future.waitForFinished();
+    const double createMs = double(timer.nsecsElapsed()) / 1e6;
+    int created = 0;
+    for (const auto &result : job->future.results())
+        created += result.ok() ? 1 : 0;
+    if (created != 100 || job->progress->persistError())
+        std::fprintf(stderr, "createBatch: only %d of 100 created and stored\n", created);
+    row("createBatch @200ms +fsync", 100, 100, createMs, LatencyMs, createMs / LatencyMs, "<=2", createMs / LatencyMs <= 2.0);
+    std::printf("  (a LIST before any create checks the names on the server: two round trips by design)\n");
+    return 0;
+}
