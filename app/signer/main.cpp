@@ -3,7 +3,6 @@
 #include "signer/SignerServer.h"
 
 #include <QCoreApplication>
-
 #include <csignal>
 #include <cstdio>
 #include <pthread.h>
@@ -24,7 +23,8 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("baokeys-signer"));
     using namespace baokeys::signer;
 
-    auto launch = SignerCommandLine::parse(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment());
+    auto launch =
+        SignerCommandLine::parse(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment());
     if (!launch) {
         std::fprintf(stderr, "baokeys-signer: %s\n", qPrintable(launch.error()));
         return 2;
@@ -52,7 +52,8 @@ int main(int argc, char **argv)
 
     const bool dev = launch->dev;
     printLine(dev ? QStringLiteral("==> baokeys-signer dev server started (keys in memory; lost on exit)")
-                  : QStringLiteral("==> baokeys-signer started (keys encrypted in %1)").arg(launch->options.dataDir));
+                  : QStringLiteral("==> baokeys-signer started (keys encrypted in %1)")
+                        .arg(launch->options.dataDir));
     printLine(QStringLiteral("    Api Address: %1").arg(server.address()));
     printLine(QStringLiteral("    Mount:       %1/").arg(server.mount()));
     // The root token and unseal key are printed as `bao server -dev` does:
@@ -61,15 +62,17 @@ int main(int argc, char **argv)
     if (dev || launch->options.rootToken.isEmpty())
         printLine(QStringLiteral("    Root Token:  %1").arg(server.rootToken()));
     printLine(QStringLiteral("    Unseal Key:  %1").arg(server.unsealKey()));
-    printLine(QStringLiteral("    Sealed:      %1").arg(server.isSealed() ? QStringLiteral("yes") : QStringLiteral("no")));
+    printLine(QStringLiteral("    Sealed:      %1")
+                  .arg(server.isSealed() ? QStringLiteral("yes") : QStringLiteral("no")));
     const FaultSettings faults = server.faults();
     if (faults.latency.count() > 0 || faults.latencyJitter.count() > 0 || !faults.keyLatency.isEmpty() ||
         faults.failRate > 0) {
-        printLine(QStringLiteral("    Faults:      latency %1 ms, jitter %2 ms, %3 per-key latencies, fail rate %4")
-                      .arg(faults.latency.count())
-                      .arg(faults.latencyJitter.count())
-                      .arg(faults.keyLatency.size())
-                      .arg(faults.failRate));
+        printLine(
+            QStringLiteral("    Faults:      latency %1 ms, jitter %2 ms, %3 per-key latencies, fail rate %4")
+                .arg(faults.latency.count())
+                .arg(faults.latencyJitter.count())
+                .arg(faults.keyLatency.size())
+                .arg(faults.failRate));
     }
     std::fflush(stdout);
 

@@ -1,7 +1,6 @@
 #include "signer/AtomicFile.h"
 
 #include <QFileInfo>
-
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -33,7 +32,8 @@ Expected<void, QString> write(const QString &path, QByteArrayView data)
 {
     const QString temp = path + QStringLiteral(".tmp");
     const QByteArray nativeTemp = QFile::encodeName(temp);
-    const int fd = ::open(nativeTemp.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+    const int fd =
+        ::open(nativeTemp.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0)
         return unexpected(errnoText(QStringLiteral("cannot create"), temp));
     const char *p = data.data();

@@ -3,7 +3,6 @@
 #include <QByteArray>
 #include <QList>
 #include <QPair>
-
 #include <chrono>
 
 namespace baokeys::signer {

@@ -2,6 +2,8 @@
 
 #include "crypto/SecureBytes.h"
 
+#include <QFile>
+#include <array>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -11,10 +13,6 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
-
-#include <QFile>
-
-#include <array>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -60,16 +58,14 @@ HttpRequest toRequest(http::request<http::string_body> &message)
 // One connection: read a request, ask the handler, (maybe) wait on a timer,
 // write, and loop while the client keeps the connection alive. Everything
 // runs on the connection's strand.
-template <typename Stream>
-class Session : public std::enable_shared_from_this<Session<Stream>> {
+template<typename Stream> class Session : public std::enable_shared_from_this<Session<Stream>> {
 public:
     static constexpr bool IsTls = !std::is_same_v<Stream, beast::tcp_stream>;
 
-    template <typename... StreamArgs>
+    template<typename... StreamArgs>
     explicit Session(const Shared &shared, StreamArgs &&...args)
         : m_shared(shared), m_stream(std::forward<StreamArgs>(args)...), m_timer(m_stream.get_executor())
-    {
-    }
+    {}
 
     void run()
     {
@@ -81,10 +77,11 @@ private:
     {
         if constexpr (IsTls) {
             beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(30));
-            m_stream.async_handshake(ssl::stream_base::server, [self = this->shared_from_this()](error_code ec) {
-                if (!ec)
-                    self->readNext();
-            });
+            m_stream.async_handshake(ssl::stream_base::server,
+                                     [self = this->shared_from_this()](error_code ec) {
+                                         if (!ec)
+                                             self->readNext();
+                                     });
         } else {
             readNext();
         }
@@ -134,9 +131,8 @@ private:
         HttpResponse response = m_shared.handler(request);
         if (response.delay.count() > 0) {
             m_timer.expires_after(response.delay);
-            m_timer.async_wait([self = this->shared_from_this(), response = std::move(response)](error_code) mutable {
-                self->write(std::move(response));
-            });
+            m_timer.async_wait([self = this->shared_from_this(), response = std::move(response)](
+                                   error_code) mutable { self->write(std::move(response)); });
         } else {
             write(std::move(response));
         }
@@ -172,8 +168,9 @@ private:
         };
         if (response.headOnly) {
             auto serializer = std::make_shared<http::response_serializer<http::string_body>>(*message);
-            http::async_write_header(m_stream, *serializer,
-                                     [serializer, onWritten](error_code ec, std::size_t n) { onWritten(ec, n); });
+            http::async_write_header(
+                m_stream, *serializer,
+                [serializer, onWritten](error_code ec, std::size_t n) { onWritten(ec, n); });
         } else {
             http::async_write(m_stream, *message, std::move(onWritten));
         }
@@ -229,28 +226,34 @@ private:
 
 class HttpListener::Impl {
 public:
-    Impl(Config config, Handler handler) : m_config(std::move(config)) { m_shared.handler = std::move(handler); }
+    Impl(Config config, Handler handler) : m_config(std::move(config))
+    {
+        m_shared.handler = std::move(handler);
+    }
 
     Expected<quint16, SignerStartError> start()
     {
         using Kind = SignerStartError::Kind;
         m_shared.bodyLimit = m_config.bodyLimit;
         error_code ec;
-        const QString host = m_config.host == QLatin1String("localhost") ? QStringLiteral("127.0.0.1") : m_config.host;
+        const QString host =
+            m_config.host == QLatin1String("localhost") ? QStringLiteral("127.0.0.1") : m_config.host;
         const auto address = net::ip::make_address(host.toStdString(), ec);
         if (ec)
-            return unexpected(SignerStartError{Kind::BadOptions,
-                                               QStringLiteral("listen address %1 is not an IP address").arg(m_config.host)});
+            return unexpected(SignerStartError{
+                Kind::BadOptions,
+                QStringLiteral("listen address %1 is not an IP address").arg(m_config.host)});
         if (!m_config.tlsCertFile.isEmpty()) {
             m_tls.emplace(ssl::context::tls_server);
-            m_tls->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
-                               ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
+            m_tls->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                               ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
             m_tls->use_certificate_chain_file(QFile::encodeName(m_config.tlsCertFile).toStdString(), ec);
             if (ec)
                 return unexpected(SignerStartError{
                     Kind::TlsFailed, QStringLiteral("cannot load TLS certificate %1: %2")
                                          .arg(m_config.tlsCertFile, QString::fromStdString(ec.message()))});
-            m_tls->use_private_key_file(QFile::encodeName(m_config.tlsKeyFile).toStdString(), ssl::context::pem, ec);
+            m_tls->use_private_key_file(QFile::encodeName(m_config.tlsKeyFile).toStdString(),
+                                        ssl::context::pem, ec);
             if (ec)
                 return unexpected(SignerStartError{
                     Kind::TlsFailed, QStringLiteral("cannot load TLS key %1: %2")
@@ -306,7 +309,8 @@ private:
             if (!ec) {
                 socket.set_option(tcp::no_delay(true), ec);
                 if (m_tls)
-                    std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(m_shared, std::move(socket), *m_tls)
+                    std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(m_shared,
+                                                                                    std::move(socket), *m_tls)
                         ->run();
                 else
                     std::make_shared<Session<beast::tcp_stream>>(m_shared, std::move(socket))->run();
@@ -325,8 +329,7 @@ private:
 
 HttpListener::HttpListener(Config config, Handler handler)
     : m_impl(std::make_unique<Impl>(std::move(config), std::move(handler)))
-{
-}
+{}
 
 HttpListener::~HttpListener()
 {

@@ -5,7 +5,6 @@
 #include "signer/SignerServer.h"
 
 #include <QString>
-
 #include <functional>
 #include <memory>
 

@@ -1,9 +1,8 @@
 #include "signer/KeyFileCipher.h"
 
+#include <memory>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
-
-#include <memory>
 
 namespace baokeys::signer::KeyFileCipher {
 
@@ -34,8 +33,8 @@ Expected<crypto::SecureBytes, QString> deriveKey(QByteArrayView passphrase, QByt
     // maxmem must cover 128 * r * N plus the p blocks; OpenSSL's default cap
     // (32 MiB) is just below what N = 2^15, r = 8 needs.
     const quint64 maxmem = 128 * params.r * params.n * 2 + (quint64(1) << 20);
-    if (EVP_PBE_scrypt(passphrase.data(), size_t(passphrase.size()), bytes(salt), size_t(salt.size()), params.n,
-                       params.r, params.p, maxmem, key.data(), key.size()) != 1) {
+    if (EVP_PBE_scrypt(passphrase.data(), size_t(passphrase.size()), bytes(salt), size_t(salt.size()),
+                       params.n, params.r, params.p, maxmem, key.data(), key.size()) != 1) {
         return unexpected(QStringLiteral("scrypt key derivation failed"));
     }
     return key;

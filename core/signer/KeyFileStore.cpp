@@ -11,7 +11,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <sys/stat.h>
 
 namespace baokeys::signer {
@@ -62,20 +61,24 @@ Expected<QJsonObject, QString> readJsonObject(const QString &path)
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return unexpected(QStringLiteral("%1 is truncated or not valid JSON (%2)").arg(path, parseError.errorString()));
+        return unexpected(
+            QStringLiteral("%1 is truncated or not valid JSON (%2)").arg(path, parseError.errorString()));
     return doc.object();
 }
 
 } // namespace
 
-KeyFileStore::KeyFileStore(QString dir, crypto::SecureBytes key) : m_dir(std::move(dir)), m_key(std::move(key)) {}
+KeyFileStore::KeyFileStore(QString dir, crypto::SecureBytes key)
+    : m_dir(std::move(dir)), m_key(std::move(key))
+{}
 
 QString KeyFileStore::keyPath(const QString &name) const
 {
     return m_dir + QStringLiteral("/keys/") + name + QStringLiteral(".json");
 }
 
-Expected<KeyFileStore::Opened, SignerStartError> KeyFileStore::open(const QString &dirIn, QByteArray &passphrase)
+Expected<KeyFileStore::Opened, SignerStartError> KeyFileStore::open(const QString &dirIn,
+                                                                    QByteArray &passphrase)
 {
     using Kind = SignerStartError::Kind;
     struct Wiper {
@@ -84,7 +87,8 @@ Expected<KeyFileStore::Opened, SignerStartError> KeyFileStore::open(const QStrin
     } wiper{passphrase};
 
     if (passphrase.isEmpty())
-        return startError(Kind::BadOptions, QStringLiteral("a passphrase is needed for the data folder %1").arg(dirIn));
+        return startError(Kind::BadOptions,
+                          QStringLiteral("a passphrase is needed for the data folder %1").arg(dirIn));
     const QString dir = QFileInfo(dirIn).absoluteFilePath();
     QString error;
     if (!makePrivateDir(dir, &error))
@@ -99,16 +103,18 @@ Expected<KeyFileStore::Opened, SignerStartError> KeyFileStore::open(const QStrin
         if (!vault)
             return startError(Kind::CorruptKeyFile, vault.error());
         const QJsonObject kdf = vault->value(QStringLiteral("kdf")).toObject();
-        const QByteArray salt = QByteArray::fromBase64(kdf.value(QStringLiteral("salt")).toString().toLatin1());
-        const QByteArray verifier = QByteArray::fromBase64(vault->value(QStringLiteral("verifier")).toString().toLatin1());
+        const QByteArray salt =
+            QByteArray::fromBase64(kdf.value(QStringLiteral("salt")).toString().toLatin1());
+        const QByteArray verifier =
+            QByteArray::fromBase64(vault->value(QStringLiteral("verifier")).toString().toLatin1());
         params.n = quint64(kdf.value(QStringLiteral("n")).toInteger());
         params.r = quint64(kdf.value(QStringLiteral("r")).toInteger());
         params.p = quint64(kdf.value(QStringLiteral("p")).toInteger());
         const bool sane = vault->value(QStringLiteral("format")).toString() == QLatin1String(VaultFormat) &&
                           kdf.value(QStringLiteral("name")).toString() == QLatin1String("scrypt") &&
                           salt.size() == KeyFileCipher::SaltSize && params.n >= 2 && params.n <= (1u << 20) &&
-                          (params.n & (params.n - 1)) == 0 && params.r >= 1 && params.r <= 32 && params.p >= 1 &&
-                          params.p <= 16 && !verifier.isEmpty();
+                          (params.n & (params.n - 1)) == 0 && params.r >= 1 && params.r <= 32 &&
+                          params.p >= 1 && params.p <= 16 && !verifier.isEmpty();
         if (!sane)
             return startError(Kind::CorruptKeyFile,
                               QStringLiteral("%1 is damaged: missing or invalid fields").arg(vaultPath));
@@ -117,12 +123,14 @@ Expected<KeyFileStore::Opened, SignerStartError> KeyFileStore::open(const QStrin
             return startError(Kind::DataDirUnreadable, derived.error());
         key = std::move(derived).value();
         if (!KeyFileCipher::open(key, verifier, QByteArray(VaultFormat)))
-            return startError(Kind::WrongPassphrase,
-                              QStringLiteral("wrong passphrase for %1 (the verifier does not open)").arg(vaultPath));
+            return startError(
+                Kind::WrongPassphrase,
+                QStringLiteral("wrong passphrase for %1 (the verifier does not open)").arg(vaultPath));
     } else {
         // A folder with keys but no vault.json was not made by us, or lost
         // its vault file: refuse rather than start an empty signer over it.
-        if (QDir(keysDir).exists() && !QDir(keysDir).entryList({QStringLiteral("*.json")}, QDir::Files).isEmpty())
+        if (QDir(keysDir).exists() &&
+            !QDir(keysDir).entryList({QStringLiteral("*.json")}, QDir::Files).isEmpty())
             return startError(Kind::CorruptKeyFile,
                               QStringLiteral("%1 is missing but %2 holds keys").arg(vaultPath, keysDir));
         const QByteArray salt = KeyFileCipher::randomBytes(KeyFileCipher::SaltSize);
@@ -160,26 +168,32 @@ Expected<KeyFileStore::Opened, SignerStartError> KeyFileStore::open(const QStrin
             return startError(Kind::CorruptKeyFile, object.error());
         KeyRecord record;
         record.info.name = object->value(QStringLiteral("name")).toString();
-        record.info.publicKey = QByteArray::fromHex(object->value(QStringLiteral("public_key")).toString().toLatin1());
+        record.info.publicKey =
+            QByteArray::fromHex(object->value(QStringLiteral("public_key")).toString().toLatin1());
         record.info.exportable = object->value(QStringLiteral("exportable")).toBool();
         record.info.imported = object->value(QStringLiteral("imported")).toBool();
         record.info.createdAt =
-            QDateTime::fromString(object->value(QStringLiteral("created_at")).toString(), Qt::ISODate).toUTC();
-        const QByteArray sealed = QByteArray::fromBase64(object->value(QStringLiteral("sealed")).toString().toLatin1());
+            QDateTime::fromString(object->value(QStringLiteral("created_at")).toString(), Qt::ISODate)
+                .toUTC();
+        const QByteArray sealed =
+            QByteArray::fromBase64(object->value(QStringLiteral("sealed")).toString().toLatin1());
         if (object->value(QStringLiteral("format")).toString() != QLatin1String(KeyFormat) ||
             !KeyName::isValid(record.info.name) || fileName != record.info.name + QStringLiteral(".json") ||
             record.info.publicKey.size() != crypto::Secp256k1::CompressedPublicKeySize ||
             !record.info.createdAt.isValid() || sealed.isEmpty()) {
-            return startError(Kind::CorruptKeyFile, QStringLiteral("%1 is damaged: missing or invalid fields").arg(path));
+            return startError(Kind::CorruptKeyFile,
+                              QStringLiteral("%1 is damaged: missing or invalid fields").arg(path));
         }
         auto secret = KeyFileCipher::open(opened.store->m_key, sealed, associatedData(record.info));
         if (!secret)
-            return startError(Kind::CorruptKeyFile,
-                              QStringLiteral("%1 was altered or is corrupt (authentication failed)").arg(path));
+            return startError(
+                Kind::CorruptKeyFile,
+                QStringLiteral("%1 was altered or is corrupt (authentication failed)").arg(path));
         auto publicKey = crypto::Secp256k1::derivePublicKey(*secret);
         if (!publicKey || *publicKey != record.info.publicKey)
-            return startError(Kind::CorruptKeyFile,
-                              QStringLiteral("%1 holds a private key that does not match its public key").arg(path));
+            return startError(
+                Kind::CorruptKeyFile,
+                QStringLiteral("%1 holds a private key that does not match its public key").arg(path));
         record.info.address = crypto::CosmosAddress::fromPublicKey(record.info.publicKey);
         record.privateKey = std::move(secret).value();
         opened.keys.push_back(std::move(record));

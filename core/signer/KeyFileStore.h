@@ -6,7 +6,6 @@
 #include "signer/SignerServer.h"
 
 #include <QString>
-
 #include <memory>
 #include <vector>
 

@@ -15,7 +15,7 @@ struct KeyInfo {
     QByteArray address;   // RIPEMD160(SHA256(publicKey)), 20 bytes
     bool exportable = false;
     bool imported = false;
-    QDateTime createdAt;  // UTC
+    QDateTime createdAt; // UTC
 };
 
 // A key with its secret, as held in memory and written (encrypted) to disk.

@@ -11,7 +11,8 @@ Unexpected<KeyStoreError> storeError(KeyStoreError::Kind kind, QString message)
 }
 } // namespace
 
-KeyStore::KeyStore(std::unique_ptr<KeyFileStore> files, std::vector<KeyRecord> initial) : m_files(std::move(files))
+KeyStore::KeyStore(std::unique_ptr<KeyFileStore> files, std::vector<KeyRecord> initial)
+    : m_files(std::move(files))
 {
     for (KeyRecord &record : initial) {
         const QString name = record.info.name;

@@ -7,7 +7,6 @@
 
 #include <QList>
 #include <QString>
-
 #include <map>
 #include <memory>
 #include <shared_mutex>

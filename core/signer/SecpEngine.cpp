@@ -9,9 +9,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
-
 #include <openssl/rand.h>
-
 #include <optional>
 
 namespace baokeys::signer {
@@ -21,8 +19,7 @@ namespace {
 using crypto::Secp256k1;
 
 // A field read from the request body: absent, present, or malformed.
-template <typename T>
-using Field = Expected<std::optional<T>, QString>;
+template<typename T> using Field = Expected<std::optional<T>, QString>;
 
 Field<bool> boolField(const QJsonObject &body, const QString &name)
 {
@@ -102,7 +99,7 @@ Expected<QByteArray, QString> digestFrom(const QJsonObject &body)
         return *message;
     }
     return hashName == QLatin1String("keccak256") ? crypto::Hash::keccak256(*message)
-                                                   : crypto::Hash::sha256(*message);
+                                                  : crypto::Hash::sha256(*message);
 }
 
 // A fresh private key from OpenSSL's private DRBG; a draw outside [1, n-1]
@@ -151,10 +148,14 @@ EngineReply SecpEngine::handle(Operation op, const QString &path, const QJsonObj
 
     if (head == QLatin1String("keys") && parts.size() == 2) {
         switch (op) {
-        case Operation::Write: return createKey(name, body);
-        case Operation::Read: return readKey(name);
-        case Operation::Delete: return deleteKey(name);
-        case Operation::List: break;
+        case Operation::Write:
+            return createKey(name, body);
+        case Operation::Read:
+            return readKey(name);
+        case Operation::Delete:
+            return deleteKey(name);
+        case Operation::List:
+            break;
         }
         return EngineReply::unsupportedOperation();
     }
@@ -245,12 +246,14 @@ EngineReply SecpEngine::importKey(const QString &name, const QJsonObject &body) 
             QStringLiteral("invalid secp256k1 key: must be 32 bytes, got %1").arg(privateKey.size()));
     }
     if (auto valid = Secp256k1::validatePrivateKey(privateKey); !valid)
-        return EngineReply::badRequest(QStringLiteral("invalid secp256k1 key: %1").arg(valid.error().message));
+        return EngineReply::badRequest(
+            QStringLiteral("invalid secp256k1 key: %1").arg(valid.error().message));
     if (m_keys.info(name))
         return EngineReply::badRequest(QStringLiteral("key already exists"));
     auto publicKey = Secp256k1::derivePublicKey(privateKey);
     if (!publicKey)
-        return EngineReply::badRequest(QStringLiteral("invalid secp256k1 key: %1").arg(publicKey.error().message));
+        return EngineReply::badRequest(
+            QStringLiteral("invalid secp256k1 key: %1").arg(publicKey.error().message));
 
     KeyRecord record;
     record.privateKey = std::move(privateKey);
@@ -314,9 +317,10 @@ EngineReply SecpEngine::sign(const QString &name, const QJsonObject &body) const
             return {500, {}, {der.error().message}};
         signature = *der;
     }
-    return EngineReply::ok(QJsonObject{{QStringLiteral("signature"), QString::fromLatin1(signature.toBase64())},
-                                       {QStringLiteral("public_key"), QString::fromLatin1(info->publicKey.toHex())},
-                                       {QStringLiteral("key_version"), 1}});
+    return EngineReply::ok(
+        QJsonObject{{QStringLiteral("signature"), QString::fromLatin1(signature.toBase64())},
+                    {QStringLiteral("public_key"), QString::fromLatin1(info->publicKey.toHex())},
+                    {QStringLiteral("key_version"), 1}});
 }
 
 EngineReply SecpEngine::verify(const QString &name, const QJsonObject &body) const
@@ -335,15 +339,17 @@ EngineReply SecpEngine::verify(const QString &name, const QJsonObject &body) con
     if (signature->size() != Secp256k1::CompactSignatureSize) {
         auto compact = Secp256k1::derToCompact(*signature);
         if (!compact)
-            return EngineReply::badRequest(QStringLiteral("invalid signature: not a 64-byte r||s or DER signature"));
+            return EngineReply::badRequest(
+                QStringLiteral("invalid signature: not a 64-byte r||s or DER signature"));
         signature = *compact;
     }
     auto info = m_keys.info(name);
     if (!info)
         return EngineReply::badRequest(info.error().message);
     const bool valid = Secp256k1::verifyDigest(info->publicKey, *digest, *signature);
-    return EngineReply::ok(QJsonObject{{QStringLiteral("valid"), valid},
-                                       {QStringLiteral("public_key"), QString::fromLatin1(info->publicKey.toHex())}});
+    return EngineReply::ok(
+        QJsonObject{{QStringLiteral("valid"), valid},
+                    {QStringLiteral("public_key"), QString::fromLatin1(info->publicKey.toHex())}});
 }
 
 } // namespace baokeys::signer

@@ -11,7 +11,7 @@ struct KeyInfo;
 
 // What the engine answers; the router wraps it in OpenBao's envelope.
 struct EngineReply {
-    int status = 200;   // 200 (data), 204, 400 (errors), 404, 405, 500
+    int status = 200; // 200 (data), 204, 400 (errors), 404, 405, 500
     QJsonObject data;
     QStringList errors;
 

@@ -3,7 +3,6 @@
 #include "crypto/SecureBytes.h"
 
 #include <QUuid>
-
 #include <openssl/crypto.h>
 
 namespace baokeys::signer {
@@ -18,13 +17,9 @@ bool constantTimeEquals(QByteArrayView a, QByteArrayView b)
 } // namespace
 
 ServerState::ServerState(QByteArray rootToken, QByteArray unsealKey, bool sealed, QString storageType)
-    : m_rootToken(std::move(rootToken)),
-      m_unsealKey(std::move(unsealKey)),
-      m_sealed(sealed),
-      m_storageType(std::move(storageType)),
-      m_clusterId(QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+    : m_rootToken(std::move(rootToken)), m_unsealKey(std::move(unsealKey)), m_sealed(sealed),
+      m_storageType(std::move(storageType)), m_clusterId(QUuid::createUuid().toString(QUuid::WithoutBraces))
+{}
 
 ServerState::~ServerState()
 {

@@ -6,7 +6,6 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QRegularExpression>
-
 #include <cmath>
 
 namespace baokeys::signer::SignerCommandLine {
@@ -24,15 +23,17 @@ Expected<std::chrono::milliseconds, QString> parseDuration(QStringView text)
         return unexpected(QStringLiteral("empty duration"));
     qsizetype pos = 0;
     while (pos < input.size()) {
-        const auto match =
-            part.match(input, pos, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
+        const auto match = part.match(input, pos, QRegularExpression::NormalMatch,
+                                      QRegularExpression::AnchorAtOffsetMatchOption);
         if (!match.hasMatch())
-            return unexpected(QStringLiteral("invalid duration \"%1\" (use e.g. 200ms, 1.5s, 2m)").arg(input));
+            return unexpected(
+                QStringLiteral("invalid duration \"%1\" (use e.g. 200ms, 1.5s, 2m)").arg(input));
         const double value = match.captured(1).toDouble();
         const QString unit = match.captured(2);
-        const double factor = unit == QLatin1String("ms") ? 1 : unit == QLatin1String("s") ? 1000
-                                                          : unit == QLatin1String("m")  ? 60000
-                                                                                        : 3600000;
+        const double factor = unit == QLatin1String("ms")  ? 1
+                              : unit == QLatin1String("s") ? 1000
+                              : unit == QLatin1String("m") ? 60000
+                                                           : 3600000;
         total += value * factor;
         pos += match.capturedLength(0);
     }
@@ -63,15 +64,17 @@ Expected<QPair<QString, quint16>, QString> parseListen(const QString &text)
 Expected<SignerLaunch, QString> parse(const QStringList &arguments, const QProcessEnvironment &environment)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "An OpenBao-compatible signer serving the secp256k1 secrets engine over HTTP.\n"
-        "Dev mode keeps keys in memory; --data-dir keeps them encrypted on disk."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    parser.setApplicationDescription(
+        QStringLiteral("An OpenBao-compatible signer serving the secp256k1 secrets engine over HTTP.\n"
+                       "Dev mode keeps keys in memory; --data-dir keeps them encrypted on disk."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
     const QCommandLineOption dev(QStringLiteral("dev"), QStringLiteral("Dev mode: keys in memory only."));
     const QCommandLineOption rootToken(QStringLiteral("dev-root-token-id"),
                                        QStringLiteral("Root token to accept (default: random, printed)."),
                                        QStringLiteral("token"));
-    const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address to listen on (127.0.0.1:8200)."),
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    QStringLiteral("Address to listen on (127.0.0.1:8200)."),
                                     QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8200"));
     const QCommandLineOption mount(QStringLiteral("mount"), QStringLiteral("Engine mount path (secp256k1)."),
                                    QStringLiteral("path"), QStringLiteral("secp256k1"));
@@ -82,28 +85,32 @@ Expected<SignerLaunch, QString> parse(const QStringList &arguments, const QProce
         QStringLiteral("passphrase-file"),
         QStringLiteral("File holding the data folder passphrase (else $BAOKEYS_SIGNER_PASSPHRASE)."),
         QStringLiteral("file"));
-    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"), QStringLiteral("PEM certificate chain for HTTPS."),
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+                                     QStringLiteral("PEM certificate chain for HTTPS."),
                                      QStringLiteral("file"));
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QStringLiteral("PEM private key for HTTPS."),
                                     QStringLiteral("file"));
     const QCommandLineOption insecure(QStringLiteral("insecure-listen"),
                                       QStringLiteral("Allow plain HTTP on a non-loopback address."));
-    const QCommandLineOption latency(QStringLiteral("latency"), QStringLiteral("Delay every engine answer (e.g. 200ms)."),
+    const QCommandLineOption latency(QStringLiteral("latency"),
+                                     QStringLiteral("Delay every engine answer (e.g. 200ms)."),
                                      QStringLiteral("duration"));
     const QCommandLineOption jitter(QStringLiteral("latency-jitter"),
-                                    QStringLiteral("Spread the delay by up to +/- this much."), QStringLiteral("duration"));
-    const QCommandLineOption keyLatency(QStringLiteral("latency-key"),
-                                       QStringLiteral("Delay for one key, replacing --latency (repeatable)."),
-                                       QStringLiteral("name=duration"));
+                                    QStringLiteral("Spread the delay by up to +/- this much."),
+                                    QStringLiteral("duration"));
+    const QCommandLineOption keyLatency(
+        QStringLiteral("latency-key"), QStringLiteral("Delay for one key, replacing --latency (repeatable)."),
+        QStringLiteral("name=duration"));
     const QCommandLineOption failRate(QStringLiteral("fail-rate"),
                                       QStringLiteral("Share of engine requests answered 500 (0..1)."),
                                       QStringLiteral("rate"));
     const QCommandLineOption startSealed(QStringLiteral("start-sealed"),
                                          QStringLiteral("Start sealed; unseal with the printed key."));
-    const QCommandLineOption ioThreads(QStringLiteral("io-threads"), QStringLiteral("I/O threads (default 2)."),
-                                       QStringLiteral("n"), QStringLiteral("2"));
-    parser.addOptions({help, dev, rootToken, listen, mount, dataDir, passphraseFile, tlsCert, tlsKey, insecure, latency,
-                       jitter, keyLatency, failRate, startSealed, ioThreads});
+    const QCommandLineOption ioThreads(QStringLiteral("io-threads"),
+                                       QStringLiteral("I/O threads (default 2)."), QStringLiteral("n"),
+                                       QStringLiteral("2"));
+    parser.addOptions({help, dev, rootToken, listen, mount, dataDir, passphraseFile, tlsCert, tlsKey,
+                       insecure, latency, jitter, keyLatency, failRate, startSealed, ioThreads});
 
     SignerLaunch launch;
     if (!parser.parse(arguments))
@@ -114,14 +121,17 @@ Expected<SignerLaunch, QString> parse(const QStringList &arguments, const QProce
         return launch;
     }
     if (!parser.positionalArguments().isEmpty())
-        return unexpected(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+        return unexpected(
+            QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
 
     SignerOptions &options = launch.options;
     launch.dev = parser.isSet(dev);
     if (launch.dev && parser.isSet(dataDir))
-        return unexpected(QStringLiteral("--dev keeps keys in memory; it cannot be combined with --data-dir"));
+        return unexpected(
+            QStringLiteral("--dev keeps keys in memory; it cannot be combined with --data-dir"));
     if (!launch.dev && !parser.isSet(dataDir))
-        return unexpected(QStringLiteral("give --dev (keys in memory) or --data-dir DIR (keys encrypted on disk)"));
+        return unexpected(
+            QStringLiteral("give --dev (keys in memory) or --data-dir DIR (keys encrypted on disk)"));
 
     auto address = parseListen(parser.value(listen));
     if (!address)
@@ -144,7 +154,8 @@ Expected<SignerLaunch, QString> parse(const QStringList &arguments, const QProce
         if (parser.isSet(passphraseFile)) {
             QFile file(parser.value(passphraseFile));
             if (!file.open(QIODevice::ReadOnly))
-                return unexpected(QStringLiteral("cannot read passphrase file %1: %2").arg(file.fileName(), file.errorString()));
+                return unexpected(QStringLiteral("cannot read passphrase file %1: %2")
+                                      .arg(file.fileName(), file.errorString()));
             options.passphrase = file.readAll();
             // A trailing newline from `echo` is not part of the passphrase.
             while (options.passphrase.endsWith('\n') || options.passphrase.endsWith('\r'))

@@ -5,7 +5,6 @@
 
 #include <QProcessEnvironment>
 #include <QStringList>
-
 #include <chrono>
 
 namespace baokeys::signer {

@@ -12,7 +12,6 @@
 #include "signer/VaultRouter.h"
 
 #include <QHostAddress>
-
 #include <mutex>
 
 namespace baokeys::signer {
@@ -76,9 +75,10 @@ public:
             return badOptions(QStringLiteral("TLS needs both a certificate and a key file"));
         const bool tls = !m_options.tlsCertFile.isEmpty();
         if (!isLoopback(m_options.listenHost) && !tls && !m_options.insecureListen) {
-            return badOptions(QStringLiteral("refusing plain HTTP on non-loopback address %1: give a TLS certificate "
-                                             "and key, or allow it explicitly with --insecure-listen")
-                                  .arg(m_options.listenHost));
+            return badOptions(
+                QStringLiteral("refusing plain HTTP on non-loopback address %1: give a TLS certificate "
+                               "and key, or allow it explicitly with --insecure-listen")
+                    .arg(m_options.listenHost));
         }
 
         std::unique_ptr<KeyStore> keys;
@@ -97,8 +97,9 @@ public:
         QByteArray unsealRaw = KeyFileCipher::randomBytes(32);
         QByteArray unsealKey = unsealRaw.toBase64();
         crypto::wipe(unsealRaw);
-        auto state = std::make_unique<ServerState>(std::move(token), std::move(unsealKey), m_options.startSealed,
-                                                   keys->isPersistent() ? QStringLiteral("file") : QStringLiteral("inmem"));
+        auto state = std::make_unique<ServerState>(
+            std::move(token), std::move(unsealKey), m_options.startSealed,
+            keys->isPersistent() ? QStringLiteral("file") : QStringLiteral("inmem"));
         auto engine = std::make_unique<SecpEngine>(*keys);
         auto router = std::make_unique<VaultRouter>(*state, *engine, m_faults, mount);
 
@@ -154,7 +155,9 @@ public:
         QString host = m_options.listenHost;
         if (host.contains(QLatin1Char(':')))
             host = QLatin1Char('[') + host + QLatin1Char(']');
-        return QStringLiteral("%1://%2:%3").arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"), host).arg(m_port);
+        return QStringLiteral("%1://%2:%3")
+            .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"), host)
+            .arg(m_port);
     }
     QString rootToken() const
     {

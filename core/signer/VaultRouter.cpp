@@ -37,14 +37,15 @@ HttpResponse errorResponse(int status, const QStringList &errors)
 
 HttpResponse envelope(const QJsonObject &data)
 {
-    return jsonResponse(200, QJsonObject{{QStringLiteral("request_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                                         {QStringLiteral("lease_id"), QString()},
-                                         {QStringLiteral("renewable"), false},
-                                         {QStringLiteral("lease_duration"), 0},
-                                         {QStringLiteral("data"), data},
-                                         {QStringLiteral("wrap_info"), QJsonValue::Null},
-                                         {QStringLiteral("warnings"), QJsonValue::Null},
-                                         {QStringLiteral("auth"), QJsonValue::Null}});
+    return jsonResponse(
+        200, QJsonObject{{QStringLiteral("request_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                         {QStringLiteral("lease_id"), QString()},
+                         {QStringLiteral("renewable"), false},
+                         {QStringLiteral("lease_duration"), 0},
+                         {QStringLiteral("data"), data},
+                         {QStringLiteral("wrap_info"), QJsonValue::Null},
+                         {QStringLiteral("warnings"), QJsonValue::Null},
+                         {QStringLiteral("auth"), QJsonValue::Null}});
 }
 
 HttpResponse noContent()
@@ -66,7 +67,8 @@ HttpResponse unsupportedOperation()
 
 HttpResponse noHandler(const QString &path)
 {
-    return errorResponse(404, {QStringLiteral("no handler for route \"%1\". route entry not found.").arg(path)});
+    return errorResponse(404,
+                         {QStringLiteral("no handler for route \"%1\". route entry not found.").arg(path)});
 }
 
 HttpResponse sealed()
@@ -101,8 +103,9 @@ std::optional<QJsonObject> parseBody(const QByteArray &body, QString *error)
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         *error = QStringLiteral("failed to parse JSON input: %1")
-                     .arg(parseError.error != QJsonParseError::NoError ? parseError.errorString()
-                                                                      : QStringLiteral("body is not a JSON object"));
+                     .arg(parseError.error != QJsonParseError::NoError
+                              ? parseError.errorString()
+                              : QStringLiteral("body is not a JSON object"));
         return std::nullopt;
     }
     return doc.object();
@@ -112,8 +115,7 @@ std::optional<QJsonObject> parseBody(const QByteArray &body, QString *error)
 
 VaultRouter::VaultRouter(ServerState &state, SecpEngine &engine, FaultInjector &faults, QString mount)
     : m_state(state), m_engine(engine), m_faults(faults), m_mount(std::move(mount))
-{
-}
+{}
 
 HttpResponse VaultRouter::handle(HttpRequest &request)
 {
@@ -298,7 +300,8 @@ HttpResponse VaultRouter::unseal(const HttpRequest &request)
         return sealStatus(); // one key share: there is never progress to reset
     QByteArray key = body->value(QStringLiteral("key")).toString().toUtf8();
     if (key.isEmpty())
-        return errorResponse(400, {QStringLiteral("'key' must be specified in request body as JSON, or 'reset' set to true")});
+        return errorResponse(
+            400, {QStringLiteral("'key' must be specified in request body as JSON, or 'reset' set to true")});
     const bool ok = m_state.isSealed() ? m_state.unseal(key) : m_state.unsealKeyMatches(key);
     crypto::wipe(key);
     if (!ok)

@@ -3,7 +3,6 @@
 #include "signer/HttpExchange.h"
 
 #include <QString>
-
 #include <atomic>
 
 namespace baokeys::signer {

@@ -4,7 +4,6 @@
 #include <QEventLoop>
 #include <QTcpSocket>
 #include <QTimer>
-
 #include <memory>
 #include <vector>
 
@@ -23,7 +22,8 @@ ParallelResult runParallel(quint16 port, const QList<QByteArray> &requests, int 
         auto socket = std::make_unique<QTcpSocket>();
         QTcpSocket *s = socket.get();
         QObject::connect(s, &QTcpSocket::connected, s, [s, request = requests.at(i)] { s->write(request); });
-        QObject::connect(s, &QTcpSocket::readyRead, s, [s, &received, i] { received[size_t(i)] += s->readAll(); });
+        QObject::connect(s, &QTcpSocket::readyRead, s,
+                         [s, &received, i] { received[size_t(i)] += s->readAll(); });
         auto finish = [&, s, i] {
             if (result.finishedMs[i] >= 0)
                 return;

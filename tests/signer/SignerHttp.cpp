@@ -16,12 +16,15 @@ QStringList HttpResult::errors() const
     return out;
 }
 
-SignerHttp::SignerHttp(QString baseUrl, QString token) : m_baseUrl(std::move(baseUrl)), m_token(std::move(token)) {}
+SignerHttp::SignerHttp(QString baseUrl, QString token)
+    : m_baseUrl(std::move(baseUrl)), m_token(std::move(token))
+{}
 
 HttpResult SignerHttp::send(const QByteArray &method, const QString &path, const QByteArray &body,
                             const QList<QPair<QByteArray, QByteArray>> &headers, bool withToken)
 {
-    QNetworkRequest request(QUrl::fromEncoded((m_baseUrl + QStringLiteral("/v1/") + path).toUtf8(), QUrl::StrictMode));
+    QNetworkRequest request(
+        QUrl::fromEncoded((m_baseUrl + QStringLiteral("/v1/") + path).toUtf8(), QUrl::StrictMode));
     if (withToken)
         request.setRawHeader("X-Vault-Token", m_token.toUtf8());
     for (const auto &h : headers)

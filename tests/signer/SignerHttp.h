@@ -10,9 +10,9 @@
 // Test-side HTTP for the signer tests: real requests over loopback, waited
 // for synchronously with a local event loop. Not thread-safe (one test thread).
 struct HttpResult {
-    int status = 0;           // 0: transport failure
+    int status = 0; // 0: transport failure
     QByteArray body;
-    QJsonObject json;         // parsed body when it is a JSON object
+    QJsonObject json; // parsed body when it is a JSON object
     QByteArray contentType;
     QString transportError;
     QList<QPair<QByteArray, QByteArray>> headers;

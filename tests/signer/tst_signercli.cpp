@@ -10,12 +10,11 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QSslCertificate>
 #include <QSignalSpy>
+#include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <csignal>
 
 namespace {
@@ -34,7 +33,8 @@ public:
     }
 
     // Waits for the banner (ends with the Sealed: line) or for the exit.
-    bool start(const QStringList &arguments, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+    bool start(const QStringList &arguments,
+               const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
     {
         m_process.setProcessEnvironment(environment);
         m_process.start(Binary, arguments);
@@ -90,7 +90,8 @@ private slots:
     void devModeBannerAndSigterm()
     {
         SignerProcess signer;
-        QVERIFY2(signer.start({QStringLiteral("--dev"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}),
+        QVERIFY2(signer.start(
+                     {QStringLiteral("--dev"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}),
                  signer.stdoutText().constData());
         QVERIFY(signer.address.startsWith(QLatin1String("http://127.0.0.1:")));
         QVERIFY(!signer.address.endsWith(QLatin1String(":0")));
@@ -111,9 +112,9 @@ private slots:
     void rootTokenMountAndSigint()
     {
         SignerProcess signer;
-        QVERIFY(signer.start({QStringLiteral("--dev"), QStringLiteral("--dev-root-token-id"), QStringLiteral("my-root"),
-                              QStringLiteral("--mount"), QStringLiteral("signer"), QStringLiteral("--listen"),
-                              QStringLiteral("127.0.0.1:0")}));
+        QVERIFY(signer.start({QStringLiteral("--dev"), QStringLiteral("--dev-root-token-id"),
+                              QStringLiteral("my-root"), QStringLiteral("--mount"), QStringLiteral("signer"),
+                              QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}));
         QCOMPARE(signer.token, QStringLiteral("my-root"));
         SignerHttp http(signer.address, QStringLiteral("my-root"));
         QCOMPARE(http.post(QStringLiteral("signer/keys/k"), {}).status, 200);
@@ -125,9 +126,10 @@ private slots:
     void faultFlags()
     {
         SignerProcess signer;
-        QVERIFY(signer.start({QStringLiteral("--dev"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                              QStringLiteral("--latency"), QStringLiteral("300ms"), QStringLiteral("--latency-key"),
-                              QStringLiteral("quick=0ms"), QStringLiteral("--latency-key"), QStringLiteral("flaky=10ms")}));
+        QVERIFY(signer.start(
+            {QStringLiteral("--dev"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+             QStringLiteral("--latency"), QStringLiteral("300ms"), QStringLiteral("--latency-key"),
+             QStringLiteral("quick=0ms"), QStringLiteral("--latency-key"), QStringLiteral("flaky=10ms")}));
         SignerHttp http(signer.address, signer.token);
         QElapsedTimer t;
         t.start();
@@ -135,14 +137,18 @@ private slots:
         QVERIFY2(t.elapsed() >= 290, qPrintable(QString::number(t.elapsed())));
         QCOMPARE(http.post(QStringLiteral("secp256k1/keys/quick"), {}).status, 200);
         t.restart();
-        QCOMPARE(http.post(QStringLiteral("secp256k1/sign/quick"), {{QStringLiteral("input"), QStringLiteral("aGk=")}}).status, 200);
+        QCOMPARE(http.post(QStringLiteral("secp256k1/sign/quick"),
+                           {{QStringLiteral("input"), QStringLiteral("aGk=")}})
+                     .status,
+                 200);
         QVERIFY2(t.elapsed() < 250, qPrintable(QString::number(t.elapsed())));
         signer.signal(SIGTERM);
         QCOMPARE(signer.waitForExit(), 0);
 
         SignerProcess failing;
-        QVERIFY(failing.start({QStringLiteral("--dev"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                               QStringLiteral("--fail-rate"), QStringLiteral("1")}));
+        QVERIFY(
+            failing.start({QStringLiteral("--dev"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                           QStringLiteral("--fail-rate"), QStringLiteral("1")}));
         SignerHttp failHttp(failing.address, failing.token);
         QCOMPARE(failHttp.post(QStringLiteral("secp256k1/keys/k"), {}).status, 500);
         QCOMPARE(failHttp.get(QStringLiteral("sys/health")).status, 200);
@@ -151,12 +157,13 @@ private slots:
     void startSealedThenUnsealWithPrintedKey()
     {
         SignerProcess signer;
-        QVERIFY(signer.start({QStringLiteral("--dev"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                              QStringLiteral("--start-sealed")}));
+        QVERIFY(signer.start({QStringLiteral("--dev"), QStringLiteral("--listen"),
+                              QStringLiteral("127.0.0.1:0"), QStringLiteral("--start-sealed")}));
         QVERIFY(signer.stdoutText().contains("Sealed:      yes"));
         SignerHttp http(signer.address, signer.token);
         QCOMPARE(http.get(QStringLiteral("auth/token/lookup-self")).status, 503);
-        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("key"), signer.unsealKey}}).toJson();
+        const QByteArray body =
+            QJsonDocument(QJsonObject{{QStringLiteral("key"), signer.unsealKey}}).toJson();
         QCOMPARE(http.send("PUT", QStringLiteral("sys/unseal"), body, {}, false).status, 200);
         QCOMPARE(http.get(QStringLiteral("auth/token/lookup-self")).status, 200);
     }
@@ -166,15 +173,20 @@ private slots:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
         QTest::newRow("no mode") << QStringList{} << QStringLiteral("--dev");
-        QTest::newRow("bad latency") << QStringList{QStringLiteral("--dev"), QStringLiteral("--latency"), QStringLiteral("soon")}
+        QTest::newRow("bad latency") << QStringList{QStringLiteral("--dev"), QStringLiteral("--latency"),
+                                                    QStringLiteral("soon")}
                                      << QStringLiteral("--latency");
-        QTest::newRow("bad fail rate") << QStringList{QStringLiteral("--dev"), QStringLiteral("--fail-rate"), QStringLiteral("2")}
-                                       << QStringLiteral("--fail-rate");
-        QTest::newRow("bad latency key") << QStringList{QStringLiteral("--dev"), QStringLiteral("--latency-key"), QStringLiteral("a/b=1s")}
-                                         << QStringLiteral("--latency-key");
-        QTest::newRow("dev and data dir") << QStringList{QStringLiteral("--dev"), QStringLiteral("--data-dir"), QStringLiteral("/tmp/x")}
-                                          << QStringLiteral("--data-dir");
-        QTest::newRow("bad listen") << QStringList{QStringLiteral("--dev"), QStringLiteral("--listen"), QStringLiteral("nohostport")}
+        QTest::newRow("bad fail rate")
+            << QStringList{QStringLiteral("--dev"), QStringLiteral("--fail-rate"), QStringLiteral("2")}
+            << QStringLiteral("--fail-rate");
+        QTest::newRow("bad latency key")
+            << QStringList{QStringLiteral("--dev"), QStringLiteral("--latency-key"), QStringLiteral("a/b=1s")}
+            << QStringLiteral("--latency-key");
+        QTest::newRow("dev and data dir")
+            << QStringList{QStringLiteral("--dev"), QStringLiteral("--data-dir"), QStringLiteral("/tmp/x")}
+            << QStringLiteral("--data-dir");
+        QTest::newRow("bad listen") << QStringList{QStringLiteral("--dev"), QStringLiteral("--listen"),
+                                                   QStringLiteral("nohostport")}
                                     << QStringLiteral("--listen");
     }
 
@@ -191,13 +203,14 @@ private slots:
     void publicAddressNeedsTlsOrOptIn()
     {
         SignerProcess refused;
-        QVERIFY(!refused.start({QStringLiteral("--dev"), QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0")}));
+        QVERIFY(!refused.start(
+            {QStringLiteral("--dev"), QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0")}));
         QCOMPARE(refused.waitForExit(), 1);
         QVERIFY(refused.stderrText().contains("--insecure-listen"));
 
         SignerProcess allowed;
-        QVERIFY(allowed.start({QStringLiteral("--dev"), QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0"),
-                               QStringLiteral("--insecure-listen")}));
+        QVERIFY(allowed.start({QStringLiteral("--dev"), QStringLiteral("--listen"),
+                               QStringLiteral("0.0.0.0:0"), QStringLiteral("--insecure-listen")}));
     }
 
     void tlsServesHttpsAndIsVerified()
@@ -207,8 +220,9 @@ private slots:
         const QString key = dir.filePath(QStringLiteral("key.pem"));
         QProcess openssl;
         openssl.start(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                       QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                       QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
                        QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert, QStringLiteral("-days"),
                        QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
                        QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
@@ -216,8 +230,9 @@ private slots:
         QCOMPARE(openssl.exitCode(), 0);
 
         SignerProcess signer;
-        QVERIFY(signer.start({QStringLiteral("--dev"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                              QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key}));
+        QVERIFY(
+            signer.start({QStringLiteral("--dev"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                          QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key}));
         QVERIFY(signer.address.startsWith(QLatin1String("https://127.0.0.1:")));
 
         auto get = [&](bool trust) {
@@ -245,12 +260,14 @@ private slots:
 
         // And TLS makes a public address acceptable.
         SignerProcess publicTls;
-        QVERIFY(publicTls.start({QStringLiteral("--dev"), QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0"),
-                                 QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key}));
+        QVERIFY(
+            publicTls.start({QStringLiteral("--dev"), QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0"),
+                             QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key}));
 
         SignerProcess badKey;
-        QVERIFY(!badKey.start({QStringLiteral("--dev"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                               QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), cert + QStringLiteral(".missing")}));
+        QVERIFY(!badKey.start({QStringLiteral("--dev"), QStringLiteral("--listen"),
+                               QStringLiteral("127.0.0.1:0"), QStringLiteral("--tls-cert"), cert,
+                               QStringLiteral("--tls-key"), cert + QStringLiteral(".missing")}));
         QCOMPARE(badKey.waitForExit(), 1);
         QVERIFY(badKey.stderrText().contains(".missing"));
     }
@@ -264,9 +281,14 @@ private slots:
         QVERIFY(pass.open(QIODevice::WriteOnly));
         pass.write("s3cret passphrase\n");
         pass.close();
-        const QStringList args{QStringLiteral("--data-dir"), data, QStringLiteral("--passphrase-file"), passFile,
-                               QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                               QStringLiteral("--dev-root-token-id"), QStringLiteral("tok")};
+        const QStringList args{QStringLiteral("--data-dir"),
+                               data,
+                               QStringLiteral("--passphrase-file"),
+                               passFile,
+                               QStringLiteral("--listen"),
+                               QStringLiteral("127.0.0.1:0"),
+                               QStringLiteral("--dev-root-token-id"),
+                               QStringLiteral("tok")};
         QString publicKey;
         {
             SignerProcess signer;
@@ -284,17 +306,22 @@ private slots:
             env.insert(QStringLiteral("BAOKEYS_SIGNER_PASSPHRASE"), QStringLiteral("s3cret passphrase"));
             SignerProcess signer;
             QVERIFY(signer.start({QStringLiteral("--data-dir"), data, QStringLiteral("--listen"),
-                                  QStringLiteral("127.0.0.1:0"), QStringLiteral("--dev-root-token-id"), QStringLiteral("tok")},
+                                  QStringLiteral("127.0.0.1:0"), QStringLiteral("--dev-root-token-id"),
+                                  QStringLiteral("tok")},
                                  env));
             SignerHttp http(signer.address, QStringLiteral("tok"));
-            QCOMPARE(http.get(QStringLiteral("secp256k1/keys/kept")).data().value(QStringLiteral("public_key")).toString(),
+            QCOMPARE(http.get(QStringLiteral("secp256k1/keys/kept"))
+                         .data()
+                         .value(QStringLiteral("public_key"))
+                         .toString(),
                      publicKey);
         }
         QProcessEnvironment wrong = QProcessEnvironment::systemEnvironment();
         wrong.insert(QStringLiteral("BAOKEYS_SIGNER_PASSPHRASE"), QStringLiteral("not it"));
         SignerProcess refused;
-        QVERIFY(!refused.start({QStringLiteral("--data-dir"), data, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")},
-                               wrong));
+        QVERIFY(!refused.start(
+            {QStringLiteral("--data-dir"), data, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")},
+            wrong));
         QCOMPARE(refused.waitForExit(), 1);
         QVERIFY2(refused.stderrText().contains("vault.json"), refused.stderrText().constData());
         QVERIFY(refused.stderrText().contains("wrong passphrase"));

@@ -1,13 +1,12 @@
 // The wire contract (shared/docs/openbao-secp256k1-api.md), row by row, over
 // real HTTP to an in-process signer on 127.0.0.1:<free port>.
 #include "SignerHttp.h"
-
 #include "signer/SignerServer.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QElapsedTimer>
 #include <QTcpSocket>
 #include <QTest>
 #include <QUuid>
@@ -58,8 +57,8 @@ private slots:
         const HttpResult a = m_http->post(QStringLiteral("secp256k1/keys/env-key"), {});
         QCOMPARE(a.status, 200);
         QCOMPARE(a.contentType, QByteArray("application/json"));
-        for (const char *field : {"request_id", "lease_id", "renewable", "lease_duration", "data", "wrap_info",
-                                  "warnings", "auth"})
+        for (const char *field : {"request_id", "lease_id", "renewable", "lease_duration", "data",
+                                  "wrap_info", "warnings", "auth"})
             QVERIFY2(a.json.contains(QLatin1String(field)), field);
         QCOMPARE(a.json.value(QStringLiteral("lease_id")).toString(), QString());
         QCOMPARE(a.json.value(QStringLiteral("renewable")).toBool(true), false);
@@ -82,12 +81,14 @@ private slots:
         QCOMPARE(created.status, 200);
         const QJsonObject d = created.data();
         QCOMPARE(d.value(QStringLiteral("name")).toString(), QStringLiteral("worker-1"));
-        const QByteArray pub = QByteArray::fromHex(d.value(QStringLiteral("public_key")).toString().toLatin1());
+        const QByteArray pub =
+            QByteArray::fromHex(d.value(QStringLiteral("public_key")).toString().toLatin1());
         QCOMPARE(pub.size(), 33);
         QVERIFY(pub.at(0) == 2 || pub.at(0) == 3);
         QCOMPARE(QByteArray::fromHex(d.value(QStringLiteral("address")).toString().toLatin1()).size(), 20);
         QCOMPARE(d.value(QStringLiteral("exportable")).toBool(), true);
-        const QDateTime createdAt = QDateTime::fromString(d.value(QStringLiteral("created_at")).toString(), Qt::ISODate);
+        const QDateTime createdAt =
+            QDateTime::fromString(d.value(QStringLiteral("created_at")).toString(), Qt::ISODate);
         QVERIFY(createdAt.isValid());
         QCOMPARE(createdAt.timeSpec(), Qt::UTC);
         QVERIFY(qAbs(createdAt.secsTo(QDateTime::currentDateTimeUtc())) < 60);
@@ -122,14 +123,20 @@ private slots:
             {"keys/k/import", {{"ciphertext", QString::fromLatin1(ThirtyTwoBytes)}}, "key already exists"},
             {"sign/k", {}, "missing input"},
             {"sign/k", {{"input", notB64}}, "invalid input: not valid base64"},
-            {"sign/k", {{"input", QStringLiteral("aGk=")}, {"prehashed", true}}, "prehashed input must be 32 bytes"},
-            {"sign/k", {{"input", QStringLiteral("aGk=")}, {"hash_algorithm", QStringLiteral("md5")}},
+            {"sign/k",
+             {{"input", QStringLiteral("aGk=")}, {"prehashed", true}},
+             "prehashed input must be 32 bytes"},
+            {"sign/k",
+             {{"input", QStringLiteral("aGk=")}, {"hash_algorithm", QStringLiteral("md5")}},
              "unsupported hash algorithm: md5"},
-            {"sign/k", {{"input", QStringLiteral("aGk=")}, {"output_format", QStringLiteral("jws")}},
+            {"sign/k",
+             {{"input", QStringLiteral("aGk=")}, {"output_format", QStringLiteral("jws")}},
              "unsupported output format: jws"},
             {"sign/nokey", {{"input", QStringLiteral("aGk=")}}, "key not found"},
             {"verify/k", {{"input", QStringLiteral("aGk=")}}, "missing signature"},
-            {"verify/nokey", {{"input", QStringLiteral("aGk=")}, {"signature", QString::fromLatin1(QByteArray(64, 1).toBase64())}},
+            {"verify/nokey",
+             {{"input", QStringLiteral("aGk=")},
+              {"signature", QString::fromLatin1(QByteArray(64, 1).toBase64())}},
              "key not found"},
         };
         for (const Case &c : cases) {
@@ -138,20 +145,21 @@ private slots:
             QCOMPARE(r.contentType, QByteArray("application/json"));
             QCOMPARE(r.errors(), QStringList{QLatin1String(c.message)});
         }
-        const HttpResult shortKey =
-            m_http->post(QStringLiteral("secp256k1/keys/k3/import"),
-                         QJsonObject{{QStringLiteral("ciphertext"), QString::fromLatin1(QByteArray(31, 1).toBase64())}});
+        const HttpResult shortKey = m_http->post(
+            QStringLiteral("secp256k1/keys/k3/import"),
+            QJsonObject{{QStringLiteral("ciphertext"), QString::fromLatin1(QByteArray(31, 1).toBase64())}});
         QCOMPARE(shortKey.status, 400);
         QVERIFY(shortKey.errors().value(0).startsWith(QLatin1String("invalid secp256k1 key: ")));
-        const HttpResult zeroKey =
-            m_http->post(QStringLiteral("secp256k1/keys/k3/import"),
-                         QJsonObject{{QStringLiteral("ciphertext"), QString::fromLatin1(QByteArray(32, 0).toBase64())}});
+        const HttpResult zeroKey = m_http->post(
+            QStringLiteral("secp256k1/keys/k3/import"),
+            QJsonObject{{QStringLiteral("ciphertext"), QString::fromLatin1(QByteArray(32, 0).toBase64())}});
         QCOMPARE(zeroKey.status, 400);
         QVERIFY(zeroKey.errors().value(0).startsWith(QLatin1String("invalid secp256k1 key: ")));
         const HttpResult readMissing = m_http->get(QStringLiteral("secp256k1/keys/missing"));
         QCOMPARE(readMissing.status, 400);
         QCOMPARE(readMissing.errors(), QStringList{QStringLiteral("key not found")});
-        QCOMPARE(m_http->get(QStringLiteral("secp256k1/export/missing")).errors(), QStringList{QStringLiteral("key not found")});
+        QCOMPARE(m_http->get(QStringLiteral("secp256k1/export/missing")).errors(),
+                 QStringList{QStringLiteral("key not found")});
         const HttpResult badJson = m_http->send("POST", QStringLiteral("secp256k1/keys/j"), "{not json");
         QCOMPARE(badJson.status, 400);
         QVERIFY(badJson.errors().value(0).startsWith(QLatin1String("failed to parse JSON input")));
@@ -167,17 +175,24 @@ private slots:
                  (QJsonArray{QStringLiteral("a-key"), QStringLiteral("b-key")}));
         const QJsonObject info = verb.data().value(QStringLiteral("key_info")).toObject();
         QCOMPARE(info.keys(), (QStringList{QStringLiteral("a-key"), QStringLiteral("b-key")}));
-        QCOMPARE(info.value(QStringLiteral("a-key")).toObject().value(QStringLiteral("public_key")).toString().size(), 66);
+        QCOMPARE(info.value(QStringLiteral("a-key"))
+                     .toObject()
+                     .value(QStringLiteral("public_key"))
+                     .toString()
+                     .size(),
+                 66);
         QCOMPARE(m_http->list(QStringLiteral("secp256k1/keys/")).status, 200);
 
         for (const char *spelling : {"1", "t", "T", "TRUE", "true", "True"}) {
-            const HttpResult r = m_http->get(QStringLiteral("secp256k1/keys?list=") + QLatin1String(spelling));
+            const HttpResult r =
+                m_http->get(QStringLiteral("secp256k1/keys?list=") + QLatin1String(spelling));
             QCOMPARE(r.status, 200);
             QCOMPARE(r.data().value(QStringLiteral("keys")).toArray().size(), 2);
         }
         // list=false is a plain read of keys/, which only lists: 405.
         for (const char *spelling : {"0", "f", "F", "FALSE", "false", "False"}) {
-            const HttpResult r = m_http->get(QStringLiteral("secp256k1/keys?list=") + QLatin1String(spelling));
+            const HttpResult r =
+                m_http->get(QStringLiteral("secp256k1/keys?list=") + QLatin1String(spelling));
             QCOMPARE(r.status, 405);
             QCOMPARE(r.errors(), QStringList{UnsupportedOperation});
         }
@@ -228,14 +243,19 @@ private slots:
     void namespaces()
     {
         createKey(QStringLiteral("nskey"));
-        QCOMPARE(m_http->send("GET", QStringLiteral("secp256k1/keys/nskey"), {}, {{"X-Vault-Namespace", "root"}}).status,
+        QCOMPARE(
+            m_http->send("GET", QStringLiteral("secp256k1/keys/nskey"), {}, {{"X-Vault-Namespace", "root"}})
+                .status,
+            200);
+        QCOMPARE(m_http->send("GET", QStringLiteral("secp256k1/keys/nskey"), {}, {{"X-Vault-Namespace", ""}})
+                     .status,
                  200);
-        QCOMPARE(m_http->send("GET", QStringLiteral("secp256k1/keys/nskey"), {}, {{"X-Vault-Namespace", ""}}).status, 200);
-        const HttpResult other =
-            m_http->send("GET", QStringLiteral("secp256k1/keys/nskey"), {}, {{"X-Vault-Namespace", "team-a"}});
+        const HttpResult other = m_http->send("GET", QStringLiteral("secp256k1/keys/nskey"), {},
+                                              {{"X-Vault-Namespace", "team-a"}});
         QCOMPARE(other.status, 404);
         QCOMPARE(other.errors(),
-                 QStringList{QStringLiteral("no handler for route \"team-a/secp256k1/keys/nskey\". route entry not found.")});
+                 QStringList{QStringLiteral(
+                     "no handler for route \"team-a/secp256k1/keys/nskey\". route entry not found.")});
     }
 
     void unsupportedPathAndNoHandler()
@@ -243,16 +263,16 @@ private slots:
         createKey(QStringLiteral("k"));
         const QStringList unsupported = {
             QStringLiteral("secp256k1/nope"),
-            QStringLiteral("secp256k1/keys/a%2Fb"),        // encoded slash
+            QStringLiteral("secp256k1/keys/a%2Fb"), // encoded slash
             QStringLiteral("secp256k1/keys/a%2fb"),
             QStringLiteral("secp256k1/keys/-lead"),
             QStringLiteral("secp256k1/keys/trail."),
             QStringLiteral("secp256k1/keys/sp%20ace"),
             QStringLiteral("secp256k1/keys/%2E%2E"),
             QStringLiteral("secp256k1/keys/k/extra"),
-            QStringLiteral("secp256k1/sign-evm/k"),        // optional endpoint, not served
+            QStringLiteral("secp256k1/sign-evm/k"), // optional endpoint, not served
             QStringLiteral("secp256k1/keys/") + QString(129, QLatin1Char('n')),
-            QStringLiteral("secp256k1/keys/%C3%A9"),       // non-ASCII is not \w in Go
+            QStringLiteral("secp256k1/keys/%C3%A9"), // non-ASCII is not \w in Go
         };
         for (const QString &path : unsupported) {
             const HttpResult r = m_http->get(path);
@@ -263,17 +283,22 @@ private slots:
                  QStringList{QStringLiteral("key not found")});
         const HttpResult noMount = m_http->get(QStringLiteral("transit/keys/k"));
         QCOMPARE(noMount.status, 404);
-        QCOMPARE(noMount.errors(),
-                 QStringList{QStringLiteral("no handler for route \"transit/keys/k\". route entry not found.")});
+        QCOMPARE(noMount.errors(), QStringList{QStringLiteral(
+                                       "no handler for route \"transit/keys/k\". route entry not found.")});
         QCOMPARE(m_http->get(QStringLiteral("sys/mounts-nope")).errors(), QStringList{UnsupportedPath});
 
         // An empty name is the list path, which only lists: nothing is created.
         const HttpResult emptyName = m_http->post(QStringLiteral("secp256k1/keys/"), {});
         QCOMPARE(emptyName.status, 405);
         QCOMPARE(emptyName.errors(), QStringList{UnsupportedOperation});
-        QCOMPARE(m_http->post(QStringLiteral("secp256k1/sign/"), {{QStringLiteral("input"), QStringLiteral("aGk=")}}).status, 404);
-        QCOMPARE(m_http->list(QStringLiteral("secp256k1/keys")).data().value(QStringLiteral("keys")).toArray(),
-                 QJsonArray{QStringLiteral("k")});
+        QCOMPARE(
+            m_http
+                ->post(QStringLiteral("secp256k1/sign/"), {{QStringLiteral("input"), QStringLiteral("aGk=")}})
+                .status,
+            404);
+        QCOMPARE(
+            m_http->list(QStringLiteral("secp256k1/keys")).data().value(QStringLiteral("keys")).toArray(),
+            QJsonArray{QStringLiteral("k")});
     }
 
     void pathTraversalNeverLeavesTheEngine()
@@ -281,12 +306,12 @@ private slots:
         const quint16 port = m_server->port();
         const QByteArray token = "X-Vault-Token: contract-root-token\r\n";
         // Raw sockets: QNetworkAccessManager would normalise the dot segments.
-        for (const QByteArray &target : {QByteArray("/v1/secp256k1/../sys/seal"),
-                                          QByteArray("/v1/secp256k1/keys/../../sys/seal"),
-                                          QByteArray("/v1/secp256k1/keys/..%2F..%2Fsys%2Fseal"),
-                                          QByteArray("/v1/secp256k1/keys/%2e%2e/%2e%2e/sys/seal")}) {
-            const QByteArray response = rawHttp(
-                port, "POST " + target + " HTTP/1.1\r\nHost: x\r\n" + token + "Content-Length: 0\r\nConnection: close\r\n\r\n");
+        for (const QByteArray &target :
+             {QByteArray("/v1/secp256k1/../sys/seal"), QByteArray("/v1/secp256k1/keys/../../sys/seal"),
+              QByteArray("/v1/secp256k1/keys/..%2F..%2Fsys%2Fseal"),
+              QByteArray("/v1/secp256k1/keys/%2e%2e/%2e%2e/sys/seal")}) {
+            const QByteArray response = rawHttp(port, "POST " + target + " HTTP/1.1\r\nHost: x\r\n" + token +
+                                                          "Content-Length: 0\r\nConnection: close\r\n\r\n");
             QCOMPARE(rawStatus(response), 404);
             QVERIFY(!m_server->isSealed());
         }
@@ -316,9 +341,9 @@ private slots:
     void requestOver32MiBIs413()
     {
         // Announced size over the limit: refused before the body is read.
-        const QByteArray response =
-            rawHttp(m_server->port(), "POST /v1/secp256k1/sign/k HTTP/1.1\r\nHost: x\r\nX-Vault-Token: "
-                                      "contract-root-token\r\nContent-Length: 40000000\r\nConnection: close\r\n\r\n");
+        const QByteArray response = rawHttp(
+            m_server->port(), "POST /v1/secp256k1/sign/k HTTP/1.1\r\nHost: x\r\nX-Vault-Token: "
+                              "contract-root-token\r\nContent-Length: 40000000\r\nConnection: close\r\n\r\n");
         QCOMPARE(rawStatus(response), 413);
         QVERIFY(QJsonDocument::fromJson(rawBody(response)).object().contains(QStringLiteral("errors")));
         // A real body of 32 MiB + 1 byte.
@@ -336,9 +361,9 @@ private slots:
         const HttpResult health = m_http->send("GET", QStringLiteral("sys/health"), {}, {}, false);
         QCOMPARE(health.status, 200);
         QCOMPARE(health.contentType, QByteArray("application/json"));
-        for (const char *field : {"initialized", "sealed", "standby", "performance_standby",
-                                  "replication_performance_mode", "replication_dr_mode", "server_time_utc", "version",
-                                  "cluster_name", "cluster_id"})
+        for (const char *field :
+             {"initialized", "sealed", "standby", "performance_standby", "replication_performance_mode",
+              "replication_dr_mode", "server_time_utc", "version", "cluster_name", "cluster_id"})
             QVERIFY2(health.json.contains(QLatin1String(field)), field);
         QCOMPARE(health.json.value(QStringLiteral("sealed")).toBool(true), false);
         QVERIFY(qAbs(health.json.value(QStringLiteral("server_time_utc")).toInteger() -
@@ -369,8 +394,8 @@ private slots:
         QCOMPARE(seal.status, 204);
         QVERIFY(m_server->isSealed());
 
-        for (const QString &path : {QStringLiteral("secp256k1/keys/sk"), QStringLiteral("auth/token/lookup-self"),
-                                    QStringLiteral("transit/x")}) {
+        for (const QString &path : {QStringLiteral("secp256k1/keys/sk"),
+                                    QStringLiteral("auth/token/lookup-self"), QStringLiteral("transit/x")}) {
             const HttpResult r = m_http->get(path);
             QCOMPARE(r.status, 503);
             QCOMPARE(r.errors(), QStringList{QStringLiteral("Vault is sealed")});
@@ -379,14 +404,18 @@ private slots:
         QCOMPARE(sealedHealth.status, 503);
         QCOMPARE(sealedHealth.json.value(QStringLiteral("sealed")).toBool(), true);
         QCOMPARE(m_http->send("GET", QStringLiteral("sys/health?sealedcode=200"), {}, {}, false).status, 200);
-        QCOMPARE(m_http->send("GET", QStringLiteral("sys/seal-status"), {}, {}, false).json.value(QStringLiteral("sealed")).toBool(),
+        QCOMPARE(m_http->send("GET", QStringLiteral("sys/seal-status"), {}, {}, false)
+                     .json.value(QStringLiteral("sealed"))
+                     .toBool(),
                  true);
 
-        const HttpResult wrong = m_http->send("PUT", QStringLiteral("sys/unseal"), R"({"key":"bm90IHRoZSBrZXk="})", {}, false);
+        const HttpResult wrong =
+            m_http->send("PUT", QStringLiteral("sys/unseal"), R"({"key":"bm90IHRoZSBrZXk="})", {}, false);
         QCOMPARE(wrong.status, 400);
         QVERIFY(m_server->isSealed());
         QCOMPARE(m_http->send("PUT", QStringLiteral("sys/unseal"), "{}", {}, false).status, 400);
-        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("key"), m_server->unsealKey()}}).toJson();
+        const QByteArray body =
+            QJsonDocument(QJsonObject{{QStringLiteral("key"), m_server->unsealKey()}}).toJson();
         const HttpResult unseal = m_http->send("PUT", QStringLiteral("sys/unseal"), body, {}, false);
         QCOMPARE(unseal.status, 200);
         QCOMPARE(unseal.json.value(QStringLiteral("sealed")).toBool(true), false);
@@ -419,27 +448,39 @@ private slots:
         createKey(QStringLiteral("exp"), true);
         createKey(QStringLiteral("noexp"), false);
         const QString input = QString::fromLatin1(QByteArray("hello signer").toBase64());
-        const HttpResult sig = m_http->post(QStringLiteral("secp256k1/sign/exp"), QJsonObject{{QStringLiteral("input"), input}});
+        const HttpResult sig =
+            m_http->post(QStringLiteral("secp256k1/sign/exp"), QJsonObject{{QStringLiteral("input"), input}});
         QCOMPARE(sig.status, 200);
         QCOMPARE(sig.data().value(QStringLiteral("key_version")).toInt(), 1);
-        const QByteArray signature = QByteArray::fromBase64(sig.data().value(QStringLiteral("signature")).toString().toLatin1());
+        const QByteArray signature =
+            QByteArray::fromBase64(sig.data().value(QStringLiteral("signature")).toString().toLatin1());
         QCOMPARE(signature.size(), 64);
-        const HttpResult again = m_http->post(QStringLiteral("secp256k1/sign/exp"), QJsonObject{{QStringLiteral("input"), input}});
-        QCOMPARE(again.data().value(QStringLiteral("signature")), sig.data().value(QStringLiteral("signature"))); // RFC 6979
+        const HttpResult again =
+            m_http->post(QStringLiteral("secp256k1/sign/exp"), QJsonObject{{QStringLiteral("input"), input}});
+        QCOMPARE(again.data().value(QStringLiteral("signature")),
+                 sig.data().value(QStringLiteral("signature"))); // RFC 6979
 
         auto verify = [&](const QString &key, const QString &sigB64, const QString &msg) {
-            return m_http->post(QStringLiteral("secp256k1/verify/") + key,
-                                QJsonObject{{QStringLiteral("input"), msg}, {QStringLiteral("signature"), sigB64}});
+            return m_http->post(
+                QStringLiteral("secp256k1/verify/") + key,
+                QJsonObject{{QStringLiteral("input"), msg}, {QStringLiteral("signature"), sigB64}});
         };
         const QString sigB64 = sig.data().value(QStringLiteral("signature")).toString();
-        QCOMPARE(verify(QStringLiteral("exp"), sigB64, input).data().value(QStringLiteral("valid")).toBool(), true);
-        QCOMPARE(verify(QStringLiteral("noexp"), sigB64, input).data().value(QStringLiteral("valid")).toBool(true), false);
-        QCOMPARE(verify(QStringLiteral("exp"), sigB64, QStringLiteral("b3RoZXI=")).data().value(QStringLiteral("valid")).toBool(true),
+        QCOMPARE(verify(QStringLiteral("exp"), sigB64, input).data().value(QStringLiteral("valid")).toBool(),
+                 true);
+        QCOMPARE(
+            verify(QStringLiteral("noexp"), sigB64, input).data().value(QStringLiteral("valid")).toBool(true),
+            false);
+        QCOMPARE(verify(QStringLiteral("exp"), sigB64, QStringLiteral("b3RoZXI="))
+                     .data()
+                     .value(QStringLiteral("valid"))
+                     .toBool(true),
                  false);
 
         const HttpResult exported = m_http->get(QStringLiteral("secp256k1/export/exp"));
         QCOMPARE(exported.status, 200);
-        const QString raw = exported.data().value(QStringLiteral("keys")).toObject().value(QStringLiteral("1")).toString();
+        const QString raw =
+            exported.data().value(QStringLiteral("keys")).toObject().value(QStringLiteral("1")).toString();
         QCOMPARE(QByteArray::fromBase64(raw.toLatin1()).size(), 32);
         const HttpResult refused = m_http->get(QStringLiteral("secp256k1/export/noexp"));
         QCOMPARE(refused.status, 400);
@@ -449,7 +490,8 @@ private slots:
         const HttpResult imported = m_http->post(QStringLiteral("secp256k1/keys/copy/import"),
                                                  QJsonObject{{QStringLiteral("ciphertext"), raw}});
         QCOMPARE(imported.status, 200);
-        QCOMPARE(imported.data().value(QStringLiteral("public_key")), exported.data().value(QStringLiteral("public_key")));
+        QCOMPARE(imported.data().value(QStringLiteral("public_key")),
+                 exported.data().value(QStringLiteral("public_key")));
         QCOMPARE(imported.data().value(QStringLiteral("imported")).toBool(), true);
         QCOMPARE(imported.data().value(QStringLiteral("exportable")).toBool(true), false);
         QCOMPARE(m_http->get(QStringLiteral("secp256k1/export/copy")).status, 400);
@@ -471,7 +513,8 @@ private slots:
         socket.connectToHost(QStringLiteral("127.0.0.1"), m_server->port());
         QVERIFY(socket.waitForConnected(3000));
         for (int i = 0; i < 3; ++i) {
-            socket.write("GET /v1/secp256k1/keys/ka HTTP/1.1\r\nHost: x\r\nX-Vault-Token: contract-root-token\r\n\r\n");
+            socket.write("GET /v1/secp256k1/keys/ka HTTP/1.1\r\nHost: x\r\nX-Vault-Token: "
+                         "contract-root-token\r\n\r\n");
             QByteArray response;
             QElapsedTimer t;
             t.start();
@@ -501,8 +544,9 @@ private slots:
         SignerHttp http(other.address(), other.rootToken());
         QCOMPARE(http.post(QStringLiteral("celestia-signer/keys/k"), {}).status, 200);
         QCOMPARE(http.list(QStringLiteral("celestia-signer/keys")).status, 200);
-        QCOMPARE(http.get(QStringLiteral("secp256k1/keys/k")).errors(),
-                 QStringList{QStringLiteral("no handler for route \"secp256k1/keys/k\". route entry not found.")});
+        QCOMPARE(
+            http.get(QStringLiteral("secp256k1/keys/k")).errors(),
+            QStringList{QStringLiteral("no handler for route \"secp256k1/keys/k\". route entry not found.")});
         QVERIFY(other.rootToken().startsWith(QLatin1String("s."))); // generated
     }
 

@@ -3,12 +3,10 @@
 // proves a delayed request holds no thread (the server runs 2 I/O threads).
 #include "ParallelRequests.h"
 #include "SignerHttp.h"
-
 #include "signer/SignerServer.h"
 
 #include <QElapsedTimer>
 #include <QTest>
-
 #include <algorithm>
 
 using baokeys::signer::FaultSettings;
@@ -130,7 +128,8 @@ private slots:
         f.failRate = 1.0;
         m_server->setFaults(f);
         for (int i = 0; i < 5; ++i) {
-            const HttpResult r = m_http->post(QStringLiteral("secp256k1/sign/fast"), {{QStringLiteral("input"), QStringLiteral("aGk=")}});
+            const HttpResult r = m_http->post(QStringLiteral("secp256k1/sign/fast"),
+                                              {{QStringLiteral("input"), QStringLiteral("aGk=")}});
             QCOMPARE(r.status, 500);
             QCOMPARE(r.errors().size(), 1);
             QCOMPARE(r.contentType, QByteArray("application/json"));
@@ -173,7 +172,8 @@ private slots:
         QCOMPARE(ok, 256);
         QCOMPARE(m_server->engineRequestCount() - before, quint64(256));
         const qint64 first = *std::min_element(r.finishedMs.begin(), r.finishedMs.end());
-        qInfo("256 requests at 200 ms injected latency on 2 I/O threads: first %lld ms, all %lld ms", first, r.totalMs);
+        qInfo("256 requests at 200 ms injected latency on 2 I/O threads: first %lld ms, all %lld ms", first,
+              r.totalMs);
         QVERIFY2(first >= 195, qPrintable(QString::number(first)));
         // Serialised on 2 threads this would take 256 * 200 / 2 ms = 25.6 s.
         QVERIFY2(r.totalMs < 700, qPrintable(QString::number(r.totalMs)));

@@ -61,7 +61,8 @@ private slots:
     {
         // Debian's hvac is installed for the system interpreter, not for
         // whatever python3 comes first on PATH.
-        QVERIFY2(QFileInfo::exists(QStringLiteral("/usr/bin/python3")), "needs /usr/bin/python3 with python3-hvac");
+        QVERIFY2(QFileInfo::exists(QStringLiteral("/usr/bin/python3")),
+                 "needs /usr/bin/python3 with python3-hvac");
         const Run run = runClient(QStringLiteral("/usr/bin/python3"),
                                   {Scripts + QStringLiteral("/hvac_client.py"), m_server->address(),
                                    m_server->rootToken(), m_server->mount(), Vectors},
@@ -74,10 +75,11 @@ private slots:
     void nodeVault()
     {
         const QString module = NodeDir + QStringLiteral("/node_modules/node-vault/package.json");
-        QVERIFY2(QFileInfo::exists(module),
-                 qPrintable(QStringLiteral("node-vault is not installed in %1; run ./dev test (it installs it) or "
-                                           "npm install --prefix %1 node-vault")
-                                .arg(NodeDir)));
+        QVERIFY2(
+            QFileInfo::exists(module),
+            qPrintable(QStringLiteral("node-vault is not installed in %1; run ./dev test (it installs it) or "
+                                      "npm install --prefix %1 node-vault")
+                           .arg(NodeDir)));
         const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
         QVERIFY2(!node.isEmpty(), "node is not on PATH");
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();

@@ -2,7 +2,6 @@
 // passphrase or a damaged file refuses the start, names the file and leaves
 // every file as it was.
 #include "SignerHttp.h"
-
 #include "signer/SignerServer.h"
 
 #include <QCryptographicHash>
@@ -12,7 +11,6 @@
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <sys/stat.h>
 
 using baokeys::signer::SignerOptions;
@@ -22,7 +20,8 @@ using baokeys::signer::SignerStartError;
 namespace {
 
 const QByteArray Passphrase = "correct horse battery staple";
-const QByteArray VectorKey = QByteArray::fromHex("9ec50871a46cc259640e3a842ba545d63f17d0f884a865221731e51464c3c90c");
+const QByteArray VectorKey =
+    QByteArray::fromHex("9ec50871a46cc259640e3a842ba545d63f17d0f884a865221731e51464c3c90c");
 
 SignerOptions optionsFor(const QString &dir, const QByteArray &passphrase = Passphrase)
 {
@@ -73,19 +72,22 @@ private:
         auto started = server.start();
         QVERIFY2(started.hasValue(), started ? "" : qPrintable(started.error().message));
         SignerHttp http(server.address(), server.rootToken());
-        const HttpResult created = http.post(QStringLiteral("secp256k1/keys/created"), {{QStringLiteral("exportable"), true}});
+        const HttpResult created =
+            http.post(QStringLiteral("secp256k1/keys/created"), {{QStringLiteral("exportable"), true}});
         QCOMPARE(created.status, 200);
         m_publicKey = created.data().value(QStringLiteral("public_key")).toString();
         QCOMPARE(http.post(QStringLiteral("secp256k1/keys/imported/import"),
                            {{QStringLiteral("ciphertext"), QString::fromLatin1(VectorKey.toBase64())}})
                      .status,
                  200);
-        const HttpResult sig = http.post(QStringLiteral("secp256k1/sign/created"), {{QStringLiteral("input"), QStringLiteral("aGk=")}});
+        const HttpResult sig = http.post(QStringLiteral("secp256k1/sign/created"),
+                                         {{QStringLiteral("input"), QStringLiteral("aGk=")}});
         m_signature = sig.data().value(QStringLiteral("signature")).toString();
         QVERIFY(!m_signature.isEmpty());
     }
 
-    void expectRefused(SignerStartError::Kind kind, const QString &fileInMessage, const QByteArray &passphrase = Passphrase)
+    void expectRefused(SignerStartError::Kind kind, const QString &fileInMessage,
+                       const QByteArray &passphrase = Passphrase)
     {
         const auto before = snapshot(m_dir);
         SignerServer server(optionsFor(m_dir, passphrase));
@@ -97,7 +99,10 @@ private:
         QCOMPARE(snapshot(m_dir), before);
     }
 
-    QString keyFile(const QString &name) const { return m_dir + QStringLiteral("/keys/") + name + QStringLiteral(".json"); }
+    QString keyFile(const QString &name) const
+    {
+        return m_dir + QStringLiteral("/keys/") + name + QStringLiteral(".json");
+    }
 
 private slots:
     void init()
@@ -120,14 +125,17 @@ private slots:
             const HttpResult read = http.get(QStringLiteral("secp256k1/keys/created"));
             QCOMPARE(read.data().value(QStringLiteral("public_key")).toString(), m_publicKey);
             QCOMPARE(read.data().value(QStringLiteral("exportable")).toBool(), true);
-            const HttpResult sig = http.post(QStringLiteral("secp256k1/sign/created"), {{QStringLiteral("input"), QStringLiteral("aGk=")}});
+            const HttpResult sig = http.post(QStringLiteral("secp256k1/sign/created"),
+                                             {{QStringLiteral("input"), QStringLiteral("aGk=")}});
             QCOMPARE(sig.data().value(QStringLiteral("signature")).toString(), m_signature);
             const HttpResult imported = http.get(QStringLiteral("secp256k1/keys/imported"));
             QCOMPARE(imported.data().value(QStringLiteral("public_key")).toString(),
                      QStringLiteral("02ac301ef3117116e34df184f20290db6f85a5e13042092c2a36d640242ac02948"));
             QCOMPARE(imported.data().value(QStringLiteral("imported")).toBool(), true);
             QCOMPARE(http.get(QStringLiteral("secp256k1/export/imported")).status, 400); // not exportable
-            QCOMPARE(http.send("GET", QStringLiteral("sys/seal-status"), {}, {}, false).json.value(QStringLiteral("storage_type")).toString(),
+            QCOMPARE(http.send("GET", QStringLiteral("sys/seal-status"), {}, {}, false)
+                         .json.value(QStringLiteral("storage_type"))
+                         .toString(),
                      QStringLiteral("file"));
             QCOMPARE(http.del(QStringLiteral("secp256k1/keys/imported")).status, 204);
             QVERIFY(!QFile::exists(keyFile(QStringLiteral("imported"))));
@@ -135,7 +143,11 @@ private slots:
         SignerServer again(optionsFor(m_dir));
         QVERIFY(again.start().hasValue());
         SignerHttp http(again.address(), again.rootToken());
-        QCOMPARE(http.list(QStringLiteral("secp256k1/keys")).data().value(QStringLiteral("keys")).toVariant().toStringList(),
+        QCOMPARE(http.list(QStringLiteral("secp256k1/keys"))
+                     .data()
+                     .value(QStringLiteral("keys"))
+                     .toVariant()
+                     .toStringList(),
                  QStringList{QStringLiteral("created")});
     }
 
@@ -153,18 +165,18 @@ private slots:
             QVERIFY(!content.contains(VectorKey.toBase64()));
             QVERIFY(!content.contains(VectorKey));
         }
-        QVERIFY(QDir(m_dir + QStringLiteral("/keys")).entryList({QStringLiteral("*.tmp")}, QDir::Files).isEmpty());
+        QVERIFY(QDir(m_dir + QStringLiteral("/keys"))
+                    .entryList({QStringLiteral("*.tmp")}, QDir::Files)
+                    .isEmpty());
     }
 
     void wrongPassphraseRefused()
     {
-        expectRefused(SignerStartError::Kind::WrongPassphrase, m_dir + QStringLiteral("/vault.json"), "wrong passphrase");
+        expectRefused(SignerStartError::Kind::WrongPassphrase, m_dir + QStringLiteral("/vault.json"),
+                      "wrong passphrase");
     }
 
-    void emptyPassphraseRefused()
-    {
-        expectRefused(SignerStartError::Kind::BadOptions, m_dir, QByteArray());
-    }
+    void emptyPassphraseRefused() { expectRefused(SignerStartError::Kind::BadOptions, m_dir, QByteArray()); }
 
     void tamperedSecretRefused()
     {
@@ -173,7 +185,8 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QJsonObject object = QJsonDocument::fromJson(file.readAll()).object();
         file.close();
-        QByteArray sealed = QByteArray::fromBase64(object.value(QStringLiteral("sealed")).toString().toLatin1());
+        QByteArray sealed =
+            QByteArray::fromBase64(object.value(QStringLiteral("sealed")).toString().toLatin1());
         sealed[20] = char(sealed[20] ^ 0x01);
         object.insert(QStringLiteral("sealed"), QString::fromLatin1(sealed.toBase64()));
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));

@@ -19,7 +19,8 @@ private slots:
     {
         for (const char *good : {"a", "_", "9", "ab", "a-b", "a.b", "a..b", "worker-1", "A_b.c-D"})
             QVERIFY2(KeyName::isValid(QString::fromLatin1(good)), good);
-        for (const char *bad : {"", "-", ".", "-a", "a-", ".a", "a.", "..", "a/b", "a b", "a%2Fb", "a\\b", "a:b", "\xc3\xa9"})
+        for (const char *bad :
+             {"", "-", ".", "-a", "a-", ".a", "a.", "..", "a/b", "a b", "a%2Fb", "a\\b", "a:b", "\xc3\xa9"})
             QVERIFY2(!KeyName::isValid(QString::fromUtf8(bad)), bad);
         QVERIFY(KeyName::isValid(QString(KeyName::MaxLength, QLatin1Char('k'))));
         QVERIFY(!KeyName::isValid(QString(KeyName::MaxLength + 1, QLatin1Char('k'))));
@@ -51,10 +52,11 @@ private slots:
     {
         const QProcessEnvironment env;
         auto launch = SignerCommandLine::parse(
-            {QStringLiteral("baokeys-signer"), QStringLiteral("--dev"), QStringLiteral("--listen"), QStringLiteral("[::1]:8300"),
-             QStringLiteral("--latency"), QStringLiteral("200ms"), QStringLiteral("--latency-jitter"), QStringLiteral("50ms"),
-             QStringLiteral("--latency-key"), QStringLiteral("worker-1=500ms"), QStringLiteral("--latency-key"),
-             QStringLiteral("worker-2=1s"), QStringLiteral("--fail-rate"), QStringLiteral("0.05"), QStringLiteral("--start-sealed")},
+            {QStringLiteral("baokeys-signer"), QStringLiteral("--dev"), QStringLiteral("--listen"),
+             QStringLiteral("[::1]:8300"), QStringLiteral("--latency"), QStringLiteral("200ms"),
+             QStringLiteral("--latency-jitter"), QStringLiteral("50ms"), QStringLiteral("--latency-key"),
+             QStringLiteral("worker-1=500ms"), QStringLiteral("--latency-key"), QStringLiteral("worker-2=1s"),
+             QStringLiteral("--fail-rate"), QStringLiteral("0.05"), QStringLiteral("--start-sealed")},
             env);
         QVERIFY2(launch.hasValue(), launch ? "" : qPrintable(launch.error()));
         QVERIFY(launch->dev);
@@ -67,7 +69,8 @@ private slots:
         QCOMPARE(launch->faults.failRate, 0.05);
         QVERIFY(launch->options.startSealed);
 
-        auto defaults = SignerCommandLine::parse({QStringLiteral("baokeys-signer"), QStringLiteral("--dev")}, env);
+        auto defaults =
+            SignerCommandLine::parse({QStringLiteral("baokeys-signer"), QStringLiteral("--dev")}, env);
         QVERIFY(defaults.hasValue());
         QCOMPARE(defaults->options.listenHost, QStringLiteral("127.0.0.1"));
         QCOMPARE(defaults->options.port, quint16(8200));
@@ -76,10 +79,13 @@ private slots:
         QProcessEnvironment withPass;
         withPass.insert(QStringLiteral("BAOKEYS_SIGNER_PASSPHRASE"), QStringLiteral("pw"));
         auto persistent = SignerCommandLine::parse(
-            {QStringLiteral("baokeys-signer"), QStringLiteral("--data-dir"), QStringLiteral("/tmp/d")}, withPass);
+            {QStringLiteral("baokeys-signer"), QStringLiteral("--data-dir"), QStringLiteral("/tmp/d")},
+            withPass);
         QVERIFY(persistent.hasValue());
         QCOMPARE(persistent->options.passphrase, QByteArray("pw"));
-        QVERIFY(!SignerCommandLine::parse({QStringLiteral("baokeys-signer"), QStringLiteral("--data-dir"), QStringLiteral("/tmp/d")}, env)
+        QVERIFY(!SignerCommandLine::parse({QStringLiteral("baokeys-signer"), QStringLiteral("--data-dir"),
+                                           QStringLiteral("/tmp/d")},
+                                          env)
                      .hasValue());
     }
 
