@@ -9,7 +9,6 @@
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
-
 #include <memory>
 
 // What one run of the baokeys-cli binary did.
@@ -20,10 +19,10 @@ struct CliRun {
     QByteArray err;
     qint64 wallMs = 0;
 
-    QJsonObject json() const;           // stdout as one JSON object (fails the test if it is not)
-    QJsonArray jsonArray() const;       // stdout as one JSON array
+    QJsonObject json() const;             // stdout as one JSON object (fails the test if it is not)
+    QJsonArray jsonArray() const;         // stdout as one JSON array
     QList<QJsonObject> jsonLines() const; // stdout as one compact JSON object per line
-    QString describe() const;           // for failure messages
+    QString describe() const;             // for failure messages
 };
 
 // Runs the real baokeys-cli binary (BAOKEYS_BIN_DIR) against an embedded

@@ -1,26 +1,24 @@
 // baokeys-cli batch commands against the embedded signer: JSON lines and
 // summary, parallelism proven under injected latency, partial failure.
 #include "CliHarness.h"
-
 #include "crypto/Hash.h"
 #include "crypto/Secp256k1.h"
 
-#include <QJsonDocument>
-#include <QProcess>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QProcess>
 #include <QSet>
 #include <QTcpServer>
 #include <QTest>
-
 #include <chrono>
 
 // Each macro runs its command expression once.
-#define EXPECT_EXIT(command, code)                                                                                     \
-    do {                                                                                                               \
-        const CliRun checked_ = (command);                                                                             \
-        QVERIFY2(!checked_.crashed && checked_.exitCode == (code),                                                     \
-                 qPrintable(QStringLiteral("expected exit %1, got %2").arg(code).arg(checked_.describe())));           \
+#define EXPECT_EXIT(command, code)                                                                           \
+    do {                                                                                                     \
+        const CliRun checked_ = (command);                                                                   \
+        QVERIFY2(!checked_.crashed && checked_.exitCode == (code),                                           \
+                 qPrintable(QStringLiteral("expected exit %1, got %2").arg(code).arg(checked_.describe()))); \
     } while (false)
 
 using namespace std::chrono_literals;
@@ -67,8 +65,9 @@ void TestCliBatch::createAndSignJsonLines()
 {
     CliHarness cli;
     QVERIFY2(cli.started(), qPrintable(cli.startError()));
-    CliRun created = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("create"), QStringLiteral("--prefix"),
-                                                  QStringLiteral("blob-worker"), QStringLiteral("--count"), QStringLiteral("6")});
+    CliRun created = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("create"),
+                                                  QStringLiteral("--prefix"), QStringLiteral("blob-worker"),
+                                                  QStringLiteral("--count"), QStringLiteral("6")});
     EXPECT_EXIT(created, 0);
     const QList<QJsonObject> lines = created.jsonLines();
     QCOMPARE(lines.size(), 7);
@@ -77,10 +76,12 @@ void TestCliBatch::createAndSignJsonLines()
         names << item.value(QStringLiteral("key")).toString();
         QVERIFY(item.value(QStringLiteral("address")).toString().startsWith(QStringLiteral("celestia1")));
         QVERIFY(item.value(QStringLiteral("error")).isNull());
-        QVERIFY(item.value(QStringLiteral("finished_ms")).toDouble() >= item.value(QStringLiteral("started_ms")).toDouble());
+        QVERIFY(item.value(QStringLiteral("finished_ms")).toDouble() >=
+                item.value(QStringLiteral("started_ms")).toDouble());
     }
     QCOMPARE(names.size(), 6);
-    QVERIFY(names.contains(QStringLiteral("blob-worker-1")) && names.contains(QStringLiteral("blob-worker-6")));
+    QVERIFY(names.contains(QStringLiteral("blob-worker-1")) &&
+            names.contains(QStringLiteral("blob-worker-6")));
     const QJsonObject createSummary = summary(lines);
     QCOMPARE(createSummary.value(QStringLiteral("type")).toString(), QStringLiteral("summary"));
     QCOMPARE(createSummary.value(QStringLiteral("count")).toInt(), 6);
@@ -89,8 +90,9 @@ void TestCliBatch::createAndSignJsonLines()
     QCOMPARE(listed.jsonArray().size(), 6);
 
     // The same names again: refused before any create, nothing on stdout.
-    CliRun again = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("create"), QStringLiteral("--prefix"),
-                                                QStringLiteral("blob-worker"), QStringLiteral("--count"), QStringLiteral("6")});
+    CliRun again = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("create"),
+                                                QStringLiteral("--prefix"), QStringLiteral("blob-worker"),
+                                                QStringLiteral("--count"), QStringLiteral("6")});
     EXPECT_EXIT(again, 1);
     QVERIFY(again.out.isEmpty());
 
@@ -98,12 +100,14 @@ void TestCliBatch::createAndSignJsonLines()
     QHash<QString, QByteArray> publicKeys;
     for (const QJsonValue &key : listed.jsonArray())
         publicKeys.insert(key.toObject().value(QStringLiteral("name")).toString(),
-                          QByteArray::fromHex(key.toObject().value(QStringLiteral("public_key_hex")).toString().toLatin1()));
+                          QByteArray::fromHex(
+                              key.toObject().value(QStringLiteral("public_key_hex")).toString().toLatin1()));
     const QString messages = cli.writeFile(QStringLiteral("messages.txt"), "# two messages\ncafe\n\nbeef\n");
-    CliRun signedRun = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("sign"), QStringLiteral("--prefix"),
-                                                    QStringLiteral("blob-worker"), QStringLiteral("--count"), QStringLiteral("6"),
-                                                    QStringLiteral("--messages-file"), messages, QStringLiteral("--repeat"),
-                                                    QStringLiteral("2")});
+    CliRun signedRun = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("sign"),
+                                                    QStringLiteral("--prefix"), QStringLiteral("blob-worker"),
+                                                    QStringLiteral("--count"), QStringLiteral("6"),
+                                                    QStringLiteral("--messages-file"), messages,
+                                                    QStringLiteral("--repeat"), QStringLiteral("2")});
     EXPECT_EXIT(signedRun, 0);
     const QList<QJsonObject> signLines = signedRun.jsonLines();
     const QList<QJsonObject> items = results(signLines);
@@ -116,8 +120,10 @@ void TestCliBatch::createAndSignJsonLines()
         const QString key = QStringLiteral("blob-worker-%1").arg((index / 2) % 6 + 1);
         QCOMPARE(item.value(QStringLiteral("key")).toString(), key);
         const QByteArray message = QByteArray::fromHex(index % 2 == 0 ? "cafe" : "beef");
-        const QByteArray signature = QByteArray::fromBase64(item.value(QStringLiteral("signature")).toString().toLatin1());
-        QVERIFY(baokeys::crypto::Secp256k1::verifyDigest(publicKeys.value(key), baokeys::crypto::Hash::sha256(message), signature));
+        const QByteArray signature =
+            QByteArray::fromBase64(item.value(QStringLiteral("signature")).toString().toLatin1());
+        QVERIFY(baokeys::crypto::Secp256k1::verifyDigest(publicKeys.value(key),
+                                                         baokeys::crypto::Hash::sha256(message), signature));
     }
     QCOMPARE(indices.size(), 24);
     const QJsonObject signSummary = summary(signLines);
@@ -125,23 +131,25 @@ void TestCliBatch::createAndSignJsonLines()
     QCOMPARE(signSummary.value(QStringLiteral("failed")).toInt(), 0);
     for (const char *field : {"wall_ms", "sum_ms", "p50_ms", "p99_ms"})
         QVERIFY2(signSummary.value(QLatin1String(field)).isDouble(), field);
-    QVERIFY(signSummary.value(QStringLiteral("p99_ms")).toDouble() >= signSummary.value(QStringLiteral("p50_ms")).toDouble());
+    QVERIFY(signSummary.value(QStringLiteral("p99_ms")).toDouble() >=
+            signSummary.value(QStringLiteral("p50_ms")).toDouble());
 }
 
 void TestCliBatch::parallelSignUnderLatency()
 {
     CliHarness cli;
     QVERIFY2(cli.started(), qPrintable(cli.startError()));
-    EXPECT_EXIT(cli.run({QStringLiteral("batch"), QStringLiteral("create"), QStringLiteral("--prefix"), QStringLiteral("w"),
-                         QStringLiteral("--count"), QStringLiteral("8")}),
+    EXPECT_EXIT(cli.run({QStringLiteral("batch"), QStringLiteral("create"), QStringLiteral("--prefix"),
+                         QStringLiteral("w"), QStringLiteral("--count"), QStringLiteral("8")}),
                 0);
     baokeys::signer::FaultSettings faults;
     faults.latency = 200ms;
     cli.server().setFaults(faults);
 
     // 8 signs at 200 ms each: one after another that is >= 1.6 s; in parallel ~0.2 s.
-    CliRun run = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("sign"), QStringLiteral("--prefix"),
-                                              QStringLiteral("w"), QStringLiteral("--count"), QStringLiteral("8"),
+    CliRun run = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("sign"),
+                                              QStringLiteral("--prefix"), QStringLiteral("w"),
+                                              QStringLiteral("--count"), QStringLiteral("8"),
                                               QStringLiteral("--message-hex"), QStringLiteral("00ff")});
     EXPECT_EXIT(run, 0);
     const QList<QJsonObject> lines = run.jsonLines();
@@ -164,10 +172,11 @@ void TestCliBatch::parallelSignUnderLatency()
     QVERIFY2(lastStart < firstFinish, "requests did not overlap");
 
     // --parallelism 2 halves the overlap: four rounds of 200 ms.
-    CliRun limited = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("sign"), QStringLiteral("--prefix"),
-                                                  QStringLiteral("w"), QStringLiteral("--count"), QStringLiteral("8"),
-                                                  QStringLiteral("--message-hex"), QStringLiteral("00"), QStringLiteral("--parallelism"),
-                                                  QStringLiteral("2")});
+    CliRun limited = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("sign"),
+                                                  QStringLiteral("--prefix"), QStringLiteral("w"),
+                                                  QStringLiteral("--count"), QStringLiteral("8"),
+                                                  QStringLiteral("--message-hex"), QStringLiteral("00"),
+                                                  QStringLiteral("--parallelism"), QStringLiteral("2")});
     EXPECT_EXIT(limited, 0);
     QVERIFY(summary(limited.jsonLines()).value(QStringLiteral("wall_ms")).toDouble() >= 4 * 200.0);
 }
@@ -176,21 +185,24 @@ void TestCliBatch::partialFailureExitsThree()
 {
     CliHarness cli;
     QVERIFY2(cli.started(), qPrintable(cli.startError()));
-    EXPECT_EXIT(cli.run({QStringLiteral("batch"), QStringLiteral("create"), QStringLiteral("--prefix"), QStringLiteral("p"),
-                         QStringLiteral("--count"), QStringLiteral("3")}),
+    EXPECT_EXIT(cli.run({QStringLiteral("batch"), QStringLiteral("create"), QStringLiteral("--prefix"),
+                         QStringLiteral("p"), QStringLiteral("--count"), QStringLiteral("3")}),
                 0);
     // p-2 disappears from the server behind the store's back; "ghost" was never created.
     QProcessEnvironment env = cli.environment();
     const QString otherStore = cli.dir() + QStringLiteral("/other-store.json");
-    EXPECT_EXIT(CliHarness::runRaw({QStringLiteral("--store"), otherStore, QStringLiteral("keys"), QStringLiteral("sync")}, env), 0);
-    EXPECT_EXIT(CliHarness::runRaw({QStringLiteral("--store"), otherStore, QStringLiteral("keys"), QStringLiteral("delete"),
-                                    QStringLiteral("p-2"), QStringLiteral("--yes")},
+    EXPECT_EXIT(
+        CliHarness::runRaw(
+            {QStringLiteral("--store"), otherStore, QStringLiteral("keys"), QStringLiteral("sync")}, env),
+        0);
+    EXPECT_EXIT(CliHarness::runRaw({QStringLiteral("--store"), otherStore, QStringLiteral("keys"),
+                                    QStringLiteral("delete"), QStringLiteral("p-2"), QStringLiteral("--yes")},
                                    env),
                 0);
 
-    CliRun run = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("sign"), QStringLiteral("--keys"),
-                                              QStringLiteral("p-1,p-2,ghost,p-3"), QStringLiteral("--message-hex"),
-                                              QStringLiteral("01")});
+    CliRun run = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("sign"),
+                                              QStringLiteral("--keys"), QStringLiteral("p-1,p-2,ghost,p-3"),
+                                              QStringLiteral("--message-hex"), QStringLiteral("01")});
     EXPECT_EXIT(run, 3);
     const QList<QJsonObject> lines = run.jsonLines();
     const QList<QJsonObject> items = results(lines);
@@ -202,7 +214,9 @@ void TestCliBatch::partialFailureExitsThree()
         QCOMPARE(succeeded, key == QLatin1String("p-1") || key == QLatin1String("p-3"));
         if (succeeded) {
             ++ok;
-            QCOMPARE(QByteArray::fromBase64(item.value(QStringLiteral("signature")).toString().toLatin1()).size(), 64);
+            QCOMPARE(
+                QByteArray::fromBase64(item.value(QStringLiteral("signature")).toString().toLatin1()).size(),
+                64);
         } else {
             QVERIFY(item.value(QStringLiteral("signature")).isNull());
             QCOMPARE(item.value(QStringLiteral("error_kind")).toString(), QStringLiteral("not_found"));
@@ -214,8 +228,9 @@ void TestCliBatch::partialFailureExitsThree()
     QVERIFY(run.err.contains("2 of 4 items failed"));
 
     // Text output: the successes are printed too.
-    CliRun text = cli.run({QStringLiteral("batch"), QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("p-1,ghost"),
-                           QStringLiteral("--message-hex"), QStringLiteral("01")});
+    CliRun text =
+        cli.run({QStringLiteral("batch"), QStringLiteral("sign"), QStringLiteral("--keys"),
+                 QStringLiteral("p-1,ghost"), QStringLiteral("--message-hex"), QStringLiteral("01")});
     EXPECT_EXIT(text, 3);
     QVERIFY(text.out.startsWith("p-1  "));
 }
@@ -224,12 +239,13 @@ void TestCliBatch::nothingSucceeded()
 {
     CliHarness cli;
     QVERIFY2(cli.started(), qPrintable(cli.startError()));
-    EXPECT_EXIT(cli.run({QStringLiteral("batch"), QStringLiteral("create"), QStringLiteral("--prefix"), QStringLiteral("n"),
-                         QStringLiteral("--count"), QStringLiteral("4")}),
+    EXPECT_EXIT(cli.run({QStringLiteral("batch"), QStringLiteral("create"), QStringLiteral("--prefix"),
+                         QStringLiteral("n"), QStringLiteral("--count"), QStringLiteral("4")}),
                 0);
     cli.server().seal();
-    CliRun sealed = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("sign"), QStringLiteral("--prefix"),
-                                                 QStringLiteral("n"), QStringLiteral("--count"), QStringLiteral("4"),
+    CliRun sealed = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("sign"),
+                                                 QStringLiteral("--prefix"), QStringLiteral("n"),
+                                                 QStringLiteral("--count"), QStringLiteral("4"),
                                                  QStringLiteral("--message-hex"), QStringLiteral("01")});
     EXPECT_EXIT(sealed, 5);
     QVERIFY2(sealed.out.isEmpty(), "half-written output on a failed batch");
@@ -239,9 +255,10 @@ void TestCliBatch::nothingSucceeded()
     QVERIFY(probe.listen(QHostAddress::LocalHost));
     const QString closed = QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort());
     probe.close();
-    CliRun down = cli.run(json() + QStringList{QStringLiteral("--addr"), closed, QStringLiteral("batch"), QStringLiteral("create"),
-                                               QStringLiteral("--prefix"), QStringLiteral("m"), QStringLiteral("--count"),
-                                               QStringLiteral("4")});
+    CliRun down =
+        cli.run(json() + QStringList{QStringLiteral("--addr"), closed, QStringLiteral("batch"),
+                                     QStringLiteral("create"), QStringLiteral("--prefix"),
+                                     QStringLiteral("m"), QStringLiteral("--count"), QStringLiteral("4")});
     EXPECT_EXIT(down, 5);
     QVERIFY(down.out.isEmpty());
 }
@@ -250,8 +267,8 @@ void TestCliBatch::textOutputWhenNotATerminal()
 {
     CliHarness cli;
     QVERIFY2(cli.started(), qPrintable(cli.startError()));
-    CliRun created = cli.run({QStringLiteral("batch"), QStringLiteral("create"), QStringLiteral("--prefix"), QStringLiteral("t"),
-                              QStringLiteral("--count"), QStringLiteral("3")});
+    CliRun created = cli.run({QStringLiteral("batch"), QStringLiteral("create"), QStringLiteral("--prefix"),
+                              QStringLiteral("t"), QStringLiteral("--count"), QStringLiteral("3")});
     EXPECT_EXIT(created, 0);
     QVERIFY2(!created.err.contains('\r'), "progress redraws on a non-terminal");
     QCOMPARE(created.out.count('\n'), 4); // three keys and the summary
@@ -268,21 +285,29 @@ void TestCliBatch::badBatchArguments()
     };
     const QString batch = QStringLiteral("batch");
     expectUsage({batch, QStringLiteral("create"), QStringLiteral("--prefix"), QStringLiteral("x")});
-    expectUsage({batch, QStringLiteral("create"), QStringLiteral("--prefix"), QStringLiteral("x"), QStringLiteral("--count"), QStringLiteral("0")});
-    expectUsage({batch, QStringLiteral("create"), QStringLiteral("--prefix"), QStringLiteral("bad/"), QStringLiteral("--count"), QStringLiteral("2")});
+    expectUsage({batch, QStringLiteral("create"), QStringLiteral("--prefix"), QStringLiteral("x"),
+                 QStringLiteral("--count"), QStringLiteral("0")});
+    expectUsage({batch, QStringLiteral("create"), QStringLiteral("--prefix"), QStringLiteral("bad/"),
+                 QStringLiteral("--count"), QStringLiteral("2")});
     expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a,b")});
-    expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a,b"), QStringLiteral("--message-hex"), QStringLiteral("xyz")});
-    expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a,,b"), QStringLiteral("--message-hex"), QStringLiteral("00")});
-    expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a"), QStringLiteral("--prefix"), QStringLiteral("p"),
-                 QStringLiteral("--count"), QStringLiteral("2"), QStringLiteral("--message-hex"), QStringLiteral("00")});
-    expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a"), QStringLiteral("--message-hex"), QStringLiteral("00"),
-                 QStringLiteral("--repeat"), QStringLiteral("-1")});
-    expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a"), QStringLiteral("--message-hex"), QStringLiteral("00"),
-                 QStringLiteral("--parallelism"), QStringLiteral("many")});
-    expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a"), QStringLiteral("--messages-file"),
+    expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a,b"),
+                 QStringLiteral("--message-hex"), QStringLiteral("xyz")});
+    expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a,,b"),
+                 QStringLiteral("--message-hex"), QStringLiteral("00")});
+    expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a"),
+                 QStringLiteral("--prefix"), QStringLiteral("p"), QStringLiteral("--count"),
+                 QStringLiteral("2"), QStringLiteral("--message-hex"), QStringLiteral("00")});
+    expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a"),
+                 QStringLiteral("--message-hex"), QStringLiteral("00"), QStringLiteral("--repeat"),
+                 QStringLiteral("-1")});
+    expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a"),
+                 QStringLiteral("--message-hex"), QStringLiteral("00"), QStringLiteral("--parallelism"),
+                 QStringLiteral("many")});
+    expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a"),
+                 QStringLiteral("--messages-file"),
                  cli.writeFile(QStringLiteral("bad.txt"), "00\nnot-hex\n")});
-    expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a"), QStringLiteral("--messages-file"),
-                 cli.dir() + QStringLiteral("/missing.txt")});
+    expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a"),
+                 QStringLiteral("--messages-file"), cli.dir() + QStringLiteral("/missing.txt")});
 }
 
 namespace {
@@ -296,10 +321,11 @@ CliRun interruptCreate(CliHarness &cli, int linesFirst, void (QProcess::*stop)()
     cli.server().setFaults(faults);
     QProcess process;
     process.setProcessEnvironment(cli.environment());
-    process.start(CliHarness::binary(), {QStringLiteral("--store"), cli.storePath(), QStringLiteral("--output"), QStringLiteral("json"),
-                                         QStringLiteral("batch"), QStringLiteral("create"), QStringLiteral("--prefix"), QStringLiteral("x"),
-                                         QStringLiteral("--count"), QStringLiteral("12"), QStringLiteral("--parallelism"),
-                                         QStringLiteral("2")});
+    process.start(CliHarness::binary(),
+                  {QStringLiteral("--store"), cli.storePath(), QStringLiteral("--output"),
+                   QStringLiteral("json"), QStringLiteral("batch"), QStringLiteral("create"),
+                   QStringLiteral("--prefix"), QStringLiteral("x"), QStringLiteral("--count"),
+                   QStringLiteral("12"), QStringLiteral("--parallelism"), QStringLiteral("2")});
     CliRun run;
     if (!process.waitForStarted(10'000))
         return run;
@@ -307,7 +333,8 @@ CliRun interruptCreate(CliHarness &cli, int linesFirst, void (QProcess::*stop)()
     // time: a slow machine must not turn this into a test of nothing).
     QElapsedTimer clock;
     clock.start();
-    while (run.out.count('\n') < linesFirst && clock.elapsed() < 20'000 && process.state() == QProcess::Running) {
+    while (run.out.count('\n') < linesFirst && clock.elapsed() < 20'000 &&
+           process.state() == QProcess::Running) {
         process.waitForReadyRead(100);
         run.out += process.readAllStandardOutput();
     }
@@ -348,9 +375,11 @@ void TestCliBatch::interruptedBatchKeepsWhatIsDone()
     const int stored = int(listed.jsonArray().size());
     CliRun synced = cli.run(json() + QStringList{QStringLiteral("keys"), QStringLiteral("sync")});
     EXPECT_EXIT(synced, 0);
-    QCOMPARE(synced.json().value(QStringLiteral("adopted")).toArray().size()
-                 + synced.json().value(QStringLiteral("recovered")).toArray().size() + stored,
-             qsizetype(cli.run(json() + QStringList{QStringLiteral("keys"), QStringLiteral("list")}).jsonArray().size()));
+    QCOMPARE(synced.json().value(QStringLiteral("adopted")).toArray().size() +
+                 synced.json().value(QStringLiteral("recovered")).toArray().size() + stored,
+             qsizetype(cli.run(json() + QStringList{QStringLiteral("keys"), QStringLiteral("list")})
+                           .jsonArray()
+                           .size()));
     QVERIFY(stored >= created);
 }
 

@@ -2,7 +2,6 @@
 // loopback. Every command, its JSON output, the known-answer vectors, and the
 // exit code of each bad-input case.
 #include "CliHarness.h"
-
 #include "crypto/Hash.h"
 #include "crypto/Secp256k1.h"
 
@@ -11,25 +10,24 @@
 #include <QJsonDocument>
 #include <QTcpServer>
 #include <QTest>
-
 #include <sys/stat.h>
 
 // Each macro runs its command expression once.
-#define EXPECT_EXIT(command, code)                                                                                     \
-    do {                                                                                                               \
-        const CliRun checked_ = (command);                                                                             \
-        QVERIFY2(!checked_.crashed && checked_.exitCode == (code),                                                     \
-                 qPrintable(QStringLiteral("expected exit %1, got %2").arg(code).arg(checked_.describe())));           \
+#define EXPECT_EXIT(command, code)                                                                           \
+    do {                                                                                                     \
+        const CliRun checked_ = (command);                                                                   \
+        QVERIFY2(!checked_.crashed && checked_.exitCode == (code),                                           \
+                 qPrintable(QStringLiteral("expected exit %1, got %2").arg(code).arg(checked_.describe()))); \
     } while (false)
 
 // A failure: the documented code, nothing on stdout, one line on stderr.
-#define EXPECT_CLEAN_FAILURE(command, code)                                                                            \
-    do {                                                                                                               \
-        const CliRun failed_ = (command);                                                                              \
-        EXPECT_EXIT(failed_, code);                                                                                    \
-        QVERIFY2(failed_.out.isEmpty(), qPrintable(failed_.describe()));                                               \
-        QVERIFY2(failed_.err.count('\n') == 1, qPrintable(failed_.describe()));                                        \
-        QVERIFY2(failed_.err.startsWith("baokeys-cli: error: "), qPrintable(failed_.describe()));                     \
+#define EXPECT_CLEAN_FAILURE(command, code)                                                                  \
+    do {                                                                                                     \
+        const CliRun failed_ = (command);                                                                    \
+        EXPECT_EXIT(failed_, code);                                                                          \
+        QVERIFY2(failed_.out.isEmpty(), qPrintable(failed_.describe()));                                     \
+        QVERIFY2(failed_.err.count('\n') == 1, qPrintable(failed_.describe()));                              \
+        QVERIFY2(failed_.err.startsWith("baokeys-cli: error: "), qPrintable(failed_.describe()));            \
     } while (false)
 
 class TestCliCommands : public QObject {
@@ -75,8 +73,9 @@ void TestCliCommands::helpAndUsage()
 
     CliRun help = cli.run({QStringLiteral("--help")});
     EXPECT_EXIT(help, 0);
-    for (const char *word : {"keys add", "keys import", "keys export", "batch sign", "batch create", "status", "verify",
-                             "Exit codes:", "3  partial batch failure", "6  security fault", "--token-file"})
+    for (const char *word :
+         {"keys add", "keys import", "keys export", "batch sign", "batch create", "status", "verify",
+          "Exit codes:", "3  partial batch failure", "6  security fault", "--token-file"})
         QVERIFY2(help.out.contains(word), word);
 
     CliRun commandHelp = cli.run({QStringLiteral("batch"), QStringLiteral("sign"), QStringLiteral("--help")});
@@ -88,12 +87,21 @@ void TestCliCommands::helpAndUsage()
     EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("frobnicate")}), 2);
     EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys")}), 2);
     EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("nope")}), 2);
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("list"), QStringLiteral("--bogus")}), 2);
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("list"), QStringLiteral("--bogus")}),
+                         2);
     EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("show")}), 2);
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("show"), QStringLiteral("a"), QStringLiteral("b")}), 2);
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("--output"), QStringLiteral("yaml"), QStringLiteral("keys"), QStringLiteral("list")}), 2);
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("list"), QStringLiteral("--hrp"), QStringLiteral("Bad HRP")}), 2);
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("list"), QStringLiteral("--timeout"), QStringLiteral("soon")}), 2);
+    EXPECT_CLEAN_FAILURE(
+        cli.run({QStringLiteral("keys"), QStringLiteral("show"), QStringLiteral("a"), QStringLiteral("b")}),
+        2);
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("--output"), QStringLiteral("yaml"), QStringLiteral("keys"),
+                                  QStringLiteral("list")}),
+                         2);
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("list"), QStringLiteral("--hrp"),
+                                  QStringLiteral("Bad HRP")}),
+                         2);
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("list"), QStringLiteral("--timeout"),
+                                  QStringLiteral("soon")}),
+                         2);
 }
 
 void TestCliCommands::addShowListDelete()
@@ -102,40 +110,49 @@ void TestCliCommands::addShowListDelete()
     QVERIFY2(cli.started(), qPrintable(cli.startError()));
 
     // An empty store lists as an empty JSON array.
-    CliRun empty = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("list")});
+    CliRun empty = cli.run(
+        {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("list")});
     EXPECT_EXIT(empty, 0);
     QCOMPARE(empty.jsonArray().size(), 0);
 
     // Global options may come after the command words too.
-    CliRun added = cli.run({QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("alice"), QStringLiteral("--output"),
-                            QStringLiteral("json")});
+    CliRun added = cli.run({QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("alice"),
+                            QStringLiteral("--output"), QStringLiteral("json")});
     EXPECT_EXIT(added, 0);
     const QJsonObject alice = added.json();
     QCOMPARE(alice.value(QStringLiteral("name")).toString(), QStringLiteral("alice"));
     QCOMPARE(alice.value(QStringLiteral("exportable")).toBool(), false);
     QCOMPARE(alice.value(QStringLiteral("source")).toString(), QStringLiteral("generated"));
-    const QByteArray publicKey = QByteArray::fromHex(alice.value(QStringLiteral("public_key_hex")).toString().toLatin1());
+    const QByteArray publicKey =
+        QByteArray::fromHex(alice.value(QStringLiteral("public_key_hex")).toString().toLatin1());
     QCOMPARE(publicKey.size(), 33);
     // address = RIPEMD160(SHA256(pubkey)), shown in hex and bech32.
     const QByteArray address = baokeys::crypto::Hash::ripemd160(baokeys::crypto::Hash::sha256(publicKey));
     QCOMPARE(alice.value(QStringLiteral("address_hex")).toString(), QString::fromLatin1(address.toHex()));
     QVERIFY(alice.value(QStringLiteral("address")).toString().startsWith(QStringLiteral("celestia1")));
-    const QJsonObject any = QJsonDocument::fromJson(alice.value(QStringLiteral("pubkey")).toString().toUtf8()).object();
-    QCOMPARE(any.value(QStringLiteral("@type")).toString(), QStringLiteral("/cosmos.crypto.secp256k1.PubKey"));
+    const QJsonObject any =
+        QJsonDocument::fromJson(alice.value(QStringLiteral("pubkey")).toString().toUtf8()).object();
+    QCOMPARE(any.value(QStringLiteral("@type")).toString(),
+             QStringLiteral("/cosmos.crypto.secp256k1.PubKey"));
     QCOMPARE(QByteArray::fromBase64(any.value(QStringLiteral("key")).toString().toLatin1()), publicKey);
 
-    CliRun shown = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("--hrp"), QStringLiteral("cosmos"),
-                            QStringLiteral("keys"), QStringLiteral("show"), QStringLiteral("alice")});
+    CliRun shown = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("--hrp"),
+                            QStringLiteral("cosmos"), QStringLiteral("keys"), QStringLiteral("show"),
+                            QStringLiteral("alice")});
     EXPECT_EXIT(shown, 0);
-    QCOMPARE(shown.json().value(QStringLiteral("public_key_hex")), alice.value(QStringLiteral("public_key_hex")));
+    QCOMPARE(shown.json().value(QStringLiteral("public_key_hex")),
+             alice.value(QStringLiteral("public_key_hex")));
     QVERIFY(shown.json().value(QStringLiteral("address")).toString().startsWith(QStringLiteral("cosmos1")));
 
     CliRun text = cli.run({QStringLiteral("keys"), QStringLiteral("show"), QStringLiteral("alice")});
     EXPECT_EXIT(text, 0);
     QVERIFY(text.out.contains(alice.value(QStringLiteral("address")).toString().toLatin1()));
 
-    EXPECT_EXIT(cli.run({QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("bob"), QStringLiteral("--exportable")}), 0);
-    CliRun listed = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("list")});
+    EXPECT_EXIT(cli.run({QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("bob"),
+                         QStringLiteral("--exportable")}),
+                0);
+    CliRun listed = cli.run(
+        {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("list")});
     EXPECT_EXIT(listed, 0);
     const QJsonArray keys = listed.jsonArray();
     QCOMPARE(keys.size(), 2);
@@ -147,18 +164,22 @@ void TestCliCommands::addShowListDelete()
     QCOMPARE(table.out.count('\n'), 3);
 
     // The name is taken: exit 1, nothing on stdout.
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("alice")}), 1);
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("alice")}),
+                         1);
 
     // Delete asks; with stdin not a terminal and no --yes it refuses (usage) and keeps the key.
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("delete"), QStringLiteral("alice")}), 2);
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("delete"), QStringLiteral("alice")}),
+                         2);
     EXPECT_EXIT(cli.run({QStringLiteral("keys"), QStringLiteral("show"), QStringLiteral("alice")}), 0);
-    CliRun deleted = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("delete"),
-                              QStringLiteral("alice"), QStringLiteral("--yes")});
+    CliRun deleted = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"),
+                              QStringLiteral("delete"), QStringLiteral("alice"), QStringLiteral("--yes")});
     EXPECT_EXIT(deleted, 0);
     QCOMPARE(deleted.json().value(QStringLiteral("deleted")).toBool(), true);
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("show"), QStringLiteral("alice")}), 1);
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("show"), QStringLiteral("alice")}),
+                         1);
     // Gone on the server too: signing with a re-created record is impossible, and sync does not adopt it.
-    CliRun synced = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("sync")});
+    CliRun synced = cli.run(
+        {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("sync")});
     EXPECT_EXIT(synced, 0);
     QVERIFY(!synced.json().value(QStringLiteral("adopted")).toArray().contains(QStringLiteral("alice")));
 }
@@ -167,17 +188,25 @@ void TestCliCommands::badNamesAndUnknownKeys()
 {
     CliHarness cli;
     QVERIFY2(cli.started(), qPrintable(cli.startError()));
-    for (const QString &bad : {QStringLiteral("a/b"), QStringLiteral("-lead"), QStringLiteral("trail."), QStringLiteral("two words"),
-                               QStringLiteral("..")}) {
+    for (const QString &bad : {QStringLiteral("a/b"), QStringLiteral("-lead"), QStringLiteral("trail."),
+                               QStringLiteral("two words"), QStringLiteral("..")}) {
         EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("add"), bad}), 2);
         EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("show"), bad}), 2);
     }
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("show"), QStringLiteral("nobody")}), 1);
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("sign"), QStringLiteral("nobody"), QStringLiteral("--data-hex"), QStringLiteral("00")}), 1);
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("delete"), QStringLiteral("nobody"), QStringLiteral("--yes")}), 1);
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("export"), QStringLiteral("nobody"), QStringLiteral("--yes")}), 1);
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("show"), QStringLiteral("nobody")}),
+                         1);
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("sign"), QStringLiteral("nobody"),
+                                  QStringLiteral("--data-hex"), QStringLiteral("00")}),
+                         1);
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("delete"), QStringLiteral("nobody"),
+                                  QStringLiteral("--yes")}),
+                         1);
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("export"), QStringLiteral("nobody"),
+                                  QStringLiteral("--yes")}),
+                         1);
     // Nothing of the above reached the engine as a create.
-    CliRun listed = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("list")});
+    CliRun listed = cli.run(
+        {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("list")});
     QCOMPARE(listed.jsonArray().size(), 0);
 }
 
@@ -189,19 +218,24 @@ void TestCliCommands::knownAnswerKeys()
     for (const QJsonValue &value : m_vectors.value(QStringLiteral("keys")).toArray()) {
         const QJsonObject vector = value.toObject();
         const QString name = QStringLiteral("vector-%1").arg(++n);
-        const QString file = cli.writeFile(name + QStringLiteral(".hex"),
-                                           vector.value(QStringLiteral("privkey_hex")).toString().toLatin1() + "\n");
-        CliRun imported = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("import"),
-                                   name, QStringLiteral("--hex-file"), file});
+        const QString file =
+            cli.writeFile(name + QStringLiteral(".hex"),
+                          vector.value(QStringLiteral("privkey_hex")).toString().toLatin1() + "\n");
+        CliRun imported = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"),
+                                   QStringLiteral("import"), name, QStringLiteral("--hex-file"), file});
         EXPECT_EXIT(imported, 0);
         QCOMPARE(imported.json().value(QStringLiteral("source")).toString(), QStringLiteral("imported"));
-        for (const QString &hrp : {QStringLiteral("celestia"), QStringLiteral("cosmos"), QStringLiteral("celestiavaloper")}) {
-            CliRun shown = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("--hrp"), hrp,
-                                    QStringLiteral("keys"), QStringLiteral("show"), name});
+        for (const QString &hrp :
+             {QStringLiteral("celestia"), QStringLiteral("cosmos"), QStringLiteral("celestiavaloper")}) {
+            CliRun shown =
+                cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("--hrp"), hrp,
+                         QStringLiteral("keys"), QStringLiteral("show"), name});
             EXPECT_EXIT(shown, 0);
             const QJsonObject key = shown.json();
-            QCOMPARE(key.value(QStringLiteral("public_key_hex")).toString(), vector.value(QStringLiteral("pubkey_hex")).toString());
-            QCOMPARE(key.value(QStringLiteral("address_hex")).toString(), vector.value(QStringLiteral("address_hex")).toString());
+            QCOMPARE(key.value(QStringLiteral("public_key_hex")).toString(),
+                     vector.value(QStringLiteral("pubkey_hex")).toString());
+            QCOMPARE(key.value(QStringLiteral("address_hex")).toString(),
+                     vector.value(QStringLiteral("address_hex")).toString());
             QCOMPARE(key.value(QStringLiteral("address")).toString(), vector.value(hrp).toString());
         }
     }
@@ -218,7 +252,9 @@ void TestCliCommands::knownAnswerSignatures()
         const QString name = QStringLiteral("sig-%1").arg(++n);
         const QString file = cli.writeFile(name + QStringLiteral(".hex"),
                                            vector.value(QStringLiteral("privkey_hex")).toString().toLatin1());
-        EXPECT_EXIT(cli.run({QStringLiteral("keys"), QStringLiteral("import"), name, QStringLiteral("--hex-file"), file}), 0);
+        EXPECT_EXIT(cli.run({QStringLiteral("keys"), QStringLiteral("import"), name,
+                             QStringLiteral("--hex-file"), file}),
+                    0);
         const QString messageHex = vector.value(QStringLiteral("message_hex")).toString();
         const QString expected = vector.value(QStringLiteral("signature_b64")).toString();
 
@@ -235,16 +271,20 @@ void TestCliCommands::knownAnswerSignatures()
             EXPECT_EXIT(signedText, 0);
             QCOMPARE(QString::fromLatin1(signedText.out.trimmed()), expected);
         }
-        CliRun signedJson = cli.run(QStringList{QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("sign"), name} + forms.first());
+        CliRun signedJson = cli.run(
+            QStringList{QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("sign"), name} +
+            forms.first());
         EXPECT_EXIT(signedJson, 0);
         QCOMPARE(signedJson.json().value(QStringLiteral("signature")).toString(), expected);
         QCOMPARE(signedJson.json().value(QStringLiteral("signature_hex")).toString(),
                  vector.value(QStringLiteral("signature_hex")).toString());
-        QCOMPARE(signedJson.json().value(QStringLiteral("digest_hex")).toString(), vector.value(QStringLiteral("sha256_hex")).toString());
+        QCOMPARE(signedJson.json().value(QStringLiteral("digest_hex")).toString(),
+                 vector.value(QStringLiteral("sha256_hex")).toString());
 
         // Prehashed: the vector's digest signed as is gives the same signature.
-        CliRun prehashed = cli.run({QStringLiteral("sign"), name, QStringLiteral("--prehashed"), QStringLiteral("--data-hex"),
-                                    vector.value(QStringLiteral("sha256_hex")).toString()});
+        CliRun prehashed =
+            cli.run({QStringLiteral("sign"), name, QStringLiteral("--prehashed"),
+                     QStringLiteral("--data-hex"), vector.value(QStringLiteral("sha256_hex")).toString()});
         EXPECT_EXIT(prehashed, 0);
         QCOMPARE(QString::fromLatin1(prehashed.out.trimmed()), expected);
     }
@@ -258,14 +298,21 @@ void TestCliCommands::knownAnswerMnemonics()
     int n = 0;
     for (const QJsonValue &value : m_vectors.value(QStringLiteral("mnemonics")).toArray()) {
         const QJsonObject vector = value.toObject();
-        const QString mnemonicFile = cli.writeFile(QStringLiteral("m%1.txt").arg(n),
-                                                   vector.value(QStringLiteral("mnemonic")).toString().toUtf8() + "\n");
+        const QString mnemonicFile =
+            cli.writeFile(QStringLiteral("m%1.txt").arg(n),
+                          vector.value(QStringLiteral("mnemonic")).toString().toUtf8() + "\n");
         const QString passphrase = vector.value(QStringLiteral("bip39_passphrase")).toString();
         for (const QJsonValue &derivedValue : vector.value(QStringLiteral("derived")).toArray()) {
             const QJsonObject derived = derivedValue.toObject();
             const QString name = QStringLiteral("mnemonic-%1").arg(++n);
-            QStringList arguments{QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("import"), name,
-                                  QStringLiteral("--mnemonic-file"), mnemonicFile, QStringLiteral("--hd-path"),
+            QStringList arguments{QStringLiteral("--output"),
+                                  QStringLiteral("json"),
+                                  QStringLiteral("keys"),
+                                  QStringLiteral("import"),
+                                  name,
+                                  QStringLiteral("--mnemonic-file"),
+                                  mnemonicFile,
+                                  QStringLiteral("--hd-path"),
                                   derived.value(QStringLiteral("hd_path")).toString()};
             if (!passphrase.isEmpty())
                 arguments << QStringLiteral("--bip39-passphrase-file")
@@ -274,7 +321,8 @@ void TestCliCommands::knownAnswerMnemonics()
             EXPECT_EXIT(imported, 0);
             QCOMPARE(imported.json().value(QStringLiteral("public_key_hex")).toString(),
                      derived.value(QStringLiteral("pubkey_hex")).toString());
-            QCOMPARE(imported.json().value(QStringLiteral("address")).toString(), derived.value(QStringLiteral("celestia")).toString());
+            QCOMPARE(imported.json().value(QStringLiteral("address")).toString(),
+                     derived.value(QStringLiteral("celestia")).toString());
         }
     }
     QVERIFY(n >= 3);
@@ -287,37 +335,55 @@ void TestCliCommands::importFromStdinAndBadSecrets()
     const QJsonObject vector = m_vectors.value(QStringLiteral("keys")).toArray().at(0).toObject();
     const QByteArray hex = vector.value(QStringLiteral("privkey_hex")).toString().toLatin1();
 
-    CliRun fromStdin = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("import"),
-                                QStringLiteral("piped"), QStringLiteral("--hex-file"), QStringLiteral("-")},
+    CliRun fromStdin = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"),
+                                QStringLiteral("import"), QStringLiteral("piped"),
+                                QStringLiteral("--hex-file"), QStringLiteral("-")},
                                "  " + hex + "\n");
     EXPECT_EXIT(fromStdin, 0);
-    QCOMPARE(fromStdin.json().value(QStringLiteral("public_key_hex")).toString(), vector.value(QStringLiteral("pubkey_hex")).toString());
+    QCOMPARE(fromStdin.json().value(QStringLiteral("public_key_hex")).toString(),
+             vector.value(QStringLiteral("pubkey_hex")).toString());
     // The secret is never echoed.
     QVERIFY(!fromStdin.out.contains(hex) && !fromStdin.err.contains(hex));
 
     const QString badHex = cli.writeFile(QStringLiteral("bad.hex"), "zz" + hex.mid(2));
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("import"), QStringLiteral("k1"), QStringLiteral("--hex-file"), badHex}), 2);
-    const QString shortHex = cli.writeFile(QStringLiteral("short.hex"), hex.left(40));
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("import"), QStringLiteral("k1"), QStringLiteral("--hex-file"), shortHex}), 2);
-    const QString empty = cli.writeFile(QStringLiteral("empty.hex"), "\n");
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("import"), QStringLiteral("k1"), QStringLiteral("--hex-file"), empty}), 2);
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("import"), QStringLiteral("k1"), QStringLiteral("--hex-file"),
-                                  cli.dir() + QStringLiteral("/no-such-file")}),
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("import"), QStringLiteral("k1"),
+                                  QStringLiteral("--hex-file"), badHex}),
                          2);
-    const QString badWords = cli.writeFile(QStringLiteral("bad.words"), "window peanut series helmet soccer document stamp fit argue spice exchange exchange");
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("import"), QStringLiteral("k1"), QStringLiteral("--mnemonic-file"), badWords}), 2);
-    // Neither / both sources, and the mnemonic options without a mnemonic.
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("import"), QStringLiteral("k1")}), 2);
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("import"), QStringLiteral("k1"), QStringLiteral("--hex-file"), badHex,
+    const QString shortHex = cli.writeFile(QStringLiteral("short.hex"), hex.left(40));
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("import"), QStringLiteral("k1"),
+                                  QStringLiteral("--hex-file"), shortHex}),
+                         2);
+    const QString empty = cli.writeFile(QStringLiteral("empty.hex"), "\n");
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("import"), QStringLiteral("k1"),
+                                  QStringLiteral("--hex-file"), empty}),
+                         2);
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("import"), QStringLiteral("k1"),
+                                  QStringLiteral("--hex-file"), cli.dir() + QStringLiteral("/no-such-file")}),
+                         2);
+    const QString badWords =
+        cli.writeFile(QStringLiteral("bad.words"),
+                      "window peanut series helmet soccer document stamp fit argue spice exchange exchange");
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("import"), QStringLiteral("k1"),
                                   QStringLiteral("--mnemonic-file"), badWords}),
                          2);
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("import"), QStringLiteral("k1"), QStringLiteral("--hex-file"), badHex,
-                                  QStringLiteral("--hd-path"), QStringLiteral("m/44'/118'/0'/0/1")}),
+    // Neither / both sources, and the mnemonic options without a mnemonic.
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("import"), QStringLiteral("k1")}),
+                         2);
+    EXPECT_CLEAN_FAILURE(
+        cli.run({QStringLiteral("keys"), QStringLiteral("import"), QStringLiteral("k1"),
+                 QStringLiteral("--hex-file"), badHex, QStringLiteral("--mnemonic-file"), badWords}),
+        2);
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("import"), QStringLiteral("k1"),
+                                  QStringLiteral("--hex-file"), badHex, QStringLiteral("--hd-path"),
+                                  QStringLiteral("m/44'/118'/0'/0/1")}),
                          2);
     // The same key under a taken name.
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("import"), QStringLiteral("piped"), QStringLiteral("--hex-file"), QStringLiteral("-")}, hex),
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("import"), QStringLiteral("piped"),
+                                  QStringLiteral("--hex-file"), QStringLiteral("-")},
+                                 hex),
                          1);
-    CliRun listed = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("list")});
+    CliRun listed = cli.run(
+        {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("list")});
     QCOMPARE(listed.jsonArray().size(), 1);
 }
 
@@ -326,32 +392,38 @@ void TestCliCommands::verifyLocally()
     CliHarness cli;
     QVERIFY2(cli.started(), qPrintable(cli.startError()));
     EXPECT_EXIT(cli.run({QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("v")}), 0);
-    CliRun signature = cli.run({QStringLiteral("sign"), QStringLiteral("v"), QStringLiteral("--data-hex"), QStringLiteral("cafe")});
+    CliRun signature = cli.run(
+        {QStringLiteral("sign"), QStringLiteral("v"), QStringLiteral("--data-hex"), QStringLiteral("cafe")});
     EXPECT_EXIT(signature, 0);
     const QString base64 = QString::fromLatin1(signature.out.trimmed());
     const QString hex = QString::fromLatin1(QByteArray::fromBase64(base64.toLatin1()).toHex());
 
-    CliRun valid = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("verify"), QStringLiteral("v"),
-                            QStringLiteral("--signature"), base64, QStringLiteral("--data-hex"), QStringLiteral("cafe")});
+    CliRun valid = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("verify"),
+                            QStringLiteral("v"), QStringLiteral("--signature"), base64,
+                            QStringLiteral("--data-hex"), QStringLiteral("cafe")});
     EXPECT_EXIT(valid, 0);
     QCOMPARE(valid.json().value(QStringLiteral("valid")).toBool(), true);
-    EXPECT_EXIT(cli.run({QStringLiteral("verify"), QStringLiteral("v"), QStringLiteral("--signature"), hex, QStringLiteral("--data-base64"),
-                         QStringLiteral("yv4=")}),
+    EXPECT_EXIT(cli.run({QStringLiteral("verify"), QStringLiteral("v"), QStringLiteral("--signature"), hex,
+                         QStringLiteral("--data-base64"), QStringLiteral("yv4=")}),
                 0);
     // Another message: does not verify, exit 1, and says so.
-    CliRun invalid = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("verify"), QStringLiteral("v"),
-                              QStringLiteral("--signature"), base64, QStringLiteral("--data-hex"), QStringLiteral("cafd")});
+    CliRun invalid = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("verify"),
+                              QStringLiteral("v"), QStringLiteral("--signature"), base64,
+                              QStringLiteral("--data-hex"), QStringLiteral("cafd")});
     EXPECT_EXIT(invalid, 1);
     QCOMPARE(invalid.json().value(QStringLiteral("valid")).toBool(), false);
     // Verification is local: it works with the server gone.
     cli.server().stop();
-    EXPECT_EXIT(cli.run({QStringLiteral("verify"), QStringLiteral("v"), QStringLiteral("--signature"), base64, QStringLiteral("--data-hex"),
-                         QStringLiteral("cafe")}),
+    EXPECT_EXIT(cli.run({QStringLiteral("verify"), QStringLiteral("v"), QStringLiteral("--signature"), base64,
+                         QStringLiteral("--data-hex"), QStringLiteral("cafe")}),
                 0);
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("verify"), QStringLiteral("v"), QStringLiteral("--signature"), QStringLiteral("abc"),
-                                  QStringLiteral("--data-hex"), QStringLiteral("cafe")}),
+    EXPECT_CLEAN_FAILURE(
+        cli.run({QStringLiteral("verify"), QStringLiteral("v"), QStringLiteral("--signature"),
+                 QStringLiteral("abc"), QStringLiteral("--data-hex"), QStringLiteral("cafe")}),
+        2);
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("verify"), QStringLiteral("v"), QStringLiteral("--data-hex"),
+                                  QStringLiteral("cafe")}),
                          2);
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("verify"), QStringLiteral("v"), QStringLiteral("--data-hex"), QStringLiteral("cafe")}), 2);
 }
 
 void TestCliCommands::signBadInput()
@@ -359,15 +431,23 @@ void TestCliCommands::signBadInput()
     CliHarness cli;
     QVERIFY2(cli.started(), qPrintable(cli.startError()));
     EXPECT_EXIT(cli.run({QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("s")}), 0);
-    const auto sign = [&cli](const QStringList &data) { return cli.run(QStringList{QStringLiteral("sign"), QStringLiteral("s")} + data); };
-    EXPECT_CLEAN_FAILURE(sign({QStringLiteral("--data-hex"), QStringLiteral("abc")}), 2);        // odd length
-    EXPECT_CLEAN_FAILURE(sign({QStringLiteral("--data-hex"), QStringLiteral("zz")}), 2);         // not hex
-    EXPECT_CLEAN_FAILURE(sign({QStringLiteral("--data-base64"), QStringLiteral("!!!!")}), 2);    // not base64
+    const auto sign = [&cli](const QStringList &data) {
+        return cli.run(QStringList{QStringLiteral("sign"), QStringLiteral("s")} + data);
+    };
+    EXPECT_CLEAN_FAILURE(sign({QStringLiteral("--data-hex"), QStringLiteral("abc")}), 2);     // odd length
+    EXPECT_CLEAN_FAILURE(sign({QStringLiteral("--data-hex"), QStringLiteral("zz")}), 2);      // not hex
+    EXPECT_CLEAN_FAILURE(sign({QStringLiteral("--data-base64"), QStringLiteral("!!!!")}), 2); // not base64
     EXPECT_CLEAN_FAILURE(sign({QStringLiteral("--data-file"), cli.dir() + QStringLiteral("/missing")}), 2);
     EXPECT_CLEAN_FAILURE(sign({}), 2);
-    EXPECT_CLEAN_FAILURE(sign({QStringLiteral("--data-hex"), QStringLiteral("00"), QStringLiteral("--data-base64"), QStringLiteral("AA==")}), 2);
-    EXPECT_CLEAN_FAILURE(sign({QStringLiteral("--prehashed"), QStringLiteral("--data-hex"), QString(QStringLiteral("ab")).repeated(31)}), 2);
-    EXPECT_CLEAN_FAILURE(sign({QStringLiteral("--data-hex"), QStringLiteral("00"), QStringLiteral("--data-hex"), QStringLiteral("01")}), 2);
+    EXPECT_CLEAN_FAILURE(sign({QStringLiteral("--data-hex"), QStringLiteral("00"),
+                               QStringLiteral("--data-base64"), QStringLiteral("AA==")}),
+                         2);
+    EXPECT_CLEAN_FAILURE(sign({QStringLiteral("--prehashed"), QStringLiteral("--data-hex"),
+                               QString(QStringLiteral("ab")).repeated(31)}),
+                         2);
+    EXPECT_CLEAN_FAILURE(sign({QStringLiteral("--data-hex"), QStringLiteral("00"),
+                               QStringLiteral("--data-hex"), QStringLiteral("01")}),
+                         2);
     // An unreadable file (a folder) is a usage error too.
     EXPECT_CLEAN_FAILURE(sign({QStringLiteral("--data-file"), cli.dir()}), 2);
 }
@@ -378,26 +458,29 @@ void TestCliCommands::exportRules()
     QVERIFY2(cli.started(), qPrintable(cli.startError()));
     const QJsonObject vector = m_vectors.value(QStringLiteral("keys")).toArray().at(1).toObject();
     const QByteArray hex = vector.value(QStringLiteral("privkey_hex")).toString().toLatin1();
-    EXPECT_EXIT(cli.run({QStringLiteral("keys"), QStringLiteral("import"), QStringLiteral("ex"), QStringLiteral("--exportable"),
-                         QStringLiteral("--hex-file"), QStringLiteral("-")},
+    EXPECT_EXIT(cli.run({QStringLiteral("keys"), QStringLiteral("import"), QStringLiteral("ex"),
+                         QStringLiteral("--exportable"), QStringLiteral("--hex-file"), QStringLiteral("-")},
                         hex),
                 0);
     EXPECT_EXIT(cli.run({QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("locked")}), 0);
 
     // stdin is not a terminal and no --yes: refused with the usage code, nothing printed.
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("export"), QStringLiteral("ex")}), 2);
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("export"), QStringLiteral("ex")}),
+                         2);
 
-    CliRun printed = cli.run({QStringLiteral("keys"), QStringLiteral("export"), QStringLiteral("ex"), QStringLiteral("--yes")});
+    CliRun printed = cli.run(
+        {QStringLiteral("keys"), QStringLiteral("export"), QStringLiteral("ex"), QStringLiteral("--yes")});
     EXPECT_EXIT(printed, 0);
     QCOMPARE(printed.out.trimmed(), hex);
-    CliRun printedJson = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("export"),
-                                  QStringLiteral("ex"), QStringLiteral("--yes")});
+    CliRun printedJson = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"),
+                                  QStringLiteral("export"), QStringLiteral("ex"), QStringLiteral("--yes")});
     EXPECT_EXIT(printedJson, 0);
     QCOMPARE(printedJson.json().value(QStringLiteral("private_key_hex")).toString().toLatin1(), hex);
 
     // --out: a new file, mode 0600 whatever the umask, holding the key.
     const QString out = cli.dir() + QStringLiteral("/exported.hex");
-    CliRun toFile = cli.run({QStringLiteral("keys"), QStringLiteral("export"), QStringLiteral("ex"), QStringLiteral("--out"), out});
+    CliRun toFile = cli.run({QStringLiteral("keys"), QStringLiteral("export"), QStringLiteral("ex"),
+                             QStringLiteral("--out"), out});
     EXPECT_EXIT(toFile, 0);
     QVERIFY2(toFile.out.isEmpty(), "the key went to stdout as well");
     struct stat info {};
@@ -407,11 +490,15 @@ void TestCliCommands::exportRules()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll().trimmed(), hex);
     // An existing file is never overwritten.
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("export"), QStringLiteral("ex"), QStringLiteral("--out"), out}), 1);
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("export"), QStringLiteral("ex"),
+                                  QStringLiteral("--out"), out}),
+                         1);
 
     // A non-exportable key: the engine refuses, exit 1, no file left behind.
     const QString lockedOut = cli.dir() + QStringLiteral("/locked.hex");
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("export"), QStringLiteral("locked"), QStringLiteral("--out"), lockedOut}), 1);
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("export"), QStringLiteral("locked"),
+                                  QStringLiteral("--out"), lockedOut}),
+                         1);
     QVERIFY(!QFileInfo::exists(lockedOut));
 }
 
@@ -419,23 +506,29 @@ void TestCliCommands::renameAndSync()
 {
     CliHarness cli;
     QVERIFY2(cli.started(), qPrintable(cli.startError()));
-    CliRun added = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("add"),
-                            QStringLiteral("old"), QStringLiteral("--exportable")});
+    CliRun added = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"),
+                            QStringLiteral("add"), QStringLiteral("old"), QStringLiteral("--exportable")});
     EXPECT_EXIT(added, 0);
-    CliRun renamed = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("rename"),
-                              QStringLiteral("old"), QStringLiteral("new")});
+    CliRun renamed = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"),
+                              QStringLiteral("rename"), QStringLiteral("old"), QStringLiteral("new")});
     EXPECT_EXIT(renamed, 0);
     QCOMPARE(renamed.json().value(QStringLiteral("name")).toString(), QStringLiteral("new"));
-    QCOMPARE(renamed.json().value(QStringLiteral("public_key_hex")), added.json().value(QStringLiteral("public_key_hex")));
+    QCOMPARE(renamed.json().value(QStringLiteral("public_key_hex")),
+             added.json().value(QStringLiteral("public_key_hex")));
     EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("show"), QStringLiteral("old")}), 1);
 
     EXPECT_EXIT(cli.run({QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("fixed")}), 0);
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("rename"), QStringLiteral("fixed"), QStringLiteral("moved")}), 1);
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("rename"), QStringLiteral("new"), QStringLiteral("bad/name")}), 2);
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("rename"), QStringLiteral("fixed"),
+                                  QStringLiteral("moved")}),
+                         1);
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("rename"), QStringLiteral("new"),
+                                  QStringLiteral("bad/name")}),
+                         2);
 
     // A fresh store adopts both keys from the server.
     QVERIFY(QFile::remove(cli.storePath()));
-    CliRun synced = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("sync")});
+    CliRun synced = cli.run(
+        {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("sync")});
     EXPECT_EXIT(synced, 0);
     QStringList adopted;
     for (const QJsonValue &name : synced.json().value(QStringLiteral("adopted")).toArray())
@@ -450,10 +543,12 @@ void TestCliCommands::renameAndSync()
     CliRun corrupt = cli.run({QStringLiteral("keys"), QStringLiteral("list")});
     EXPECT_CLEAN_FAILURE(corrupt, 1);
     QVERIFY(corrupt.err.contains("keys sync"));
-    CliRun rebuilt = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("sync")});
+    CliRun rebuilt = cli.run(
+        {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("sync")});
     EXPECT_EXIT(rebuilt, 0);
     QVERIFY(!rebuilt.json().value(QStringLiteral("corrupt_backup")).toString().isEmpty());
-    CliRun listed = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("list")});
+    CliRun listed = cli.run(
+        {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("list")});
     QCOMPARE(listed.jsonArray().size(), 2);
 }
 
@@ -467,7 +562,11 @@ void TestCliCommands::status()
     QCOMPARE(status.value(QStringLiteral("sealed")).toBool(), false);
     QCOMPARE(status.value(QStringLiteral("initialized")).toBool(), true);
     QVERIFY(!status.value(QStringLiteral("version")).toString().isEmpty());
-    QVERIFY(status.value(QStringLiteral("token")).toObject().value(QStringLiteral("policies")).toArray().contains(QStringLiteral("root")));
+    QVERIFY(status.value(QStringLiteral("token"))
+                .toObject()
+                .value(QStringLiteral("policies"))
+                .toArray()
+                .contains(QStringLiteral("root")));
     CliRun text = cli.run({QStringLiteral("status")});
     EXPECT_EXIT(text, 0);
     QVERIFY(text.out.contains("Sealed"));
@@ -489,37 +588,45 @@ void TestCliCommands::unreachableSealedAndBadToken()
     QVERIFY(probe.listen(QHostAddress::LocalHost));
     const QString closed = QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort());
     probe.close();
-    for (const QStringList &command : {QStringList{QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("k2")},
-                                       QStringList{QStringLiteral("sign"), QStringLiteral("k"), QStringLiteral("--data-hex"), QStringLiteral("00")},
-                                       QStringList{QStringLiteral("status")}}) {
-        CliRun down = cli.run(QStringList{QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("--addr"), closed} + command);
+    for (const QStringList &command :
+         {QStringList{QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("k2")},
+          QStringList{QStringLiteral("sign"), QStringLiteral("k"), QStringLiteral("--data-hex"),
+                      QStringLiteral("00")},
+          QStringList{QStringLiteral("status")}}) {
+        CliRun down = cli.run(QStringList{QStringLiteral("--output"), QStringLiteral("json"),
+                                          QStringLiteral("--addr"), closed} +
+                              command);
         EXPECT_CLEAN_FAILURE(down, 5);
         QVERIFY(down.err.contains("--addr"));
     }
 
     // Wrong token, no token.
-    CliRun refused = cli.run({QStringLiteral("--token"), QStringLiteral("wrong"), QStringLiteral("sign"), QStringLiteral("k"),
-                              QStringLiteral("--data-hex"), QStringLiteral("00")});
+    CliRun refused = cli.run({QStringLiteral("--token"), QStringLiteral("wrong"), QStringLiteral("sign"),
+                              QStringLiteral("k"), QStringLiteral("--data-hex"), QStringLiteral("00")});
     EXPECT_CLEAN_FAILURE(refused, 4);
     const QString tokenFile = cli.writeFile(QStringLiteral("token"), "wrong-too\n");
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("--token-file"), tokenFile, QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("k3")}), 4);
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("--token-file"), tokenFile, QStringLiteral("keys"),
+                                  QStringLiteral("add"), QStringLiteral("k3")}),
+                         4);
     QProcessEnvironment noToken = cli.environment();
     noToken.remove(QStringLiteral("BAO_TOKEN"));
-    EXPECT_CLEAN_FAILURE(CliHarness::runRaw({QStringLiteral("--store"), cli.storePath(), QStringLiteral("keys"), QStringLiteral("add"),
-                                             QStringLiteral("k4")},
-                                            noToken),
-                         4);
+    EXPECT_CLEAN_FAILURE(
+        CliHarness::runRaw({QStringLiteral("--store"), cli.storePath(), QStringLiteral("keys"),
+                            QStringLiteral("add"), QStringLiteral("k4")},
+                           noToken),
+        4);
     // The right token from a file works.
     const QString goodToken = cli.writeFile(QStringLiteral("good-token"), cli.token().toUtf8() + "\n");
-    EXPECT_EXIT(CliHarness::runRaw({QStringLiteral("--store"), cli.storePath(), QStringLiteral("--token-file"), goodToken,
-                                    QStringLiteral("sign"), QStringLiteral("k"), QStringLiteral("--data-hex"), QStringLiteral("00")},
+    EXPECT_EXIT(CliHarness::runRaw({QStringLiteral("--store"), cli.storePath(),
+                                    QStringLiteral("--token-file"), goodToken, QStringLiteral("sign"),
+                                    QStringLiteral("k"), QStringLiteral("--data-hex"), QStringLiteral("00")},
                                    noToken),
                 0);
 
     // Sealed: exit 5, nothing on stdout.
     cli.server().seal();
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("sign"), QStringLiteral("k"),
-                                  QStringLiteral("--data-hex"), QStringLiteral("00")}),
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("sign"),
+                                  QStringLiteral("k"), QStringLiteral("--data-hex"), QStringLiteral("00")}),
                          5);
     EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("k5")}), 5);
 }
@@ -532,21 +639,26 @@ void TestCliCommands::securityFaultExitsSix()
     // Behind this store's back, the server's "swapped" is replaced by another key.
     const QProcessEnvironment env = cli.environment();
     const QString other = cli.dir() + QStringLiteral("/other-store.json");
-    EXPECT_EXIT(CliHarness::runRaw({QStringLiteral("--store"), other, QStringLiteral("keys"), QStringLiteral("sync")}, env), 0);
-    EXPECT_EXIT(CliHarness::runRaw({QStringLiteral("--store"), other, QStringLiteral("keys"), QStringLiteral("delete"),
-                                    QStringLiteral("swapped"), QStringLiteral("--yes")},
-                                   env),
+    EXPECT_EXIT(CliHarness::runRaw(
+                    {QStringLiteral("--store"), other, QStringLiteral("keys"), QStringLiteral("sync")}, env),
                 0);
-    EXPECT_EXIT(CliHarness::runRaw({QStringLiteral("--store"), other, QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("swapped")},
+    EXPECT_EXIT(
+        CliHarness::runRaw({QStringLiteral("--store"), other, QStringLiteral("keys"),
+                            QStringLiteral("delete"), QStringLiteral("swapped"), QStringLiteral("--yes")},
+                           env),
+        0);
+    EXPECT_EXIT(CliHarness::runRaw({QStringLiteral("--store"), other, QStringLiteral("keys"),
+                                    QStringLiteral("add"), QStringLiteral("swapped")},
                                    env),
                 0);
     // The signer now answers with a public key the store does not hold: never printed, exit 6.
-    CliRun run = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("sign"), QStringLiteral("swapped"),
-                          QStringLiteral("--data-hex"), QStringLiteral("00")});
+    CliRun run = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("sign"),
+                          QStringLiteral("swapped"), QStringLiteral("--data-hex"), QStringLiteral("00")});
     EXPECT_CLEAN_FAILURE(run, 6);
     QVERIFY(run.err.contains("security fault"));
-    CliRun batch = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("batch"), QStringLiteral("sign"),
-                            QStringLiteral("--keys"), QStringLiteral("swapped"), QStringLiteral("--message-hex"), QStringLiteral("00")});
+    CliRun batch = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("batch"),
+                            QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("swapped"),
+                            QStringLiteral("--message-hex"), QStringLiteral("00")});
     EXPECT_CLEAN_FAILURE(batch, 6);
 }
 
@@ -559,38 +671,41 @@ void TestCliCommands::connectionOptions()
     baokeys::signer::FaultSettings faults;
     faults.keyLatency.insert(QStringLiteral("slow"), std::chrono::milliseconds(3000));
     cli.server().setFaults(faults);
-    CliRun timedOut = cli.run({QStringLiteral("--timeout"), QStringLiteral("300ms"), QStringLiteral("sign"), QStringLiteral("slow"),
-                               QStringLiteral("--data-hex"), QStringLiteral("00")});
+    CliRun timedOut = cli.run({QStringLiteral("--timeout"), QStringLiteral("300ms"), QStringLiteral("sign"),
+                               QStringLiteral("slow"), QStringLiteral("--data-hex"), QStringLiteral("00")});
     EXPECT_CLEAN_FAILURE(timedOut, 5);
     QVERIFY2(timedOut.wallMs < 2500, qPrintable(QStringLiteral("took %1 ms").arg(timedOut.wallMs)));
     QVERIFY(timedOut.err.contains("timeout"));
     cli.server().setFaults({});
 
     // Another mount, or a namespace the server does not have: the engine is not found there (1).
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("--mount"), QStringLiteral("elsewhere"), QStringLiteral("keys"), QStringLiteral("add"),
-                                  QStringLiteral("m1")}),
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("--mount"), QStringLiteral("elsewhere"),
+                                  QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("m1")}),
                          1);
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("--namespace"), QStringLiteral("team-nope"), QStringLiteral("keys"), QStringLiteral("add"),
-                                  QStringLiteral("m2")}),
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("--namespace"), QStringLiteral("team-nope"),
+                                  QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("m2")}),
                          1);
     // The configured mount, given explicitly with slashes, works.
-    EXPECT_EXIT(cli.run({QStringLiteral("--mount"), QStringLiteral("/secp256k1/"), QStringLiteral("keys"), QStringLiteral("add"),
-                         QStringLiteral("m3")}),
+    EXPECT_EXIT(cli.run({QStringLiteral("--mount"), QStringLiteral("/secp256k1/"), QStringLiteral("keys"),
+                         QStringLiteral("add"), QStringLiteral("m3")}),
                 0);
     // A CA file that does not exist is a usage error before any request.
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("--ca-cert"), cli.dir() + QStringLiteral("/no-ca.pem"), QStringLiteral("status")}), 2);
-    // --token and --token-file together are ambiguous.
-    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("--token"), QStringLiteral("a"), QStringLiteral("--token-file"),
-                                  cli.writeFile(QStringLiteral("t"), "b"), QStringLiteral("status")}),
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("--ca-cert"), cli.dir() + QStringLiteral("/no-ca.pem"),
+                                  QStringLiteral("status")}),
                          2);
+    // --token and --token-file together are ambiguous.
+    EXPECT_CLEAN_FAILURE(
+        cli.run({QStringLiteral("--token"), QStringLiteral("a"), QStringLiteral("--token-file"),
+                 cli.writeFile(QStringLiteral("t"), "b"), QStringLiteral("status")}),
+        2);
     // VAULT_ADDR / VAULT_TOKEN are read when the BAO_ names are absent.
     QProcessEnvironment vault = cli.environment();
     vault.insert(QStringLiteral("VAULT_ADDR"), vault.value(QStringLiteral("BAO_ADDR")));
     vault.insert(QStringLiteral("VAULT_TOKEN"), vault.value(QStringLiteral("BAO_TOKEN")));
     vault.remove(QStringLiteral("BAO_ADDR"));
     vault.remove(QStringLiteral("BAO_TOKEN"));
-    EXPECT_EXIT(CliHarness::runRaw({QStringLiteral("--store"), cli.storePath(), QStringLiteral("sign"), QStringLiteral("m3"),
-                                    QStringLiteral("--data-hex"), QStringLiteral("00")},
+    EXPECT_EXIT(CliHarness::runRaw({QStringLiteral("--store"), cli.storePath(), QStringLiteral("sign"),
+                                    QStringLiteral("m3"), QStringLiteral("--data-hex"), QStringLiteral("00")},
                                    vault),
                 0);
 }
@@ -600,14 +715,17 @@ void TestCliCommands::defaultStoreIsPrivate()
     CliHarness cli;
     QVERIFY2(cli.started(), qPrintable(cli.startError()));
     // No --store: <XDG_DATA_HOME>/baokeys/store.json, its folder created 0700, the file 0600.
-    EXPECT_EXIT(CliHarness::runRaw({QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("home")}, cli.environment()), 0);
+    EXPECT_EXIT(CliHarness::runRaw({QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("home")},
+                                   cli.environment()),
+                0);
     const QString folder = cli.dir() + QStringLiteral("/xdg-data/baokeys");
     struct stat info {};
     QCOMPARE(::stat(QFile::encodeName(folder).constData(), &info), 0);
     QCOMPARE(int(info.st_mode & 0777), 0700);
     QCOMPARE(::stat(QFile::encodeName(folder + QStringLiteral("/store.json")).constData(), &info), 0);
     QCOMPARE(int(info.st_mode & 0777), 0600);
-    CliRun shown = CliHarness::runRaw({QStringLiteral("keys"), QStringLiteral("show"), QStringLiteral("home")}, cli.environment());
+    CliRun shown = CliHarness::runRaw(
+        {QStringLiteral("keys"), QStringLiteral("show"), QStringLiteral("home")}, cli.environment());
     EXPECT_EXIT(shown, 0);
 }
 

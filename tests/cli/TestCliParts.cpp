@@ -38,7 +38,8 @@ CommandLine TestCliParts::commandLine()
                      {QStringLiteral("NAME")},
                      {QCommandLineOption(QStringLiteral("exportable"), QStringLiteral("x"))},
                      nullptr});
-    line.addCommand({{QStringLiteral("keys"), QStringLiteral("list")}, QStringLiteral("list"), {}, {}, nullptr});
+    line.addCommand(
+        {{QStringLiteral("keys"), QStringLiteral("list")}, QStringLiteral("list"), {}, {}, nullptr});
     return line;
 }
 
@@ -66,8 +67,9 @@ void TestCliParts::subcommandParsing()
     const CommandLine line = commandLine();
     const QString program = QStringLiteral("baokeys-cli");
 
-    auto before = line.parse({program, QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("add"),
-                              QStringLiteral("alice"), QStringLiteral("--exportable")});
+    auto before =
+        line.parse({program, QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"),
+                    QStringLiteral("add"), QStringLiteral("alice"), QStringLiteral("--exportable")});
     QVERIFY(before && before->invocation);
     QCOMPARE(before->invocation->spec().path, (QStringList{QStringLiteral("keys"), QStringLiteral("add")}));
     QCOMPARE(before->invocation->positionals(), QStringList{QStringLiteral("alice")});
@@ -75,8 +77,9 @@ void TestCliParts::subcommandParsing()
     QVERIFY(before->invocation->isSet(QStringLiteral("exportable")));
 
     // A global option after the command words; the later one wins.
-    auto after = line.parse({program, QStringLiteral("--output"), QStringLiteral("text"), QStringLiteral("keys"), QStringLiteral("list"),
-                             QStringLiteral("--output"), QStringLiteral("json")});
+    auto after =
+        line.parse({program, QStringLiteral("--output"), QStringLiteral("text"), QStringLiteral("keys"),
+                    QStringLiteral("list"), QStringLiteral("--output"), QStringLiteral("json")});
     QVERIFY(after && after->invocation);
     QCOMPARE(after->invocation->value(QStringLiteral("output")), QStringLiteral("json"));
     // Defaults.
@@ -87,24 +90,29 @@ void TestCliParts::subcommandParsing()
     // Errors are usage errors.
     for (const QStringList &bad : {QStringList{program}, QStringList{program, QStringLiteral("keys")},
                                    QStringList{program, QStringLiteral("keys"), QStringLiteral("add")},
-                                   QStringList{program, QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("a"), QStringLiteral("--nope")},
-                                   QStringList{program, QStringLiteral("keys"), QStringLiteral("list"), QStringLiteral("--exportable")},
+                                   QStringList{program, QStringLiteral("keys"), QStringLiteral("add"),
+                                               QStringLiteral("a"), QStringLiteral("--nope")},
+                                   QStringList{program, QStringLiteral("keys"), QStringLiteral("list"),
+                                               QStringLiteral("--exportable")},
                                    QStringList{program, QStringLiteral("--addr")}}) {
         auto parsed = line.parse(bad);
         QVERIFY2(!parsed, qPrintable(bad.join(QLatin1Char(' '))));
         QCOMPARE(parsed.error().code, ExitCode::Usage);
     }
-    auto help = line.parse({program, QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("--help")});
+    auto help =
+        line.parse({program, QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("--help")});
     QVERIFY(help && !help->invocation);
     QVERIFY(help->text.contains(QStringLiteral("--exportable")));
 }
 
 void TestCliParts::decoders()
 {
-    QCOMPARE(*InputReader::decodeHex(QStringLiteral("--x"), QStringLiteral("0xCAFE")), QByteArray::fromHex("cafe"));
+    QCOMPARE(*InputReader::decodeHex(QStringLiteral("--x"), QStringLiteral("0xCAFE")),
+             QByteArray::fromHex("cafe"));
     QVERIFY(!InputReader::decodeHex(QStringLiteral("--x"), QStringLiteral("caf")));
     QVERIFY(!InputReader::decodeHex(QStringLiteral("--x"), QStringLiteral("cage")));
-    QCOMPARE(*InputReader::decodeBase64(QStringLiteral("--x"), QStringLiteral("yv4=")), QByteArray::fromHex("cafe"));
+    QCOMPARE(*InputReader::decodeBase64(QStringLiteral("--x"), QStringLiteral("yv4=")),
+             QByteArray::fromHex("cafe"));
     QVERIFY(!InputReader::decodeBase64(QStringLiteral("--x"), QStringLiteral("y!4=")));
     const QByteArray signature(64, '\x11');
     QCOMPARE(*SignCommands::decodeSignature(QString::fromLatin1(signature.toBase64())), signature);

@@ -3,8 +3,8 @@
 #include "cli/BatchReporter.h"
 #include "cli/CommandContext.h"
 #include "cli/Console.h"
-#include "cli/InterruptGuard.h"
 #include "cli/InputReader.h"
+#include "cli/InterruptGuard.h"
 #include "cli/KeysCommands.h"
 #include "crypto/Hex.h"
 #include "keyring/BaoKeyring.h"
@@ -43,14 +43,16 @@ CliResult<int> intOption(const Invocation &invocation, const QString &name, int 
     bool ok = false;
     const int value = invocation.value(name).toInt(&ok);
     if (!ok || value < min || value > max)
-        return cliError(CliError::usage(
-            tr("--%1: '%2' is not a number from %3 to %4").arg(name, invocation.value(name)).arg(min).arg(max)));
+        return cliError(CliError::usage(tr("--%1: '%2' is not a number from %3 to %4")
+                                            .arg(name, invocation.value(name))
+                                            .arg(min)
+                                            .arg(max)));
     return value;
 }
 
 // Waits on a batch's future (the main event loop runs meanwhile, so results
 // and the progress line are handled as they come) and reports every item.
-template <typename Result, typename Describe>
+template<typename Result, typename Describe>
 CliResult<ExitCode> runJob(const keyring::BatchJob<Result> &job, BatchReporter &reporter, Describe describe)
 {
     QEventLoop loop;
@@ -67,8 +69,8 @@ CliResult<ExitCode> runJob(const keyring::BatchJob<Result> &job, BatchReporter &
     // aborted, finished ones are kept (and stored, for batch create).
     InterruptGuard interrupt;
     QObject::connect(&interrupt, &InterruptGuard::interrupted, &loop, [&job] {
-        Console::errLine(QCoreApplication::translate("baokeys-cli",
-                                                     "\ncancelling the batch (press Ctrl-C again to quit at once)"));
+        Console::errLine(QCoreApplication::translate(
+            "baokeys-cli", "\ncancelling the batch (press Ctrl-C again to quit at once)"));
         job.progress->cancel();
     });
     reporter.startProgressLine();
@@ -102,9 +104,12 @@ void BatchCommands::registerAll(CommandLine &commandLine)
             "started_ms, finished_ms, error), then a summary (count, failed, wall_ms, sum_ms,\n"
             "p50_ms, p99_ms). Exit code 3 when some failed; the others are still printed."),
          {},
-         {QCommandLineOption(QStringLiteral("prefix"), tr("Keys PREFIX-1 .. PREFIX-COUNT."), QStringLiteral("P")),
-          QCommandLineOption(QStringLiteral("count"), tr("How many keys with --prefix."), QStringLiteral("N")),
-          QCommandLineOption(QStringLiteral("keys"), tr("Comma-separated key names."), QStringLiteral("LIST")),
+         {QCommandLineOption(QStringLiteral("prefix"), tr("Keys PREFIX-1 .. PREFIX-COUNT."),
+                             QStringLiteral("P")),
+          QCommandLineOption(QStringLiteral("count"), tr("How many keys with --prefix."),
+                             QStringLiteral("N")),
+          QCommandLineOption(QStringLiteral("keys"), tr("Comma-separated key names."),
+                             QStringLiteral("LIST")),
           QCommandLineOption(QStringLiteral("message-hex"), tr("The message every key signs, in hex."),
                              QStringLiteral("HEX")),
           QCommandLineOption(QStringLiteral("messages-file"), tr("Messages, one hex line each ('-': stdin)."),
@@ -130,7 +135,8 @@ CliResult<ExitCode> BatchCommands::create(CommandContext &context, const Invocat
     request.count = *count;
     request.exportable = invocation.isSet(QStringLiteral("exportable"));
     request.parallelism = *parallelism;
-    if (auto valid = KeysCommands::checkName(QStringLiteral("%1-%2").arg(request.prefix).arg(request.count)); !valid)
+    if (auto valid = KeysCommands::checkName(QStringLiteral("%1-%2").arg(request.prefix).arg(request.count));
+        !valid)
         return cliError(valid.error());
 
     auto keyring = context.serverKeyring();

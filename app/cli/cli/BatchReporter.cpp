@@ -103,7 +103,8 @@ void BatchReporter::itemDone(int index, const QString &key, const QJsonObject &f
     }
 
     if (m_format == OutputFormat::Text) {
-        m_textLines[index] = error ? QStringLiteral("%1  error: %2").arg(key, error->describe().simplified()) : text;
+        m_textLines[index] =
+            error ? QStringLiteral("%1  error: %2").arg(key, error->describe().simplified()) : text;
         return;
     }
     QJsonObject line{{QStringLiteral("type"), QStringLiteral("result")}, {QStringLiteral("index"), index}};
@@ -113,7 +114,8 @@ void BatchReporter::itemDone(int index, const QString &key, const QJsonObject &f
     line.insert(QStringLiteral("started_ms"), nsToMs(times.startedNs));
     line.insert(QStringLiteral("finished_ms"), nsToMs(times.finishedNs));
     line.insert(QStringLiteral("error"), error ? QJsonValue(error->describe().simplified()) : QJsonValue());
-    line.insert(QStringLiteral("error_kind"), error ? QJsonValue(bao::BaoError::kindName(error->kind)) : QJsonValue());
+    line.insert(QStringLiteral("error_kind"),
+                error ? QJsonValue(bao::BaoError::kindName(error->kind)) : QJsonValue());
     if (!error && !m_streaming) {
         m_streaming = true;
         for (const QJsonObject &held : std::as_const(m_held))
@@ -137,7 +139,8 @@ CliResult<ExitCode> BatchReporter::finish(const std::optional<bao::BaoError> &pr
         return cliError(CliError::fromBao(*preflightError));
     if (total > 0 && m_failed == total && m_firstError) {
         CliError error = CliError::fromBao(m_firstError->second);
-        error.message = tr("all %1 items failed; the first, '%2': %3").arg(total).arg(m_firstError->first, error.message);
+        error.message =
+            tr("all %1 items failed; the first, '%2': %3").arg(total).arg(m_firstError->first, error.message);
         return cliError(error);
     }
 
@@ -169,8 +172,9 @@ CliResult<ExitCode> BatchReporter::finish(const std::optional<bao::BaoError> &pr
     }
     if (persistError) {
         CliError error = CliError::fromBao(*persistError);
-        error.message = tr("the keys were created but the store could not be written; 'keys sync' adopts them: %1")
-                            .arg(error.message);
+        error.message =
+            tr("the keys were created but the store could not be written; 'keys sync' adopts them: %1")
+                .arg(error.message);
         return cliError(error);
     }
     if (m_failed > 0) {

@@ -10,7 +10,6 @@
 #include <QList>
 #include <QString>
 #include <QTimer>
-
 #include <optional>
 
 namespace baokeys::keyring {
@@ -64,9 +63,9 @@ private:
     const OutputFormat m_format;
     const QString m_verb;
     QList<ItemTimes> m_times;
-    QList<QString> m_textLines;         // text output, by request index
-    QList<QJsonObject> m_held;          // JSON lines before the first success
-    bool m_streaming = false;           // a success was seen: JSON lines go out at once
+    QList<QString> m_textLines; // text output, by request index
+    QList<QJsonObject> m_held;  // JSON lines before the first success
+    bool m_streaming = false;   // a success was seen: JSON lines go out at once
     int m_done = 0;
     int m_failed = 0;
     std::optional<std::pair<QString, bao::BaoError>> m_firstError;

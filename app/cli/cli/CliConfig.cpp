@@ -35,24 +35,29 @@ QCommandLineOption valueOption(const QString &name, const char *description, con
 QList<QCommandLineOption> CliConfig::globalOptions()
 {
     return {
-        valueOption(QStringLiteral("addr"), "Server address (else BAO_ADDR / VAULT_ADDR; default https://127.0.0.1:8200).",
+        valueOption(QStringLiteral("addr"),
+                    "Server address (else BAO_ADDR / VAULT_ADDR; default https://127.0.0.1:8200).",
                     QStringLiteral("URL")),
         valueOption(QStringLiteral("token"),
                     "Token (else BAO_TOKEN / VAULT_TOKEN). Visible to 'ps': prefer --token-file.",
                     QStringLiteral("TOKEN")),
-        valueOption(QStringLiteral("token-file"), "Read the token from FILE ('-': stdin).", QStringLiteral("FILE")),
-        valueOption(QStringLiteral("namespace"), "OpenBao namespace (else BAO_NAMESPACE).", QStringLiteral("NS")),
-        valueOption(QStringLiteral("mount"), "Mount path of the secp256k1 engine (default: secp256k1).", QStringLiteral("PATH"),
-                    QStringLiteral("secp256k1")),
-        valueOption(QStringLiteral("ca-cert"), "PEM file of the CA that signed the server's certificate (else BAO_CACERT).",
+        valueOption(QStringLiteral("token-file"), "Read the token from FILE ('-': stdin).",
                     QStringLiteral("FILE")),
-        valueOption(QStringLiteral("hrp"), "Bech32 prefix of the addresses shown (default: celestia).", QStringLiteral("HRP"),
-                    QStringLiteral("celestia")),
+        valueOption(QStringLiteral("namespace"), "OpenBao namespace (else BAO_NAMESPACE).",
+                    QStringLiteral("NS")),
+        valueOption(QStringLiteral("mount"), "Mount path of the secp256k1 engine (default: secp256k1).",
+                    QStringLiteral("PATH"), QStringLiteral("secp256k1")),
+        valueOption(QStringLiteral("ca-cert"),
+                    "PEM file of the CA that signed the server's certificate (else BAO_CACERT).",
+                    QStringLiteral("FILE")),
+        valueOption(QStringLiteral("hrp"), "Bech32 prefix of the addresses shown (default: celestia).",
+                    QStringLiteral("HRP"), QStringLiteral("celestia")),
         valueOption(QStringLiteral("store"), "Local metadata file (default: <app data>/store.json).",
                     QStringLiteral("FILE")),
-        valueOption(QStringLiteral("output"), "Output format: text (default) or json.", QStringLiteral("FORMAT"),
-                    QStringLiteral("text")),
-        valueOption(QStringLiteral("timeout"), "Per-request timeout: 30s, 500ms, 2m (else BAO_CLIENT_TIMEOUT).",
+        valueOption(QStringLiteral("output"), "Output format: text (default) or json.",
+                    QStringLiteral("FORMAT"), QStringLiteral("text")),
+        valueOption(QStringLiteral("timeout"),
+                    "Per-request timeout: 30s, 500ms, 2m (else BAO_CLIENT_TIMEOUT).",
                     QStringLiteral("DURATION")),
     };
 }
@@ -61,7 +66,8 @@ CliResult<std::chrono::milliseconds> CliConfig::parseTimeout(const QString &text
 {
     static const QRegularExpression pattern(QStringLiteral("^(\\d+(?:\\.\\d+)?)(ms|s|m|h)?$"));
     const auto match = pattern.match(text.trimmed());
-    const auto bad = cliError(CliError::usage(tr("--timeout: '%1' is not a duration (e.g. 30s, 500ms, 2m)").arg(text)));
+    const auto bad =
+        cliError(CliError::usage(tr("--timeout: '%1' is not a duration (e.g. 30s, 500ms, 2m)").arg(text)));
     if (!match.hasMatch())
         return bad;
     const double value = match.captured(1).toDouble();
@@ -94,7 +100,8 @@ CliResult<CliConfig> CliConfig::resolve(const Invocation &invocation, const QPro
     if (invocation.isSet(QStringLiteral("token"))) {
         config.settings.token = invocation.value(QStringLiteral("token"));
     } else if (invocation.isSet(QStringLiteral("token-file"))) {
-        auto token = InputReader::readSecret(QStringLiteral("--token-file"), invocation.value(QStringLiteral("token-file")),
+        auto token = InputReader::readSecret(QStringLiteral("--token-file"),
+                                             invocation.value(QStringLiteral("token-file")),
                                              InputReader::Trim::Whitespace, tr("Token"));
         if (!token)
             return cliError(token.error());
@@ -112,7 +119,8 @@ CliResult<CliConfig> CliConfig::resolve(const Invocation &invocation, const QPro
     while (config.settings.mount.endsWith(QLatin1Char('/')))
         config.settings.mount.chop(1);
     if (config.settings.mount.isEmpty() || config.settings.mount.contains(QStringLiteral("..")))
-        return cliError(CliError::usage(tr("--mount: '%1' is not a mount path").arg(invocation.value(QStringLiteral("mount")))));
+        return cliError(CliError::usage(
+            tr("--mount: '%1' is not a mount path").arg(invocation.value(QStringLiteral("mount")))));
     if (invocation.isSet(QStringLiteral("ca-cert"))) {
         const QString file = invocation.value(QStringLiteral("ca-cert"));
         if (!QFile::exists(file))
@@ -130,7 +138,8 @@ CliResult<CliConfig> CliConfig::resolve(const Invocation &invocation, const QPro
     keyring::KeyRecord probe;
     probe.address = QByteArray(20, '\0');
     if (probe.bech32(config.hrp).isEmpty())
-        return cliError(CliError::usage(tr("--hrp: '%1' is not a valid bech32 prefix (e.g. celestia, cosmos)").arg(config.hrp)));
+        return cliError(CliError::usage(
+            tr("--hrp: '%1' is not a valid bech32 prefix (e.g. celestia, cosmos)").arg(config.hrp)));
 
     const QString output = invocation.value(QStringLiteral("output"));
     if (output == QLatin1String("json"))
@@ -151,7 +160,8 @@ CliResult<CliConfig> CliConfig::resolve(const Invocation &invocation, const QPro
             // The folder holds which keys exist and where: owner only.
             if (!QDir().mkpath(folder) ||
                 !QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
-                return cliError(CliError::failure(tr("cannot create the store folder '%1'; pass --store FILE").arg(folder)));
+                return cliError(CliError::failure(
+                    tr("cannot create the store folder '%1'; pass --store FILE").arg(folder)));
         }
     }
     return config;

@@ -7,7 +7,6 @@
 #include <QList>
 #include <QProcessEnvironment>
 #include <QString>
-
 #include <chrono>
 
 namespace baokeys::cli {

@@ -20,8 +20,7 @@ struct CliError {
     static CliError fromBao(const bao::BaoError &error);
 };
 
-template <typename T>
-using CliResult = Expected<T, CliError>;
+template<typename T> using CliResult = Expected<T, CliError>;
 
 inline Unexpected<CliError> cliError(CliError error)
 {

@@ -25,8 +25,8 @@ CliResult<keyring::BaoKeyring *> CommandContext::serverKeyring(bool allowBadStor
 {
     if (!m_config.tokenGiven)
         return cliError(CliError{ExitCode::Authentication,
-                                 QCoreApplication::translate("baokeys-cli",
-                                                             "no token: pass --token-file FILE, or set BAO_TOKEN")});
+                                 QCoreApplication::translate(
+                                     "baokeys-cli", "no token: pass --token-file FILE, or set BAO_TOKEN")});
     return keyring(allowBadStore);
 }
 

@@ -35,9 +35,9 @@ const QCommandLineOption &versionOption()
 
 Invocation::Invocation(const CommandSpec *spec, std::unique_ptr<QCommandLineParser> global,
                        std::unique_ptr<QCommandLineParser> command, QStringList positionals)
-    : m_spec(spec), m_global(std::move(global)), m_command(std::move(command)), m_positionals(std::move(positionals))
-{
-}
+    : m_spec(spec), m_global(std::move(global)), m_command(std::move(command)),
+      m_positionals(std::move(positionals))
+{}
 
 Invocation::~Invocation() = default;
 Invocation::Invocation(Invocation &&) noexcept = default;
@@ -73,10 +73,12 @@ CliResult<QString> Invocation::exactlyOne(const QStringList &names) const
     for (const QString &name : names)
         all << QStringLiteral("--") + name;
     if (given.isEmpty())
-        return cliError(CliError::usage(tr("%1 needs one of %2").arg(m_spec->path.join(QLatin1Char(' ')),
-                                                                     all.join(QStringLiteral(", ")))));
-    return cliError(CliError::usage(tr("%1 takes only one of %2").arg(m_spec->path.join(QLatin1Char(' ')),
-                                                                      given.join(QStringLiteral(", ")))));
+        return cliError(
+            CliError::usage(tr("%1 needs one of %2")
+                                .arg(m_spec->path.join(QLatin1Char(' ')), all.join(QStringLiteral(", ")))));
+    return cliError(
+        CliError::usage(tr("%1 takes only one of %2")
+                            .arg(m_spec->path.join(QLatin1Char(' ')), given.join(QStringLiteral(", ")))));
 }
 
 CliResult<void> Invocation::atMostOne(const QStringList &names) const
@@ -87,8 +89,9 @@ CliResult<void> Invocation::atMostOne(const QStringList &names) const
             given << QStringLiteral("--") + name;
     }
     if (given.size() > 1)
-        return cliError(CliError::usage(tr("%1 takes only one of %2").arg(m_spec->path.join(QLatin1Char(' ')),
-                                                                          given.join(QStringLiteral(", ")))));
+        return cliError(
+            CliError::usage(tr("%1 takes only one of %2")
+                                .arg(m_spec->path.join(QLatin1Char(' ')), given.join(QStringLiteral(", ")))));
     return {};
 }
 
@@ -126,8 +129,9 @@ CliResult<ParseOutcome> CommandLine::parse(const QStringList &arguments) const
 
     const QStringList rest = global->positionalArguments();
     if (global->isSet(versionOption()) && rest.isEmpty())
-        return ParseOutcome{std::nullopt, programName() + QLatin1Char(' ') + QCoreApplication::applicationVersion() +
-                                              QLatin1Char('\n'),
+        return ParseOutcome{std::nullopt,
+                            programName() + QLatin1Char(' ') + QCoreApplication::applicationVersion() +
+                                QLatin1Char('\n'),
                             ExitCode::Success};
     if (rest.isEmpty() || rest.first() == QLatin1String("help")) {
         if (global->isSet(helpOption()) || (!rest.isEmpty() && rest.first() == QLatin1String("help")))
@@ -149,11 +153,14 @@ CliResult<ParseOutcome> CommandLine::parse(const QStringList &arguments) const
                 group << candidate.path.join(QLatin1Char(' '));
         }
         if (!group.isEmpty() && (rest.size() == 1 || global->isSet(helpOption())))
-            return cliError(CliError::usage(tr("'%1' needs a subcommand: %2").arg(rest.first(), group.join(QStringLiteral(", ")))));
+            return cliError(CliError::usage(
+                tr("'%1' needs a subcommand: %2").arg(rest.first(), group.join(QStringLiteral(", ")))));
         if (!group.isEmpty())
-            return cliError(CliError::usage(tr("unknown command '%1 %2'; the '%1' commands are: %3")
-                                                .arg(rest.first(), rest.at(1), group.join(QStringLiteral(", ")))));
-        return cliError(CliError::usage(tr("unknown command '%1'; see 'baokeys-cli --help'").arg(rest.first())));
+            return cliError(
+                CliError::usage(tr("unknown command '%1 %2'; the '%1' commands are: %3")
+                                    .arg(rest.first(), rest.at(1), group.join(QStringLiteral(", ")))));
+        return cliError(
+            CliError::usage(tr("unknown command '%1'; see 'baokeys-cli --help'").arg(rest.first())));
     }
 
     // Pass 2: the command's options and the global ones, anywhere after the words.
@@ -165,36 +172,40 @@ CliResult<ParseOutcome> CommandLine::parse(const QStringList &arguments) const
     second += rest.mid(spec->path.size());
     const QString name = spec->path.join(QLatin1Char(' '));
     if (!command->parse(second))
-        return cliError(CliError::usage(
-            tr("%1: %2; see 'baokeys-cli %1 --help'").arg(name, command->errorText())));
+        return cliError(
+            CliError::usage(tr("%1: %2; see 'baokeys-cli %1 --help'").arg(name, command->errorText())));
     if (global->isSet(helpOption()) || command->isSet(helpOption()))
         return ParseOutcome{std::nullopt, commandHelp(*spec), ExitCode::Success};
 
     const QStringList positionals = command->positionalArguments();
     if (positionals.size() != spec->positionals.size()) {
-        const QString usage = spec->positionals.isEmpty() ? tr("takes no arguments")
-                                                          : tr("takes %1").arg(spec->positionals.join(QLatin1Char(' ')));
-        return cliError(CliError::usage(tr("%1 %2 (got %3); see 'baokeys-cli %1 --help'")
-                                            .arg(name, usage)
-                                            .arg(positionals.size())));
+        const QString usage = spec->positionals.isEmpty()
+                                  ? tr("takes no arguments")
+                                  : tr("takes %1").arg(spec->positionals.join(QLatin1Char(' ')));
+        return cliError(CliError::usage(
+            tr("%1 %2 (got %3); see 'baokeys-cli %1 --help'").arg(name, usage).arg(positionals.size())));
     }
     for (const QString &option : command->optionNames()) {
         if (command->values(option).size() > 1)
             return cliError(CliError::usage(tr("%1: --%2 given more than once").arg(name, option)));
     }
-    return ParseOutcome{Invocation(spec, std::move(global), std::move(command), positionals), {}, ExitCode::Success};
+    return ParseOutcome{
+        Invocation(spec, std::move(global), std::move(command), positionals), {}, ExitCode::Success};
 }
 
 QString CommandLine::overviewHelp() const
 {
-    QString text = tr("Usage: baokeys-cli [global options] COMMAND [options] [arguments]\n\n"
-                      "The scriptable keyring of BaoKeys: secp256k1 keys held in OpenBao (or baokeys-signer);\n"
-                      "this tool keeps only their public metadata (--store).\n\nCommands:\n");
+    QString text =
+        tr("Usage: baokeys-cli [global options] COMMAND [options] [arguments]\n\n"
+           "The scriptable keyring of BaoKeys: secp256k1 keys held in OpenBao (or baokeys-signer);\n"
+           "this tool keeps only their public metadata (--store).\n\nCommands:\n");
     for (const CommandSpec &spec : m_commands) {
         QString line = spec.path.join(QLatin1Char(' '));
         if (!spec.positionals.isEmpty())
             line += QLatin1Char(' ') + spec.positionals.join(QLatin1Char(' '));
-        text += QStringLiteral("  %1  %2\n").arg(line, -28).arg(spec.description.section(QLatin1Char('\n'), 0, 0));
+        text += QStringLiteral("  %1  %2\n")
+                    .arg(line, -28)
+                    .arg(spec.description.section(QLatin1Char('\n'), 0, 0));
     }
     text += tr("\nGlobal options:\n");
     QCommandLineParser parser;

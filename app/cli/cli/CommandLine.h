@@ -7,7 +7,6 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <functional>
 #include <memory>
 
@@ -21,7 +20,7 @@ class Invocation;
 struct CommandSpec {
     QStringList path;
     QString description;
-    QStringList positionals;  // names for the usage line, each required ("NAME")
+    QStringList positionals; // names for the usage line, each required ("NAME")
     QList<QCommandLineOption> options;
     std::function<CliResult<ExitCode>(CommandContext &, const Invocation &)> run;
 };
@@ -56,7 +55,7 @@ private:
 // What parsing decided: run a command, or print text (help, version) and exit.
 struct ParseOutcome {
     std::optional<Invocation> invocation;
-    QString text;                   // help or version text for stdout
+    QString text; // help or version text for stdout
     ExitCode exitCode = ExitCode::Success;
 };
 

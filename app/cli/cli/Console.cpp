@@ -1,7 +1,6 @@
 #include "cli/Console.h"
 
 #include <QJsonDocument>
-
 #include <cstdio>
 #include <unistd.h>
 

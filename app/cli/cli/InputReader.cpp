@@ -4,7 +4,6 @@
 
 #include <QCoreApplication>
 #include <QFile>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -27,7 +26,7 @@ QString describePath(const QString &path)
 }
 
 // Reads the whole of `fd` into `buffer` (a wiping one for secrets), at most `limit` bytes.
-template <typename Buffer>
+template<typename Buffer>
 CliResult<void> readAll(int fd, const QString &option, const QString &path, qsizetype limit, Buffer &buffer)
 {
     qsizetype used = 0;
@@ -35,9 +34,8 @@ CliResult<void> readAll(int fd, const QString &option, const QString &path, qsiz
     for (;;) {
         if (used == qsizetype(buffer.size())) {
             if (used >= limit)
-                return cliError(CliError::usage(tr("%1: %2 is larger than %3 bytes")
-                                                    .arg(option, describePath(path))
-                                                    .arg(limit)));
+                return cliError(CliError::usage(
+                    tr("%1: %2 is larger than %3 bytes").arg(option, describePath(path)).arg(limit)));
             Buffer bigger(std::min<size_t>(size_t(limit), buffer.size() * 2));
             std::memcpy(bigger.data(), buffer.data(), size_t(used));
             buffer = std::move(bigger); // the old buffer wipes itself when it is a SecureBytes
@@ -47,7 +45,8 @@ CliResult<void> readAll(int fd, const QString &option, const QString &path, qsiz
             continue;
         if (got < 0)
             return cliError(CliError::usage(
-                tr("%1: cannot read %2: %3").arg(option, describePath(path), QString::fromLocal8Bit(std::strerror(errno)))));
+                tr("%1: cannot read %2: %3")
+                    .arg(option, describePath(path), QString::fromLocal8Bit(std::strerror(errno)))));
         if (got == 0)
             break;
         used += got;
@@ -69,7 +68,7 @@ struct PlainBuffer {
     const char *data() const { return bytes.constData(); }
 };
 
-template <typename Buffer>
+template<typename Buffer>
 CliResult<void> readPath(const QString &option, const QString &path, qsizetype limit, Buffer &buffer)
 {
     if (path.isEmpty())
@@ -79,7 +78,8 @@ CliResult<void> readPath(const QString &option, const QString &path, qsizetype l
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return cliError(CliError::usage(
-            tr("%1: cannot open %2: %3").arg(option, describePath(path), QString::fromLocal8Bit(std::strerror(errno)))));
+            tr("%1: cannot open %2: %3")
+                .arg(option, describePath(path), QString::fromLocal8Bit(std::strerror(errno)))));
     auto result = readAll(fd, option, path, limit, buffer);
     ::close(fd);
     return result;
@@ -95,7 +95,7 @@ CliResult<void> readTerminalLine(const QString &option, const QString &prompt, c
 {
     std::fputs(qPrintable(prompt.isEmpty() ? tr("%1: ").arg(option) : prompt + QStringLiteral(": ")), stderr);
     std::fflush(stderr);
-    termios saved {};
+    termios saved{};
     const bool terminal = ::tcgetattr(STDIN_FILENO, &saved) == 0;
     if (terminal) {
         termios quiet = saved;
@@ -127,7 +127,8 @@ CliResult<void> readTerminalLine(const QString &option, const QString &prompt, c
 
 } // namespace
 
-CliResult<crypto::SecureBytes> readSecret(const QString &option, const QString &path, Trim trim, const QString &prompt)
+CliResult<crypto::SecureBytes> readSecret(const QString &option, const QString &path, Trim trim,
+                                          const QString &prompt)
 {
     crypto::SecureBytes buffer;
     if (path == QLatin1String("-") && ::isatty(STDIN_FILENO) == 1) {
@@ -166,13 +167,15 @@ CliResult<QByteArray> decodeHex(const QString &option, const QString &text)
 {
     auto decoded = crypto::Hex::decode(text.trimmed());
     if (!decoded)
-        return cliError(CliError::usage(tr("%1: not valid hex (an even number of 0-9a-f digits, optional 0x)").arg(option)));
+        return cliError(CliError::usage(
+            tr("%1: not valid hex (an even number of 0-9a-f digits, optional 0x)").arg(option)));
     return *decoded;
 }
 
 CliResult<QByteArray> decodeBase64(const QString &option, const QString &text)
 {
-    auto decoded = QByteArray::fromBase64Encoding(text.trimmed().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    auto decoded =
+        QByteArray::fromBase64Encoding(text.trimmed().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || text.trimmed().isEmpty() != decoded.decoded.isEmpty())
         return cliError(CliError::usage(tr("%1: not valid base64").arg(option)));
     return decoded.decoded;

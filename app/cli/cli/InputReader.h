@@ -28,8 +28,8 @@ enum class Trim {
 // wiping buffer, so no unwiped copy is left in stdio or QFile buffers. From a
 // terminal ('-' with stdin a TTY) it prints `prompt` on stderr and reads one
 // line with echo off.
-CliResult<crypto::SecureBytes> readSecret(const QString &option, const QString &path, Trim trim = Trim::Whitespace,
-                                          const QString &prompt = {});
+CliResult<crypto::SecureBytes> readSecret(const QString &option, const QString &path,
+                                          Trim trim = Trim::Whitespace, const QString &prompt = {});
 
 // Reads message bytes from a file or stdin, as they are.
 CliResult<QByteArray> readData(const QString &option, const QString &path);

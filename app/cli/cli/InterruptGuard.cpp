@@ -1,7 +1,6 @@
 #include "cli/InterruptGuard.h"
 
 #include <QSocketNotifier>
-
 #include <atomic>
 #include <csignal>
 #include <fcntl.h>

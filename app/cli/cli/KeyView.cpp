@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
-
 #include <algorithm>
 
 namespace baokeys::cli::KeyView {

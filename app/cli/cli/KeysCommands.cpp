@@ -76,33 +76,45 @@ QString secretString(const crypto::SecureBytes &secret)
 void KeysCommands::registerAll(CommandLine &commandLine)
 {
     const QStringList keys{QStringLiteral("keys")};
-    commandLine.addCommand({keys + QStringList{QStringLiteral("add")},
-                            tr("Create a key on the server and keep its public metadata.\n"
-                               "The private key never leaves the signer unless the key is --exportable."),
-                            {QStringLiteral("NAME")},
-                            {flag(QStringLiteral("exportable"), "Allow the private key to be exported later.")},
-                            &KeysCommands::add});
+    commandLine.addCommand(
+        {keys + QStringList{QStringLiteral("add")},
+         tr("Create a key on the server and keep its public metadata.\n"
+            "The private key never leaves the signer unless the key is --exportable."),
+         {QStringLiteral("NAME")},
+         {flag(QStringLiteral("exportable"), "Allow the private key to be exported later.")},
+         &KeysCommands::add});
     commandLine.addCommand({keys + QStringList{QStringLiteral("list")},
-                            tr("List the keys of the local store (no server needed)."), {}, {}, &KeysCommands::list});
+                            tr("List the keys of the local store (no server needed)."),
+                            {},
+                            {},
+                            &KeysCommands::list});
     commandLine.addCommand({keys + QStringList{QStringLiteral("show")},
                             tr("Show a key's address and public key (local store)."),
-                            {QStringLiteral("NAME")}, {}, &KeysCommands::show});
+                            {QStringLiteral("NAME")},
+                            {},
+                            &KeysCommands::show});
     commandLine.addCommand({keys + QStringList{QStringLiteral("delete")},
                             tr("Delete a key on the server, then locally. This cannot be undone."),
                             {QStringLiteral("NAME")},
                             {QCommandLineOption(QStringList{QStringLiteral("y"), QStringLiteral("yes")},
                                                 tr("Do not ask for confirmation."))},
                             &KeysCommands::remove});
-    commandLine.addCommand({keys + QStringList{QStringLiteral("rename")},
-                            tr("Rename an exportable key.\n"
-                               "The engine has no rename: the key is copied under the new name, checked to have the\n"
-                               "same public key, then the old name is deleted. A non-exportable key cannot be renamed."),
-                            {QStringLiteral("OLD"), QStringLiteral("NEW")}, {}, &KeysCommands::rename});
-    commandLine.addCommand({keys + QStringList{QStringLiteral("sync")},
-                            tr("Reconcile the local store with the server's key list.\n"
-                               "Adopts keys the store does not know, flags keys the server no longer has, and\n"
-                               "rebuilds a corrupt store file (kept aside, never deleted)."),
-                            {}, {}, &KeysCommands::sync});
+    commandLine.addCommand(
+        {keys + QStringList{QStringLiteral("rename")},
+         tr("Rename an exportable key.\n"
+            "The engine has no rename: the key is copied under the new name, checked to have the\n"
+            "same public key, then the old name is deleted. A non-exportable key cannot be renamed."),
+         {QStringLiteral("OLD"), QStringLiteral("NEW")},
+         {},
+         &KeysCommands::rename});
+    commandLine.addCommand(
+        {keys + QStringList{QStringLiteral("sync")},
+         tr("Reconcile the local store with the server's key list.\n"
+            "Adopts keys the store does not know, flags keys the server no longer has, and\n"
+            "rebuilds a corrupt store file (kept aside, never deleted)."),
+         {},
+         {},
+         &KeysCommands::sync});
     commandLine.addCommand(
         {keys + QStringList{QStringLiteral("import")},
          tr("Import a private key (64 hex digits) or a BIP-39 mnemonic.\n"
@@ -111,9 +123,10 @@ void KeysCommands::registerAll(CommandLine &commandLine)
          {QStringLiteral("NAME")},
          {fileOption(QStringLiteral("hex-file"), "Read the private key in hex from FILE ('-': stdin)."),
           fileOption(QStringLiteral("mnemonic-file"), "Read the BIP-39 mnemonic from FILE ('-': stdin)."),
-          QCommandLineOption(QStringLiteral("hd-path"), tr("BIP-32 path for --mnemonic-file."), QStringLiteral("PATH"),
-                             QStringLiteral("m/44'/118'/0'/0/0")),
-          fileOption(QStringLiteral("bip39-passphrase-file"), "Read the BIP-39 passphrase from FILE ('-': stdin)."),
+          QCommandLineOption(QStringLiteral("hd-path"), tr("BIP-32 path for --mnemonic-file."),
+                             QStringLiteral("PATH"), QStringLiteral("m/44'/118'/0'/0/0")),
+          fileOption(QStringLiteral("bip39-passphrase-file"),
+                     "Read the BIP-39 passphrase from FILE ('-': stdin)."),
           flag(QStringLiteral("exportable"), "Allow the key to be exported later.")},
          &KeysCommands::importKey});
     commandLine.addCommand(
@@ -131,8 +144,9 @@ void KeysCommands::registerAll(CommandLine &commandLine)
 CliResult<void> KeysCommands::checkName(const QString &name)
 {
     if (!bao::KeyName::isValid(name))
-        return cliError(CliError::usage(tr("invalid key name '%1': %2 (use letters, digits, '_', and '-' or '.' inside)")
-                                            .arg(name, bao::KeyName::whyInvalid(name))));
+        return cliError(
+            CliError::usage(tr("invalid key name '%1': %2 (use letters, digits, '_', and '-' or '.' inside)")
+                                .arg(name, bao::KeyName::whyInvalid(name))));
     return {};
 }
 
@@ -175,7 +189,8 @@ CliResult<ExitCode> KeysCommands::list(CommandContext &context, const Invocation
             array << KeyView::toJson(record, context.config().hrp);
         Console::outJson(array);
     } else if (records.isEmpty()) {
-        Console::errLine(tr("no keys in %1 (see 'keys add', 'batch create' or 'keys sync')").arg(context.config().storePath));
+        Console::errLine(tr("no keys in %1 (see 'keys add', 'batch create' or 'keys sync')")
+                             .arg(context.config().storePath));
     } else {
         Console::out(KeyView::toTable(records, context.config().hrp).toUtf8());
     }
@@ -207,7 +222,8 @@ CliResult<ExitCode> KeysCommands::remove(CommandContext &context, const Invocati
         return cliError(keyring.error());
     if (auto record = (*keyring)->key(name); !record)
         return cliError(CliError::fromBao(record.error()));
-    if (auto confirmed = confirm(invocation, tr("Delete key '%1' on the server? This cannot be undone.").arg(name));
+    if (auto confirmed =
+            confirm(invocation, tr("Delete key '%1' on the server? This cannot be undone.").arg(name));
         !confirmed)
         return cliError(confirmed.error());
     if (auto removed = (*keyring)->remove(name); !removed)
@@ -281,7 +297,8 @@ CliResult<ExitCode> KeysCommands::sync(CommandContext &context, const Invocation
         if (!report->corruptBackup.isEmpty())
             text += tr("the unreadable store file was kept as %1\n").arg(report->corruptBackup);
         if (!report->conflicts.isEmpty())
-            text += tr("warning: conflicting keys have another public key on the server; signing with them fails\n");
+            text += tr(
+                "warning: conflicting keys have another public key on the server; signing with them fails\n");
         Console::out(text.toUtf8());
     }
     return ExitCode::Success;
@@ -296,8 +313,10 @@ CliResult<ExitCode> KeysCommands::importKey(CommandContext &context, const Invoc
     if (!source)
         return cliError(source.error());
     const bool mnemonic = *source == QLatin1String("mnemonic-file");
-    if (!mnemonic && (invocation.isSet(QStringLiteral("hd-path")) || invocation.isSet(QStringLiteral("bip39-passphrase-file"))))
-        return cliError(CliError::usage(tr("keys import: --hd-path and --bip39-passphrase-file go with --mnemonic-file")));
+    if (!mnemonic && (invocation.isSet(QStringLiteral("hd-path")) ||
+                      invocation.isSet(QStringLiteral("bip39-passphrase-file"))))
+        return cliError(CliError::usage(
+            tr("keys import: --hd-path and --bip39-passphrase-file go with --mnemonic-file")));
     const QString secretPath = invocation.value(*source);
     const QString passphrasePath = invocation.value(QStringLiteral("bip39-passphrase-file"));
     if (secretPath == QLatin1String("-") && passphrasePath == QLatin1String("-"))
@@ -306,8 +325,9 @@ CliResult<ExitCode> KeysCommands::importKey(CommandContext &context, const Invoc
     auto keyring = context.serverKeyring();
     if (!keyring)
         return cliError(keyring.error());
-    auto secret = InputReader::readSecret(QStringLiteral("--") + *source, secretPath, InputReader::Trim::Whitespace,
-                                          mnemonic ? tr("BIP-39 mnemonic") : tr("Private key (64 hex digits)"));
+    auto secret =
+        InputReader::readSecret(QStringLiteral("--") + *source, secretPath, InputReader::Trim::Whitespace,
+                                mnemonic ? tr("BIP-39 mnemonic") : tr("Private key (64 hex digits)"));
     if (!secret)
         return cliError(secret.error());
     keyring::ImportOptions options;
@@ -328,7 +348,8 @@ CliResult<ExitCode> KeysCommands::importKey(CommandContext &context, const Invoc
         QString words = secretString(*secret);
         QString normalized = words.simplified(); // one space between words, as BIP-39 wants
         QString phrase = secretString(passphrase);
-        record = (*keyring)->importMnemonic(name, normalized, phrase, invocation.value(QStringLiteral("hd-path")), options);
+        record = (*keyring)->importMnemonic(name, normalized, phrase,
+                                            invocation.value(QStringLiteral("hd-path")), options);
         crypto::wipe(words);
         crypto::wipe(normalized);
         crypto::wipe(phrase);
@@ -361,7 +382,8 @@ CliResult<ExitCode> KeysCommands::exportKey(CommandContext &context, const Invoc
         return cliError(CliError::fromBao(record.error()));
     if (!toFile) {
         // A file is created 0600; a terminal may be watched or logged: ask.
-        if (auto confirmed = confirm(invocation, tr("Print the unencrypted private key of '%1'?").arg(name)); !confirmed)
+        if (auto confirmed = confirm(invocation, tr("Print the unencrypted private key of '%1'?").arg(name));
+            !confirmed)
             return cliError(confirmed.error());
     }
     auto privateKey = (*keyring)->exportPrivateKey(name);

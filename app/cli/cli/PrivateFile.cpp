@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QFile>
-
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -21,7 +20,8 @@ CliResult<void> writeNew(const QString &path, QByteArrayView bytes)
     if (fd < 0) {
         if (errno == EEXIST)
             return cliError(CliError::failure(
-                QCoreApplication::translate("baokeys-cli", "'%1' already exists; choose another --out file").arg(path)));
+                QCoreApplication::translate("baokeys-cli", "'%1' already exists; choose another --out file")
+                    .arg(path)));
         return fail("cannot create '%1': %2");
     }
     // The umask can only take bits away; fchmod makes the mode exact.

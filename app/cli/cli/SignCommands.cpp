@@ -25,11 +25,13 @@ QList<QCommandLineOption> dataOptions()
 {
     return {
         QCommandLineOption(QStringLiteral("data-hex"), tr("The message, in hex."), QStringLiteral("HEX")),
-        QCommandLineOption(QStringLiteral("data-base64"), tr("The message, in base64."), QStringLiteral("B64")),
+        QCommandLineOption(QStringLiteral("data-base64"), tr("The message, in base64."),
+                           QStringLiteral("B64")),
         QCommandLineOption(QStringLiteral("data-file"), tr("Read the message from FILE ('-': stdin)."),
                            QStringLiteral("FILE")),
-        QCommandLineOption(QStringLiteral("prehashed"),
-                           tr("The data is already the 32-byte SHA-256 digest (else it is hashed, as Cosmos does).")),
+        QCommandLineOption(
+            QStringLiteral("prehashed"),
+            tr("The data is already the 32-byte SHA-256 digest (else it is hashed, as Cosmos does).")),
     };
 }
 
@@ -37,11 +39,14 @@ QList<QCommandLineOption> dataOptions()
 
 void SignCommands::registerAll(CommandLine &commandLine)
 {
-    commandLine.addCommand({{QStringLiteral("sign")},
-                            tr("Sign SHA-256(data) with a key on the server.\n"
-                               "RFC 6979, low-S, 64-byte r||s, printed in base64 (text output). The signature is\n"
-                               "verified here against the stored public key before it is printed."),
-                            {QStringLiteral("NAME")}, dataOptions(), &SignCommands::sign});
+    commandLine.addCommand(
+        {{QStringLiteral("sign")},
+         tr("Sign SHA-256(data) with a key on the server.\n"
+            "RFC 6979, low-S, 64-byte r||s, printed in base64 (text output). The signature is\n"
+            "verified here against the stored public key before it is printed."),
+         {QStringLiteral("NAME")},
+         dataOptions(),
+         &SignCommands::sign});
     QList<QCommandLineOption> verifyOptions = dataOptions();
     verifyOptions.prepend(QCommandLineOption(QStringLiteral("signature"),
                                              tr("The signature: base64, or 128 hex digits (64-byte r||s)."),
@@ -49,23 +54,28 @@ void SignCommands::registerAll(CommandLine &commandLine)
     commandLine.addCommand({{QStringLiteral("verify")},
                             tr("Verify a signature locally against the stored public key.\n"
                                "No server is needed. Exit code 1 when it does not verify."),
-                            {QStringLiteral("NAME")}, verifyOptions, &SignCommands::verify});
+                            {QStringLiteral("NAME")},
+                            verifyOptions,
+                            &SignCommands::verify});
 }
 
 CliResult<QByteArray> SignCommands::readData(const Invocation &invocation)
 {
-    auto which = invocation.exactlyOne({QStringLiteral("data-hex"), QStringLiteral("data-base64"), QStringLiteral("data-file")});
+    auto which = invocation.exactlyOne(
+        {QStringLiteral("data-hex"), QStringLiteral("data-base64"), QStringLiteral("data-file")});
     if (!which)
         return cliError(which.error());
     const QString option = QStringLiteral("--") + *which;
     const QString value = invocation.value(*which);
-    CliResult<QByteArray> data = *which == QLatin1String("data-hex")      ? InputReader::decodeHex(option, value)
-                                 : *which == QLatin1String("data-base64") ? InputReader::decodeBase64(option, value)
-                                                                          : InputReader::readData(option, value);
+    CliResult<QByteArray> data = *which == QLatin1String("data-hex") ? InputReader::decodeHex(option, value)
+                                 : *which == QLatin1String("data-base64")
+                                     ? InputReader::decodeBase64(option, value)
+                                     : InputReader::readData(option, value);
     if (!data)
         return data;
     if (invocation.isSet(QStringLiteral("prehashed")) && data->size() != crypto::Secp256k1::DigestSize)
-        return cliError(CliError::usage(tr("--prehashed data is the 32-byte digest, not %1 bytes").arg(data->size())));
+        return cliError(
+            CliError::usage(tr("--prehashed data is the 32-byte digest, not %1 bytes").arg(data->size())));
     return data;
 }
 
@@ -76,7 +86,8 @@ CliResult<QByteArray> SignCommands::decodeSignature(const QString &text)
         if (auto hex = crypto::Hex::decode(trimmed))
             return *hex;
     }
-    auto decoded = QByteArray::fromBase64Encoding(trimmed.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    auto decoded =
+        QByteArray::fromBase64Encoding(trimmed.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || decoded.decoded.size() != crypto::Secp256k1::CompactSignatureSize)
         return cliError(CliError::usage(tr("--signature: not a 64-byte r||s signature in base64 or hex")));
     return decoded.decoded;
@@ -138,7 +149,8 @@ CliResult<ExitCode> SignCommands::verify(CommandContext &context, const Invocati
     if (context.json())
         Console::outJson(QJsonObject{{QStringLiteral("key"), name}, {QStringLiteral("valid"), valid}});
     else
-        Console::outLine(valid ? tr("valid") : tr("invalid: the signature does not verify against '%1'").arg(name));
+        Console::outLine(valid ? tr("valid")
+                               : tr("invalid: the signature does not verify against '%1'").arg(name));
     return valid ? ExitCode::Success : ExitCode::Failure;
 }
 

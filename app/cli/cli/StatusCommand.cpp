@@ -26,13 +26,14 @@ QString yesNo(bool value)
 
 void StatusCommand::registerAll(CommandLine &commandLine)
 {
-    commandLine.addCommand({{QStringLiteral("status")},
-                            tr("Show the server's health and the token's policies and TTL.\n"
-                               "Initialized, sealed, standby, version; the token's name, policies and TTL.\n"
-                               "Exit code 5 when the server is sealed or on standby, 4 when the token is refused."),
-                            {},
-                            {},
-                            &StatusCommand::run});
+    commandLine.addCommand(
+        {{QStringLiteral("status")},
+         tr("Show the server's health and the token's policies and TTL.\n"
+            "Initialized, sealed, standby, version; the token's name, policies and TTL.\n"
+            "Exit code 5 when the server is sealed or on standby, 4 when the token is refused."),
+         {},
+         {},
+         &StatusCommand::run});
 }
 
 CliResult<ExitCode> StatusCommand::run(CommandContext &context, const Invocation &)
@@ -61,19 +62,21 @@ CliResult<ExitCode> StatusCommand::run(CommandContext &context, const Invocation
             {QStringLiteral("ok"), status.ok()},
         };
         if (status.token) {
-            object.insert(QStringLiteral("token"),
-                          QJsonObject{{QStringLiteral("display_name"), status.token->displayName},
-                                      {QStringLiteral("policies"), QJsonArray::fromStringList(status.token->policies)},
-                                      {QStringLiteral("ttl_seconds"), status.token->ttlSeconds},
-                                      {QStringLiteral("expire_time"),
-                                       status.token->expireTime.isValid()
-                                           ? QJsonValue(status.token->expireTime.toUTC().toString(Qt::ISODate))
-                                           : QJsonValue()},
-                                      {QStringLiteral("renewable"), status.token->renewable}});
+            object.insert(
+                QStringLiteral("token"),
+                QJsonObject{{QStringLiteral("display_name"), status.token->displayName},
+                            {QStringLiteral("policies"), QJsonArray::fromStringList(status.token->policies)},
+                            {QStringLiteral("ttl_seconds"), status.token->ttlSeconds},
+                            {QStringLiteral("expire_time"),
+                             status.token->expireTime.isValid()
+                                 ? QJsonValue(status.token->expireTime.toUTC().toString(Qt::ISODate))
+                                 : QJsonValue()},
+                            {QStringLiteral("renewable"), status.token->renewable}});
         } else {
             object.insert(QStringLiteral("token"), QJsonValue());
         }
-        object.insert(QStringLiteral("error"), status.error ? QJsonValue(status.error->describe().simplified()) : QJsonValue());
+        object.insert(QStringLiteral("error"),
+                      status.error ? QJsonValue(status.error->describe().simplified()) : QJsonValue());
         Console::outJson(object);
     } else {
         QString text;
