@@ -1,1354 +1,1323 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>ErrorReporter</name>
     <message>
         <source>The key was not found on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không tìm thấy khóa trên máy chủ.</translation>
     </message>
     <message>
         <source>A key with that name already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã có một khóa mang tên này.</translation>
     </message>
     <message>
         <source>The server refused the token: it is wrong, expired, or its policy does not allow this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy chủ từ chối token: token sai, đã hết hạn, hoặc chính sách của nó không cho phép việc này.</translation>
     </message>
     <message>
         <source>The server is sealed: unseal it before using its keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy chủ đang bị niêm phong (sealed): hãy mở niêm phong trước khi dùng khóa.</translation>
     </message>
     <message>
         <source>This node is a standby: connect to the active node.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nút này đang ở chế độ dự phòng (standby): hãy kết nối tới nút đang hoạt động.</translation>
     </message>
     <message>
         <source>The server is rate limiting requests: try again shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy chủ đang giới hạn tần suất yêu cầu: hãy thử lại sau ít phút.</translation>
     </message>
     <message>
         <source>The server refused the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy chủ từ chối yêu cầu.</translation>
     </message>
     <message>
         <source>This key is not exportable: its private key never leaves the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Khóa này không thể xuất: khóa bí mật của nó không bao giờ rời khỏi máy chủ.</translation>
     </message>
     <message>
         <source>The server failed while handling the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy chủ gặp lỗi khi xử lý yêu cầu.</translation>
     </message>
     <message>
         <source>The server could not be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể kết nối tới máy chủ.</translation>
     </message>
     <message>
         <source>The server did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy chủ không trả lời kịp thời.</translation>
     </message>
     <message>
         <source>The operation was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thao tác đã bị hủy.</translation>
     </message>
     <message>
-        <source>The server&apos;s answer could not be understood.</source>
-        <translation type="unfinished"></translation>
+        <source>The server's answer could not be understood.</source>
+        <translation>Không hiểu được câu trả lời của máy chủ.</translation>
     </message>
     <message>
-        <source>The server&apos;s answer failed a security check (a signature or public key did not match). Nothing was accepted.</source>
-        <translation type="unfinished"></translation>
+        <source>The server's answer failed a security check (a signature or public key did not match). Nothing was accepted.</source>
+        <translation>Câu trả lời của máy chủ không qua được kiểm tra an ninh (chữ ký hoặc khóa công khai không khớp). Không có gì được chấp nhận.</translation>
     </message>
     <message>
         <source>That key name is not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên khóa này không hợp lệ.</translation>
     </message>
     <message>
         <source>The input is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dữ liệu nhập không hợp lệ.</translation>
     </message>
     <message>
         <source>The local key list is damaged; sync with the server to rebuild it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh sách khóa cục bộ bị hỏng; hãy đồng bộ với máy chủ để dựng lại.</translation>
     </message>
     <message>
         <source>The local key list could not be read or written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể đọc hoặc ghi danh sách khóa cục bộ.</translation>
     </message>
     <message>
         <source>The server cannot do this safely.</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy chủ không thể làm việc này một cách an toàn.</translation>
     </message>
     <message>
         <source>Something went wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã xảy ra lỗi.</translation>
     </message>
     <message>
         <source>Kind: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại: %1</translation>
     </message>
     <message>
         <source>HTTP status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã trạng thái HTTP: %1</translation>
     </message>
     <message>
         <source>Message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Thông điệp: %1</translation>
     </message>
     <message>
         <source>Active node: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nút đang hoạt động: %1</translation>
     </message>
 </context>
 <context>
     <name>LatencyStats</name>
     <message numerus="yes">
         <source>%n signature(s) in %1 ms — sequential would take %2 ms (%3× faster)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n chữ ký trong %1 ms — ký tuần tự sẽ mất %2 ms (nhanh hơn %3×)</numerusform></translation>
     </message>
 </context>
 <context>
     <name>Profile</name>
     <message>
         <source>OpenBao server</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy chủ OpenBao</translation>
     </message>
     <message>
         <source>Embedded signer (in memory, dev)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bộ ký nhúng (trong bộ nhớ, phát triển)</translation>
     </message>
     <message>
         <source>Embedded signer (encrypted folder)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bộ ký nhúng (thư mục mã hóa)</translation>
     </message>
     <message>
         <source>Embedded signer</source>
-        <translation type="unfinished"></translation>
+        <translation>Bộ ký nhúng</translation>
     </message>
 </context>
 <context>
     <name>baokeys::ui::BatchItemModel</name>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>đang chạy</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết quả</translation>
     </message>
     <message>
         <source>queued</source>
-        <translation type="unfinished"></translation>
+        <translation>đang chờ</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>xong</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>thất bại</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>đã hủy</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Khóa</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Độ trễ</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Lỗi</translation>
     </message>
 </context>
 <context>
     <name>baokeys::ui::ConnectionMonitor</name>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang kiểm tra…</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoạt động</translation>
     </message>
     <message>
         <source>Standby</source>
-        <translation type="unfinished"></translation>
+        <translation>Dự phòng</translation>
     </message>
     <message>
         <source>Sealed</source>
-        <translation type="unfinished"></translation>
+        <translation>Bị niêm phong</translation>
     </message>
     <message>
         <source>Unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Không kết nối được</translation>
     </message>
     <message>
         <source>Token refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Token bị từ chối</translation>
     </message>
     <message>
         <source>version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>phiên bản %1</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
 </context>
 <context>
     <name>baokeys::ui::DeleteKeyDialog</name>
     <message>
         <source>Delete key</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa khóa</translation>
     </message>
     <message>
-        <source>Deleting &lt;b&gt;%1&lt;/b&gt; destroys its private key on the server. Funds held by its address can no longer be moved unless the key was backed up.&lt;br&gt;&lt;br&gt;Type the key&apos;s name to confirm:</source>
-        <translation type="unfinished"></translation>
+        <source>Deleting &lt;b&gt;%1&lt;/b&gt; destroys its private key on the server. Funds held by its address can no longer be moved unless the key was backed up.&lt;br&gt;&lt;br&gt;Type the key's name to confirm:</source>
+        <translation>Xóa &lt;b&gt;%1&lt;/b&gt; sẽ hủy khóa bí mật của nó trên máy chủ. Tài sản ở địa chỉ của nó sẽ không thể chuyển đi nữa nếu khóa chưa được sao lưu.&lt;br&gt;&lt;br&gt;Gõ tên khóa để xác nhận:</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Xóa</translation>
     </message>
 </context>
 <context>
     <name>baokeys::ui::ExportKeyDialog</name>
     <message>
         <source>Export private key of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất khóa bí mật của %1</translation>
     </message>
     <message>
         <source>Anyone who sees this private key controls the key and everything its address holds. Export it only to back it up somewhere safe, never to a shared screen, chat or unencrypted file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bất kỳ ai nhìn thấy khóa bí mật này đều kiểm soát khóa và mọi thứ địa chỉ của nó nắm giữ. Chỉ xuất để sao lưu vào nơi an toàn, không bao giờ lên màn hình chia sẻ, tin nhắn hay tệp không mã hóa.</translation>
     </message>
     <message>
         <source>I &amp;understand the risk and want to export this key</source>
-        <translation type="unfinished"></translation>
+        <translation>Tôi &amp;hiểu rủi ro và muốn xuất khóa này</translation>
     </message>
     <message>
         <source>&amp;Reveal</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hiện</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Xuất</translation>
     </message>
     <message>
         <source>&amp;Copy (cleared after %1 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sao chép (xóa sau %1 giây)</translation>
     </message>
     <message>
         <source>Exporting %1 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất %1 thất bại.</translation>
     </message>
 </context>
 <context>
     <name>baokeys::ui::ImportKeyDialog</name>
     <message>
         <source>Import key</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập khóa</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tên:</translation>
     </message>
     <message>
         <source>Private key (hex)</source>
-        <translation type="unfinished"></translation>
+        <translation>Khóa bí mật (hex)</translation>
     </message>
     <message>
         <source>Mnemonic (BIP-39)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cụm từ ghi nhớ (BIP-39)</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;ừ:</translation>
     </message>
     <message>
         <source>&amp;Secret:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bí mật:</translation>
     </message>
     <message>
         <source>S&amp;how while typing</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hiện khi gõ</translation>
     </message>
     <message>
         <source>BIP-39 &amp;passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mật khẩu BIP-39:</translation>
     </message>
     <message>
         <source>HD &amp;path:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Đường dẫn HD:</translation>
     </message>
     <message>
         <source>&amp;Exportable</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cho phép xuất</translation>
     </message>
     <message>
         <source>The secret is sent once to the signer and wiped from this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bí mật chỉ được gửi một lần tới bộ ký và bị xóa khỏi cửa sổ này.</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nhập</translation>
     </message>
     <message>
         <source>12 or 24 words</source>
-        <translation type="unfinished"></translation>
+        <translation>12 hoặc 24 từ</translation>
     </message>
     <message>
         <source>64 hex digits</source>
-        <translation type="unfinished"></translation>
+        <translation>64 chữ số hex</translation>
     </message>
 </context>
 <context>
     <name>baokeys::ui::KeyDetailsDialog</name>
     <message>
         <source>Key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Khóa %1</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên:</translation>
     </message>
     <message>
         <source>Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Địa chỉ:</translation>
     </message>
     <message>
         <source>Hex address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Địa chỉ hex:</translation>
     </message>
     <message>
         <source>Public key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Khóa công khai:</translation>
     </message>
     <message>
         <source>Exportable:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cho phép xuất:</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>có</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>không</translation>
     </message>
     <message>
         <source>Source:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nguồn gốc:</translation>
     </message>
     <message>
         <source>Created:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày tạo:</translation>
     </message>
     <message>
         <source>Path on server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Đường dẫn trên máy chủ:</translation>
     </message>
     <message>
         <source>Warning:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo:</translation>
     </message>
     <message>
         <source>the server no longer has this key</source>
-        <translation type="unfinished"></translation>
+        <translation>máy chủ không còn khóa này</translation>
     </message>
     <message>
         <source>Copy &amp;address</source>
-        <translation type="unfinished"></translation>
+        <translation>Sao chép đị&amp;a chỉ</translation>
     </message>
     <message>
         <source>Copy &amp;public key</source>
-        <translation type="unfinished"></translation>
+        <translation>Sao chép khóa &amp;công khai</translation>
     </message>
 </context>
 <context>
     <name>baokeys::ui::KeyTableModel</name>
     <message>
         <source>generated</source>
-        <translation type="unfinished"></translation>
+        <translation>tạo mới</translation>
     </message>
     <message>
         <source>imported</source>
-        <translation type="unfinished"></translation>
+        <translation>đã nhập</translation>
     </message>
     <message>
         <source>synced</source>
-        <translation type="unfinished"></translation>
+        <translation>đồng bộ</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>có</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>không</translation>
     </message>
     <message>
         <source>%1 — no longer on the server (found by sync)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — không còn trên máy chủ (phát hiện khi đồng bộ)</translation>
     </message>
     <message>
         <source>0x%1</source>
-        <translation type="unfinished"></translation>
+        <translation>0x%1</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Địa chỉ</translation>
     </message>
     <message>
         <source>Public key</source>
-        <translation type="unfinished"></translation>
+        <translation>Khóa công khai</translation>
     </message>
     <message>
         <source>Exportable</source>
-        <translation type="unfinished"></translation>
+        <translation>Cho phép xuất</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Nguồn gốc</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày tạo</translation>
     </message>
 </context>
 <context>
     <name>baokeys::ui::KeysPage</name>
     <message>
         <source>&amp;New key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Khóa &amp;mới…</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nhập…</translation>
     </message>
     <message>
         <source>Copy &amp;address</source>
-        <translation type="unfinished"></translation>
+        <translation>Sao chép đị&amp;a chỉ</translation>
     </message>
     <message>
         <source>Copy &amp;public key</source>
-        <translation type="unfinished"></translation>
+        <translation>Sao chép khóa &amp;công khai</translation>
     </message>
     <message>
         <source>&amp;Details…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Chi tiết…</translation>
     </message>
     <message>
         <source>&amp;Sign message…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ký thông điệp…</translation>
     </message>
     <message>
         <source>E&amp;xport private key…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Xuất khóa bí mật…</translation>
     </message>
     <message>
         <source>&amp;Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đổi &amp;tên…</translation>
     </message>
     <message>
         <source>De&amp;lete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Xó&amp;a…</translation>
     </message>
     <message>
         <source>S&amp;ync with server</source>
-        <translation type="unfinished"></translation>
+        <translation>Đồn&amp;g bộ với máy chủ</translation>
     </message>
     <message>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm &amp;kiếm</translation>
     </message>
     <message>
         <source>Search by name, address or public key (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm theo tên, địa chỉ hoặc khóa công khai (Ctrl+F)</translation>
     </message>
     <message>
         <source>%1 of %2 keys</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 trên %2 khóa</translation>
     </message>
     <message>
         <source>Creating key %1 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tạo khóa %1 thất bại.</translation>
     </message>
     <message>
         <source>Key %1 created: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã tạo khóa %1: %2</translation>
     </message>
     <message>
         <source>Importing %1 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập %1 thất bại.</translation>
     </message>
     <message>
         <source>Key %1 imported: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã nhập khóa %1: %2</translation>
     </message>
     <message numerus="yes">
         <source>Copied %n address(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Đã sao chép %n địa chỉ</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Copied %n public key(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Đã sao chép %n khóa công khai</numerusform></translation>
     </message>
     <message>
         <source>%1 cannot be exported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể xuất %1.</translation>
     </message>
     <message>
         <source>the key was created as not exportable</source>
-        <translation type="unfinished"></translation>
+        <translation>khóa được tạo ở chế độ không cho phép xuất</translation>
     </message>
     <message>
         <source>Rename key</source>
-        <translation type="unfinished"></translation>
+        <translation>Đổi tên khóa</translation>
     </message>
     <message>
         <source>New name for %1 (only exportable keys can be renamed: the key is moved under the new name and checked before the old name is removed):</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên mới cho %1 (chỉ khóa cho phép xuất mới đổi tên được: khóa được chuyển sang tên mới và kiểm tra trước khi tên cũ bị xóa):</translation>
     </message>
     <message>
         <source>Renaming %1 to %2 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đổi tên %1 thành %2 thất bại.</translation>
     </message>
     <message>
         <source>Renamed %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã đổi tên %1 thành %2</translation>
     </message>
     <message>
         <source>Deleting %1 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa %1 thất bại.</translation>
     </message>
     <message>
         <source>Deleted %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã xóa %1</translation>
     </message>
     <message>
         <source>Syncing with the server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang đồng bộ với máy chủ…</translation>
     </message>
     <message>
         <source>Syncing with the server failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đồng bộ với máy chủ thất bại.</translation>
     </message>
     <message>
         <source>Synced: %1 adopted, %2 recovered, %3 missing on the server, %4 conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã đồng bộ: nhận %1, khôi phục %2, %3 không còn trên máy chủ, %4 xung đột</translation>
     </message>
 </context>
 <context>
     <name>baokeys::ui::LatencyChart</name>
     <message>
         <source>Requests over time</source>
-        <translation type="unfinished"></translation>
+        <translation>Các yêu cầu theo thời gian</translation>
     </message>
     <message>
         <source>Latency histogram</source>
-        <translation type="unfinished"></translation>
+        <translation>Biểu đồ phân bố độ trễ</translation>
     </message>
     <message>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>đang chờ</translation>
     </message>
     <message>
         <source>request</source>
-        <translation type="unfinished"></translation>
+        <translation>yêu cầu</translation>
     </message>
     <message>
         <source>ms since the batch started</source>
-        <translation type="unfinished"></translation>
+        <translation>ms kể từ khi lô bắt đầu</translation>
     </message>
     <message>
         <source>request (every %1th of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>yêu cầu (mỗi %1 trên %2)</translation>
     </message>
     <message>
         <source>wall time %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>thời gian thực %1 ms</translation>
     </message>
     <message>
         <source>sequential %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>tuần tự %1 ms</translation>
     </message>
     <message>
         <source>Requests over time (%1× faster than one at a time)</source>
-        <translation type="unfinished"></translation>
+        <translation>Các yêu cầu theo thời gian (nhanh hơn %1× so với từng cái một)</translation>
     </message>
     <message>
         <source>requests</source>
-        <translation type="unfinished"></translation>
+        <translation>yêu cầu</translation>
     </message>
     <message>
         <source>latency (ms, bin start)</source>
-        <translation type="unfinished"></translation>
+        <translation>độ trễ (ms, đầu khoảng)</translation>
     </message>
     <message>
         <source>Latency: median %1 ms, p95 %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Độ trễ: trung vị %1 ms, p95 %2 ms</translation>
     </message>
 </context>
 <context>
     <name>baokeys::ui::MainWindow</name>
     <message>
         <source>&lt;b&gt;Dev mode:&lt;/b&gt; the embedded signer keeps its keys in memory. They vanish when BaoKeys exits; use an encrypted data folder or an OpenBao server for keys you keep.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Chế độ phát triển:&lt;/b&gt; bộ ký nhúng giữ khóa trong bộ nhớ. Chúng sẽ biến mất khi BaoKeys thoát; hãy dùng thư mục dữ liệu mã hóa hoặc máy chủ OpenBao cho những khóa cần giữ lại.</translation>
     </message>
     <message>
         <source>&amp;Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Khóa</translation>
     </message>
     <message>
         <source>&amp;Provision workers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tạo khóa worker</translation>
     </message>
     <message>
         <source>&amp;Batch signing</source>
-        <translation type="unfinished"></translation>
+        <translation>Ký theo &amp;lô</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa kết nối</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tệp</translation>
     </message>
     <message>
         <source>&amp;Connections…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kết nối…</translation>
     </message>
     <message>
         <source>Check &amp;connection now</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiểm tra &amp;kết nối ngay</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Theo hệ thống</translation>
     </message>
     <message>
         <source>The language changes when BaoKeys starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngôn ngữ sẽ đổi khi BaoKeys khởi động lại.</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thoát</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Xem</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;rợ giúp</translation>
     </message>
     <message>
         <source>&amp;About BaoKeys</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Giới thiệu BaoKeys</translation>
     </message>
     <message>
         <source>The profile %1 has no data folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hồ sơ %1 chưa có thư mục dữ liệu.</translation>
     </message>
     <message>
         <source>Choose one under File › Connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy chọn một thư mục trong Tệp › Kết nối.</translation>
     </message>
     <message>
         <source>Starting the embedded signer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang khởi động bộ ký nhúng…</translation>
     </message>
     <message>
         <source>Embedded signer stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Bộ ký nhúng đã dừng</translation>
     </message>
     <message>
         <source>The embedded signer could not start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể khởi động bộ ký nhúng.</translation>
     </message>
     <message>
         <source>Reading the token…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang đọc token…</translation>
     </message>
     <message>
         <source>No token is saved for this profile yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có token nào được lưu cho hồ sơ này.</translation>
     </message>
     <message>
         <source>No system keychain is available (%1), so the token cannot be stored safely: BaoKeys asks for it each time it opens this profile and never writes it to a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có kho khóa hệ thống (%1), nên không thể lưu token an toàn: BaoKeys sẽ hỏi token mỗi lần mở hồ sơ này và không bao giờ ghi nó ra tệp.</translation>
     </message>
     <message>
         <source>The system keychain could not be read (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Không đọc được kho khóa hệ thống (%1).</translation>
     </message>
     <message>
         <source>The token could not be saved in the keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Không lưu được token vào kho khóa: %1</translation>
     </message>
     <message>
         <source>The local key list of this profile could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không đọc được danh sách khóa cục bộ của hồ sơ này.</translation>
     </message>
     <message>
         <source>BaoKeys — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>BaoKeys — %1</translation>
     </message>
     <message>
         <source>BaoKeys</source>
-        <translation type="unfinished"></translation>
+        <translation>BaoKeys</translation>
     </message>
     <message>
         <source>About BaoKeys</source>
-        <translation type="unfinished"></translation>
+        <translation>Giới thiệu BaoKeys</translation>
     </message>
     <message>
         <source>&lt;h3&gt;BaoKeys %1&lt;/h3&gt;&lt;p&gt;secp256k1 keys for validators and rollups, kept in OpenBao or the embedded signer. The keys never leave the signer; this app keeps only public metadata.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;BaoKeys %1&lt;/h3&gt;&lt;p&gt;Khóa secp256k1 cho validator và rollup, lưu trong OpenBao hoặc bộ ký nhúng. Khóa không bao giờ rời khỏi bộ ký; ứng dụng này chỉ giữ siêu dữ liệu công khai.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>baokeys::ui::NewKeyDialog</name>
     <message>
         <source>New key</source>
-        <translation type="unfinished"></translation>
+        <translation>Khóa mới</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tên:</translation>
     </message>
     <message>
         <source>&amp;Exportable (the private key may be read back later)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cho phép xuất (khóa bí mật có thể được đọc lại sau này)</translation>
     </message>
     <message>
         <source>&amp;Create</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tạo</translation>
     </message>
 </context>
 <context>
     <name>baokeys::ui::PassphraseDialog</name>
     <message>
-        <source>Unlock the signer&apos;s data folder</source>
-        <translation type="unfinished"></translation>
+        <source>Unlock the signer's data folder</source>
+        <translation>Mở khóa thư mục dữ liệu của bộ ký</translation>
     </message>
     <message>
         <source>Choose a passphrase to encrypt the keys in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn mật khẩu để mã hóa các khóa trong %1.</translation>
     </message>
     <message>
         <source>Enter the passphrase of the keys in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập mật khẩu của các khóa trong %1.</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
         <source>&amp;Repeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lặp lại:</translation>
     </message>
 </context>
 <context>
     <name>baokeys::ui::ProfileDialog</name>
     <message>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết nối</translation>
     </message>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mới</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Xóa</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tên:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Loại:</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
         <source>Names&amp;pace:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Không gian tên:</translation>
     </message>
     <message>
         <source>&amp;Mount:</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm &amp;gắn:</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Duyệt…</translation>
     </message>
     <message>
         <source>&amp;CA file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp &amp;CA:</translation>
     </message>
     <message>
         <source>Skip TLS verification (unsafe)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bỏ qua kiểm tra TLS (không an toàn)</translation>
     </message>
     <message>
         <source>Bech32 &amp;HRP:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;HRP Bech32:</translation>
     </message>
     <message>
         <source>&amp;Data folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Thư mục &amp;dữ liệu:</translation>
     </message>
     <message>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>không đổi</translation>
     </message>
     <message>
         <source>&amp;Token:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Token:</translation>
     </message>
     <message>
         <source>Saved in the system keychain, never in a settings file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Được lưu trong kho khóa hệ thống, không bao giờ trong tệp cấu hình.</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lưu</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thử kết nối</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mở</translation>
     </message>
     <message>
         <source>CA certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Chứng chỉ CA</translation>
     </message>
     <message>
         <source>PEM certificates (*.pem *.crt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chứng chỉ PEM (*.pem *.crt);;Mọi tệp (*)</translation>
     </message>
     <message>
         <source>Signer data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Thư mục dữ liệu của bộ ký</translation>
     </message>
     <message>
         <source>No system keychain is available (%1): the token is not saved and will be asked when the profile opens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có kho khóa hệ thống (%1): token không được lưu và sẽ được hỏi khi mở hồ sơ.</translation>
     </message>
     <message>
         <source>Token saved in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu token vào kho khóa hệ thống.</translation>
     </message>
     <message>
         <source>New profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Hồ sơ mới</translation>
     </message>
     <message>
         <source>The open profile cannot be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể xóa hồ sơ đang mở.</translation>
     </message>
     <message>
         <source>The embedded signer runs in this app: it starts when the profile is opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bộ ký nhúng chạy bên trong ứng dụng: nó khởi động khi hồ sơ được mở.</translation>
     </message>
     <message>
         <source>Reading the token from the system keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang đọc token từ kho khóa hệ thống…</translation>
     </message>
     <message>
         <source>No token to test with: enter it in the Token field (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có token để thử: hãy nhập vào ô Token (%1).</translation>
     </message>
     <message>
         <source>Testing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang thử %1…</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Địa chỉ</translation>
     </message>
     <message>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>Tình trạng</translation>
     </message>
     <message>
         <source>reachable (HTTP %1, %2 ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>kết nối được (HTTP %1, %2 ms)</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Phiên bản</translation>
     </message>
     <message>
         <source>not reported</source>
-        <translation type="unfinished"></translation>
+        <translation>không cho biết</translation>
     </message>
     <message>
         <source>Sealed</source>
-        <translation type="unfinished"></translation>
+        <translation>Bị niêm phong</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>có</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>không</translation>
     </message>
     <message>
         <source>Standby</source>
-        <translation type="unfinished"></translation>
+        <translation>Dự phòng</translation>
     </message>
     <message>
         <source>Cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>Cụm</translation>
     </message>
     <message>
         <source>unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>không kết nối được</translation>
     </message>
     <message>
         <source>Policies</source>
-        <translation type="unfinished"></translation>
+        <translation>Chính sách</translation>
     </message>
     <message>
         <source>Token TTL</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời hạn token</translation>
     </message>
     <message>
         <source>never expires</source>
-        <translation type="unfinished"></translation>
+        <translation>không bao giờ hết hạn</translation>
     </message>
     <message>
         <source>%1 s (expires %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 giây (hết hạn %2)</translation>
     </message>
     <message>
         <source>Renewable</source>
-        <translation type="unfinished"></translation>
+        <translation>Gia hạn được</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Vấn đề</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết quả</translation>
     </message>
     <message>
         <source>Connection works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết nối hoạt động tốt.</translation>
     </message>
 </context>
 <context>
     <name>baokeys::ui::ProvisionPage</name>
     <message>
         <source>creating</source>
-        <translation type="unfinished"></translation>
+        <translation>đang tạo</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Địa chỉ</translation>
     </message>
     <message>
         <source>&amp;Prefix:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tiền tố:</translation>
     </message>
     <message>
         <source>&amp;Count:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Số lượng:</translation>
     </message>
     <message>
         <source>&amp;Numbered from:</source>
-        <translation type="unfinished"></translation>
+        <translation>Đánh &amp;số từ:</translation>
     </message>
     <message>
         <source>&amp;Exportable</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cho phép xuất</translation>
     </message>
     <message>
         <source>auto</source>
-        <translation type="unfinished"></translation>
+        <translation>tự động</translation>
     </message>
     <message>
         <source>Requests in flight at once; auto sends them all (up to %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Số yêu cầu gửi đồng thời; tự động sẽ gửi tất cả (tối đa %1).</translation>
     </message>
     <message>
         <source>P&amp;arallelism:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mức &amp;song song:</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bắt đầu</translation>
     </message>
     <message>
         <source>Cance&amp;l</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hủy</translation>
     </message>
     <message>
         <source>&amp;Retry failed</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thử lại các mục lỗi</translation>
     </message>
     <message>
         <source>Export CS&amp;V…</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất CS&amp;V…</translation>
     </message>
     <message>
         <source>Export &amp;JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất &amp;JSON…</translation>
     </message>
     <message>
         <source>%v of %m</source>
-        <translation type="unfinished"></translation>
+        <translation>%v / %m</translation>
     </message>
     <message>
         <source>Open a profile to provision keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy mở một hồ sơ để tạo khóa.</translation>
     </message>
     <message>
         <source>Cannot start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể bắt đầu: %1</translation>
     </message>
     <message numerus="yes">
         <source>Will create %n key(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Sẽ tạo %n khóa: %1</numerusform></translation>
     </message>
     <message>
         <source>Address prefix: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiền tố địa chỉ: %1</translation>
     </message>
     <message>
         <source>The batch cannot start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể bắt đầu lô.</translation>
     </message>
     <message numerus="yes">
         <source>Creating %n key(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Đang tạo %n khóa…</numerusform></translation>
     </message>
     <message>
         <source>Nothing was created: a name is already taken or the server refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có khóa nào được tạo: một tên đã bị dùng hoặc máy chủ từ chối.</translation>
     </message>
     <message>
         <source>The keys were created but the local key list could not be saved; “Sync with server” adopts them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Các khóa đã được tạo nhưng không lưu được danh sách khóa cục bộ; “Đồng bộ với máy chủ” sẽ nhận lại chúng.</translation>
     </message>
     <message numerus="yes">
         <source>%n key(s) could not be created.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Không tạo được %n khóa.</numerusform></translation>
     </message>
     <message>
         <source>%1 of %2 keys created in %3 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã tạo %1 trên %2 khóa trong %3 ms</translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n thất bại</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n cancelled</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n đã hủy</numerusform></translation>
     </message>
     <message>
         <source>The export could not be written to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không ghi được tệp xuất vào %1.</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n key(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Đã xuất %n khóa vào %1</numerusform></translation>
     </message>
     <message>
         <source>Export as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất dạng CSV</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp CSV (*.csv)</translation>
     </message>
     <message>
         <source>Export as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất dạng JSON</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp JSON (*.json)</translation>
     </message>
     <message>
         <source>%1 done, %2 in flight, %3 queued, %4 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 xong, %2 đang chạy, %3 đang chờ, %4 thất bại</translation>
     </message>
 </context>
 <context>
     <name>baokeys::ui::SignBatchPage</name>
     <message>
         <source>signing</source>
-        <translation type="unfinished"></translation>
+        <translation>đang ký</translation>
     </message>
     <message>
         <source>Signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Chữ ký</translation>
     </message>
     <message>
         <source>&amp;Selected keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Khóa đã &amp;chọn</translation>
     </message>
     <message>
         <source>Names starting &amp;with</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên bắt &amp;đầu bằng</translation>
     </message>
     <message>
         <source>Keys:</source>
-        <translation type="unfinished"></translation>
+        <translation>Khóa:</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Văn bản</translation>
     </message>
     <message>
         <source>Hex</source>
-        <translation type="unfinished"></translation>
+        <translation>Hex</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Duyệt…</translation>
     </message>
     <message>
         <source>&amp;Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thông điệp:</translation>
     </message>
     <message>
         <source>Each key signs the message this many times.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mỗi khóa ký thông điệp bấy nhiêu lần.</translation>
     </message>
     <message>
         <source>auto</source>
-        <translation type="unfinished"></translation>
+        <translation>tự động</translation>
     </message>
     <message>
         <source>&amp;Repeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lặp lại:</translation>
     </message>
     <message>
         <source>&amp;Parallelism:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mức &amp;song song:</translation>
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Chạy</translation>
     </message>
     <message>
         <source>Cance&amp;l</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hủy</translation>
     </message>
     <message>
         <source>%v of %m</source>
-        <translation type="unfinished"></translation>
+        <translation>%v / %m</translation>
     </message>
     <message>
         <source>Message file</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp thông điệp</translation>
     </message>
     <message>
         <source>the message is not valid hex: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>thông điệp không phải hex hợp lệ: %1</translation>
     </message>
     <message>
         <source>the file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>không đọc được tệp %1: %2</translation>
     </message>
     <message>
         <source>the file %1 is larger than 16 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>tệp %1 lớn hơn 16 MiB</translation>
     </message>
     <message numerus="yes">
         <source>%n key(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n khóa</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n time(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n lần</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n signature(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n chữ ký</numerusform></translation>
     </message>
     <message>
         <source>No keys to sign with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có khóa nào để ký.</translation>
     </message>
     <message>
         <source>Select keys in the Keys tab, or give a name prefix that matches some.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy chọn khóa trong thẻ Khóa, hoặc nhập một tiền tố tên khớp với vài khóa.</translation>
     </message>
     <message>
         <source>The message cannot be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không dùng được thông điệp này.</translation>
     </message>
     <message>
         <source>That is too many signatures for one batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quá nhiều chữ ký cho một lô.</translation>
     </message>
     <message>
         <source>%1 requested, at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yêu cầu %1, tối đa %2.</translation>
     </message>
     <message numerus="yes">
         <source>Signing %n message(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Đang ký %n thông điệp…</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n signature(s) failed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n chữ ký thất bại.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n thất bại</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n cancelled</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n đã hủy</numerusform></translation>
     </message>
     <message>
         <source>%1 signed, %2 in flight, %3 queued, %4 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 đã ký, %2 đang chạy, %3 đang chờ, %4 thất bại</translation>
     </message>
 </context>
 <context>
     <name>baokeys::ui::SignMessageDialog</name>
     <message>
         <source>Sign a message with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ký thông điệp bằng %1</translation>
     </message>
     <message>
         <source>Text (UTF-8)</source>
-        <translation type="unfinished"></translation>
+        <translation>Văn bản (UTF-8)</translation>
     </message>
     <message>
         <source>Hex bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Byte hex</translation>
     </message>
     <message>
         <source>&amp;Message is:</source>
-        <translation type="unfinished"></translation>
+        <translation>Thông điệp &amp;là:</translation>
     </message>
     <message>
         <source>M&amp;essage:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thông điệp:</translation>
     </message>
     <message>
         <source>Signature:</source>
-        <translation type="unfinished"></translation>
+        <translation>Chữ ký:</translation>
     </message>
     <message>
         <source>Signed as SHA-256(message); verified here against the stored public key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ký trên SHA-256(thông điệp); được kiểm tra tại đây với khóa công khai đã lưu.</translation>
     </message>
     <message>
         <source>&amp;Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ký</translation>
     </message>
     <message>
         <source>The message is not valid hex.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thông điệp không phải hex hợp lệ.</translation>
     </message>
     <message>
         <source>Signing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang ký…</translation>
     </message>
     <message>
         <source>Signing with %1 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ký bằng %1 thất bại.</translation>
     </message>
     <message>
         <source>signature (r||s): %1
 public key: %2
 digest: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>chữ ký (r||s): %1
+khóa công khai: %2
+tóm lược: %3</translation>
     </message>
 </context>
 <context>
     <name>baokeys::ui::TokenPrompt</name>
     <message>
         <source>Token for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Token cho %1</translation>
     </message>
     <message>
         <source>&amp;Token:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Token:</translation>
     </message>
     <message>
         <source>&amp;Remember in the system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ghi nhớ trong kho khóa hệ thống</translation>
     </message>
 </context>
 </TS>

@@ -1,2 +1,133 @@
+// Drives the real main window against an in-process embedded signer (with
+// some injected latency, so batches take visible time) and saves PNGs of
+// the main window, provisioning mid-batch, and the batch-signing chart.
+// scripts/screenshots.sh runs it under Xvfb.
+#include "MainWindow.h"
+#include "batch/BatchItemModel.h"
+#include "batch/ProvisionPage.h"
+#include "common/AppResources.h"
+#include "common/Translations.h"
+#include "connection/Session.h"
+#include "keys/KeysPage.h"
+#include "signing/SignBatchPage.h"
+
 #include <QApplication>
-int main(int argc, char **argv) { QApplication app(argc, argv); return 0; }
+#include <QCommandLineParser>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QThread>
+
+#include <functional>
+
+namespace {
+
+bool waitUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+    return true;
+}
+
+void settle(int ms)
+{
+    waitUntil([] { return false; }, ms);
+}
+
+bool save(QWidget *widget, const QString &path)
+{
+    widget->repaint();
+    settle(150);
+    const bool ok = widget->grab().save(path);
+    qInfo("%s %s", ok ? "wrote" : "FAILED to write", qPrintable(path));
+    return ok;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    // Never touch the user's own profiles or key lists.
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setOrganizationName(QStringLiteral("BaoKeys"));
+    QApplication::setApplicationName(QStringLiteral("BaoKeys"));
+    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    baokeys::ui::initResources();
+    QApplication::setWindowIcon(baokeys::ui::appIcon());
+
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("dir"), QStringLiteral("Folder for the PNG files."));
+    const QCommandLineOption language(QStringLiteral("language"), QStringLiteral("en or vi."), QStringLiteral("code"),
+                                      QStringLiteral("en"));
+    parser.addOption(language);
+    parser.process(app);
+    const QString dir = parser.positionalArguments().value(0, QStringLiteral("docs/screenshots"));
+    QDir().mkpath(dir);
+    baokeys::ui::Translations::install(&app, parser.value(language));
+    const QString suffix = parser.value(language) == QLatin1String("en") ? QString() : QLatin1Char('-') + parser.value(language);
+
+    auto signer = std::make_shared<baokeys::signer::SignerServer>(baokeys::signer::SignerOptions{});
+    if (auto started = signer->start(); !started) {
+        qCritical("the embedded signer did not start: %s", qPrintable(started.error().message));
+        return 1;
+    }
+    baokeys::signer::FaultSettings faults;
+    faults.latency = std::chrono::milliseconds(180);
+    faults.latencyJitter = std::chrono::milliseconds(120);
+    signer->setFaults(faults);
+
+    baokeys::ui::MainWindow window;
+    window.resize(1280, 820);
+    window.setSession(std::make_unique<baokeys::ui::Session>(baokeys::ui::Profile::embeddedDev(), signer));
+    window.show();
+    settle(300);
+
+    // Provisioning, caught mid-batch.
+    auto *provision = window.provisionPage();
+    window.tabs()->setCurrentWidget(provision);
+    provision->findChild<QLineEdit *>(QStringLiteral("provisionPrefix"))->setText(QStringLiteral("blob-worker"));
+    provision->findChild<QSpinBox *>(QStringLiteral("provisionCount"))->setValue(24);
+    provision->findChild<QSpinBox *>(QStringLiteral("provisionParallelism"))->setValue(6);
+    provision->findChild<QPushButton *>(QStringLiteral("provisionStart"))->click();
+    bool ok = waitUntil([provision] { return provision->model()->counts().succeeded >= 9; }, 20000);
+    ok = ok && save(&window, dir + QStringLiteral("/provisioning%1.png").arg(suffix));
+    ok = ok && waitUntil([provision] { return !provision->isRunning(); }, 20000);
+
+    // The key table, with a few rows selected.
+    window.tabs()->setCurrentWidget(window.keysPage());
+    QTableView *table = window.keysPage()->view();
+    table->selectRow(0);
+    settle(200);
+    ok = ok && save(&window, dir + QStringLiteral("/main-window%1.png").arg(suffix));
+
+    // Batch signing: 24 keys × 4, all in flight, then the chart.
+    faults.latency = std::chrono::milliseconds(120);
+    faults.latencyJitter = std::chrono::milliseconds(100);
+    signer->setFaults(faults);
+    auto *sign = window.signPage();
+    window.tabs()->setCurrentWidget(sign);
+    sign->findChild<QRadioButton *>(QStringLiteral("signUsePrefix"))->setChecked(true);
+    sign->findChild<QLineEdit *>(QStringLiteral("signPrefix"))->setText(QStringLiteral("blob-worker"));
+    sign->findChild<QSpinBox *>(QStringLiteral("signRepeat"))->setValue(2);
+    sign->findChild<QSpinBox *>(QStringLiteral("signParallelism"))->setValue(16);
+    sign->findChild<QPushButton *>(QStringLiteral("signRun"))->click();
+    ok = ok && waitUntil([sign] { return !sign->isRunning() && sign->model()->rowCount() > 0; }, 30000);
+    settle(300);
+    ok = ok && save(&window, dir + QStringLiteral("/batch-signing%1.png").arg(suffix));
+
+    window.close();
+    return ok ? 0 : 1;
+}

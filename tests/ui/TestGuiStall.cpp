@@ -1,6 +1,12 @@
 // The GUI thread never stalls: while a 1000-signature batch runs against the
 // in-process signer (and its rows, progress and chart update), a 5 ms timer
 // on the GUI thread records the longest gap between its ticks.
+//
+// The machine is shared (2 cores, other builds running), so a gap can also
+// be time the GUI thread spent runnable but waiting for a CPU. Linux counts
+// that per thread (/proc/thread-self/schedstat, run-queue wait); the test
+// subtracts it, so what it bounds is the GUI thread's own work or blocking -
+// the part this code is responsible for - and it prints both figures.
 #include "UiTestSupport.h"
 
 #include "batch/BatchItemModel.h"
@@ -15,9 +21,23 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QFile>
 #include <QTimer>
 
 using namespace baokeys;
+
+namespace {
+// Nanoseconds this thread has spent runnable but waiting for a CPU; -1 when
+// the kernel does not report it.
+qint64 runQueueWaitNs()
+{
+    QFile file(QStringLiteral("/proc/thread-self/schedstat"));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> fields = file.readAll().simplified().split(' ');
+    return fields.size() >= 2 ? fields.at(1).toLongLong() : -1;
+}
+} // namespace
 
 class TestGuiStall : public QObject {
     Q_OBJECT
@@ -50,19 +70,30 @@ void TestGuiStall::thousandSignaturesKeepTheGuiResponsive()
     page->findChild<QSpinBox *>(QStringLiteral("signRepeat"))->setValue(100);
     page->findChild<QSpinBox *>(QStringLiteral("signParallelism"))->setValue(32);
 
-    qint64 maxGapMs = 0;
+    QElapsedTimer wall;
+    qint64 maxGapMs = 0;      // raw, as a user would feel it on this machine
+    qint64 maxOwnStallMs = 0; // minus the time spent waiting for a CPU
+    qint64 lastWait = runQueueWaitNs();
+    const bool haveWait = lastWait >= 0;
     int ticks = 0;
     QElapsedTimer sinceLast;
     QTimer probe;
     probe.setTimerType(Qt::PreciseTimer);
     probe.setInterval(5);
     connect(&probe, &QTimer::timeout, this, [&] {
-        maxGapMs = qMax(maxGapMs, sinceLast.restart());
+        const qint64 gapNs = sinceLast.nsecsElapsed();
+        sinceLast.restart();
+        const qint64 wait = haveWait ? runQueueWaitNs() : 0;
+        const qint64 waitedNs = haveWait ? wait - lastWait : 0;
+        lastWait = wait;
+        maxGapMs = qMax(maxGapMs, gapNs / 1000000);
+        const qint64 own = qMax<qint64>(0, gapNs - waitedNs) / 1000000;
+        maxOwnStallMs = qMax(maxOwnStallMs, own);
         ++ticks;
     });
 
     QSignalSpy finished(page, &ui::SignBatchPage::batchFinished);
-    QElapsedTimer wall;
+
     wall.start();
     sinceLast.start();
     probe.start();
@@ -72,14 +103,17 @@ void TestGuiStall::thousandSignaturesKeepTheGuiResponsive()
     // Let the window paint the finished table and chart while still probing.
     QTest::qWait(100);
     probe.stop();
+
     maxGapMs = qMax(maxGapMs, sinceLast.elapsed());
 
     QCOMPARE(page->model()->rowCount(), 1000);
     QCOMPARE(page->model()->counts().succeeded, 1000);
     QCOMPARE(page->chart()->barCount(), 1000);
-    qInfo("1000 signatures in %lld ms; GUI timer ticks: %d; longest GUI stall: %lld ms", wall.elapsed(), ticks,
-          maxGapMs);
-    QVERIFY2(maxGapMs < 50, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(maxGapMs)));
+    qInfo("1000 signatures in %lld ms; GUI timer ticks: %d; longest gap between ticks: %lld ms; "
+          "longest stall of the GUI thread's own (gap minus run-queue wait): %lld ms%s",
+          wall.elapsed(), ticks, maxGapMs, maxOwnStallMs, haveWait ? "" : " (no schedstat: raw gap)");
+    QVERIFY2(maxOwnStallMs < 50, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(maxOwnStallMs)));
+    QVERIFY(ticks > 20); // the probe really ran throughout
 }
 
 QTEST_MAIN(TestGuiStall)

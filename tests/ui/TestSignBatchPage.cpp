@@ -11,13 +11,13 @@
 #include "keys/KeyTableModel.h"
 #include "keys/KeysPage.h"
 #include "signing/LatencyChart.h"
+#include "signing/RequestBarsItem.h"
 #include "signing/SignBatchPage.h"
 
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QComboBox>
-#include <QHorizontalStackedBarSeries>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -142,26 +142,31 @@ void TestSignBatchPage::signsInParallelAndDrawsTheChart()
     // The chart: one bar per request from its start to its end.
     ui::LatencyChart *chart = m_page->chart();
     QCOMPARE(chart->barCount(), 24);
-    QHorizontalStackedBarSeries *bars = nullptr;
     QList<QLineSeries *> markers;
     for (QAbstractSeries *series : chart->timeline()->series()) {
-        if (auto *b = qobject_cast<QHorizontalStackedBarSeries *>(series))
-            bars = b;
         if (auto *line = qobject_cast<QLineSeries *>(series))
             markers << line;
-    }
-    QVERIFY(bars);
-    QCOMPARE(bars->barSets().size(), 2);
-    const QBarSet *wait = bars->barSets().at(0);
-    const QBarSet *run = bars->barSets().at(1);
-    QCOMPARE(wait->count(), 24);
-    for (int i = 0; i < 24; ++i) {
-        QCOMPARE(wait->at(i), double(model->row(i).startNs) / 1e6);
-        QCOMPARE(run->at(i), model->row(i).latencyMs());
     }
     QCOMPARE(markers.size(), 2);
     QCOMPARE(markers.at(0)->at(0).x(), stats.wallMs);
     QCOMPARE(markers.at(1)->at(0).x(), stats.sequentialMs);
+    // Each bar spans its request's start to end on the chart's time axis.
+    const ui::RequestBarsItem *bars = chart->bars();
+    const QRectF plot = chart->timeline()->plotArea();
+    QVERIFY(plot.width() > 100);
+    const double pxPerMs = plot.width() / (std::max(stats.sequentialMs, stats.wallMs) * 1.04);
+    for (int i = 0; i < 24; ++i) {
+        const QRectF bar = bars->barRect(i);
+        QVERIFY(plot.adjusted(-1, -1, 1, 1).contains(bar));
+        QVERIFY(qAbs(bar.left() - (plot.left() + double(model->row(i).startNs) / 1e6 * pxPerMs)) < 1.5);
+        QVERIFY(qAbs(bar.width() - std::max(1.0, model->row(i).latencyMs() * pxPerMs)) < 1.5);
+        if (i > 0)
+            QVERIFY(bar.top() > bars->barRect(i - 1).top()); // request 1 at the top, one row each
+    }
+    // All 24 overlap in time: parallel, not one after another.
+    const QRectF first = bars->barRect(0);
+    for (int i = 1; i < 24; ++i)
+        QVERIFY(bars->barRect(i).left() < first.right());
     // The histogram counts every request once.
     auto *histogram = qobject_cast<QBarSeries *>(chart->histogram()->series().value(0));
     QVERIFY(histogram);

@@ -1,6 +1,7 @@
 #include "batch/BatchTracker.h"
 
 #include "batch/BatchItemModel.h"
+#include "common/BackgroundPriority.h"
 
 namespace baokeys::ui {
 
@@ -15,17 +16,27 @@ BatchTracker::BatchTracker(std::shared_ptr<keyring::BatchProgress> progress, Bat
         m_timer.stop();
     });
     m_timer.start();
+    BackgroundPriority::lowerOtherThreads();
 }
 
 void BatchTracker::drain()
 {
     ++m_ticks;
+    // Pool threads start as the batch ramps up: keep them behind the GUI.
+    BackgroundPriority::lowerOtherThreads();
     const auto events = m_progress->takeEvents();
     if (events.isEmpty())
         return;
     m_model->applyEvents(events, m_rowOf);
     m_model->flush();
+    QList<int> finished;
+    for (const auto &event : events) {
+        if (event.state != keyring::BatchItemState::Queued && event.state != keyring::BatchItemState::Started)
+            finished << event.index;
+    }
     emit updated();
+    if (!finished.isEmpty())
+        emit itemsFinished(finished);
 }
 
 } // namespace baokeys::ui

@@ -34,6 +34,10 @@ public:
 
 signals:
     void updated(); // after a drain that changed rows
+    // Items (batch indices) that reached a final state in this drain: their
+    // results can be read from the batch's future (QFuture::isResultReadyAt)
+    // without one queued event per result.
+    void itemsFinished(const QList<int> &indices);
 
 private:
     std::shared_ptr<keyring::BatchProgress> m_progress;

@@ -87,6 +87,8 @@ ProvisionPage::ProvisionPage(QWidget *parent) : QWidget(parent)
     m_progress->setFormat(tr("%v of %m"));
     layout->addWidget(m_progress);
     m_summary = new QLabel(this);
+    // Live text must not re-layout the page (and repaint the charts) each tick.
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     m_summary->setObjectName(QStringLiteral("provisionSummary"));
     layout->addWidget(m_summary);
     m_table = new QTableView(this);
@@ -211,8 +213,11 @@ bool ProvisionPage::launch(const keyring::CreateBatchRequest &request, const QLi
     run->tracker = new BatchTracker(job->progress, m_model, rows, this);
     run->watcher = new QFutureWatcher<keyring::CreateItemResult>(this);
     connect(run->tracker, &BatchTracker::updated, this, &ProvisionPage::updateProgress);
-    connect(run->watcher, &QFutureWatcherBase::resultsReadyAt, this,
-            [this, run](int begin, int end) { onResults(run, begin, end); });
+    // The tracker's tick says which items finished (no event per result).
+    connect(run->tracker, &BatchTracker::itemsFinished, this, [this, run](const QList<int> &indices) {
+        run->pending += indices;
+        readResults(run, false);
+    });
     connect(run->watcher, &QFutureWatcherBase::finished, this, [this, run] { onRunFinished(run); });
     m_runs << run;
     run->watcher->setFuture(job->future);
@@ -222,23 +227,31 @@ bool ProvisionPage::launch(const keyring::CreateBatchRequest &request, const QLi
     return true;
 }
 
-void ProvisionPage::onResults(Run *run, int begin, int end)
+void ProvisionPage::readResults(Run *run, bool all)
 {
     const QString hrp = m_session ? m_session->hrp() : QString();
-    for (int i = begin; i < end; ++i) {
-        const keyring::CreateItemResult result = run->watcher->resultAt(i);
+    const QFuture<keyring::CreateItemResult> future = run->watcher->future();
+    QList<int> notYet;
+    for (int i : std::as_const(run->pending)) {
+        if (!all && !future.isResultReadyAt(i)) {
+            notYet << i;
+            continue;
+        }
+        const keyring::CreateItemResult result = future.resultAt(i);
         const int row = run->rows.value(result.index, -1);
         if (result.key)
             m_model->setResult(row, result.key->bech32(hrp), result.key->publicKeyHex());
         else if (result.error && !m_firstError && result.error->kind != bao::BaoErrorKind::Cancelled)
             m_firstError = result.error;
     }
-    // The rows are flushed by the tracker's next tick.
+    run->pending = notYet;
+    m_model->flush();
 }
 
 void ProvisionPage::onRunFinished(Run *run)
 {
     run->tracker->drain();
+    readResults(run, true);
     const auto preflight = run->tracker->progress().preflightError();
     const auto persist = run->tracker->progress().persistError();
     m_runs.removeOne(run);

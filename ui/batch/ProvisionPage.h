@@ -58,13 +58,14 @@ private:
     struct Run {
         BatchTracker *tracker = nullptr;
         QFutureWatcher<keyring::CreateItemResult> *watcher = nullptr;
-        QList<int> rows; // batch index -> model row
+        QList<int> rows;    // batch index -> model row
+        QList<int> pending; // finished items whose result was not read yet
     };
 
     keyring::CreateBatchRequest formRequest() const;
     void updatePreview();
     bool launch(const keyring::CreateBatchRequest &request, const QList<int> &rows);
-    void onResults(Run *run, int begin, int end);
+    void readResults(Run *run, bool all);
     void onRunFinished(Run *run);
     void finishAll();
     void updateProgress();

@@ -1,5 +1,7 @@
 #include "signing/LatencyChart.h"
 
+#include "signing/RequestBarsItem.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -7,11 +9,12 @@
 #include <QChartView>
 #include <QEvent>
 #include <QHBoxLayout>
-#include <QHorizontalStackedBarSeries>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
 #include <QValueAxis>
+
+#include <cmath>
 
 namespace baokeys::ui {
 
@@ -28,6 +31,7 @@ LatencyChart::LatencyChart(QWidget *parent) : QWidget(parent)
     m_histogramView->setRenderHint(QPainter::Antialiasing);
     layout->addWidget(m_timelineView, 3);
     layout->addWidget(m_histogramView, 2);
+    m_bars = new RequestBarsItem(timeline());
     clear();
 }
 
@@ -43,8 +47,10 @@ QChart *LatencyChart::histogram() const
 
 void LatencyChart::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) {
+        m_dark = -1;
         applyTheme();
+    }
     QWidget::changeEvent(event);
 }
 
@@ -52,6 +58,9 @@ void LatencyChart::applyTheme()
 {
     // A chart theme, not hand-picked colours: light or dark with the palette.
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    if (m_dark == int(dark))
+        return; // setTheme restyles every item: only when the palette flips
+    m_dark = int(dark);
     for (QChart *chart : {timeline(), histogram()}) {
         chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
         chart->setBackgroundBrush(palette().brush(QPalette::Base));
@@ -60,9 +69,14 @@ void LatencyChart::applyTheme()
     }
 }
 
+int LatencyChart::barCount() const
+{
+    return m_bars->barCount();
+}
+
 void LatencyChart::clear()
 {
-    m_barCount = 0;
+    m_bars->setIntervals({}, nullptr);
     for (QChart *chart : {timeline(), histogram()}) {
         chart->removeAllSeries();
         const auto axes = chart->axes();
@@ -74,6 +88,8 @@ void LatencyChart::clear()
     timeline()->setTitle(tr("Requests over time"));
     histogram()->setTitle(tr("Latency histogram"));
     applyTheme();
+    // A theme set before the axes existed does not style them: new axes
+    // take the chart theme's colours when they are added.
 }
 
 void LatencyChart::setStats(const LatencyStats &stats)
@@ -84,70 +100,49 @@ void LatencyChart::setStats(const LatencyStats &stats)
     applyTheme();
     const QLocale locale;
 
-    // --- timeline: one bar per request (an even sample past MaxBars) ---
+    // --- timeline: one bar per request, request 1 at the top ---
     const int total = int(stats.intervals.size());
-    const int step = total > MaxBars ? (total + MaxBars - 1) / MaxBars : 1;
-    auto *wait = new QBarSet(tr("waiting"));
-    auto *run = new QBarSet(tr("request"));
-    QStringList categories;
-    for (int i = 0; i < total; i += step) {
-        const auto &interval = stats.intervals.at(i);
-        *wait << interval.startMs;
-        *run << interval.latencyMs();
-        categories << QString::number(i + 1);
-    }
-    m_barCount = int(categories.size());
-    wait->setColor(Qt::transparent);
-    wait->setBorderColor(Qt::transparent);
-    run->setBorderColor(Qt::transparent);
-    auto *bars = new QHorizontalStackedBarSeries;
-    bars->setBarWidth(m_barCount > 60 ? 1.0 : 0.7);
-    bars->append(wait);
-    bars->append(run);
     QChart *chart = timeline();
-    chart->addSeries(bars);
-    for (QLegendMarker *marker : chart->legend()->markers(bars)) {
-        if (marker->label() == wait->label())
-            marker->setVisible(false);
-    }
     auto *time = new QValueAxis;
     time->setTitleText(tr("ms since the batch started"));
     time->setLabelFormat(QStringLiteral("%.0f"));
     time->setRange(0, std::max(stats.sequentialMs, stats.wallMs) * 1.04);
     chart->addAxis(time, Qt::AlignBottom);
-    bars->attachAxis(time);
-    auto *requests = new QBarCategoryAxis;
-    requests->append(categories);
-    requests->setReverse(true); // request 1 at the top
-    requests->setTitleText(step > 1 ? tr("request (every %1th of %2)").arg(step).arg(total) : tr("request"));
-    requests->setLabelsVisible(m_barCount <= 40);
+    auto *requests = new QValueAxis;
+    requests->setRange(-0.5, total - 0.5);
+    requests->setReverse(true);
+    requests->setLabelFormat(QStringLiteral("%.0f"));
+    requests->setTickType(QValueAxis::TicksDynamic);
+    requests->setTickAnchor(0);
+    requests->setTickInterval(std::max(1.0, std::ceil(total / 8.0)));
     requests->setGridLineVisible(false);
+    requests->setTitleText(tr("request"));
     chart->addAxis(requests, Qt::AlignLeft);
-    bars->attachAxis(requests);
 
-    // Vertical markers on their own hidden 0..1 axis.
-    auto *markerAxis = new QValueAxis;
-    markerAxis->setRange(0, 1);
-    markerAxis->setVisible(false);
-    chart->addAxis(markerAxis, Qt::AlignRight);
+    // Vertical markers spanning every request.
+    QLineSeries *firstMarker = nullptr;
     auto addMarker = [&](const QString &name, double x, Qt::PenStyle style) {
         auto *line = new QLineSeries;
         line->setName(name);
-        line->append(x, 0);
-        line->append(x, 1);
+        line->append(x, -0.5);
+        line->append(x, total - 0.5);
         chart->addSeries(line);
         line->attachAxis(time);
-        line->attachAxis(markerAxis);
+        line->attachAxis(requests);
         QPen pen = line->pen();
         pen.setWidth(2);
         pen.setStyle(style);
         line->setPen(pen);
+        if (!firstMarker)
+            firstMarker = line;
     };
     addMarker(tr("wall time %1 ms").arg(locale.toString(stats.wallMs, 'f', 0)), stats.wallMs, Qt::SolidLine);
     addMarker(tr("sequential %1 ms").arg(locale.toString(stats.sequentialMs, 'f', 0)), stats.sequentialMs,
               Qt::DashLine);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setTitle(tr("Requests over time (%1× faster than one at a time)").arg(locale.toString(stats.speedup(), 'f', 1)));
+    chart->setTitle(tr("%n request(s) over time (%1× faster than one at a time)", nullptr, total)
+                        .arg(locale.toString(stats.speedup(), 'f', 1)));
+    m_bars->setIntervals(stats.intervals, firstMarker);
 
     // --- histogram ---
     double width = 0;

@@ -22,6 +22,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace baokeys::ui {
@@ -29,6 +30,7 @@ namespace baokeys::ui {
 namespace {
 constexpr int MaxRequests = 100000;
 constexpr qint64 MaxFileBytes = 16 * 1024 * 1024;
+constexpr int ChartDelayMs = 30;
 } // namespace
 
 SignBatchPage::SignBatchPage(QWidget *parent) : QWidget(parent)
@@ -111,6 +113,8 @@ SignBatchPage::SignBatchPage(QWidget *parent) : QWidget(parent)
     m_progress->setFormat(tr("%v of %m"));
     layout->addWidget(m_progress);
     m_summary = new QLabel(this);
+    // Live text must not re-layout the page (and repaint the charts) each tick.
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     m_summary->setObjectName(QStringLiteral("signSummary"));
     QFont bold = m_summary->font();
     bold.setBold(true);
@@ -271,7 +275,9 @@ void SignBatchPage::run()
     m_model->reset(uids);
     m_chart->clear();
     m_firstError.reset();
+    m_pendingResults.clear();
     m_stats = {};
+    ++m_generation;
     m_clock.start();
     keyring::SignBatchOptions options;
     options.parallelism = m_parallelism->value();
@@ -279,7 +285,12 @@ void SignBatchPage::run()
     m_tracker = new BatchTracker(job.progress, m_model, {}, this);
     m_watcher = new QFutureWatcher<keyring::SignItemResult>(this);
     connect(m_tracker, &BatchTracker::updated, this, &SignBatchPage::updateProgress);
-    connect(m_watcher, &QFutureWatcherBase::resultsReadyAt, this, &SignBatchPage::onResults);
+    // No resultsReadyAt: one queued event per result would flood the GUI
+    // thread; the tracker's tick says which items finished.
+    connect(m_tracker, &BatchTracker::itemsFinished, this, [this](const QList<int> &indices) {
+        m_pendingResults += indices;
+        readResults(false);
+    });
     connect(m_watcher, &QFutureWatcherBase::finished, this, &SignBatchPage::onFinished);
     m_watcher->setFuture(job.future);
     m_summary->setText(tr("Signing %n message(s)…", nullptr, int(total)));
@@ -288,10 +299,16 @@ void SignBatchPage::run()
     emit batchStarted(int(total));
 }
 
-void SignBatchPage::onResults(int begin, int end)
+void SignBatchPage::readResults(bool all)
 {
-    for (int i = begin; i < end; ++i) {
-        const keyring::SignItemResult result = m_watcher->resultAt(i);
+    const QFuture<keyring::SignItemResult> future = m_watcher->future();
+    QList<int> notYet;
+    for (int i : std::as_const(m_pendingResults)) {
+        if (!all && !future.isResultReadyAt(i)) {
+            notYet << i;
+            continue;
+        }
+        const keyring::SignItemResult result = future.resultAt(i);
         if (result.signature) {
             const QString hex = crypto::Hex::encode(result.signature->signature);
             m_model->setResult(result.index, hex.left(16) + QStringLiteral("…") + hex.right(8), hex);
@@ -299,32 +316,41 @@ void SignBatchPage::onResults(int begin, int end)
             m_firstError = result.error;
         }
     }
+    m_pendingResults = notYet;
+    m_model->flush();
 }
 
 void SignBatchPage::onFinished()
 {
     m_tracker->drain();
+    readResults(true);
     m_model->flush();
     m_tracker->deleteLater();
     m_watcher->deleteLater();
     m_tracker = nullptr;
     m_watcher = nullptr;
 
+    updateProgress();
+    const auto counts = m_model->counts();
     QList<LatencyStats::Interval> intervals;
     for (const auto &row : m_model->rows()) {
         if (row.state == keyring::BatchItemState::Succeeded && row.hasLatency())
             intervals << LatencyStats::Interval{double(row.startNs) / 1e6, double(row.endNs) / 1e6};
     }
     m_stats = LatencyStats::compute(intervals);
-    m_chart->setStats(m_stats);
-    updateProgress();
-    const auto counts = m_model->counts();
     m_summary->setText(summaryText());
-    if (counts.failed > 0 && m_firstError)
-        ErrorReporter::show(this, tr("%n signature(s) failed.", nullptr, counts.failed), *m_firstError);
     updateButtons();
-    emit message(summaryText());
-    emit batchFinished(counts);
+    // The chart is built a moment later, so the table's last update and the
+    // chart are painted in two short passes rather than one long one.
+    QTimer::singleShot(ChartDelayMs, this, [this, counts, generation = m_generation] {
+        if (generation != m_generation)
+            return; // another batch started meanwhile
+        m_chart->setStats(m_stats);
+        if (counts.failed > 0 && m_firstError)
+            ErrorReporter::show(this, tr("%n signature(s) failed.", nullptr, counts.failed), *m_firstError);
+        emit message(summaryText());
+        emit batchFinished(counts);
+    });
 }
 
 QString SignBatchPage::summaryText() const

@@ -59,7 +59,7 @@ signals:
     void message(const QString &text);
 
 private:
-    void onResults(int begin, int end);
+    void readResults(bool all); // of m_pendingResults that are ready
     void onFinished();
     void updateChoice();
     void updateButtons();
@@ -71,7 +71,9 @@ private:
     BatchTracker *m_tracker = nullptr;
     QFutureWatcher<keyring::SignItemResult> *m_watcher = nullptr;
     std::optional<bao::BaoError> m_firstError;
+    QList<int> m_pendingResults; // finished items whose result was not read yet
     LatencyStats m_stats;
+    quint64 m_generation = 0; // of the batch whose chart is pending
     QElapsedTimer m_clock;
 
     QRadioButton *m_useSelection = nullptr;
