@@ -571,10 +571,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>waiting</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>request</source>
         <translation type="unfinished" />
     </message>
@@ -583,19 +579,11 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>request (every %1th of %2)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>wall time %1 ms</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>sequential %1 ms</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Requests over time (%1× faster than one at a time)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -609,6 +597,11 @@
     <message>
         <source>Latency: median %1 ms, p95 %2 ms</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) over time (%1× faster than one at a time)</source>
+        <translation>
+            <numerusform>%n request over time (%1× faster than one at a time)</numerusform><numerusform>%n requests over time (%1× faster than one at a time)</numerusform></translation>
     </message>
 </context>
 <context>

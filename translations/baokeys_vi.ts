@@ -568,10 +568,6 @@
         <translation>Biểu đồ phân bố độ trễ</translation>
     </message>
     <message>
-        <source>waiting</source>
-        <translation>đang chờ</translation>
-    </message>
-    <message>
         <source>request</source>
         <translation>yêu cầu</translation>
     </message>
@@ -580,20 +576,12 @@
         <translation>ms kể từ khi lô bắt đầu</translation>
     </message>
     <message>
-        <source>request (every %1th of %2)</source>
-        <translation>yêu cầu (mỗi %1 trên %2)</translation>
-    </message>
-    <message>
         <source>wall time %1 ms</source>
         <translation>thời gian thực %1 ms</translation>
     </message>
     <message>
         <source>sequential %1 ms</source>
         <translation>tuần tự %1 ms</translation>
-    </message>
-    <message>
-        <source>Requests over time (%1× faster than one at a time)</source>
-        <translation>Các yêu cầu theo thời gian (nhanh hơn %1× so với từng cái một)</translation>
     </message>
     <message>
         <source>requests</source>
@@ -606,6 +594,10 @@
     <message>
         <source>Latency: median %1 ms, p95 %2 ms</source>
         <translation>Độ trễ: trung vị %1 ms, p95 %2 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) over time (%1× faster than one at a time)</source>
+        <translation><numerusform>%n yêu cầu theo thời gian (nhanh hơn %1× so với từng cái một)</numerusform></translation>
     </message>
 </context>
 <context>

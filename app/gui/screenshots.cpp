@@ -16,6 +16,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QLineEdit>
+#include <QPalette>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
@@ -127,6 +128,24 @@ int main(int argc, char **argv)
     ok = ok && waitUntil([sign] { return !sign->isRunning() && sign->model()->rowCount() > 0; }, 30000);
     settle(300);
     ok = ok && save(&window, dir + QStringLiteral("/batch-signing%1.png").arg(suffix));
+
+    // The same view in a dark palette: palette roles, no fixed colours.
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(37, 37, 38));
+    dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+    dark.setColor(QPalette::Base, QColor(30, 30, 30));
+    dark.setColor(QPalette::AlternateBase, QColor(45, 45, 48));
+    dark.setColor(QPalette::Text, QColor(230, 230, 230));
+    dark.setColor(QPalette::Button, QColor(50, 50, 52));
+    dark.setColor(QPalette::ButtonText, QColor(230, 230, 230));
+    dark.setColor(QPalette::ToolTipBase, QColor(70, 62, 30));
+    dark.setColor(QPalette::ToolTipText, QColor(240, 230, 200));
+    dark.setColor(QPalette::Highlight, QColor(64, 128, 220));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    QApplication::setPalette(dark);
+    settle(300);
+    ok = ok && save(&window, dir + QStringLiteral("/batch-signing-dark%1.png").arg(suffix));
 
     window.close();
     return ok ? 0 : 1;

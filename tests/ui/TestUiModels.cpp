@@ -21,6 +21,7 @@
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTranslator>
 
 using namespace baokeys;
 using keyring::BatchItemEvent;
@@ -305,6 +306,14 @@ void TestUiModels::resourcesAndTranslations()
              qPrintable(languages.join(QLatin1Char(','))));
     QCOMPARE(ui::Translations::languageFor(QLocale(QStringLiteral("vi_VN"))), QStringLiteral("vi"));
     QCOMPARE(ui::Translations::languageFor(QLocale(QStringLiteral("de_DE"))), QStringLiteral("en"));
+    // The Vietnamese file really translates what people see.
+    QTranslator vietnamese;
+    QVERIFY(vietnamese.load(QStringLiteral(":/i18n/baokeys_vi.qm")));
+    QCOMPARE(vietnamese.translate("baokeys::ui::MainWindow", "&Keys"), QStringLiteral("&Khóa"));
+    QCOMPARE(vietnamese.translate("baokeys::ui::ConnectionMonitor", "Sealed"), QStringLiteral("Bị niêm phong"));
+    QCOMPARE(vietnamese.translate("LatencyStats",
+                                  "%n signature(s) in %1 ms — sequential would take %2 ms (%3× faster)", nullptr, 5),
+             QStringLiteral("%n chữ ký trong %1 ms — ký tuần tự sẽ mất %2 ms (nhanh hơn %3×)"));
 }
 
 QTEST_MAIN(TestUiModels)

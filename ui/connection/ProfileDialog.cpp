@@ -62,7 +62,9 @@ ProfileDialog::ProfileDialog(ProfileStore &store, TokenVault &vault, Session *ac
     auto *caBrowse = new QPushButton(tr("Browse…"), this);
     caRow->addWidget(m_caFile);
     caRow->addWidget(caBrowse);
-    form->addRow(tr("&CA file:"), caRow);
+    auto *caLabel = new QLabel(tr("&CA file:"), this);
+    caLabel->setBuddy(m_caFile);
+    form->addRow(caLabel, caRow);
     m_skipVerify = new QCheckBox(tr("Skip TLS verification (unsafe)"), this);
     form->addRow(QString(), m_skipVerify);
     m_hrp = new QLineEdit(this);
@@ -72,7 +74,9 @@ ProfileDialog::ProfileDialog(ProfileStore &store, TokenVault &vault, Session *ac
     auto *dirBrowse = new QPushButton(tr("Browse…"), this);
     dirRow->addWidget(m_dataDir);
     dirRow->addWidget(dirBrowse);
-    form->addRow(tr("&Data folder:"), dirRow);
+    auto *dirLabel = new QLabel(tr("&Data folder:"), this);
+    dirLabel->setBuddy(m_dataDir);
+    form->addRow(dirLabel, dirRow);
     m_token = new QLineEdit(this);
     m_token->setObjectName(QStringLiteral("profileToken"));
     SecretInput::makeMasked(m_token);

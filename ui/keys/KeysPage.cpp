@@ -75,9 +75,13 @@ KeysPage::KeysPage(QWidget *parent) : QWidget(parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setColumnWidth(KeyTableModel::NameColumn, 170);
+    m_view->setColumnWidth(KeyTableModel::PublicKeyColumn, 170);
+    m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(KeyTableModel::AddressColumn, QHeaderView::Stretch);
+    m_view->setColumnWidth(KeyTableModel::CreatedColumn, 190);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addActions(keyActions());
     layout->addWidget(m_view, 1);

@@ -109,14 +109,15 @@ void LatencyChart::setStats(const LatencyStats &stats)
     time->setRange(0, std::max(stats.sequentialMs, stats.wallMs) * 1.04);
     chart->addAxis(time, Qt::AlignBottom);
     auto *requests = new QValueAxis;
-    requests->setRange(-0.5, total - 0.5);
+    requests->setRange(0.5, total + 0.5); // request numbers as in the table: 1..N
     requests->setReverse(true);
     requests->setLabelFormat(QStringLiteral("%.0f"));
     requests->setTickType(QValueAxis::TicksDynamic);
-    requests->setTickAnchor(0);
+    requests->setTickAnchor(1);
     requests->setTickInterval(std::max(1.0, std::ceil(total / 8.0)));
     requests->setGridLineVisible(false);
     requests->setTitleText(tr("request"));
+    requests->setLabelsVisible(total <= 200);
     chart->addAxis(requests, Qt::AlignLeft);
 
     // Vertical markers spanning every request.
@@ -124,8 +125,8 @@ void LatencyChart::setStats(const LatencyStats &stats)
     auto addMarker = [&](const QString &name, double x, Qt::PenStyle style) {
         auto *line = new QLineSeries;
         line->setName(name);
-        line->append(x, -0.5);
-        line->append(x, total - 0.5);
+        line->append(x, 0.5);
+        line->append(x, total + 0.5);
         chart->addSeries(line);
         line->attachAxis(time);
         line->attachAxis(requests);
@@ -153,7 +154,7 @@ void LatencyChart::setStats(const LatencyStats &stats)
     for (int i = 0; i < counts.size(); ++i) {
         *set << counts.at(i);
         highest = std::max(highest, counts.at(i));
-        bins << locale.toString(stats.minMs + width * i, 'f', width < 10 ? 1 : 0);
+        bins << locale.toString(stats.minMs + width * i, 'f', width < 2 ? 1 : 0);
     }
     auto *histogramSeries = new QBarSeries;
     histogramSeries->setBarWidth(0.9);

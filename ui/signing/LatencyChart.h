@@ -22,7 +22,7 @@ class RequestBarsItem;
 class LatencyChart : public QWidget {
     Q_OBJECT
 public:
-    static constexpr int HistogramBins = 20;
+    static constexpr int HistogramBins = 10;
 
     explicit LatencyChart(QWidget *parent = nullptr);
 

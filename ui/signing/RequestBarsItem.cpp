@@ -39,9 +39,10 @@ QRectF RequestBarsItem::barRect(int index) const
     if (!m_chart || !m_reference || index < 0 || index >= m_intervals.size())
         return {};
     const auto &interval = m_intervals.at(index);
-    const QPointF start = m_chart->mapToPosition(QPointF(interval.startMs, index), m_reference);
-    const QPointF end = m_chart->mapToPosition(QPointF(interval.endMs, index), m_reference);
-    const QPointF next = m_chart->mapToPosition(QPointF(interval.startMs, index + 1), m_reference);
+    const double row = index + 1; // request numbers start at 1, as in the table
+    const QPointF start = m_chart->mapToPosition(QPointF(interval.startMs, row), m_reference);
+    const QPointF end = m_chart->mapToPosition(QPointF(interval.endMs, row), m_reference);
+    const QPointF next = m_chart->mapToPosition(QPointF(interval.startMs, row + 1), m_reference);
     const double rowHeight = std::abs(next.y() - start.y());
     const double height = std::max(1.0, rowHeight * 0.7);
     return QRectF(QPointF(start.x(), start.y() - height / 2), QPointF(std::max(end.x(), start.x() + 1.0),

@@ -12,7 +12,7 @@ namespace baokeys::ui {
 
 // Draws one horizontal bar per request, from its start to its end, inside a
 // QChart's plot area, mapped through the chart's own axes (x: ms since the
-// batch started, y: request number). One item paints every bar, so a batch
+// batch started, y: request number, 1 at the top). One item paints every bar, so a batch
 // of thousands of requests costs one paint of plain rectangles rather than
 // thousands of chart items - the GUI thread stays responsive.
 //

@@ -73,7 +73,9 @@ SignBatchPage::SignBatchPage(QWidget *parent) : QWidget(parent)
     messageRow->addWidget(m_format);
     messageRow->addWidget(m_message, 1);
     messageRow->addWidget(m_browse);
-    form->addRow(tr("&Message:"), messageRow);
+    auto *messageLabel = new QLabel(tr("&Message:"), this);
+    messageLabel->setBuddy(m_message);
+    form->addRow(messageLabel, messageRow);
     auto *numbers = new QHBoxLayout;
     m_repeat = new QSpinBox(this);
     m_repeat->setObjectName(QStringLiteral("signRepeat"));
@@ -127,6 +129,7 @@ SignBatchPage::SignBatchPage(QWidget *parent) : QWidget(parent)
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(BatchItemModel::IndexColumn, QHeaderView::ResizeToContents);
     m_table->setColumnWidth(BatchItemModel::NameColumn, 160);
@@ -136,6 +139,7 @@ SignBatchPage::SignBatchPage(QWidget *parent) : QWidget(parent)
     splitter->addWidget(m_chart);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({180, 420}); // the chart gets the room
     layout->addWidget(splitter, 1);
 
     connect(m_run, &QPushButton::clicked, this, &SignBatchPage::run);
