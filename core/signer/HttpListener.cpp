@@ -93,6 +93,35 @@ private:
         m_parser->body_limit(m_shared.bodyLimit);
         m_parser->header_limit(64 * 1024);
         beast::get_lowest_layer(m_stream).expires_after(IdleTimeout);
+        http::async_read_header(
+            m_stream, m_buffer, *m_parser,
+            [self = this->shared_from_this()](error_code ec, std::size_t) { self->onHeader(ec); });
+    }
+
+    // Clients such as curl send "Expect: 100-continue" with larger bodies and
+    // wait for the go-ahead; answer it the way Go's server (OpenBao) does.
+    void onHeader(error_code ec)
+    {
+        if (ec) {
+            onRead(ec);
+            return;
+        }
+        const auto expect = m_parser->get()[http::field::expect];
+        if (beast::iequals(expect, "100-continue")) {
+            auto go = std::make_shared<http::response<http::empty_body>>(http::status::continue_,
+                                                                         m_parser->get().version());
+            http::async_write(m_stream, *go,
+                              [self = this->shared_from_this(), go](error_code ec, std::size_t) {
+                                  if (!ec)
+                                      self->readBody();
+                              });
+            return;
+        }
+        readBody();
+    }
+
+    void readBody()
+    {
         http::async_read(m_stream, m_buffer, *m_parser,
                          [self = this->shared_from_this()](error_code ec, std::size_t) { self->onRead(ec); });
     }

@@ -535,6 +535,27 @@ private slots:
         }
     }
 
+    void expectContinueIsAnswered()
+    {
+        createKey(QStringLiteral("ec"));
+        const QByteArray body = R"({"input":"aGk="})";
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), m_server->port());
+        QVERIFY(socket.waitForConnected(3000));
+        socket.write(
+            "POST /v1/secp256k1/sign/ec HTTP/1.1\r\nHost: x\r\nX-Vault-Token: contract-root-token\r\n"
+            "Expect: 100-continue\r\nConnection: close\r\nContent-Length: " +
+            QByteArray::number(body.size()) + "\r\n\r\n");
+        QVERIFY(socket.waitForReadyRead(3000)); // the go-ahead comes before any body byte is sent
+        QVERIFY(socket.readAll().startsWith("HTTP/1.1 100 Continue\r\n"));
+        socket.write(body);
+        QByteArray response;
+        while (socket.waitForReadyRead(3000))
+            response += socket.readAll();
+        QCOMPARE(rawStatus(response), 200);
+        QVERIFY(rawBody(response).contains("\"signature\""));
+    }
+
     void configurableMount()
     {
         SignerOptions options;
