@@ -175,14 +175,16 @@ int main(int argc, char **argv)
     for (const int n : {4, 64, 256, 1024}) {
         const auto requests = requestsFor(n, Keys);
         const int parallelism = qMin(n, baokeys::keyring::DefaultMaxParallelism);
-        setLatency(server, 0);
-        timeSignBatch(keyring, requests); // warm: threads and connections up, as in a running app
+        // The first batch at this size starts its threads, managers and
+        // connections; the second shows a running app's steady state. Both print.
         setLatency(server, LatencyMs);
+        const double cold = timeSignBatch(keyring, requests);
         const double wall = timeSignBatch(keyring, requests);
+        row("signBatch @200ms (first)", n, parallelism, cold, LatencyMs, cold / LatencyMs, "", true);
         const char *target = n == 64 ? "<=1.15" : n == 256 ? "<=1.3" : "";
         const double ratio = wall / LatencyMs;
         const bool ok = n == 64 ? ratio <= 1.15 : n == 256 ? ratio <= 1.3 : true;
-        row("signBatch @200ms", n, parallelism, wall, LatencyMs, ratio, target, ok);
+        row("signBatch @200ms (warm)", n, parallelism, wall, LatencyMs, ratio, target, ok);
         const int waves = int(std::ceil(double(n) / parallelism));
         if (waves > 1)
             row("  same, vs waves x latency", n, parallelism, wall, waves * LatencyMs, wall / (waves * LatencyMs), "", true);

@@ -10,7 +10,6 @@
 #include "crypto/Secp256k1.h"
 #include "keyring/BatchState.h"
 
-#include <QMutex>
 #include <QPromise>
 #include <QSet>
 #include <QThreadPool>
@@ -136,14 +135,20 @@ public:
     // Waits for every batch, then joins the threads (each destroys its own clients).
     void shutdown()
     {
+        std::vector<QThreadPool *> pools;
+        {
+            std::lock_guard lock(m_mutex);
+            for (const auto &pool : m_all)
+                pools.push_back(pool.get());
+        }
+        for (QThreadPool *pool : pools)
+            pool->waitForDone(); // the batches release their leases meanwhile
         std::vector<std::unique_ptr<QThreadPool>> all;
         {
             std::lock_guard lock(m_mutex);
             all = std::move(m_all);
             m_idle.clear();
         }
-        for (auto &pool : all)
-            pool->waitForDone();
         all.clear();
     }
 
@@ -687,7 +692,7 @@ struct BatchRun {
     QPromise<Result> promise;
     std::vector<int> indices; // iterated by QtConcurrent::map; lives as long as the kernel
     std::unique_ptr<PoolLease> lease;
-    QMutex mutex;
+    std::mutex mutex;
     int remaining = 0; // guarded by mutex
 
     BatchRun(std::shared_ptr<BatchState> batchState, std::shared_ptr<BatchPools> pools, int parallelism)
@@ -711,7 +716,7 @@ struct BatchRun {
     bool complete(const Result &result)
     {
         promise.addResult(result, result.index);
-        QMutexLocker lock(&mutex);
+        std::lock_guard lock(mutex);
         return --remaining == 0;
     }
 
@@ -763,7 +768,7 @@ struct CreateRun : BatchRun<CreateItemResult> {
     {
         QList<KeyRecord> records;
         {
-            QMutexLocker lock(&mutex);
+            std::lock_guard lock(mutex);
             if (persisted)
                 return;
             persisted = true;
@@ -812,7 +817,9 @@ KeyringResult<BatchJob<CreateItemResult>> BaoKeyring::createBatch(const CreateBa
 
     // Before any create: the server's LIST must not hold any of the names.
     auto preflight = [this, run] {
-        auto existingNames = client().listKeyNames();
+        bao::BaoClient &server = client();
+        ScopedCancel scoped(server, run->state->cancelToken());
+        auto existingNames = server.listKeyNames();
         if (!existingNames) {
             run->preflightError = existingNames.error();
         } else if (!run->journalWritten()) {
@@ -860,7 +867,7 @@ KeyringResult<BatchJob<CreateItemResult>> BaoKeyring::createBatch(const CreateBa
             }
         }
         if (result.key) {
-            QMutexLocker lock(&run->mutex);
+            std::lock_guard lock(run->mutex);
             run->created << *result.key;
         }
         const bool last = run->complete(result);

@@ -105,7 +105,7 @@ QString BaoStore::journalPath() const
 
 BaoResult<void> BaoStore::load()
 {
-    QMutexLocker writer(&m_writeMutex);
+    std::lock_guard writer(m_writeMutex);
     QHash<QString, KeyRecord> records;
     QHash<QString, QStringList> journal;
     std::optional<BaoError> error;
@@ -163,7 +163,7 @@ BaoResult<void> BaoStore::load()
         }
     }
 
-    QWriteLocker lock(&m_lock);
+    std::unique_lock lock(m_lock);
     m_loadError = error;
     if (error) {
         m_records.clear();
@@ -177,15 +177,15 @@ BaoResult<void> BaoStore::load()
 
 std::optional<BaoError> BaoStore::loadError() const
 {
-    QReadLocker lock(&m_lock);
+    std::shared_lock lock(m_lock);
     return m_loadError;
 }
 
 BaoResult<QString> BaoStore::resetCorrupt()
 {
-    QMutexLocker writer(&m_writeMutex);
+    std::lock_guard writer(m_writeMutex);
     {
-        QReadLocker lock(&m_lock);
+        std::shared_lock lock(m_lock);
         if (!m_loadError)
             return QString();
     }
@@ -200,7 +200,7 @@ BaoResult<QString> BaoStore::resetCorrupt()
         if (path == m_path)
             backup = target;
     }
-    QWriteLocker lock(&m_lock);
+    std::unique_lock lock(m_lock);
     m_loadError.reset();
     m_records.clear();
     m_journal.clear();
@@ -209,7 +209,7 @@ BaoResult<QString> BaoStore::resetCorrupt()
 
 std::optional<KeyRecord> BaoStore::find(const QString &uid) const
 {
-    QReadLocker lock(&m_lock);
+    std::shared_lock lock(m_lock);
     const auto it = m_records.constFind(uid);
     if (it == m_records.constEnd())
         return std::nullopt;
@@ -218,7 +218,7 @@ std::optional<KeyRecord> BaoStore::find(const QString &uid) const
 
 std::optional<KeyRecord> BaoStore::findByAddress(const QByteArray &address) const
 {
-    QReadLocker lock(&m_lock);
+    std::shared_lock lock(m_lock);
     for (const KeyRecord &record : m_records) {
         if (record.address == address)
             return record;
@@ -230,7 +230,7 @@ QList<KeyRecord> BaoStore::all() const
 {
     QList<KeyRecord> records;
     {
-        QReadLocker lock(&m_lock);
+        std::shared_lock lock(m_lock);
         records = m_records.values();
     }
     std::sort(records.begin(), records.end(), [](const KeyRecord &a, const KeyRecord &b) { return a.uid < b.uid; });
@@ -239,19 +239,19 @@ QList<KeyRecord> BaoStore::all() const
 
 bool BaoStore::contains(const QString &uid) const
 {
-    QReadLocker lock(&m_lock);
+    std::shared_lock lock(m_lock);
     return m_records.contains(uid);
 }
 
 int BaoStore::size() const
 {
-    QReadLocker lock(&m_lock);
+    std::shared_lock lock(m_lock);
     return int(m_records.size());
 }
 
 BaoResult<void> BaoStore::checkWritable() const
 {
-    QReadLocker lock(&m_lock);
+    std::shared_lock lock(m_lock);
     if (m_loadError)
         return baokeys::unexpected(BaoError{m_loadError->kind,
                                         m_loadError->message +
@@ -264,12 +264,12 @@ BaoResult<void> BaoStore::checkWritable() const
 // then swap it in under a short write lock, so readers wait at most for the swap.
 BaoResult<void> BaoStore::update(const std::function<void(QHash<QString, KeyRecord> &)> &change)
 {
-    QMutexLocker writer(&m_writeMutex);
+    std::lock_guard writer(m_writeMutex);
     if (auto writable = checkWritable(); !writable)
         return writable;
     QHash<QString, KeyRecord> next;
     {
-        QReadLocker lock(&m_lock);
+        std::shared_lock lock(m_lock);
         next = m_records;
     }
     change(next);
@@ -286,7 +286,7 @@ BaoResult<void> BaoStore::update(const std::function<void(QHash<QString, KeyReco
             return written;
         m_fileWrites.fetch_add(1);
     }
-    QWriteLocker lock(&m_lock);
+    std::unique_lock lock(m_lock);
     m_records = std::move(next);
     return {};
 }
@@ -329,12 +329,12 @@ BaoResult<void> BaoStore::markMissing(const QStringList &missingUids)
 
 BaoResult<void> BaoStore::updateJournal(const std::function<void(QHash<QString, QStringList> &)> &change)
 {
-    QMutexLocker writer(&m_writeMutex);
+    std::lock_guard writer(m_writeMutex);
     if (auto writable = checkWritable(); !writable)
         return writable;
     QHash<QString, QStringList> next;
     {
-        QReadLocker lock(&m_lock);
+        std::shared_lock lock(m_lock);
         next = m_journal;
     }
     change(next);
@@ -355,7 +355,7 @@ BaoResult<void> BaoStore::updateJournal(const std::function<void(QHash<QString, 
             m_fileWrites.fetch_add(1);
         }
     }
-    QWriteLocker lock(&m_lock);
+    std::unique_lock lock(m_lock);
     m_journal = std::move(next);
     return {};
 }
@@ -377,7 +377,7 @@ BaoResult<void> BaoStore::clearAllJournals()
 
 QStringList BaoStore::journalUids() const
 {
-    QReadLocker lock(&m_lock);
+    std::shared_lock lock(m_lock);
     QStringList uids;
     for (const QStringList &batch : m_journal)
         uids << batch;

@@ -4,13 +4,13 @@
 #include "keyring/KeyRecord.h"
 
 #include <QHash>
-#include <QMutex>
 #include <QList>
-#include <QReadWriteLock>
 #include <QString>
 #include <QStringList>
 
 #include <atomic>
+#include <mutex>
+#include <shared_mutex>
 #include <functional>
 #include <optional>
 
@@ -30,7 +30,7 @@ namespace baokeys::keyring {
 //
 // An empty path gives an in-memory store (nothing written).
 //
-// Thread-safety: all members are thread-safe. Readers share a QReadWriteLock
+// Thread-safety: all members are thread-safe. Readers share a std::shared_mutex
 // (reads never block reads). Writers serialise on a mutex, write the file
 // from a copy, and swap the copy in under a short write lock, so the memory
 // state changes only once the file holds it and readers never wait for I/O.
@@ -88,8 +88,8 @@ private:
     bao::BaoResult<void> checkWritable() const;
 
     const QString m_path;
-    QMutex m_writeMutex;           // serialises writers (and load / resetCorrupt)
-    mutable QReadWriteLock m_lock; // guards the maps; held only to copy or swap
+    std::mutex m_writeMutex;       // serialises writers (and load / resetCorrupt)
+    mutable std::shared_mutex m_lock; // guards the maps; held only to copy or swap
     QHash<QString, KeyRecord> m_records;          // guarded by m_lock
     QHash<QString, QStringList> m_journal;        // batch id -> uids, guarded by m_lock
     std::optional<bao::BaoError> m_loadError;     // guarded by m_lock

@@ -35,7 +35,7 @@ BatchState::BatchState(QStringList uids) : m_uids(std::move(uids))
 void BatchState::post(int index, BatchItemState state, std::optional<bao::BaoError> error)
 {
     const qint64 now = m_clock.nsecsElapsed();
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     if (index < 0 || index >= int(m_states.size()))
         return;
     BatchItemState &current = m_states[std::size_t(index)];
@@ -74,20 +74,20 @@ void BatchState::notifyLocked(bool finished)
 
 QList<BatchItemEvent> BatchState::takeEvents()
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     m_notifyPending = false;
     return std::exchange(m_events, {});
 }
 
 BatchCounts BatchState::counts() const
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     return m_counts;
 }
 
 bool BatchState::isFinished() const
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     return m_counts.done() == m_counts.total;
 }
 
@@ -98,31 +98,31 @@ qint64 BatchState::elapsedNs() const
 
 void BatchState::setPreflightError(const bao::BaoError &error)
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     m_preflightError = error;
 }
 
 std::optional<bao::BaoError> BatchState::preflightError() const
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     return m_preflightError;
 }
 
 void BatchState::setPersistError(const bao::BaoError &error)
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     m_persistError = error;
 }
 
 std::optional<bao::BaoError> BatchState::persistError() const
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     return m_persistError;
 }
 
 void BatchState::setListener(BatchProgress *listener)
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     m_listener = listener;
     // A new listener must hear about events already queued.
     m_notifyPending = false;

@@ -5,9 +5,9 @@
 
 #include <QElapsedTimer>
 #include <QList>
-#include <QMutex>
 #include <QStringList>
 
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -54,7 +54,7 @@ private:
     const QStringList m_uids;
     bao::CancelToken m_cancel; // shares its state; its members are thread-safe
     QElapsedTimer m_clock; // started in the constructor, then only read
-    mutable QMutex m_mutex;
+    mutable std::mutex m_mutex;
     std::vector<BatchItemState> m_states; // guarded by m_mutex
     QList<BatchItemEvent> m_events;       // guarded by m_mutex
     BatchCounts m_counts;                 // guarded by m_mutex

@@ -3,8 +3,9 @@
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QMutex>
 #include <QPointer>
+
+#include <mutex>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
@@ -68,7 +69,7 @@ FakeResponse FakeResponse::hang()
 }
 
 struct FakeBaoServer::Shared {
-    mutable QMutex mutex;
+    mutable std::mutex mutex;
     Handler handler;             // guarded by mutex
     QList<FakeRequest> requests; // guarded by mutex
     quint16 port = 0;            // written before start() returns
@@ -133,7 +134,7 @@ private:
 
             Handler handler;
             {
-                QMutexLocker lock(&m_shared->mutex);
+                std::lock_guard lock(m_shared->mutex);
                 m_shared->requests.append(request);
                 handler = m_shared->handler;
             }
@@ -233,19 +234,19 @@ QString FakeBaoServer::address() const
 
 void FakeBaoServer::setHandler(Handler handler)
 {
-    QMutexLocker lock(&m_shared->mutex);
+    std::lock_guard lock(m_shared->mutex);
     m_shared->handler = std::move(handler);
 }
 
 int FakeBaoServer::requestCount() const
 {
-    QMutexLocker lock(&m_shared->mutex);
+    std::lock_guard lock(m_shared->mutex);
     return int(m_shared->requests.size());
 }
 
 QList<FakeRequest> FakeBaoServer::requests() const
 {
-    QMutexLocker lock(&m_shared->mutex);
+    std::lock_guard lock(m_shared->mutex);
     return m_shared->requests;
 }
 

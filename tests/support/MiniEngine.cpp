@@ -43,13 +43,13 @@ MiniEngine::MiniEngine(QString mount) : m_mount(std::move(mount)) {}
 
 void MiniEngine::setLie(Lie lie)
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     m_lie = lie;
 }
 
 void MiniEngine::addKey(const QString &name, crypto::SecureBytes privateKey, bool exportable)
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     Key key;
     key.publicKey = crypto::Secp256k1::derivePublicKey(privateKey).value();
     key.privateKey = std::move(privateKey);
@@ -59,7 +59,7 @@ void MiniEngine::addKey(const QString &name, crypto::SecureBytes privateKey, boo
 
 bool MiniEngine::hasKey(const QString &name) const
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     return m_keys.count(name) != 0;
 }
 
@@ -85,7 +85,7 @@ FakeResponse MiniEngine::handle(const FakeRequest &request)
     if (!request.path.startsWith(prefix))
         return FakeResponse::errors(404, {QStringLiteral("no handler for route")});
     const QString path = request.path.mid(prefix.size());
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
 
     if (path == QLatin1String("keys/") && request.method == "LIST") {
         if (m_keys.empty())

@@ -5,10 +5,10 @@
 #include "crypto/SecureBytes.h"
 
 #include <QHash>
-#include <QMutex>
 #include <QString>
 
 #include <map>
+#include <mutex>
 
 namespace baokeys::testsupport {
 
@@ -40,7 +40,7 @@ private:
     QJsonObject keyInfoLocked(const QString &name) const;
 
     const QString m_mount;
-    mutable QMutex m_mutex;
+    mutable std::mutex m_mutex;
     Lie m_lie = Lie::None;
     struct Key {
         crypto::SecureBytes privateKey;
