@@ -56,8 +56,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_bannerText = new QLabel(m_banner);
     m_bannerText->setForegroundRole(QPalette::ToolTipText);
     m_bannerText->setWordWrap(true);
-    m_bannerText->setText(tr("<b>Dev mode:</b> the embedded signer keeps its keys in memory. They vanish when "
-                             "BaoKeys exits; use an encrypted data folder or an OpenBao server for keys you keep."));
+    m_bannerText->setText(
+        tr("<b>Dev mode:</b> the embedded signer keeps its keys in memory. They vanish when "
+           "BaoKeys exits; use an encrypted data folder or an OpenBao server for keys you keep."));
     bannerLayout->addWidget(bannerIcon);
     bannerLayout->addWidget(m_bannerText, 1);
     m_banner->hide();
@@ -101,15 +102,16 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *connections = file->addAction(tr("&Connections…"), this, &MainWindow::showConnections);
     connections->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
-    QAction *refresh = file->addAction(tr("Check &connection now"), m_monitor, &ConnectionMonitor::refreshNow);
+    QAction *refresh =
+        file->addAction(tr("Check &connection now"), m_monitor, &ConnectionMonitor::refreshNow);
     refresh->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     file->addSeparator();
     QMenu *language = file->addMenu(tr("&Language"));
     auto *languages = new QActionGroup(this);
     const QString current = QSettings().value(QLatin1String(Translations::SettingKey)).toString();
     const QList<QPair<QString, QString>> choices{{QString(), tr("System default")},
-                                                  {QStringLiteral("en"), QStringLiteral("English")},
-                                                  {QStringLiteral("vi"), QStringLiteral("Tiếng Việt")}};
+                                                 {QStringLiteral("en"), QStringLiteral("English")},
+                                                 {QStringLiteral("vi"), QStringLiteral("Tiếng Việt")}};
     for (const auto &[code, label] : choices) {
         QAction *action = language->addAction(label);
         action->setCheckable(true);
@@ -138,8 +140,8 @@ void MainWindow::buildMenus()
     const QList<QKeySequence> tabKeys{QKeySequence(Qt::CTRL | Qt::Key_1), QKeySequence(Qt::CTRL | Qt::Key_2),
                                       QKeySequence(Qt::CTRL | Qt::Key_3)};
     for (int i = 0; i < m_tabs->count(); ++i) {
-        QAction *action = view->addAction(m_tabs->tabText(i).remove(QLatin1Char('&')),
-                                          this, [this, i] { m_tabs->setCurrentIndex(i); });
+        QAction *action = view->addAction(m_tabs->tabText(i).remove(QLatin1Char('&')), this,
+                                          [this, i] { m_tabs->setCurrentIndex(i); });
         action->setShortcut(tabKeys.value(i));
     }
 
@@ -183,7 +185,8 @@ void MainWindow::openProfile(const Profile &profile)
         Session::startEmbedded(profile, passphrase).then(this, [this, profile](EmbeddedStart started) {
             if (!started) {
                 m_stateLabel->setText(tr("Embedded signer stopped"));
-                ErrorReporter::show(this, tr("The embedded signer could not start."), started.error().message);
+                ErrorReporter::show(this, tr("The embedded signer could not start."),
+                                    started.error().message);
                 return;
             }
             setSession(std::make_unique<Session>(profile, *started));
@@ -202,14 +205,16 @@ void MainWindow::openProfile(const Profile &profile)
             askTokenAndOpen(profile, tr("No token is saved for this profile yet."), true);
             return;
         case KeychainAnswer::Status::Unavailable:
-            askTokenAndOpen(profile,
-                            tr("No system keychain is available (%1), so the token cannot be stored safely: "
-                               "BaoKeys asks for it each time it opens this profile and never writes it to a file.")
-                                .arg(answer.reason),
-                            false);
+            askTokenAndOpen(
+                profile,
+                tr("No system keychain is available (%1), so the token cannot be stored safely: "
+                   "BaoKeys asks for it each time it opens this profile and never writes it to a file.")
+                    .arg(answer.reason),
+                false);
             return;
         case KeychainAnswer::Status::Failed:
-            askTokenAndOpen(profile, tr("The system keychain could not be read (%1).").arg(answer.reason), false);
+            askTokenAndOpen(profile, tr("The system keychain could not be read (%1).").arg(answer.reason),
+                            false);
             return;
         }
     });
@@ -277,12 +282,18 @@ void MainWindow::onStatus(ConnectionState state, const bao::ConnectionStatus &st
     m_stateLabel->setText(ConnectionMonitor::summary(state, status));
     QStyle::StandardPixmap icon = QStyle::SP_DialogApplyButton;
     switch (state) {
-    case ConnectionState::Active: icon = QStyle::SP_DialogApplyButton; break;
+    case ConnectionState::Active:
+        icon = QStyle::SP_DialogApplyButton;
+        break;
     case ConnectionState::Standby:
     case ConnectionState::Sealed:
-    case ConnectionState::Unknown: icon = QStyle::SP_MessageBoxWarning; break;
+    case ConnectionState::Unknown:
+        icon = QStyle::SP_MessageBoxWarning;
+        break;
     case ConnectionState::Unreachable:
-    case ConnectionState::TokenRefused: icon = QStyle::SP_MessageBoxCritical; break;
+    case ConnectionState::TokenRefused:
+        icon = QStyle::SP_MessageBoxCritical;
+        break;
     }
     m_stateIcon->setPixmap(style()->standardIcon(icon).pixmap(16, 16));
     m_stateLabel->setToolTip(status.error ? ErrorReporter::explain(*status.error) + QLatin1Char('\n') +
@@ -312,11 +323,12 @@ void MainWindow::showConnections()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About BaoKeys"),
-                       tr("<h3>BaoKeys %1</h3><p>secp256k1 keys for validators and rollups, kept in OpenBao "
-                          "or the embedded signer. The keys never leave the signer; this app keeps only public "
-                          "metadata.</p>")
-                           .arg(QApplication::applicationVersion()));
+    QMessageBox::about(
+        this, tr("About BaoKeys"),
+        tr("<h3>BaoKeys %1</h3><p>secp256k1 keys for validators and rollups, kept in OpenBao "
+           "or the embedded signer. The keys never leave the signer; this app keeps only public "
+           "metadata.</p>")
+            .arg(QApplication::applicationVersion()));
 }
 
 } // namespace baokeys::ui

@@ -4,7 +4,6 @@
 #include "connection/Profile.h"
 
 #include <QMainWindow>
-
 #include <memory>
 
 class QLabel;

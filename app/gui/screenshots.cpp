@@ -24,7 +24,6 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QThread>
-
 #include <functional>
 
 namespace {
@@ -71,14 +70,15 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("dir"), QStringLiteral("Folder for the PNG files."));
-    const QCommandLineOption language(QStringLiteral("language"), QStringLiteral("en or vi."), QStringLiteral("code"),
-                                      QStringLiteral("en"));
+    const QCommandLineOption language(QStringLiteral("language"), QStringLiteral("en or vi."),
+                                      QStringLiteral("code"), QStringLiteral("en"));
     parser.addOption(language);
     parser.process(app);
     const QString dir = parser.positionalArguments().value(0, QStringLiteral("docs/screenshots"));
     QDir().mkpath(dir);
     baokeys::ui::Translations::install(&app, parser.value(language));
-    const QString suffix = parser.value(language) == QLatin1String("en") ? QString() : QLatin1Char('-') + parser.value(language);
+    const QString suffix =
+        parser.value(language) == QLatin1String("en") ? QString() : QLatin1Char('-') + parser.value(language);
 
     auto signer = std::make_shared<baokeys::signer::SignerServer>(baokeys::signer::SignerOptions{});
     if (auto started = signer->start(); !started) {
@@ -99,7 +99,8 @@ int main(int argc, char **argv)
     // Provisioning, caught mid-batch.
     auto *provision = window.provisionPage();
     window.tabs()->setCurrentWidget(provision);
-    provision->findChild<QLineEdit *>(QStringLiteral("provisionPrefix"))->setText(QStringLiteral("blob-worker"));
+    provision->findChild<QLineEdit *>(QStringLiteral("provisionPrefix"))
+        ->setText(QStringLiteral("blob-worker"));
     provision->findChild<QSpinBox *>(QStringLiteral("provisionCount"))->setValue(24);
     provision->findChild<QSpinBox *>(QStringLiteral("provisionParallelism"))->setValue(6);
     provision->findChild<QPushButton *>(QStringLiteral("provisionStart"))->click();

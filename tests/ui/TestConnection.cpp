@@ -4,7 +4,6 @@
 // the status bar follows the server (active, sealed, unreachable) in the
 // background; the key actions' dialogs work against the real signer.
 #include "UiTestSupport.h"
-
 #include "connection/ConnectionMonitor.h"
 #include "connection/ProfileDialog.h"
 #include "connection/ProfileStore.h"
@@ -32,8 +31,7 @@ using namespace baokeys;
 
 namespace {
 // Runs `act` on the next modal dialog of type T once it is shown.
-template <typename T>
-void onNextDialog(std::function<void(T *)> act)
+template<typename T> void onNextDialog(std::function<void(T *)> act)
 {
     QTimer::singleShot(0, [act] {
         for (int i = 0; i < 200; ++i) {
@@ -111,7 +109,7 @@ void TestConnection::profilesKeepNoToken()
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray stored = file.readAll();
     QVERIFY(stored.contains("bao.example"));
-    QVERIFY(!stored.toLower().contains("token")); // not even a key named so
+    QVERIFY(!stored.toLower().contains("token"));              // not even a key named so
     QVERIFY(ui::Profile::embeddedDev().storePath().isEmpty()); // in-memory signer: in-memory list
     QVERIFY(back->storePath().endsWith(profile.id + QStringLiteral(".json")));
     store.remove(profile.id);
@@ -153,7 +151,8 @@ void TestConnection::testConnectionShowsHealthAndToken()
     token->setText(QStringLiteral("wrong-token"));
     QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("testConnection")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(result->toPlainText().contains(QLatin1String("Problem")), 10000);
-    QVERIFY2(result->toPlainText().contains(QLatin1String("permission denied")), qPrintable(result->toPlainText()));
+    QVERIFY2(result->toPlainText().contains(QLatin1String("permission denied")),
+             qPrintable(result->toPlainText()));
 }
 
 void TestConnection::statusBarFollowsTheServer()
@@ -202,7 +201,8 @@ void TestConnection::importDetailsAndDeleteThroughTheDialogs()
     QVERIFY(record);
     QCOMPARE(record->source, keyring::KeySource::Imported);
     // The known public key of private key 0x01…01.
-    QCOMPARE(record->publicKeyHex(), QStringLiteral("031b84c5567b126440995d3ed5aaba0565d71e1834604819ff9c17f5e9d5dd078f"));
+    QCOMPARE(record->publicKeyHex(),
+             QStringLiteral("031b84c5567b126440995d3ed5aaba0565d71e1834604819ff9c17f5e9d5dd078f"));
 
     // Details: a QR code of the address.
     page->view()->selectRow(0);

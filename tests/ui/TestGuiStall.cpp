@@ -8,7 +8,6 @@
 // subtracts it, so what it bounds is the GUI thread's own work or blocking -
 // the part this code is responsible for - and it prints both figures.
 #include "UiTestSupport.h"
-
 #include "batch/BatchItemModel.h"
 #include "keys/KeyTableModel.h"
 #include "keys/KeysPage.h"
@@ -16,12 +15,12 @@
 #include "signing/SignBatchPage.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QFile>
 #include <QTimer>
 
 using namespace baokeys;
@@ -112,7 +111,8 @@ void TestGuiStall::thousandSignaturesKeepTheGuiResponsive()
     qInfo("1000 signatures in %lld ms; GUI timer ticks: %d; longest gap between ticks: %lld ms; "
           "longest stall of the GUI thread's own (gap minus run-queue wait): %lld ms%s",
           wall.elapsed(), ticks, maxGapMs, maxOwnStallMs, haveWait ? "" : " (no schedstat: raw gap)");
-    QVERIFY2(maxOwnStallMs < 50, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(maxOwnStallMs)));
+    QVERIFY2(maxOwnStallMs < 50,
+             qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(maxOwnStallMs)));
     QVERIFY(ticks > 20); // the probe really ran throughout
 }
 

@@ -3,7 +3,6 @@
 // stored; collisions are refused before anything is created; Cancel and
 // "Retry failed"; a failing server shows its error.
 #include "UiTestSupport.h"
-
 #include "batch/BatchItemModel.h"
 #include "batch/ProvisionPage.h"
 #include "keys/KeyTableModel.h"
@@ -87,7 +86,8 @@ void TestProvisionPage::provisionsEightKeys()
 {
     setForm(QStringLiteral("blob-worker"), 8);
     const QString preview = m_page->findChild<QLabel *>(QStringLiteral("provisionPreview"))->text();
-    QVERIFY2(preview.contains(QLatin1String("blob-worker-1")) && preview.contains(QLatin1String("blob-worker-8")),
+    QVERIFY2(preview.contains(QLatin1String("blob-worker-1")) &&
+                 preview.contains(QLatin1String("blob-worker-8")),
              qPrintable(preview));
 
     QVERIFY(runToEnd());
@@ -97,7 +97,8 @@ void TestProvisionPage::provisionsEightKeys()
     for (int row = 0; row < 8; ++row) {
         const QString uid = QStringLiteral("blob-worker-%1").arg(row + 1);
         QCOMPARE(model->index(row, ui::BatchItemModel::NameColumn).data().toString(), uid);
-        QCOMPARE(model->index(row, ui::BatchItemModel::StateColumn).data().toString(), QStringLiteral("done"));
+        QCOMPARE(model->index(row, ui::BatchItemModel::StateColumn).data().toString(),
+                 QStringLiteral("done"));
         QVERIFY(model->row(row).hasLatency());
         QVERIFY(model->row(row).latencyMs() >= 15.0); // the injected 20 ms is in it
         const auto stored = keyring.key(uid);
@@ -122,12 +123,13 @@ void TestProvisionPage::provisionsEightKeys()
     QCOMPARE(lines.size(), 9);
     QCOMPARE(lines.at(0), QByteArray("name,address,public_key"));
     const auto first = keyring.key(QStringLiteral("blob-worker-1"));
-    QCOMPARE(lines.at(1), (QStringLiteral("blob-worker-1,%1,%2").arg(first->bech32(QStringLiteral("celestia")),
-                                                                    first->publicKeyHex()))
+    QCOMPARE(lines.at(1), (QStringLiteral("blob-worker-1,%1,%2")
+                               .arg(first->bech32(QStringLiteral("celestia")), first->publicKeyHex()))
                               .toUtf8());
     QFile json(dir.filePath(QStringLiteral("w.json")));
     QVERIFY(json.open(QIODevice::ReadOnly));
-    const auto keys = QJsonDocument::fromJson(json.readAll()).object().value(QStringLiteral("keys")).toArray();
+    const auto keys =
+        QJsonDocument::fromJson(json.readAll()).object().value(QStringLiteral("keys")).toArray();
     QCOMPARE(keys.size(), 8);
     QCOMPARE(keys.at(7).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("blob-worker-8"));
 }
@@ -226,7 +228,8 @@ void TestProvisionPage::failingServerShowsItsError()
     QVERIFY(runToEnd());
     const auto counts = m_page->model()->counts();
     QCOMPARE(counts.failed, 4);
-    QCOMPARE(m_page->model()->index(0, ui::BatchItemModel::StateColumn).data().toString(), QStringLiteral("failed"));
+    QCOMPARE(m_page->model()->index(0, ui::BatchItemModel::StateColumn).data().toString(),
+             QStringLiteral("failed"));
     QVERIFY(!m_page->model()->row(0).error.isEmpty());
     const auto boxes = uitest::errorBoxes(m_window.get());
     QCOMPARE(boxes.size(), 1);

@@ -3,7 +3,6 @@
 // bar per request with the wall-time and sequential markers, the summary
 // shows the speed-up; Cancel; a failing or sealed server shows its error.
 #include "UiTestSupport.h"
-
 #include "batch/BatchItemModel.h"
 #include "crypto/Hash.h"
 #include "crypto/Hex.h"
@@ -116,7 +115,8 @@ void TestSignBatchPage::signsInParallelAndDrawsTheChart()
     auto &keyring = m_window->session()->keyring();
     const QByteArray digest = crypto::Hash::sha256(QByteArray("hello blob"));
     for (int row = 0; row < 24; ++row) {
-        QCOMPARE(model->index(row, ui::BatchItemModel::StateColumn).data().toString(), QStringLiteral("done"));
+        QCOMPARE(model->index(row, ui::BatchItemModel::StateColumn).data().toString(),
+                 QStringLiteral("done"));
         QCOMPARE(model->row(row).uid, QStringLiteral("blob-worker-%1").arg(row % 6 + 1));
         QVERIFY(model->row(row).latencyMs() >= 90.0);
         // The full signature the row keeps verifies against the stored key.
@@ -131,12 +131,13 @@ void TestSignBatchPage::signsInParallelAndDrawsTheChart()
     const auto &stats = m_page->stats();
     QCOMPARE(stats.count, 24);
     QVERIFY2(stats.sequentialMs >= 2400.0 * 0.9, qPrintable(QString::number(stats.sequentialMs)));
-    QVERIFY2(stats.wallMs < stats.sequentialMs / 3, qPrintable(QStringLiteral("wall %1 ms, sequential %2 ms")
-                                                                    .arg(stats.wallMs)
-                                                                    .arg(stats.sequentialMs)));
+    QVERIFY2(
+        stats.wallMs < stats.sequentialMs / 3,
+        qPrintable(QStringLiteral("wall %1 ms, sequential %2 ms").arg(stats.wallMs).arg(stats.sequentialMs)));
     const QString summary = m_page->findChild<QLabel *>(QStringLiteral("signSummary"))->text();
     QVERIFY2(summary.startsWith(QLatin1String("24 signatures in ")), qPrintable(summary));
-    QVERIFY2(summary.contains(QLatin1String("sequential would take")) && summary.contains(QStringLiteral("× faster")),
+    QVERIFY2(summary.contains(QLatin1String("sequential would take")) &&
+                 summary.contains(QStringLiteral("× faster")),
              qPrintable(summary));
 
     // The chart: one bar per request from its start to its end.
@@ -222,7 +223,9 @@ void TestSignBatchPage::cancelStopsSigning()
     QCOMPARE(counts.done(), 80);
     QVERIFY2(counts.cancelled >= 60, qPrintable(QString::number(counts.cancelled)));
     QCOMPARE(m_page->chart()->barCount(), counts.succeeded); // only finished requests are drawn
-    QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("signSummary"))->text().contains(QLatin1String("cancelled")));
+    QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("signSummary"))
+                ->text()
+                .contains(QLatin1String("cancelled")));
 }
 
 void TestSignBatchPage::failingServerShowsItsError()

@@ -3,7 +3,6 @@
 // coalescing, latency statistics, CSV / JSON export, QR codes, clipboard
 // clearing, and the embedded resources and translations.
 #include "UiTestSupport.h"
-
 #include "batch/BatchExport.h"
 #include "batch/BatchItemModel.h"
 #include "common/Clipboard.h"
@@ -79,13 +78,17 @@ void TestUiModels::keyTableShowsRecords()
         QVERIFY(record.publicKeyHex().endsWith(shortKey.right(6)));
         QCOMPARE(model.index(row, ui::KeyTableModel::ExportableColumn).data().toString(),
                  record.exportable ? QStringLiteral("yes") : QStringLiteral("no"));
-        QCOMPARE(model.index(row, ui::KeyTableModel::SourceColumn).data().toString(), QStringLiteral("generated"));
+        QCOMPARE(model.index(row, ui::KeyTableModel::SourceColumn).data().toString(),
+                 QStringLiteral("generated"));
         QVERIFY(!model.index(row, ui::KeyTableModel::CreatedColumn).data().toString().isEmpty());
         QCOMPARE(model.index(row, 0).data(ui::KeyTableModel::UidRole).toString(), record.uid);
     }
     // Another HRP re-renders every address.
     model.setHrp(QStringLiteral("cosmos"));
-    QVERIFY(model.index(0, ui::KeyTableModel::AddressColumn).data().toString().startsWith(QLatin1String("cosmos1")));
+    QVERIFY(model.index(0, ui::KeyTableModel::AddressColumn)
+                .data()
+                .toString()
+                .startsWith(QLatin1String("cosmos1")));
     QCOMPARE(model.rowOf(QStringLiteral("validator")) >= 0, true);
     QCOMPARE(model.rowOf(QStringLiteral("nope")), -1);
 }
@@ -147,7 +150,8 @@ void TestUiModels::batchModelCoalescesUpdates()
     QList<BatchItemEvent> events;
     for (int i = 10; i < 60; ++i) {
         events << BatchItemEvent{i, uids[i], BatchItemState::Started, 1000000LL * i, std::nullopt};
-        events << BatchItemEvent{i, uids[i], BatchItemState::Succeeded, 1000000LL * i + 5000000, std::nullopt};
+        events << BatchItemEvent{i, uids[i], BatchItemState::Succeeded, 1000000LL * i + 5000000,
+                                 std::nullopt};
     }
     model.applyEvents(events);
     QCOMPARE(changed.count(), 0); // nothing until the flush
@@ -161,7 +165,8 @@ void TestUiModels::batchModelCoalescesUpdates()
     QCOMPARE(model.row(10).state, BatchItemState::Succeeded);
     QCOMPARE(model.row(10).latencyMs(), 5.0);
     QCOMPARE(model.index(10, ui::BatchItemModel::StateColumn).data().toString(), QStringLiteral("done"));
-    QVERIFY(model.index(10, ui::BatchItemModel::LatencyColumn).data().toString().contains(QLatin1String("5")));
+    QVERIFY(
+        model.index(10, ui::BatchItemModel::LatencyColumn).data().toString().contains(QLatin1String("5")));
 }
 
 void TestUiModels::batchModelMapsRowsAndCounts()
@@ -181,8 +186,10 @@ void TestUiModels::batchModelMapsRowsAndCounts()
     QCOMPARE(model.index(1, ui::BatchItemModel::StateColumn).data().toString(), QStringLiteral("creating"));
     QCOMPARE(model.row(3).state, BatchItemState::Failed);
     QVERIFY(model.row(3).error.contains(QLatin1String("injected")));
-    QVERIFY(model.index(3, ui::BatchItemModel::ErrorColumn).data(Qt::ToolTipRole).toString().contains(
-        QLatin1String("500")));
+    QVERIFY(model.index(3, ui::BatchItemModel::ErrorColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QLatin1String("500")));
     const auto counts = model.counts();
     QCOMPARE(counts.total, 4);
     QCOMPARE(counts.queued, 2);
@@ -192,7 +199,8 @@ void TestUiModels::batchModelMapsRowsAndCounts()
     model.requeue({3});
     QCOMPARE(model.row(3).state, BatchItemState::Queued);
     QVERIFY(model.row(3).error.isEmpty());
-    QCOMPARE(model.headerData(ui::BatchItemModel::ResultColumn, Qt::Horizontal).toString(), QStringLiteral("Address"));
+    QCOMPARE(model.headerData(ui::BatchItemModel::ResultColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Address"));
 }
 
 void TestUiModels::latencyStats()
@@ -234,17 +242,21 @@ void TestUiModels::latencyHistogram()
 
 void TestUiModels::exportCsvAndJson()
 {
-    const QList<ui::BatchExport::Entry> entries{{QStringLiteral("blob-worker-1"), QStringLiteral("celestia1aaa"),
-                                                 QStringLiteral("02ab")},
-                                                {QStringLiteral("odd,name"), QStringLiteral("celestia1bbb"),
-                                                 QStringLiteral("03cd")}};
+    const QList<ui::BatchExport::Entry> entries{
+        {QStringLiteral("blob-worker-1"), QStringLiteral("celestia1aaa"), QStringLiteral("02ab")},
+        {QStringLiteral("odd,name"), QStringLiteral("celestia1bbb"), QStringLiteral("03cd")}};
     const QByteArray csv = ui::BatchExport::toCsv(entries);
-    QCOMPARE(csv, QByteArray("name,address,public_key\nblob-worker-1,celestia1aaa,02ab\n\"odd,name\",celestia1bbb,03cd\n"));
-    const auto json = QJsonDocument::fromJson(ui::BatchExport::toJson(entries, QStringLiteral("celestia"))).object();
+    QCOMPARE(
+        csv,
+        QByteArray(
+            "name,address,public_key\nblob-worker-1,celestia1aaa,02ab\n\"odd,name\",celestia1bbb,03cd\n"));
+    const auto json =
+        QJsonDocument::fromJson(ui::BatchExport::toJson(entries, QStringLiteral("celestia"))).object();
     QCOMPARE(json.value(QStringLiteral("hrp")).toString(), QStringLiteral("celestia"));
     const QJsonArray keys = json.value(QStringLiteral("keys")).toArray();
     QCOMPARE(keys.size(), 2);
-    QCOMPARE(keys.at(1).toObject().value(QStringLiteral("address")).toString(), QStringLiteral("celestia1bbb"));
+    QCOMPARE(keys.at(1).toObject().value(QStringLiteral("address")).toString(),
+             QStringLiteral("celestia1bbb"));
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("workers.csv"));
@@ -252,7 +264,8 @@ void TestUiModels::exportCsvAndJson()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), csv);
-    QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+    QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions());
     QVERIFY(!ui::BatchExport::writeFile(dir.filePath(QStringLiteral("missing/dir/x.csv")), csv));
 }
 
@@ -268,8 +281,8 @@ void TestUiModels::qrCodeEncodesAddress()
     QVERIFY(!modules[7][7]); // the separator around the finder is light
     const QImage image = ui::QrCode::encode(address, 4);
     QCOMPARE(image.width(), (n + 8) * 4);
-    QCOMPARE(image.pixelColor(0, 0), QColor(Qt::white));       // quiet zone
-    QCOMPARE(image.pixelColor(16, 16), QColor(Qt::black));     // first module
+    QCOMPARE(image.pixelColor(0, 0), QColor(Qt::white));   // quiet zone
+    QCOMPARE(image.pixelColor(16, 16), QColor(Qt::black)); // first module
     QVERIFY(ui::QrCode::encode(address, 0).isNull());
 }
 
@@ -310,9 +323,11 @@ void TestUiModels::resourcesAndTranslations()
     QTranslator vietnamese;
     QVERIFY(vietnamese.load(QStringLiteral(":/i18n/baokeys_vi.qm")));
     QCOMPARE(vietnamese.translate("baokeys::ui::MainWindow", "&Keys"), QStringLiteral("&Khóa"));
-    QCOMPARE(vietnamese.translate("baokeys::ui::ConnectionMonitor", "Sealed"), QStringLiteral("Bị niêm phong"));
+    QCOMPARE(vietnamese.translate("baokeys::ui::ConnectionMonitor", "Sealed"),
+             QStringLiteral("Bị niêm phong"));
     QCOMPARE(vietnamese.translate("LatencyStats",
-                                  "%n signature(s) in %1 ms — sequential would take %2 ms (%3× faster)", nullptr, 5),
+                                  "%n signature(s) in %1 ms — sequential would take %2 ms (%3× faster)",
+                                  nullptr, 5),
              QStringLiteral("%n chữ ký trong %1 ms — ký tuần tự sẽ mất %2 ms (nhanh hơn %3×)"));
 }
 

@@ -11,7 +11,6 @@
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTest>
-
 #include <memory>
 
 namespace baokeys::uitest {

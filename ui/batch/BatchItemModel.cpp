@@ -11,8 +11,7 @@ using keyring::BatchItemState;
 
 BatchItemModel::BatchItemModel(QObject *parent)
     : QAbstractTableModel(parent), m_runningLabel(tr("running")), m_resultTitle(tr("Result"))
-{
-}
+{}
 
 void BatchItemModel::setLabels(const QString &runningLabel, const QString &resultTitle)
 {
@@ -62,8 +61,11 @@ void BatchItemModel::applyEvents(const QList<keyring::BatchItemEvent> &events, c
         Row &row = m_rows[index];
         row.state = event.state;
         switch (event.state) {
-        case BatchItemState::Queued: break;
-        case BatchItemState::Started: row.startNs = event.nsSinceStart; break;
+        case BatchItemState::Queued:
+            break;
+        case BatchItemState::Started:
+            row.startNs = event.nsSinceStart;
+            break;
         case BatchItemState::Succeeded:
         case BatchItemState::Failed:
         case BatchItemState::Cancelled:
@@ -97,7 +99,8 @@ void BatchItemModel::flush()
     const int first = m_dirtyFirst;
     const int last = m_dirtyLast;
     m_dirtyFirst = m_dirtyLast = -1;
-    emit dataChanged(index(first, 0), index(last, ColumnCount - 1), {Qt::DisplayRole, StateRole, LatencyMsRole});
+    emit dataChanged(index(first, 0), index(last, ColumnCount - 1),
+                     {Qt::DisplayRole, StateRole, LatencyMsRole});
 }
 
 keyring::BatchCounts BatchItemModel::counts() const
@@ -106,11 +109,21 @@ keyring::BatchCounts BatchItemModel::counts() const
     counts.total = int(m_rows.size());
     for (const Row &row : m_rows) {
         switch (row.state) {
-        case BatchItemState::Queued: ++counts.queued; break;
-        case BatchItemState::Started: ++counts.running; break;
-        case BatchItemState::Succeeded: ++counts.succeeded; break;
-        case BatchItemState::Failed: ++counts.failed; break;
-        case BatchItemState::Cancelled: ++counts.cancelled; break;
+        case BatchItemState::Queued:
+            ++counts.queued;
+            break;
+        case BatchItemState::Started:
+            ++counts.running;
+            break;
+        case BatchItemState::Succeeded:
+            ++counts.succeeded;
+            break;
+        case BatchItemState::Failed:
+            ++counts.failed;
+            break;
+        case BatchItemState::Cancelled:
+            ++counts.cancelled;
+            break;
         }
     }
     return counts;
@@ -139,11 +152,16 @@ int BatchItemModel::columnCount(const QModelIndex &parent) const
 QString BatchItemModel::stateLabel(BatchItemState state) const
 {
     switch (state) {
-    case BatchItemState::Queued: return tr("queued");
-    case BatchItemState::Started: return m_runningLabel;
-    case BatchItemState::Succeeded: return tr("done");
-    case BatchItemState::Failed: return tr("failed");
-    case BatchItemState::Cancelled: return tr("cancelled");
+    case BatchItemState::Queued:
+        return tr("queued");
+    case BatchItemState::Started:
+        return m_runningLabel;
+    case BatchItemState::Succeeded:
+        return tr("done");
+    case BatchItemState::Failed:
+        return tr("failed");
+    case BatchItemState::Cancelled:
+        return tr("cancelled");
     }
     return {};
 }
@@ -154,17 +172,25 @@ QVariant BatchItemModel::data(const QModelIndex &index, int role) const
         return {};
     const Row &row = m_rows.at(index.row());
     switch (role) {
-    case StateRole: return int(row.state);
-    case LatencyMsRole: return row.hasLatency() ? QVariant(row.latencyMs()) : QVariant();
+    case StateRole:
+        return int(row.state);
+    case LatencyMsRole:
+        return row.hasLatency() ? QVariant(row.latencyMs()) : QVariant();
     case Qt::DisplayRole:
         switch (index.column()) {
-        case IndexColumn: return index.row() + 1;
-        case NameColumn: return row.uid;
-        case StateColumn: return stateLabel(row.state);
+        case IndexColumn:
+            return index.row() + 1;
+        case NameColumn:
+            return row.uid;
+        case StateColumn:
+            return stateLabel(row.state);
         case LatencyColumn:
-            return row.hasLatency() ? tr("%1 ms").arg(QLocale().toString(row.latencyMs(), 'f', 1)) : QString();
-        case ResultColumn: return row.result;
-        case ErrorColumn: return row.error;
+            return row.hasLatency() ? tr("%1 ms").arg(QLocale().toString(row.latencyMs(), 'f', 1))
+                                    : QString();
+        case ResultColumn:
+            return row.result;
+        case ErrorColumn:
+            return row.error;
         }
         break;
     case Qt::ToolTipRole:
@@ -189,7 +215,8 @@ QVariant BatchItemModel::data(const QModelIndex &index, int role) const
             return font;
         }
         break;
-    default: break;
+    default:
+        break;
     }
     return {};
 }
@@ -199,12 +226,18 @@ QVariant BatchItemModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case IndexColumn: return tr("#");
-    case NameColumn: return tr("Key");
-    case StateColumn: return tr("State");
-    case LatencyColumn: return tr("Latency");
-    case ResultColumn: return m_resultTitle;
-    case ErrorColumn: return tr("Error");
+    case IndexColumn:
+        return tr("#");
+    case NameColumn:
+        return tr("Key");
+    case StateColumn:
+        return tr("State");
+    case LatencyColumn:
+        return tr("Latency");
+    case ResultColumn:
+        return m_resultTitle;
+    case ErrorColumn:
+        return tr("Error");
     }
     return {};
 }

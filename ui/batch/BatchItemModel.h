@@ -19,7 +19,15 @@ namespace baokeys::ui {
 class BatchItemModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { IndexColumn, NameColumn, StateColumn, LatencyColumn, ResultColumn, ErrorColumn, ColumnCount };
+    enum Column {
+        IndexColumn,
+        NameColumn,
+        StateColumn,
+        LatencyColumn,
+        ResultColumn,
+        ErrorColumn,
+        ColumnCount
+    };
     enum Role { StateRole = Qt::UserRole + 1, LatencyMsRole };
 
     struct Row {
@@ -27,9 +35,9 @@ public:
         keyring::BatchItemState state = keyring::BatchItemState::Queued;
         qint64 startNs = -1; // since its batch started
         qint64 endNs = -1;
-        QString result;      // bech32 address (create) or signature hex (sign), shown
-        QString extra;       // public key hex (create)
-        QString error;       // plain error text
+        QString result; // bech32 address (create) or signature hex (sign), shown
+        QString extra;  // public key hex (create)
+        QString error;  // plain error text
         std::optional<bao::BaoError> errorDetail;
         bool hasLatency() const { return startNs >= 0 && endNs >= startNs; }
         double latencyMs() const { return hasLatency() ? double(endNs - startNs) / 1e6 : 0.0; }

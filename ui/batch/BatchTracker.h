@@ -4,7 +4,6 @@
 
 #include <QObject>
 #include <QTimer>
-
 #include <memory>
 
 namespace baokeys::ui {
@@ -23,8 +22,8 @@ public:
     static constexpr int RefreshMs = 50;
 
     // `rowOf` maps the batch's item index to the model's row (empty: same).
-    BatchTracker(std::shared_ptr<keyring::BatchProgress> progress, BatchItemModel *model, QList<int> rowOf = {},
-                 QObject *parent = nullptr);
+    BatchTracker(std::shared_ptr<keyring::BatchProgress> progress, BatchItemModel *model,
+                 QList<int> rowOf = {}, QObject *parent = nullptr);
 
     keyring::BatchProgress &progress() const { return *m_progress; }
     // Drains what is queued now (also called by the timer).

@@ -99,7 +99,8 @@ ProvisionPage::ProvisionPage(QWidget *parent) : QWidget(parent)
     m_table->setWordWrap(false);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(BatchItemModel::IndexColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(BatchItemModel::IndexColumn,
+                                                      QHeaderView::ResizeToContents);
     m_table->setColumnWidth(BatchItemModel::NameColumn, 160);
     m_table->setColumnWidth(BatchItemModel::ResultColumn, 380);
     layout->addWidget(m_table, 1);
@@ -280,7 +281,8 @@ void ProvisionPage::finishAll()
     const auto counts = m_model->counts();
     m_summary->setText(summaryText());
     if (counts.failed > 0 && m_firstError)
-        ErrorReporter::show(this, tr("%n key(s) could not be created.", nullptr, counts.failed), *m_firstError);
+        ErrorReporter::show(this, tr("%n key(s) could not be created.", nullptr, counts.failed),
+                            *m_firstError);
     updateButtons();
     updatePreview();
     emit message(summaryText());
@@ -311,7 +313,8 @@ void ProvisionPage::retryFailed()
 {
     if (!m_session || isRunning())
         return;
-    QList<int> rows = m_model->rowsInState(BatchItemState::Failed) + m_model->rowsInState(BatchItemState::Cancelled);
+    QList<int> rows =
+        m_model->rowsInState(BatchItemState::Failed) + m_model->rowsInState(BatchItemState::Cancelled);
     std::sort(rows.begin(), rows.end());
     if (rows.isEmpty())
         return;
@@ -365,16 +368,16 @@ bool ProvisionPage::exportTo(const QString &path, bool json)
 
 void ProvisionPage::exportCsv()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export as CSV"), m_batchPrefix + QStringLiteral(".csv"),
-                                                      tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export as CSV"), m_batchPrefix + QStringLiteral(".csv"), tr("CSV files (*.csv)"));
     if (!path.isEmpty())
         exportTo(path, false);
 }
 
 void ProvisionPage::exportJson()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export as JSON"),
-                                                      m_batchPrefix + QStringLiteral(".json"), tr("JSON files (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export as JSON"), m_batchPrefix + QStringLiteral(".json"), tr("JSON files (*.json)"));
     if (!path.isEmpty())
         exportTo(path, true);
 }

@@ -4,7 +4,6 @@
 
 #ifdef Q_OS_LINUX
 #include <QDir>
-
 #include <cerrno>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -17,7 +16,8 @@ int BackgroundPriority::lowerOtherThreads()
 {
 #ifdef Q_OS_LINUX
     const auto self = pid_t(::syscall(SYS_gettid));
-    const QStringList tasks = QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    const QStringList tasks =
+        QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     int lowered = 0;
     for (const QString &task : tasks) {
         bool ok = false;

@@ -9,28 +9,45 @@ QString ErrorReporter::explain(const bao::BaoError &error)
 {
     using bao::BaoErrorKind;
     switch (error.kind) {
-    case BaoErrorKind::NotFound: return tr("The key was not found on the server.");
-    case BaoErrorKind::AlreadyExists: return tr("A key with that name already exists.");
+    case BaoErrorKind::NotFound:
+        return tr("The key was not found on the server.");
+    case BaoErrorKind::AlreadyExists:
+        return tr("A key with that name already exists.");
     case BaoErrorKind::PermissionDenied:
         return tr("The server refused the token: it is wrong, expired, or its policy does not allow this.");
-    case BaoErrorKind::Sealed: return tr("The server is sealed: unseal it before using its keys.");
-    case BaoErrorKind::Standby: return tr("This node is a standby: connect to the active node.");
-    case BaoErrorKind::RateLimited: return tr("The server is rate limiting requests: try again shortly.");
-    case BaoErrorKind::BadRequest: return tr("The server refused the request.");
-    case BaoErrorKind::NotExportable: return tr("This key is not exportable: its private key never leaves the server.");
-    case BaoErrorKind::ServerError: return tr("The server failed while handling the request.");
-    case BaoErrorKind::Transport: return tr("The server could not be reached.");
-    case BaoErrorKind::Timeout: return tr("The server did not answer in time.");
-    case BaoErrorKind::Cancelled: return tr("The operation was cancelled.");
-    case BaoErrorKind::MalformedAnswer: return tr("The server's answer could not be understood.");
+    case BaoErrorKind::Sealed:
+        return tr("The server is sealed: unseal it before using its keys.");
+    case BaoErrorKind::Standby:
+        return tr("This node is a standby: connect to the active node.");
+    case BaoErrorKind::RateLimited:
+        return tr("The server is rate limiting requests: try again shortly.");
+    case BaoErrorKind::BadRequest:
+        return tr("The server refused the request.");
+    case BaoErrorKind::NotExportable:
+        return tr("This key is not exportable: its private key never leaves the server.");
+    case BaoErrorKind::ServerError:
+        return tr("The server failed while handling the request.");
+    case BaoErrorKind::Transport:
+        return tr("The server could not be reached.");
+    case BaoErrorKind::Timeout:
+        return tr("The server did not answer in time.");
+    case BaoErrorKind::Cancelled:
+        return tr("The operation was cancelled.");
+    case BaoErrorKind::MalformedAnswer:
+        return tr("The server's answer could not be understood.");
     case BaoErrorKind::SecurityFault:
         return tr("The server's answer failed a security check (a signature or public key did not match). "
                   "Nothing was accepted.");
-    case BaoErrorKind::InvalidName: return tr("That key name is not allowed.");
-    case BaoErrorKind::InvalidInput: return tr("The input is not valid.");
-    case BaoErrorKind::StoreCorrupt: return tr("The local key list is damaged; sync with the server to rebuild it.");
-    case BaoErrorKind::StoreIo: return tr("The local key list could not be read or written.");
-    case BaoErrorKind::Unsupported: return tr("The server cannot do this safely.");
+    case BaoErrorKind::InvalidName:
+        return tr("That key name is not allowed.");
+    case BaoErrorKind::InvalidInput:
+        return tr("The input is not valid.");
+    case BaoErrorKind::StoreCorrupt:
+        return tr("The local key list is damaged; sync with the server to rebuild it.");
+    case BaoErrorKind::StoreIo:
+        return tr("The local key list could not be read or written.");
+    case BaoErrorKind::Unsupported:
+        return tr("The server cannot do this safely.");
     }
     return tr("Something went wrong.");
 }

@@ -1,10 +1,8 @@
 #include "common/QrCode.h"
 
 #include <QPainter>
-
-#include <qrencode.h>
-
 #include <memory>
+#include <qrencode.h>
 
 namespace baokeys::ui {
 

@@ -7,7 +7,8 @@ namespace baokeys::ui {
 ConnectionMonitor::ConnectionMonitor(QObject *parent) : QObject(parent)
 {
     connect(&m_timer, &QTimer::timeout, this, &ConnectionMonitor::refreshNow);
-    connect(&m_watcher, &QFutureWatcher<bao::ConnectionStatus>::finished, this, &ConnectionMonitor::onFinished);
+    connect(&m_watcher, &QFutureWatcher<bao::ConnectionStatus>::finished, this,
+            &ConnectionMonitor::onFinished);
 }
 
 void ConnectionMonitor::setKeyring(keyring::BaoKeyring *keyring, int intervalMs)
@@ -54,10 +55,14 @@ ConnectionState ConnectionMonitor::classify(const bao::ConnectionStatus &status)
     if (status.ok())
         return ConnectionState::Active;
     switch (status.error->kind) {
-    case bao::BaoErrorKind::Sealed: return ConnectionState::Sealed;
-    case bao::BaoErrorKind::Standby: return ConnectionState::Standby;
-    case bao::BaoErrorKind::PermissionDenied: return ConnectionState::TokenRefused;
-    default: break;
+    case bao::BaoErrorKind::Sealed:
+        return ConnectionState::Sealed;
+    case bao::BaoErrorKind::Standby:
+        return ConnectionState::Standby;
+    case bao::BaoErrorKind::PermissionDenied:
+        return ConnectionState::TokenRefused;
+    default:
+        break;
     }
     return status.health ? ConnectionState::Active : ConnectionState::Unreachable;
 }
@@ -65,12 +70,18 @@ ConnectionState ConnectionMonitor::classify(const bao::ConnectionStatus &status)
 QString ConnectionMonitor::stateText(ConnectionState state)
 {
     switch (state) {
-    case ConnectionState::Unknown: return tr("Checking…");
-    case ConnectionState::Active: return tr("Active");
-    case ConnectionState::Standby: return tr("Standby");
-    case ConnectionState::Sealed: return tr("Sealed");
-    case ConnectionState::Unreachable: return tr("Unreachable");
-    case ConnectionState::TokenRefused: return tr("Token refused");
+    case ConnectionState::Unknown:
+        return tr("Checking…");
+    case ConnectionState::Active:
+        return tr("Active");
+    case ConnectionState::Standby:
+        return tr("Standby");
+    case ConnectionState::Sealed:
+        return tr("Sealed");
+    case ConnectionState::Unreachable:
+        return tr("Unreachable");
+    case ConnectionState::TokenRefused:
+        return tr("Token refused");
     }
     return {};
 }

@@ -40,7 +40,8 @@ PassphraseDialog::PassphraseDialog(const QString &folder, bool isNew, QWidget *p
     QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
     ok->setEnabled(false);
     auto update = [this, ok, isNew] {
-        ok->setEnabled(!m_passphrase->text().isEmpty() && (!isNew || m_passphrase->text() == m_repeat->text()));
+        ok->setEnabled(!m_passphrase->text().isEmpty() &&
+                       (!isNew || m_passphrase->text() == m_repeat->text()));
     };
     connect(m_passphrase, &QLineEdit::textChanged, this, update);
     connect(m_repeat, &QLineEdit::textChanged, this, update);

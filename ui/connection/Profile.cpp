@@ -29,9 +29,12 @@ QString Profile::storePath() const
 QString Profile::kindLabel(Kind kind)
 {
     switch (kind) {
-    case Kind::Remote: return tr("OpenBao server");
-    case Kind::EmbeddedMemory: return tr("Embedded signer (in memory, dev)");
-    case Kind::EmbeddedFolder: return tr("Embedded signer (encrypted folder)");
+    case Kind::Remote:
+        return tr("OpenBao server");
+    case Kind::EmbeddedMemory:
+        return tr("Embedded signer (in memory, dev)");
+    case Kind::EmbeddedFolder:
+        return tr("Embedded signer (encrypted folder)");
     }
     return {};
 }
@@ -39,9 +42,12 @@ QString Profile::kindLabel(Kind kind)
 QString Profile::kindKey(Kind kind)
 {
     switch (kind) {
-    case Kind::Remote: return QStringLiteral("remote");
-    case Kind::EmbeddedMemory: return QStringLiteral("embedded-memory");
-    case Kind::EmbeddedFolder: return QStringLiteral("embedded-folder");
+    case Kind::Remote:
+        return QStringLiteral("remote");
+    case Kind::EmbeddedMemory:
+        return QStringLiteral("embedded-memory");
+    case Kind::EmbeddedFolder:
+        return QStringLiteral("embedded-folder");
     }
     return QStringLiteral("remote");
 }

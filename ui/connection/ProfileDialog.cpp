@@ -120,8 +120,8 @@ ProfileDialog::ProfileDialog(ProfileStore &store, TokenVault &vault, Session *ac
     connect(m_test, &QPushButton::clicked, this, &ProfileDialog::testConnection);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ProfileDialog::updateKindFields);
     connect(caBrowse, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getOpenFileName(this, tr("CA certificate"), QString(),
-                                                          tr("PEM certificates (*.pem *.crt);;All files (*)"));
+        const QString file = QFileDialog::getOpenFileName(
+            this, tr("CA certificate"), QString(), tr("PEM certificates (*.pem *.crt);;All files (*)"));
         if (!file.isEmpty())
             m_caFile->setText(file);
     });
@@ -220,9 +220,10 @@ void ProfileDialog::saveProfile()
         SecretInput::wipe(m_token);
         m_vault.write(profile.id, token, [this](KeychainAnswer answer) {
             if (answer.status != KeychainAnswer::Status::Ok)
-                m_tokenNote->setText(tr("No system keychain is available (%1): the token is not saved and will "
-                                        "be asked when the profile opens.")
-                                         .arg(answer.reason));
+                m_tokenNote->setText(
+                    tr("No system keychain is available (%1): the token is not saved and will "
+                       "be asked when the profile opens.")
+                        .arg(answer.reason));
             else
                 m_tokenNote->setText(tr("Token saved in the system keychain."));
         });
@@ -261,7 +262,8 @@ void ProfileDialog::testConnection()
             m_test->setEnabled(false);
             m_testWatcher.setFuture(m_active->keyring().statusAsync());
         } else {
-            m_result->setPlainText(tr("The embedded signer runs in this app: it starts when the profile is opened."));
+            m_result->setPlainText(
+                tr("The embedded signer runs in this app: it starts when the profile is opened."));
         }
         return;
     }
@@ -276,7 +278,8 @@ void ProfileDialog::testConnection()
     m_vault.read(profile.id, [this, profile](KeychainAnswer answer) {
         m_test->setEnabled(true);
         if (answer.status != KeychainAnswer::Status::Ok) {
-            m_result->setPlainText(tr("No token to test with: enter it in the Token field (%1).").arg(answer.reason));
+            m_result->setPlainText(
+                tr("No token to test with: enter it in the Token field (%1).").arg(answer.reason));
             return;
         }
         runTest(profile, answer.secret);
@@ -315,10 +318,11 @@ QString ProfileDialog::describeStatus(const bao::ConnectionStatus &status)
     if (status.token) {
         const auto &token = *status.token;
         row(tr("Policies"), token.policies.join(QStringLiteral(", ")));
-        row(tr("Token TTL"), token.ttlSeconds == 0 ? tr("never expires")
-                                                   : tr("%1 s (expires %2)")
-                                                         .arg(token.ttlSeconds)
-                                                         .arg(token.expireTime.toLocalTime().toString(Qt::ISODate)));
+        row(tr("Token TTL"), token.ttlSeconds == 0
+                                 ? tr("never expires")
+                                 : tr("%1 s (expires %2)")
+                                       .arg(token.ttlSeconds)
+                                       .arg(token.expireTime.toLocalTime().toString(Qt::ISODate)));
         row(tr("Renewable"), token.renewable ? tr("yes") : tr("no"));
     }
     if (status.error) {

@@ -5,7 +5,6 @@
 
 #include <QDialog>
 #include <QFutureWatcher>
-
 #include <memory>
 
 class QCheckBox;

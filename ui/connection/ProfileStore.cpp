@@ -1,7 +1,6 @@
 #include "connection/ProfileStore.h"
 
 #include <QUuid>
-
 #include <algorithm>
 
 namespace baokeys::ui {

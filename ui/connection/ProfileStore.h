@@ -4,7 +4,6 @@
 
 #include <QList>
 #include <QSettings>
-
 #include <optional>
 
 namespace baokeys::ui {

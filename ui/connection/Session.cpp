@@ -25,8 +25,7 @@ QFuture<EmbeddedStart> Session::startEmbedded(const Profile &profile, QByteArray
 Session::Session(const Profile &profile, const QString &token, QObject *parent)
     : QObject(parent), m_profile(profile),
       m_keyring(std::make_unique<keyring::BaoKeyring>(profile.settings(token), profile.storePath()))
-{
-}
+{}
 
 Session::Session(const Profile &profile, std::shared_ptr<signer::SignerServer> signer, QObject *parent)
     : QObject(parent), m_profile(profile), m_signer(std::move(signer))
@@ -34,7 +33,8 @@ Session::Session(const Profile &profile, std::shared_ptr<signer::SignerServer> s
     Profile effective = profile;
     effective.address = m_signer->address();
     effective.mount = m_signer->mount();
-    m_keyring = std::make_unique<keyring::BaoKeyring>(effective.settings(m_signer->rootToken()), profile.storePath());
+    m_keyring =
+        std::make_unique<keyring::BaoKeyring>(effective.settings(m_signer->rootToken()), profile.storePath());
     m_profile.address = effective.address;
 }
 

@@ -6,7 +6,6 @@
 
 #include <QFuture>
 #include <QObject>
-
 #include <memory>
 
 namespace baokeys::ui {

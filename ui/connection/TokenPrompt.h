@@ -14,7 +14,8 @@ namespace baokeys::ui {
 class TokenPrompt : public QDialog {
     Q_OBJECT
 public:
-    TokenPrompt(const QString &profileName, const QString &reason, bool canRemember, QWidget *parent = nullptr);
+    TokenPrompt(const QString &profileName, const QString &reason, bool canRemember,
+                QWidget *parent = nullptr);
     ~TokenPrompt() override; // wipes the field
 
     // Moves the token out (the field is wiped).

@@ -14,15 +14,23 @@ KeychainAnswer answerOf(const QKeychain::Job &job)
 {
     KeychainAnswer answer;
     switch (job.error()) {
-    case QKeychain::NoError: answer.status = KeychainAnswer::Status::Ok; break;
-    case QKeychain::EntryNotFound: answer.status = KeychainAnswer::Status::NotFound; break;
+    case QKeychain::NoError:
+        answer.status = KeychainAnswer::Status::Ok;
+        break;
+    case QKeychain::EntryNotFound:
+        answer.status = KeychainAnswer::Status::NotFound;
+        break;
     case QKeychain::NoBackendAvailable:
-    case QKeychain::NotImplemented: answer.status = KeychainAnswer::Status::Unavailable; break;
+    case QKeychain::NotImplemented:
+        answer.status = KeychainAnswer::Status::Unavailable;
+        break;
     case QKeychain::OtherError:
         // A missing Secret Service on D-Bus surfaces here on Linux.
         answer.status = KeychainAnswer::Status::Unavailable;
         break;
-    default: answer.status = KeychainAnswer::Status::Failed; break;
+    default:
+        answer.status = KeychainAnswer::Status::Failed;
+        break;
     }
     if (job.error() != QKeychain::NoError)
         answer.reason = job.errorString();
@@ -54,7 +62,8 @@ void TokenVault::read(const QString &profileId, std::function<void(KeychainAnswe
     job->start();
 }
 
-void TokenVault::write(const QString &profileId, const QString &token, std::function<void(KeychainAnswer)> done)
+void TokenVault::write(const QString &profileId, const QString &token,
+                       std::function<void(KeychainAnswer)> done)
 {
     auto *job = new QKeychain::WritePasswordJob(ServiceName, this);
     job->setAutoDelete(true);

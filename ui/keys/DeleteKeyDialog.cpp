@@ -27,7 +27,8 @@ DeleteKeyDialog::DeleteKeyDialog(const QString &uid, QWidget *parent) : QDialog(
     QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
     ok->setText(tr("&Delete"));
     ok->setEnabled(false);
-    connect(m_confirm, &QLineEdit::textChanged, this, [ok, uid](const QString &text) { ok->setEnabled(text == uid); });
+    connect(m_confirm, &QLineEdit::textChanged, this,
+            [ok, uid](const QString &text) { ok->setEnabled(text == uid); });
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);

@@ -27,10 +27,11 @@ ExportKeyDialog::ExportKeyDialog(keyring::BaoKeyring &keyring, const QString &ui
     auto *icon = new QLabel(this);
     icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(32, 32));
     warningRow->addWidget(icon, 0, Qt::AlignTop);
-    auto *warning = new QLabel(tr("Anyone who sees this private key controls the key and everything its address "
-                                  "holds. Export it only to back it up somewhere safe, never to a shared screen, "
-                                  "chat or unencrypted file."),
-                               this);
+    auto *warning =
+        new QLabel(tr("Anyone who sees this private key controls the key and everything its address "
+                      "holds. Export it only to back it up somewhere safe, never to a shared screen, "
+                      "chat or unencrypted file."),
+                   this);
     warning->setWordWrap(true);
     warningRow->addWidget(warning, 1);
     layout->addLayout(warningRow);
@@ -50,8 +51,9 @@ ExportKeyDialog::ExportKeyDialog(keyring::BaoKeyring &keyring, const QString &ui
     m_export = buttons->addButton(tr("&Export"), QDialogButtonBox::ActionRole);
     m_export->setObjectName(QStringLiteral("exportButton"));
     m_export->setEnabled(false);
-    m_copy = buttons->addButton(tr("&Copy (cleared after %1 s)").arg(Clipboard::DefaultSecretTimeoutMs / 1000),
-                                QDialogButtonBox::ActionRole);
+    m_copy =
+        buttons->addButton(tr("&Copy (cleared after %1 s)").arg(Clipboard::DefaultSecretTimeoutMs / 1000),
+                           QDialogButtonBox::ActionRole);
     m_copy->hide();
     layout->addWidget(buttons);
     connect(m_understand, &QCheckBox::toggled, m_export, &QPushButton::setEnabled);

@@ -46,9 +46,8 @@ ImportKeyDialog::ImportKeyDialog(QWidget *parent) : QDialog(parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     form->addRow(buttons);
     connect(m_mode, &QComboBox::currentIndexChanged, this, &ImportKeyDialog::updateMode);
-    connect(m_show, &QCheckBox::toggled, this, [this](bool show) {
-        m_secret->setEchoMode(show ? QLineEdit::Normal : QLineEdit::Password);
-    });
+    connect(m_show, &QCheckBox::toggled, this,
+            [this](bool show) { m_secret->setEchoMode(show ? QLineEdit::Normal : QLineEdit::Password); });
     updateMode();
 }
 

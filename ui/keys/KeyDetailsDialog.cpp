@@ -40,7 +40,8 @@ KeyDetailsDialog::KeyDetailsDialog(const keyring::KeyRecord &record, const QStri
     form->addRow(tr("Public key:"), selectable(record.publicKeyHex()));
     form->addRow(tr("Exportable:"), selectable(record.exportable ? tr("yes") : tr("no")));
     form->addRow(tr("Source:"), selectable(KeyTableModel::sourceLabel(record.source)));
-    form->addRow(tr("Created:"), selectable(QLocale().toString(record.createdAt.toLocalTime(), QLocale::LongFormat)));
+    form->addRow(tr("Created:"),
+                 selectable(QLocale().toString(record.createdAt.toLocalTime(), QLocale::LongFormat)));
     form->addRow(tr("Path on server:"), selectable(record.keyPath));
     if (record.missingOnServer)
         form->addRow(tr("Warning:"), selectable(tr("the server no longer has this key")));

@@ -55,9 +55,12 @@ QString KeyTableModel::shortPublicKey(const keyring::KeyRecord &record)
 QString KeyTableModel::sourceLabel(keyring::KeySource source)
 {
     switch (source) {
-    case keyring::KeySource::Generated: return tr("generated");
-    case keyring::KeySource::Imported: return tr("imported");
-    case keyring::KeySource::Synced: return tr("synced");
+    case keyring::KeySource::Generated:
+        return tr("generated");
+    case keyring::KeySource::Imported:
+        return tr("imported");
+    case keyring::KeySource::Synced:
+        return tr("synced");
     }
     return {};
 }
@@ -69,23 +72,34 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const
     const auto &record = m_records.at(index.row());
     const QString &address = m_addresses.at(index.row());
     switch (role) {
-    case UidRole: return record.uid;
+    case UidRole:
+        return record.uid;
     case SearchRole:
-        return QStringList{record.uid, address, record.addressHex(), record.publicKeyHex()}.join(QLatin1Char(' '));
+        return QStringList{record.uid, address, record.addressHex(), record.publicKeyHex()}.join(
+            QLatin1Char(' '));
     case SortRole:
         switch (index.column()) {
-        case CreatedColumn: return record.createdAt;
-        case ExportableColumn: return record.exportable;
-        default: return data(index, Qt::DisplayRole);
+        case CreatedColumn:
+            return record.createdAt;
+        case ExportableColumn:
+            return record.exportable;
+        default:
+            return data(index, Qt::DisplayRole);
         }
     case Qt::DisplayRole:
         switch (index.column()) {
-        case NameColumn: return record.uid;
-        case AddressColumn: return address;
-        case PublicKeyColumn: return shortPublicKey(record);
-        case ExportableColumn: return record.exportable ? tr("yes") : tr("no");
-        case SourceColumn: return sourceLabel(record.source);
-        case CreatedColumn: return QLocale().toString(record.createdAt.toLocalTime(), QLocale::ShortFormat);
+        case NameColumn:
+            return record.uid;
+        case AddressColumn:
+            return address;
+        case PublicKeyColumn:
+            return shortPublicKey(record);
+        case ExportableColumn:
+            return record.exportable ? tr("yes") : tr("no");
+        case SourceColumn:
+            return sourceLabel(record.source);
+        case CreatedColumn:
+            return QLocale().toString(record.createdAt.toLocalTime(), QLocale::ShortFormat);
         }
         break;
     case Qt::ToolTipRole:
@@ -93,9 +107,12 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const
         case NameColumn:
             return record.missingOnServer ? tr("%1 — no longer on the server (found by sync)").arg(record.uid)
                                           : record.keyPath;
-        case PublicKeyColumn: return record.publicKeyHex();
-        case AddressColumn: return tr("0x%1").arg(record.addressHex());
-        case CreatedColumn: return record.createdAt.toString(Qt::ISODate);
+        case PublicKeyColumn:
+            return record.publicKeyHex();
+        case AddressColumn:
+            return tr("0x%1").arg(record.addressHex());
+        case CreatedColumn:
+            return record.createdAt.toString(Qt::ISODate);
         }
         break;
     case Qt::FontRole:
@@ -110,7 +127,8 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const
             return font;
         }
         break;
-    default: break;
+    default:
+        break;
     }
     return {};
 }
@@ -120,12 +138,18 @@ QVariant KeyTableModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case NameColumn: return tr("Name");
-    case AddressColumn: return tr("Address");
-    case PublicKeyColumn: return tr("Public key");
-    case ExportableColumn: return tr("Exportable");
-    case SourceColumn: return tr("Source");
-    case CreatedColumn: return tr("Created");
+    case NameColumn:
+        return tr("Name");
+    case AddressColumn:
+        return tr("Address");
+    case PublicKeyColumn:
+        return tr("Public key");
+    case ExportableColumn:
+        return tr("Exportable");
+    case SourceColumn:
+        return tr("Source");
+    case CreatedColumn:
+        return tr("Created");
     }
     return {};
 }

@@ -15,8 +15,15 @@ namespace baokeys::ui {
 class KeyTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { NameColumn, AddressColumn, PublicKeyColumn, ExportableColumn, SourceColumn, CreatedColumn,
-                  ColumnCount };
+    enum Column {
+        NameColumn,
+        AddressColumn,
+        PublicKeyColumn,
+        ExportableColumn,
+        SourceColumn,
+        CreatedColumn,
+        ColumnCount
+    };
     enum Role {
         UidRole = Qt::UserRole + 1, // the key's name
         SortRole,                   // natural order (blob-worker-2 before blob-worker-10), dates as dates

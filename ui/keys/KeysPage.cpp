@@ -36,11 +36,12 @@ KeysPage::KeysPage(QWidget *parent) : QWidget(parent)
     m_new = makeAction(tr("&New key…"), QKeySequence::New, &KeysPage::newKey);
     m_import = makeAction(tr("&Import…"), QKeySequence(Qt::CTRL | Qt::Key_I), &KeysPage::importKey);
     m_copyAddress = makeAction(tr("Copy &address"), QKeySequence::Copy, &KeysPage::copyAddress);
-    m_copyPublicKey =
-        makeAction(tr("Copy &public key"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), &KeysPage::copyPublicKey);
+    m_copyPublicKey = makeAction(tr("Copy &public key"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+                                 &KeysPage::copyPublicKey);
     m_details = makeAction(tr("&Details…"), QKeySequence(Qt::CTRL | Qt::Key_D), &KeysPage::showDetails);
     m_sign = makeAction(tr("&Sign message…"), QKeySequence(Qt::CTRL | Qt::Key_M), &KeysPage::signMessage);
-    m_export = makeAction(tr("E&xport private key…"), QKeySequence(Qt::CTRL | Qt::Key_E), &KeysPage::exportKey);
+    m_export =
+        makeAction(tr("E&xport private key…"), QKeySequence(Qt::CTRL | Qt::Key_E), &KeysPage::exportKey);
     m_rename = makeAction(tr("&Rename…"), QKeySequence(Qt::Key_F2), &KeysPage::renameKey);
     m_delete = makeAction(tr("De&lete…"), QKeySequence::Delete, &KeysPage::deleteKey);
     m_sync = makeAction(tr("S&ync with server"), QKeySequence::Refresh, &KeysPage::syncKeys);
@@ -183,12 +184,14 @@ void KeysPage::newKey()
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QString name = dialog.name();
-    m_session->keyring().newAccountAsync(name, dialog.exportable())
+    m_session->keyring()
+        .newAccountAsync(name, dialog.exportable())
         .then(this, [this, name](keyring::KeyringResult<keyring::KeyRecord> result) {
             if (!result)
                 ErrorReporter::show(this, tr("Creating key %1 failed.").arg(name), result.error());
             else
-                emit message(tr("Key %1 created: %2").arg(name, result->bech32(m_session->hrp())));
+                emit message(tr("Key %1 created: %2")
+                                 .arg(name, result->bech32(m_session ? m_session->hrp() : QString())));
         });
 }
 
@@ -218,7 +221,8 @@ void KeysPage::importKey()
         if (!result)
             ErrorReporter::show(this, tr("Importing %1 failed.").arg(name), result.error());
         else
-            emit message(tr("Key %1 imported: %2").arg(name, result->bech32(m_session->hrp())));
+            emit message(tr("Key %1 imported: %2")
+                             .arg(name, result->bech32(m_session ? m_session->hrp() : QString())));
     });
     crypto::wipe(secret);
     crypto::wipe(passphrase);
@@ -278,9 +282,10 @@ void KeysPage::exportKey()
         return;
     const int row = m_model->rowOf(uid);
     if (row >= 0 && !m_model->record(row).exportable) {
-        ErrorReporter::show(this, tr("%1 cannot be exported.").arg(uid),
-                            bao::BaoError{bao::BaoErrorKind::NotExportable,
-                                          tr("the key was created as not exportable"), 0, {}});
+        ErrorReporter::show(
+            this, tr("%1 cannot be exported.").arg(uid),
+            bao::BaoError{
+                bao::BaoErrorKind::NotExportable, tr("the key was created as not exportable"), 0, {}});
         return;
     }
     auto *dialog = new ExportKeyDialog(m_session->keyring(), uid, this);
@@ -295,16 +300,18 @@ void KeysPage::renameKey()
         return;
     bool ok = false;
     const QString newUid =
-        QInputDialog::getText(this, tr("Rename key"),
-                              tr("New name for %1 (only exportable keys can be renamed: the key is moved under the "
-                                 "new name and checked before the old name is removed):")
-                                  .arg(uid),
-                              QLineEdit::Normal, uid, &ok)
+        QInputDialog::getText(
+            this, tr("Rename key"),
+            tr("New name for %1 (only exportable keys can be renamed: the key is moved under the "
+               "new name and checked before the old name is removed):")
+                .arg(uid),
+            QLineEdit::Normal, uid, &ok)
             .trimmed();
     if (!ok || newUid.isEmpty() || newUid == uid)
         return;
-    m_session->keyring().renameAsync(uid, newUid).then(
-        this, [this, uid, newUid](keyring::KeyringResult<keyring::KeyRecord> result) {
+    m_session->keyring()
+        .renameAsync(uid, newUid)
+        .then(this, [this, uid, newUid](keyring::KeyringResult<keyring::KeyRecord> result) {
             if (!result)
                 ErrorReporter::show(this, tr("Renaming %1 to %2 failed.").arg(uid, newUid), result.error());
             else

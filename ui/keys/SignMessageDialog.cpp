@@ -31,7 +31,8 @@ SignMessageDialog::SignMessageDialog(keyring::BaoKeyring &keyring, const QString
     m_result->setObjectName(QStringLiteral("signResult"));
     m_result->setReadOnly(true);
     form->addRow(tr("Signature:"), m_result);
-    form->addRow(new QLabel(tr("Signed as SHA-256(message); verified here against the stored public key."), this));
+    form->addRow(
+        new QLabel(tr("Signed as SHA-256(message); verified here against the stored public key."), this));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_sign = buttons->addButton(tr("&Sign"), QDialogButtonBox::ActionRole);
     m_sign->setObjectName(QStringLiteral("signButton"));
@@ -63,7 +64,8 @@ void SignMessageDialog::sign()
             return;
         }
         m_result->setPlainText(tr("signature (r||s): %1\npublic key: %2\ndigest: %3")
-                                   .arg(crypto::Hex::encode(result->signature), crypto::Hex::encode(result->publicKey),
+                                   .arg(crypto::Hex::encode(result->signature),
+                                        crypto::Hex::encode(result->publicKey),
                                         crypto::Hex::encode(result->digest)));
         emit signed_(*result);
     });

@@ -13,7 +13,6 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QValueAxis>
-
 #include <cmath>
 
 namespace baokeys::ui {
@@ -173,8 +172,9 @@ void LatencyChart::setStats(const LatencyStats &stats)
     histogramChart->addAxis(countAxis, Qt::AlignLeft);
     histogramSeries->attachAxis(countAxis);
     histogramChart->legend()->hide();
-    histogramChart->setTitle(tr("Latency: median %1 ms, p95 %2 ms")
-                                 .arg(locale.toString(stats.p50Ms, 'f', 1), locale.toString(stats.p95Ms, 'f', 1)));
+    histogramChart->setTitle(
+        tr("Latency: median %1 ms, p95 %2 ms")
+            .arg(locale.toString(stats.p50Ms, 'f', 1), locale.toString(stats.p95Ms, 'f', 1)));
 }
 
 } // namespace baokeys::ui

@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QLocale>
-
 #include <algorithm>
 #include <cmath>
 
@@ -53,8 +52,9 @@ QList<int> LatencyStats::histogram(int bins, double *binWidthMs) const
 QString LatencyStats::summary() const
 {
     const QLocale locale;
-    return QCoreApplication::translate("LatencyStats", "%n signature(s) in %1 ms — sequential would take %2 ms "
-                                                       "(%3× faster)",
+    return QCoreApplication::translate("LatencyStats",
+                                       "%n signature(s) in %1 ms — sequential would take %2 ms "
+                                       "(%3× faster)",
                                        nullptr, count)
         .arg(locale.toString(wallMs, 'f', 0), locale.toString(sequentialMs, 'f', 0),
              locale.toString(speedup(), 'f', 1));

@@ -1,7 +1,7 @@
 #include "signing/RequestBarsItem.h"
 
-#include <QApplication>
 #include <QAbstractSeries>
+#include <QApplication>
 #include <QChart>
 #include <QPainter>
 #include <QPalette>
@@ -45,8 +45,8 @@ QRectF RequestBarsItem::barRect(int index) const
     const QPointF next = m_chart->mapToPosition(QPointF(interval.startMs, row + 1), m_reference);
     const double rowHeight = std::abs(next.y() - start.y());
     const double height = std::max(1.0, rowHeight * 0.7);
-    return QRectF(QPointF(start.x(), start.y() - height / 2), QPointF(std::max(end.x(), start.x() + 1.0),
-                                                                      start.y() + height / 2));
+    return QRectF(QPointF(start.x(), start.y() - height / 2),
+                  QPointF(std::max(end.x(), start.x() + 1.0), start.y() + height / 2));
 }
 
 void RequestBarsItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *widget)

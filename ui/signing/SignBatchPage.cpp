@@ -131,7 +131,8 @@ SignBatchPage::SignBatchPage(QWidget *parent) : QWidget(parent)
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(BatchItemModel::IndexColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(BatchItemModel::IndexColumn,
+                                                      QHeaderView::ResizeToContents);
     m_table->setColumnWidth(BatchItemModel::NameColumn, 160);
     m_table->setColumnWidth(BatchItemModel::ResultColumn, 300);
     m_chart = new LatencyChart(splitter);
@@ -233,7 +234,8 @@ Expected<QByteArray, QString> SignBatchPage::messageBytes() const
             return baokeys::unexpected(tr("the file %1 is larger than 16 MiB").arg(text));
         return file.readAll();
     }
-    default: return text.toUtf8();
+    default:
+        return text.toUtf8();
     }
 }
 

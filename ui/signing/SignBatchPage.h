@@ -6,7 +6,6 @@
 #include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QWidget>
-
 #include <memory>
 
 class QComboBox;
