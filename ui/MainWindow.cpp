@@ -256,8 +256,6 @@ void MainWindow::setSession(std::unique_ptr<Session> session)
     m_monitor->setKeyring(&m_session->keyring());
     if (auto storeError = m_session->keyring().storeError())
         ErrorReporter::show(this, tr("The local key list of this profile could not be read."), *storeError);
-    if (profile.kind != Profile::Kind::EmbeddedMemory)
-        m_keys->syncKeys(); // the server is the source of truth
     updateTitle();
     emit sessionOpened();
 }

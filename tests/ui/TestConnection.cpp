@@ -5,8 +5,10 @@
 // background; the key actions' dialogs work against the real signer.
 #include "UiTestSupport.h"
 #include "connection/ConnectionMonitor.h"
+#include "connection/PassphraseDialog.h"
 #include "connection/ProfileDialog.h"
 #include "connection/ProfileStore.h"
+#include "connection/TokenPrompt.h"
 #include "connection/TokenVault.h"
 #include "keys/DeleteKeyDialog.h"
 #include "keys/ImportKeyDialog.h"
@@ -14,6 +16,7 @@
 #include "keys/KeyTableModel.h"
 #include "keys/KeysPage.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -30,19 +33,27 @@
 using namespace baokeys;
 
 namespace {
-// Runs `act` on the next modal dialog of type T once it is shown.
+// Runs `act` on the next modal dialog of type T once it is shown. A timer
+// polls (never a blocking loop: the dialog's own exec() nests inside it).
 template<typename T> void onNextDialog(std::function<void(T *)> act)
 {
-    QTimer::singleShot(0, [act] {
-        for (int i = 0; i < 200; ++i) {
-            if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
-                act(dialog);
-                return;
-            }
-            QTest::qWait(10);
+    auto *timer = new QTimer;
+    auto attempts = std::make_shared<int>(0);
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, [timer, act, attempts] {
+        if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
+            timer->stop();
+            timer->deleteLater();
+            act(dialog);
+            return;
         }
-        qWarning("no dialog appeared");
+        if (++*attempts > 3000) {
+            timer->stop();
+            timer->deleteLater();
+            qWarning("no dialog appeared");
+        }
     });
+    timer->start();
 }
 } // namespace
 
@@ -55,6 +66,8 @@ private slots:
     void testConnectionShowsHealthAndToken();
     void statusBarFollowsTheServer();
     void importDetailsAndDeleteThroughTheDialogs();
+    void remoteProfileAsksForTheTokenAndSaysWhy();
+    void encryptedFolderProfileNeedsItsPassphrase();
 };
 
 void TestConnection::initTestCase()
@@ -227,6 +240,99 @@ void TestConnection::importDetailsAndDeleteThroughTheDialogs()
     QVERIFY(okWasDisabled);
     QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 0, 10000);
     QVERIFY(!window.session()->keyring().key(QStringLiteral("imported")));
+}
+
+void TestConnection::remoteProfileAsksForTheTokenAndSaysWhy()
+{
+    // No keychain at all, as on CI (no Secret Service on D-Bus - made
+    // certain here by pointing D-Bus nowhere): the app asks for the token in
+    // a masked field each time, and says why it asks.
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/baokeys-test-bus");
+    auto server = uitest::startSigner();
+    ui::ProfileStore store;
+    ui::Profile profile;
+    profile.name = QStringLiteral("remote signer");
+    profile.address = server->address();
+    store.save(&profile);
+    ui::MainWindow window;
+    window.show();
+    QString reason;
+    onNextDialog<ui::TokenPrompt>([&](ui::TokenPrompt *prompt) {
+        const auto labels = prompt->findChildren<QLabel *>();
+        for (QLabel *label : labels)
+            reason += label->text() + QLatin1Char('\n');
+        auto *token = prompt->findChild<QLineEdit *>(QStringLiteral("tokenEdit"));
+        QCOMPARE(token->echoMode(), QLineEdit::Password);
+        token->setText(server->rootToken());
+        // Do not write to a real keychain from a test.
+        for (QCheckBox *box : prompt->findChildren<QCheckBox *>())
+            box->setChecked(false);
+        prompt->accept();
+    });
+    QSignalSpy opened(&window, &ui::MainWindow::sessionOpened);
+    window.openProfile(profile);
+    QVERIFY(opened.wait(20000));
+    QVERIFY2(reason.contains(QLatin1String("No system keychain is available")) &&
+                 reason.contains(QLatin1String("asks for it each time")),
+             qPrintable(reason));
+    QVERIFY(!window.session()->signer()); // remote: over HTTP only
+    QTRY_VERIFY_WITH_TIMEOUT(window.stateLabel()->text().startsWith(QLatin1String("Active")), 10000);
+    QVERIFY(!window.devBanner()->isVisible());
+    store.remove(profile.id);
+}
+
+void TestConnection::encryptedFolderProfileNeedsItsPassphrase()
+{
+    QTemporaryDir folder;
+    ui::Profile profile;
+    profile.name = QStringLiteral("folder signer");
+    profile.kind = ui::Profile::Kind::EmbeddedFolder;
+    profile.dataDir = folder.filePath(QStringLiteral("keys"));
+    ui::ProfileStore store;
+    store.save(&profile);
+    auto passphraseIs = [](const QString &text) {
+        onNextDialog<ui::PassphraseDialog>([text](ui::PassphraseDialog *dialog) {
+            const auto fields = dialog->findChildren<QLineEdit *>();
+            for (QLineEdit *field : fields) {
+                QCOMPARE(field->echoMode(), QLineEdit::Password);
+                field->setText(text);
+            }
+            dialog->accept();
+        });
+    };
+    {
+        ui::MainWindow window;
+        window.show();
+        QSignalSpy opened(&window, &ui::MainWindow::sessionOpened);
+        passphraseIs(QStringLiteral("correct horse"));
+        window.openProfile(profile);
+        QVERIFY(opened.wait(20000));
+        QVERIFY(window.session()->signer());
+        QVERIFY(!window.devBanner()->isVisible()); // keys are kept: no dev banner
+        QVERIFY(window.session()->keyring().newAccount(QStringLiteral("kept")));
+    }
+    {
+        // The wrong passphrase: a plain error, no session.
+        ui::MainWindow window;
+        window.show();
+        passphraseIs(QStringLiteral("wrong"));
+        window.openProfile(profile);
+        QTRY_COMPARE_WITH_TIMEOUT(uitest::errorBoxes(&window).size(), 1, 20000);
+        QVERIFY(!window.session());
+        QVERIFY(!uitest::errorBoxes(&window).first()->text().isEmpty());
+        uitest::closeErrorBoxes(&window);
+    }
+    {
+        // The right one again: the key is still there (the server is the truth; sync adopts it).
+        ui::MainWindow window;
+        window.show();
+        QSignalSpy opened(&window, &ui::MainWindow::sessionOpened);
+        passphraseIs(QStringLiteral("correct horse"));
+        window.openProfile(profile);
+        QVERIFY(opened.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->keyring().key(QStringLiteral("kept")).hasValue(), 10000);
+    }
+    store.remove(profile.id);
 }
 
 QTEST_MAIN(TestConnection)
