@@ -526,7 +526,8 @@ KeyringResult<SyncReport> BaoKeyring::sync()
     QHash<QString, bao::KeyInfo> infos;
     for (const bao::KeyInfo &info : std::as_const(listing->info))
         infos.insert(info.name, info);
-    const QSet<QString> journal(m_store->journalUids().cbegin(), m_store->journalUids().cend());
+    const QStringList journalUids = m_store->journalUids(); // one list: both iterators must come from it
+    const QSet<QString> journal(journalUids.cbegin(), journalUids.cend());
 
     QList<KeyRecord> changes;
     for (const QString &name : std::as_const(listing->names)) {
