@@ -2,15 +2,15 @@
 
 #include "keyring/BatchState.h"
 
+#include <QTimerEvent>
+
 #include <limits>
 
 namespace baokeys::keyring {
 
 BatchProgress::BatchProgress(std::shared_ptr<BatchState> state, QObject *parent)
-    : QObject(parent), m_state(std::move(state)), m_emitTimer(new QTimer(this))
+    : QObject(parent), m_state(std::move(state))
 {
-    m_emitTimer->setSingleShot(true);
-    connect(m_emitTimer, &QTimer::timeout, this, &BatchProgress::emitEventsAvailable);
     m_state->setListener(this);
 }
 
@@ -26,13 +26,29 @@ int BatchProgress::notifyInterval() const
 
 void BatchProgress::onEventsPosted()
 {
-    if (m_emitTimer->isActive())
+    if (m_emitTimerId != 0)
         return; // an emission is already scheduled
     const qint64 since = m_sinceEmit.isValid() ? m_sinceEmit.elapsed() : std::numeric_limits<qint64>::max();
     if (since >= m_notifyIntervalMs)
         emitEventsAvailable();
     else
-        m_emitTimer->start(int(m_notifyIntervalMs - since));
+        m_emitTimerId = startTimer(int(m_notifyIntervalMs - since));
+}
+
+void BatchProgress::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_emitTimerId)
+        return QObject::timerEvent(event);
+    flushPending();
+}
+
+void BatchProgress::flushPending()
+{
+    if (m_emitTimerId == 0)
+        return;
+    killTimer(m_emitTimerId);
+    m_emitTimerId = 0;
+    emitEventsAvailable();
 }
 
 void BatchProgress::emitEventsAvailable()

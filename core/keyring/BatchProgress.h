@@ -6,7 +6,6 @@
 #include <QFuture>
 #include <QList>
 #include <QObject>
-#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -64,10 +63,12 @@ signals:
 private:
     friend class BatchState;
     void onEventsPosted(); // on this object's thread, woken by BatchState
+    void flushPending();   // emits a scheduled signal now (at the end)
     void emitEventsAvailable();
+    void timerEvent(QTimerEvent *event) override;
 
     std::shared_ptr<BatchState> m_state;
-    QTimer *m_emitTimer = nullptr; // child; pending rate-limited emission
+    int m_emitTimerId = 0; // a pending rate-limited emission (a plain timer, no child object)
     QElapsedTimer m_sinceEmit;
     int m_notifyIntervalMs = 50;
 };

@@ -63,10 +63,7 @@ void BatchState::notifyLocked(bool finished)
             listener,
             [listener] {
                 // The last events go out with the end, not a rate-limit later.
-                if (listener->m_emitTimer->isActive()) {
-                    listener->m_emitTimer->stop();
-                    listener->emitEventsAvailable();
-                }
+                listener->flushPending();
                 emit listener->finished();
             },
             Qt::QueuedConnection);
