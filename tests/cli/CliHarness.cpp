@@ -34,7 +34,10 @@ QProcessEnvironment CliHarness::environment() const
 {
     QProcessEnvironment env;
     const QProcessEnvironment system = QProcessEnvironment::systemEnvironment();
-    for (const QString &name : {QStringLiteral("PATH"), QStringLiteral("LANG"), QStringLiteral("LC_ALL")}) {
+    // Sanitizer settings reach the child too: a sanitizer build checks the CLI as well.
+    for (const QString &name : {QStringLiteral("PATH"), QStringLiteral("LANG"), QStringLiteral("LC_ALL"),
+                                QStringLiteral("ASAN_OPTIONS"), QStringLiteral("LSAN_OPTIONS"),
+                                QStringLiteral("UBSAN_OPTIONS"), QStringLiteral("TSAN_OPTIONS")}) {
         if (system.contains(name))
             env.insert(name, system.value(name));
     }

@@ -7,6 +7,7 @@
 #include "cli/KeysCommands.h"
 #include "cli/SignCommands.h"
 #include "cli/StatusCommand.h"
+#include "crypto/Secp256k1.h"
 
 namespace baokeys::cli {
 
@@ -22,6 +23,13 @@ int report(const CliError &error)
 
 CliApplication::CliApplication()
 {
+    // Create the process's secp256k1 context here, on the main thread: its
+    // seeding is the client side's one RAND_bytes call, and OpenSSL keeps a
+    // DRBG per calling thread. Made on a batch worker instead, that DRBG is
+    // freed by the worker's thread-exit cleanup, which can still be running
+    // when the process exits (a leak report under AddressSanitizer).
+    (void)crypto::Secp256k1::isLowS(QByteArray(crypto::Secp256k1::CompactSignatureSize, '\0'));
+
     for (const QCommandLineOption &option : CliConfig::globalOptions())
         m_commandLine.addGlobalOption(option);
     KeysCommands::registerAll(m_commandLine);
