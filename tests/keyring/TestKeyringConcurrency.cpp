@@ -17,6 +17,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <array>
 #include <atomic>
 
 using baokeys::bao::BaoClient;
@@ -131,7 +132,9 @@ private slots:
     {
         createWorkers(QStringLiteral("worker"), 4);
         setLatency(50ms, {{QStringLiteral("worker-1"), 500ms}});
-        QList<qint64> finishedAt(5, -1);
+        std::array<std::atomic<qint64>, 5> finishedAt;
+        for (auto &value : finishedAt)
+            value = -1;
         QList<QThread *> threads;
         QElapsedTimer timer;
         timer.start();
@@ -146,10 +149,10 @@ private slots:
             QVERIFY(thread->wait(30000));
             delete thread;
         }
-        QVERIFY(finishedAt[1] >= 450);
+        QVERIFY(finishedAt[1].load() >= 450);
         for (int w = 2; w <= 4; ++w)
-            QVERIFY2(finishedAt[w] >= 0 && finishedAt[w] < bound(200),
-                     qPrintable(QStringLiteral("worker-%1 finished at %2 ms").arg(w).arg(finishedAt[w])));
+            QVERIFY2(finishedAt[w].load() >= 0 && finishedAt[w].load() < bound(200),
+                     qPrintable(QStringLiteral("worker-%1 finished at %2 ms").arg(w).arg(finishedAt[w].load())));
 
         // The same through one signBatch: the slow item holds nobody back.
         QList<SignRequest> requests;
@@ -284,7 +287,14 @@ private slots:
             ok += result.ok() ? 1 : 0;
         QCOMPARE(ok, 256);
         QCOMPARE(m_server->engineRequestCount() - before, quint64(256));
-        QVERIFY2(elapsed < bound(600), qPrintable(QStringLiteral("256 x 200 ms took %1 ms").arg(elapsed)));
+        // 512 threads (256 lanes + their managers' HTTP threads) cost TSan a
+        // lot more than the others; still far below the 51 s sequential time.
+#if defined(__SANITIZE_THREAD__)
+        const qint64 limit = bound(600) * 2;
+#else
+        const qint64 limit = bound(600);
+#endif
+        QVERIFY2(elapsed < limit, qPrintable(QStringLiteral("256 x 200 ms took %1 ms").arg(elapsed)));
     }
 
     void partialFailureKeepsTheRest()
