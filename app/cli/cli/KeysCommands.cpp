@@ -258,10 +258,9 @@ CliResult<ExitCode> KeysCommands::sync(CommandContext &context, const Invocation
     auto keyring = context.serverKeyring(true);
     if (!keyring)
         return cliError(keyring.error());
-    // Keys named in the journal of an interrupted batch are adopted first, on
-    // their own: BaoKeyring::sync() mishandles a non-empty journal (see the
-    // keyring's journalUids() use there), and this way they are reported as
-    // recovered all the same.
+    // Keys named in the journal of an interrupted batch are adopted first
+    // (recoverJournal() reads each one from the server) and reported as
+    // recovered, whatever sync() itself then finds.
     QStringList recovered;
     if (!(*keyring)->storeError()) {
         auto adopted = (*keyring)->recoverJournal();
