@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QPointer>
 
+#include <atomic>
 #include <mutex>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -205,10 +206,13 @@ bool FakeBaoServer::start()
     m_worker->moveToThread(m_thread.get());
     QObject::connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread->start();
-    bool listening = false;
-    QMetaObject::invokeMethod(m_worker, [this, &listening] { listening = m_worker->listen(); },
+    // Atomics: the blocking queued call orders these through Qt's own
+    // semaphore, which ThreadSanitizer cannot see.
+    std::atomic<bool> listening{false};
+    Worker *worker = m_worker;
+    QMetaObject::invokeMethod(m_worker, [worker, &listening] { listening = worker->listen(); },
                               Qt::BlockingQueuedConnection);
-    return listening;
+    return listening.load();
 }
 
 void FakeBaoServer::stop()
