@@ -26,6 +26,15 @@
 using namespace baokeys;
 
 namespace {
+
+// The 50 ms promise is about the product as shipped. An ASan build runs every
+// instruction several times slower, so there the bound only guards against a
+// GUI thread that waits for the batch (1000 signatures take seconds there).
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr qint64 StallBoundMs = 500;
+#else
+constexpr qint64 StallBoundMs = 50;
+#endif
 // Nanoseconds this thread has spent runnable but waiting for a CPU; -1 when
 // the kernel does not report it.
 qint64 runQueueWaitNs()
@@ -111,7 +120,7 @@ void TestGuiStall::thousandSignaturesKeepTheGuiResponsive()
     qInfo("1000 signatures in %lld ms; GUI timer ticks: %d; longest gap between ticks: %lld ms; "
           "longest stall of the GUI thread's own (gap minus run-queue wait): %lld ms%s",
           wall.elapsed(), ticks, maxGapMs, maxOwnStallMs, haveWait ? "" : " (no schedstat: raw gap)");
-    QVERIFY2(maxOwnStallMs < 50,
+    QVERIFY2(maxOwnStallMs < StallBoundMs,
              qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(maxOwnStallMs)));
     QVERIFY(ticks > 20); // the probe really ran throughout
 }
