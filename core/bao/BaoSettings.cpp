@@ -26,26 +26,6 @@ bool parseGoBool(const QString &text)
     return truthy.contains(text);
 }
 
-// "30" (seconds), "30s", "500ms", "2m", "1h": the forms BAO_CLIENT_TIMEOUT takes.
-std::optional<std::chrono::milliseconds> parseDuration(const QString &text)
-{
-    static const QRegularExpression pattern(QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?\\s*$"));
-    const auto match = pattern.match(text);
-    if (!match.hasMatch())
-        return std::nullopt;
-    const double value = match.captured(1).toDouble();
-    const QString unit = match.captured(2);
-    double ms = value * 1000.0;
-    if (unit == QLatin1String("ms"))
-        ms = value;
-    else if (unit == QLatin1String("m"))
-        ms = value * 60'000.0;
-    else if (unit == QLatin1String("h"))
-        ms = value * 3'600'000.0;
-    if (ms <= 0)
-        return std::nullopt;
-    return std::chrono::milliseconds(qint64(ms));
-}
 
 } // namespace
 
@@ -80,6 +60,26 @@ QString BaoSettings::describe() const
     if (tlsSkipVerify)
         text += QStringLiteral(" tls-verify=OFF");
     return text;
+}
+
+std::optional<std::chrono::milliseconds> BaoSettings::parseDuration(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?\\s*$"));
+    const auto match = pattern.match(text);
+    if (!match.hasMatch())
+        return std::nullopt;
+    const double value = match.captured(1).toDouble();
+    const QString unit = match.captured(2);
+    double ms = value * 1000.0;
+    if (unit == QLatin1String("ms"))
+        ms = value;
+    else if (unit == QLatin1String("m"))
+        ms = value * 60'000.0;
+    else if (unit == QLatin1String("h"))
+        ms = value * 3'600'000.0;
+    if (ms <= 0)
+        return std::nullopt;
+    return std::chrono::milliseconds(qint64(ms));
 }
 
 } // namespace baokeys::bao

@@ -3,6 +3,7 @@
 #include <QString>
 
 #include <chrono>
+#include <optional>
 
 class QProcessEnvironment;
 
@@ -25,6 +26,9 @@ struct BaoSettings {
 
     static BaoSettings fromEnvironment();
     static BaoSettings fromEnvironment(const QProcessEnvironment &env);
+    // "30" (seconds), "30s", "500ms", "2m", "1h": the forms BAO_CLIENT_TIMEOUT
+    // takes. Nothing for text that is not a positive duration.
+    static std::optional<std::chrono::milliseconds> parseDuration(const QString &text);
 
     // "https://bao:8200 ns=team mount=secp256k1 token=set": never the token itself.
     QString describe() const;

@@ -9,7 +9,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QStandardPaths>
 
 namespace baokeys::cli {
@@ -64,24 +63,11 @@ QList<QCommandLineOption> CliConfig::globalOptions()
 
 CliResult<std::chrono::milliseconds> CliConfig::parseTimeout(const QString &text)
 {
-    static const QRegularExpression pattern(QStringLiteral("^(\\d+(?:\\.\\d+)?)(ms|s|m|h)?$"));
-    const auto match = pattern.match(text.trimmed());
-    const auto bad =
-        cliError(CliError::usage(tr("--timeout: '%1' is not a duration (e.g. 30s, 500ms, 2m)").arg(text)));
-    if (!match.hasMatch())
-        return bad;
-    const double value = match.captured(1).toDouble();
-    const QString unit = match.captured(2);
-    double ms = value * 1000.0;
-    if (unit == QLatin1String("ms"))
-        ms = value;
-    else if (unit == QLatin1String("m"))
-        ms = value * 60'000.0;
-    else if (unit == QLatin1String("h"))
-        ms = value * 3'600'000.0;
-    if (ms < 1 || ms > 24 * 3'600'000.0)
-        return bad;
-    return std::chrono::milliseconds(qint64(ms));
+    // The same forms as BAO_CLIENT_TIMEOUT, bounded to something a person means.
+    const auto timeout = bao::BaoSettings::parseDuration(text);
+    if (!timeout || *timeout < std::chrono::milliseconds(1) || *timeout > std::chrono::hours(24))
+        return cliError(CliError::usage(tr("--timeout: '%1' is not a duration (e.g. 30s, 500ms, 2m)").arg(text)));
+    return *timeout;
 }
 
 QString CliConfig::defaultStorePath()
