@@ -738,6 +738,22 @@ BaoError cancelledBeforeStart()
     return BaoError{BaoErrorKind::Cancelled, QStringLiteral("cancelled before it started"), 0, {}};
 }
 
+// ListFirst's verdict: AlreadyExists naming the batch's names the server has.
+std::optional<BaoError> takenOnServer(const QStringList &batchNames, const QStringList &serverNames)
+{
+    const QSet<QString> existing(serverNames.cbegin(), serverNames.cend());
+    QStringList taken;
+    for (const QString &name : batchNames) {
+        if (existing.contains(name))
+            taken << name;
+    }
+    if (taken.isEmpty())
+        return std::nullopt;
+    return BaoError{BaoErrorKind::AlreadyExists,
+                    QStringLiteral("%1 key(s) already on the server: %2").arg(taken.size()).arg(shortList(taken)), 0,
+                    {}};
+}
+
 // What the items of one createBatch share besides BatchRun: the preflight
 // (run once, by the first worker; the others wait for it), and the created
 // records, stored in one write by whoever finishes last (or, should a worker
@@ -811,34 +827,26 @@ KeyringResult<BatchJob<CreateItemResult>> BaoKeyring::createBatch(const CreateBa
     run->exportable = request.exportable;
 
     // Crash safety: the journal names every key before any create. Its fsync
-    // runs on another thread while the LIST below is in flight.
+    // runs on another thread while the workers start (and, with ListFirst,
+    // while the LIST is in flight); no create is sent before it is on disk.
     run->journal = QtConcurrent::run(m_asyncPool.get(), [store = m_store.get(), id = run->batchId, uids = *names] {
         return store->writeJournal(id, uids);
     });
 
-    // Before any create: the server's LIST must not hold any of the names.
-    auto preflight = [this, run] {
-        bao::BaoClient &server = client();
-        ScopedCancel scoped(server, run->state->cancelToken());
-        auto existingNames = server.listKeyNames();
-        if (!existingNames) {
-            run->preflightError = existingNames.error();
-        } else if (!run->journalWritten()) {
-            run->preflightError = run->journal.result().error();
-        } else {
-            const QSet<QString> existing(existingNames->cbegin(), existingNames->cend());
-            QStringList taken;
-            for (const QString &name : run->state->uids()) {
-                if (existing.contains(name))
-                    taken << name;
-            }
-            if (!taken.isEmpty())
-                run->preflightError = BaoError{BaoErrorKind::AlreadyExists,
-                                               QStringLiteral("%1 key(s) already on the server: %2")
-                                                   .arg(taken.size())
-                                                   .arg(shortList(taken)),
-                                               0, {}};
+    // Before any create: the journal must be on disk, and with ListFirst the
+    // server's LIST must not hold any of the names.
+    auto preflight = [this, run, listFirst = request.serverCheck == ServerNameCheck::ListFirst] {
+        if (listFirst) {
+            bao::BaoClient &server = client();
+            ScopedCancel scoped(server, run->state->cancelToken());
+            auto existingNames = server.listKeyNames();
+            if (!existingNames)
+                run->preflightError = existingNames.error();
+            else
+                run->preflightError = takenOnServer(run->state->uids(), *existingNames);
         }
+        if (!run->preflightError && !run->journalWritten())
+            run->preflightError = run->journal.result().error();
         if (run->preflightError)
             run->state->setPreflightError(*run->preflightError); // persist() clears the journal
     };

@@ -137,9 +137,10 @@ public:
     QFuture<KeyringResult<SyncReport>> syncAsync();
 
     // --- batches (return at once) ---
-    // Checks names (pattern, duplicates, local store) at once; a collision
-    // with a key on the server (LIST) is found before any create request and
-    // fails every item (BatchProgress::preflightError()).
+    // Checks names (pattern, duplicates, local store) at once, before any
+    // request. Names taken on the server are found as request.serverCheck
+    // says: per key by the engine (the default, one round trip), or by a LIST
+    // before any create that refuses the whole batch.
     KeyringResult<BatchJob<CreateItemResult>> createBatch(const CreateBatchRequest &request);
     // The names createBatch would use, checked against the local store only.
     KeyringResult<QStringList> batchNames(const CreateBatchRequest &request) const;

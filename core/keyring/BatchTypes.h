@@ -17,6 +17,20 @@ namespace baokeys::keyring {
 // Default parallelism (requests in flight) is min(N, DefaultMaxParallelism).
 inline constexpr int DefaultMaxParallelism = 256;
 
+// How createBatch finds names that are already taken on the server. The local
+// store is always checked first, before any request.
+enum class ServerNameCheck {
+    // One round trip per key: the engine itself refuses a name it already has
+    // ("key already exists"), atomically, so nothing is ever overwritten. That
+    // item fails with AlreadyExists; the others are created and kept.
+    ByEngine,
+    // A LIST before any create: if the server has any of the names, the whole
+    // batch is refused and nothing is created (BatchProgress::preflightError()).
+    // All or nothing, at the price of a second round trip. The engine's own
+    // refusal still covers a key created between the LIST and the creates.
+    ListFirst,
+};
+
 // createBatch: <prefix>-1 .. <prefix>-<count> (e.g. blob-worker-1..4).
 struct CreateBatchRequest {
     QString prefix;
@@ -24,6 +38,7 @@ struct CreateBatchRequest {
     bool exportable = false;
     int parallelism = 0; // 0: min(count, 256)
     int firstIndex = 1;  // names start at <prefix>-<firstIndex>
+    ServerNameCheck serverCheck = ServerNameCheck::ByEngine;
 };
 
 // signBatch: each request its own key and message.

@@ -26,6 +26,7 @@ using baokeys::keyring::BaoKeyring;
 using baokeys::keyring::BatchItemEvent;
 using baokeys::keyring::BatchItemState;
 using baokeys::keyring::CreateBatchRequest;
+using baokeys::keyring::ServerNameCheck;
 using baokeys::keyring::SignBatchOptions;
 using baokeys::keyring::SignRequest;
 using baokeys::signer::FaultSettings;
@@ -199,8 +200,9 @@ private slots:
             QCOMPARE(stored->address, crypto::CosmosAddress::fromPublicKey(onServer->publicKey));
             QCOMPARE(stored->address, onServer->address);
         }
-        // One LIST (preflight) + 4 parallel creates: two latencies, not five.
-        QVERIFY2(elapsed < bound(800), qPrintable(QStringLiteral("createBatch(4) took %1 ms").arg(elapsed)));
+        // 4 parallel creates, the engine refusing taken names itself: one
+        // latency (200 ms), not four; the journal's fsync overlaps the start.
+        QVERIFY2(elapsed < bound(380), qPrintable(QStringLiteral("createBatch(4) took %1 ms").arg(elapsed)));
         QCOMPARE(job->progress->counts().succeeded, 4);
         QVERIFY(m_keyring->store().journalUids().isEmpty());
 
@@ -216,6 +218,37 @@ private slots:
         QVERIFY(!m_keyring->key(QStringLiteral("blob-worker-5")));
     }
 
+    void createBatchServerCollisionRefusedByEngine()
+    {
+        BaoClient client(keyringtest::settingsFor(*m_server));
+        auto rival = client.createKey(QStringLiteral("peer-3"), false);
+        QVERIFY(rival.hasValue());
+        const quint64 before = m_server->engineRequestCount();
+        CreateBatchRequest request;
+        request.prefix = QStringLiteral("peer");
+        request.count = 4; // default: the engine refuses what it has
+        auto job = m_keyring->createBatch(request);
+        QVERIFY(job.hasValue());
+        job->future.waitForFinished();
+        QCOMPARE(m_server->engineRequestCount() - before, quint64(4)); // 4 creates, no LIST
+        QVERIFY(!job->progress->preflightError().has_value());
+        const auto results = job->future.results();
+        QCOMPARE(results.size(), 4);
+        for (int i : {0, 1, 3}) {
+            QVERIFY(results.at(i).ok());
+            QVERIFY(m_keyring->key(results.at(i).uid));
+        }
+        QVERIFY(!results.at(2).ok());
+        QCOMPARE(results.at(2).error->kind, BaoErrorKind::AlreadyExists);
+        QCOMPARE(job->progress->counts().failed, 1);
+        // The server's own peer-3 is untouched, and not claimed by the store.
+        auto onServer = client.readKey(QStringLiteral("peer-3"));
+        QVERIFY(onServer.hasValue());
+        QCOMPARE(onServer->publicKey, rival->publicKey);
+        QVERIFY(!m_keyring->key(QStringLiteral("peer-3")));
+        QVERIFY(m_keyring->store().journalUids().isEmpty());
+    }
+
     void createBatchServerCollisionFoundByList()
     {
         BaoClient client(keyringtest::settingsFor(*m_server));
@@ -224,6 +257,7 @@ private slots:
         CreateBatchRequest request;
         request.prefix = QStringLiteral("node");
         request.count = 4;
+        request.serverCheck = ServerNameCheck::ListFirst;
         auto job = m_keyring->createBatch(request);
         QVERIFY(job.hasValue()); // the store has no collision; the server's LIST does
         job->future.waitForFinished();
@@ -338,6 +372,7 @@ private slots:
         CreateBatchRequest request;
         request.prefix = QStringLiteral("half");
         request.count = 4;
+        request.serverCheck = ServerNameCheck::ListFirst; // the race between LIST and create
         setLatency(150ms);
         auto job = m_keyring->createBatch(request);
         QVERIFY(job.hasValue());

@@ -152,6 +152,9 @@ keyring::CreateBatchRequest ProvisionPage::formRequest() const
     request.firstIndex = m_firstIndex->value();
     request.exportable = m_exportable->isChecked();
     request.parallelism = m_parallelism->value();
+    // The operator is promised no create at all if a name is taken anywhere:
+    // one LIST before the batch is worth its round trip here.
+    request.serverCheck = keyring::ServerNameCheck::ListFirst;
     return request;
 }
 
