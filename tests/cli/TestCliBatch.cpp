@@ -59,6 +59,7 @@ private slots:
     void badBatchArguments();
     void interruptedBatchKeepsWhatIsDone();
     void crashedBatchIsRecoveredBySync();
+    void serverCollisionRefusedOrPerKey();
 };
 
 void TestCliBatch::createAndSignJsonLines()
@@ -407,6 +408,40 @@ void TestCliBatch::crashedBatchIsRecoveredBySync()
     for (const QJsonValue &key : listed.jsonArray())
         QCOMPARE(key.toObject().value(QStringLiteral("source")).toString(), QStringLiteral("generated"));
     QVERIFY(!QFile::exists(cli.storePath() + QStringLiteral(".journal")));
+}
+
+
+// t-2 exists on the server only (made through another store). By default the
+// whole batch is refused before any create; with --per-key-check the engine
+// refuses t-2 alone and the others are created.
+void TestCliBatch::serverCollisionRefusedOrPerKey()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    const QString otherStore = cli.dir() + QStringLiteral("/other-store.json");
+    EXPECT_EXIT(CliHarness::runRaw({QStringLiteral("--store"), otherStore, QStringLiteral("keys"),
+                                    QStringLiteral("add"), QStringLiteral("t-2")},
+                                   cli.environment()),
+                0);
+    const QStringList create{QStringLiteral("batch"), QStringLiteral("create"), QStringLiteral("--prefix"),
+                             QStringLiteral("t"), QStringLiteral("--count"), QStringLiteral("3")};
+
+    const quint64 before = cli.server().engineRequestCount();
+    CliRun refused = cli.run(json() + create);
+    EXPECT_EXIT(refused, 1);
+    QCOMPARE(cli.server().engineRequestCount() - before, quint64(1)); // the LIST, no create
+    QVERIFY2(refused.err.contains("t-2"), refused.err.constData());
+
+    CliRun perKey = cli.run(json() + create + QStringList{QStringLiteral("--per-key-check")});
+    EXPECT_EXIT(perKey, 3);
+    const QList<QJsonObject> items = results(perKey.jsonLines());
+    QCOMPARE(items.size(), 3);
+    for (const QJsonObject &item : items) {
+        const bool taken = item.value(QStringLiteral("key")).toString() == QLatin1String("t-2");
+        QCOMPARE(item.value(QStringLiteral("error")).isNull(), !taken);
+        if (taken)
+            QCOMPARE(item.value(QStringLiteral("error_kind")).toString(), QStringLiteral("already_exists"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCliBatch)
