@@ -18,6 +18,7 @@ using baokeys::bao::BaoErrorKind;
 using baokeys::bao::BaoSettings;
 using baokeys::keyring::BaoKeyring;
 using baokeys::keyring::CreateBatchRequest;
+using baokeys::keyring::ServerNameCheck;
 using baokeys::keyring::SignRequest;
 using baokeys::testsupport::FakeBaoServer;
 using baokeys::testsupport::FakeRequest;
@@ -156,6 +157,7 @@ private slots:
         CreateBatchRequest request;
         request.prefix = QStringLiteral("batch");
         request.count = 3;
+        request.serverCheck = ServerNameCheck::ListFirst; // the all-or-nothing LIST before any create
         auto job = m_keyring->createBatch(request);
         QVERIFY(job.hasValue());
         job->future.waitForFinished();

@@ -1,16 +1,16 @@
 #include "FakeBaoServer.h"
 
+#include <QAbstractEventDispatcher>
+#include <QEventLoop>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
-
-#include <atomic>
-#include <mutex>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QThread>
 #include <QTimer>
+
+#include <mutex>
 
 namespace baokeys::testsupport {
 
@@ -73,7 +73,7 @@ struct FakeBaoServer::Shared {
     mutable std::mutex mutex;
     Handler handler;             // guarded by mutex
     QList<FakeRequest> requests; // guarded by mutex
-    quint16 port = 0;            // written before start() returns
+    quint16 port = 0;            // written by the server thread before start() returns (ordered by the promise)
 };
 
 // Lives on the server thread: the listening socket and its connections.
@@ -198,32 +198,46 @@ FakeBaoServer::~FakeBaoServer()
 
 bool FakeBaoServer::start()
 {
-    if (m_thread)
-        return true;
-    m_thread = std::make_unique<QThread>();
-    m_thread->setObjectName(QStringLiteral("fake-bao-server"));
-    m_worker = new Worker(m_shared);
-    m_worker->moveToThread(m_thread.get());
-    QObject::connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread->start();
-    // Atomics: the blocking queued call orders these through Qt's own
-    // semaphore, which ThreadSanitizer cannot see.
-    std::atomic<bool> listening{false};
-    Worker *worker = m_worker;
-    QMetaObject::invokeMethod(m_worker, [worker, &listening] { listening = worker->listen(); },
-                              Qt::BlockingQueuedConnection);
-    return listening.load();
+    if (m_thread.joinable())
+        return m_dispatcher != nullptr;
+    m_stopping = false;
+    std::promise<QAbstractEventDispatcher *> started;
+    std::future<QAbstractEventDispatcher *> dispatcher = started.get_future();
+    m_thread = std::thread([this, started = std::move(started)]() mutable { serve(started); });
+    m_dispatcher = dispatcher.get();
+    return m_dispatcher != nullptr;
+}
+
+// The server thread: its own event loop, the listening socket and every
+// connection live and die here.
+void FakeBaoServer::serve(std::promise<QAbstractEventDispatcher *> &started)
+{
+    QEventLoop loop; // first: it gives this thread its event dispatcher
+    Worker worker(m_shared);
+    if (!worker.listen()) {
+        started.set_value(nullptr);
+        return;
+    }
+    started.set_value(QAbstractEventDispatcher::instance());
+    while (!m_stopping.load())
+        loop.processEvents(QEventLoop::WaitForMoreEvents);
+    worker.shutdown();
+    // stop() may still be inside wakeUp(); the dispatcher must outlive that call.
+    std::lock_guard lock(m_wakeMutex);
 }
 
 void FakeBaoServer::stop()
 {
-    if (!m_thread)
+    if (!m_thread.joinable())
         return;
-    QMetaObject::invokeMethod(m_worker, [this] { m_worker->shutdown(); }, Qt::BlockingQueuedConnection);
-    m_thread->quit();
-    m_thread->wait();
-    m_thread.reset();
-    m_worker = nullptr;
+    {
+        std::lock_guard lock(m_wakeMutex);
+        m_stopping = true;
+        if (m_dispatcher)
+            m_dispatcher->wakeUp(); // thread-safe; ends the server's processEvents()
+    }
+    m_thread.join();
+    m_dispatcher = nullptr;
 }
 
 quint16 FakeBaoServer::port() const

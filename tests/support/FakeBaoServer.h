@@ -8,8 +8,14 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <functional>
+#include <future>
 #include <memory>
+#include <mutex>
+#include <thread>
+
+class QAbstractEventDispatcher;
 
 namespace baokeys::testsupport {
 
@@ -52,8 +58,15 @@ struct FakeResponse {
 // runs on its own thread with keep-alive, so blocking clients on the test
 // thread and many parallel clients work against it.
 //
-// Thread-safety: every public member may be called from any thread; the
-// handler is called on the server's thread, one request at a time.
+// The server thread is a std::thread that owns its sockets from start to end;
+// start() learns the port through a std::promise and stop() raises an atomic
+// flag, wakes the thread's event loop and joins it. Nothing crosses threads
+// through Qt's queued calls or QThread::wait, whose synchronisation lives in
+// the uninstrumented Qt library, so ThreadSanitizer sees every hand-off.
+//
+// Thread-safety: start() and stop() belong to the thread that owns the
+// object; the other members may be called from any thread. The handler is
+// called on the server's thread, one request at a time.
 class FakeBaoServer {
 public:
     using Handler = std::function<FakeResponse(const FakeRequest &)>;
@@ -75,9 +88,13 @@ public:
 private:
     class Worker;
     struct Shared;
+    void serve(std::promise<QAbstractEventDispatcher *> &started);
+
     std::shared_ptr<Shared> m_shared;
-    std::unique_ptr<class QThread> m_thread;
-    Worker *m_worker = nullptr; // lives on m_thread
+    std::thread m_thread;
+    std::atomic<bool> m_stopping{false};
+    std::mutex m_wakeMutex;                           // keeps the dispatcher alive while stop() wakes it
+    QAbstractEventDispatcher *m_dispatcher = nullptr; // the server thread's; written by start(), read by stop()
 };
 
 } // namespace baokeys::testsupport
