@@ -10,8 +10,13 @@
 #include "common/Translations.h"
 #include "keys/KeyFilterProxy.h"
 #include "keys/KeyTableModel.h"
+#include "signing/LatencyChart.h"
 #include "signing/LatencyStats.h"
 
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
 #include <QClipboard>
 #include <QFile>
 #include <QGuiApplication>
@@ -21,6 +26,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTranslator>
+#include <QValueAxis>
+#include <cmath>
 
 using namespace baokeys;
 using keyring::BatchItemEvent;
@@ -37,6 +44,8 @@ private slots:
     void batchModelMapsRowsAndCounts();
     void latencyStats();
     void latencyHistogram();
+    void latencyHistogramWholeMilliseconds();
+    void histogramAxesReadInWholeNumbers();
     void exportCsvAndJson();
     void qrCodeEncodesAddress();
     void clipboardClearsSecretOnly();
@@ -229,15 +238,92 @@ void TestUiModels::latencyHistogram()
     for (int i = 0; i < 10; ++i)
         intervals << ui::LatencyStats::Interval{0, double(10 + i * 10)}; // 10..100 ms
     const auto stats = ui::LatencyStats::compute(intervals);
-    double width = 0;
-    const auto bins = stats.histogram(9, &width);
-    QCOMPARE(bins.size(), 9);
-    QCOMPARE(width, 10.0);
-    int sum = 0;
-    for (int count : bins)
-        sum += count;
-    QCOMPARE(sum, 10);
-    QCOMPARE(bins.last(), 2); // 90 and the maximum 100 share the last bin
+    const auto histogram = stats.histogram(9);
+    QCOMPARE(histogram.counts.size(), 9);
+    QCOMPARE(histogram.originMs, 10);
+    QCOMPARE(histogram.widthMs, 10);
+    QCOMPARE(histogram.total(), 10);
+    QCOMPARE(histogram.counts.last(), 2); // 90 and the maximum 100 share the last bin
+}
+
+void TestUiModels::latencyHistogramWholeMilliseconds()
+{
+    auto latencies = [](const QList<double> &ms) {
+        QList<ui::LatencyStats::Interval> intervals;
+        for (double latency : ms)
+            intervals << ui::LatencyStats::Interval{5, 5 + latency};
+        return ui::LatencyStats::compute(intervals);
+    };
+    // Two fast and two slow requests: 20 ms bins from 10 ms, the ends full.
+    const auto wide = latencies({10, 12, 200, 210}).histogram(10);
+    QCOMPARE(wide.originMs, 10);
+    QCOMPARE(wide.widthMs, 20);
+    QCOMPARE(wide.counts, (QList<int>{2, 0, 0, 0, 0, 0, 0, 0, 0, 2}));
+    QCOMPARE(wide.binStartMs(9), 190);
+    QCOMPARE(wide.highest(), 2);
+
+    // A narrow spread never makes sub-millisecond bins: 1 ms bins, fewer of them.
+    const auto narrow = latencies({10.4, 10.9, 13.2}).histogram(10);
+    QCOMPARE(narrow.originMs, 10);
+    QCOMPARE(narrow.widthMs, 1);
+    QCOMPARE(narrow.counts, (QList<int>{2, 0, 0, 1}));
+
+    // An odd span rounds the width up to whole milliseconds.
+    const auto odd = latencies({100.2, 133.9, 170.0, 301.7}).histogram(7);
+    QCOMPARE(odd.originMs, 100);
+    QCOMPARE(odd.widthMs, 29); // ceil(201.7 / 7)
+    QCOMPARE(odd.counts.size(), 7);
+    QCOMPARE(odd.counts, (QList<int>{1, 1, 1, 0, 0, 0, 1}));
+
+    // Every request the same: one bin holding them all.
+    const auto same = latencies({50, 50, 50}).histogram(10);
+    QCOMPARE(same.counts, QList<int>{3});
+    QCOMPARE(ui::LatencyStats::compute({}).histogram(10).total(), 0);
+}
+
+void TestUiModels::histogramAxesReadInWholeNumbers()
+{
+    // Seven requests in one bin and one in another: the count axis must step
+    // in whole requests (0, 2, 4, 6, 8), not 0, 1.75, 3.5 shown as 0, 1, 3.
+    QList<ui::LatencyStats::Interval> intervals;
+    for (int i = 0; i < 7; ++i)
+        intervals << ui::LatencyStats::Interval{double(i), double(i) + 100.5};
+    intervals << ui::LatencyStats::Interval{0, 190.3};
+    ui::LatencyChart chart;
+    chart.setStats(ui::LatencyStats::compute(intervals));
+    auto *series = qobject_cast<QBarSeries *>(chart.histogram()->series().value(0));
+    QVERIFY(series);
+    int total = 0;
+    for (int i = 0; i < series->barSets().at(0)->count(); ++i) {
+        const double count = series->barSets().at(0)->at(i);
+        QCOMPARE(count, std::round(count));
+        total += int(count);
+    }
+    QCOMPARE(total, 8);
+    auto axisNamed = [&chart](const QString &name) -> QAbstractAxis * {
+        for (QAbstractAxis *axis : chart.histogram()->axes()) {
+            if (axis->objectName() == name)
+                return axis;
+        }
+        return nullptr;
+    };
+    auto *counts = qobject_cast<QValueAxis *>(axisNamed(QStringLiteral("countAxis")));
+    QVERIFY(counts);
+    QCOMPARE(counts->tickType(), QValueAxis::TicksDynamic);
+    QCOMPARE(counts->tickAnchor(), 0.0);
+    QVERIFY(counts->tickInterval() >= 1.0);
+    QCOMPARE(counts->tickInterval(), std::round(counts->tickInterval()));
+    QCOMPARE(counts->max(), std::round(counts->max()));
+    QVERIFY(counts->max() >= 7.0);
+    QCOMPARE(std::fmod(counts->max(), counts->tickInterval()), 0.0);
+    auto *bins = qobject_cast<QBarCategoryAxis *>(axisNamed(QStringLiteral("binAxis")));
+    QVERIFY(bins);
+    QVERIFY2(bins->titleText().contains(QLatin1String("ms")), qPrintable(bins->titleText()));
+    for (const QString &label : bins->categories()) {
+        bool whole = false;
+        label.toInt(&whole);
+        QVERIFY2(whole, qPrintable(label)); // 100, 110, … ms: no 100.0 or 108.6
+    }
 }
 
 void TestUiModels::exportCsvAndJson()

@@ -106,6 +106,7 @@ void LatencyChart::setStats(const LatencyStats &stats)
     time->setTitleText(tr("ms since the batch started"));
     time->setLabelFormat(QStringLiteral("%.0f"));
     time->setRange(0, std::max(stats.sequentialMs, stats.wallMs) * 1.04);
+    time->applyNiceNumbers(); // round ticks (0, 2000, 4000…), not 1676, 3352…
     chart->addAxis(time, Qt::AlignBottom);
     auto *requests = new QValueAxis;
     requests->setRange(0.5, total + 0.5); // request numbers as in the table: 1..N
@@ -144,16 +145,13 @@ void LatencyChart::setStats(const LatencyStats &stats)
                         .arg(locale.toString(stats.speedup(), 'f', 1)));
     m_bars->setIntervals(stats.intervals, firstMarker);
 
-    // --- histogram ---
-    double width = 0;
-    const auto counts = stats.histogram(std::min(HistogramBins, std::max(1, total)), &width);
+    // --- histogram: whole-ms bins, whole-request counts ---
+    const LatencyStats::Histogram bins = stats.histogram(std::min(HistogramBins, std::max(1, total)));
     auto *set = new QBarSet(tr("requests"));
-    QStringList bins;
-    int highest = 0;
-    for (int i = 0; i < counts.size(); ++i) {
-        *set << counts.at(i);
-        highest = std::max(highest, counts.at(i));
-        bins << locale.toString(stats.minMs + width * i, 'f', width < 2 ? 1 : 0);
+    QStringList labels;
+    for (int i = 0; i < bins.counts.size(); ++i) {
+        *set << bins.counts.at(i);
+        labels << locale.toString(bins.binStartMs(i));
     }
     auto *histogramSeries = new QBarSeries;
     histogramSeries->setBarWidth(0.9);
@@ -161,13 +159,23 @@ void LatencyChart::setStats(const LatencyStats &stats)
     QChart *histogramChart = histogram();
     histogramChart->addSeries(histogramSeries);
     auto *binAxis = new QBarCategoryAxis;
-    binAxis->append(bins);
-    binAxis->setTitleText(tr("latency (ms, bin start)"));
+    binAxis->setObjectName(QStringLiteral("binAxis"));
+    binAxis->append(labels);
+    binAxis->setTitleText(tr("latency in ms (bin start, %n ms wide)", nullptr, bins.widthMs));
     histogramChart->addAxis(binAxis, Qt::AlignBottom);
     histogramSeries->attachAxis(binAxis);
+    // Ticks on whole requests only: at most about six of them, a whole step
+    // apart, and the top of the axis on a tick.
+    const int highest = std::max(1, bins.highest());
+    const int step = std::max(1, int(std::ceil(highest / 5.0)));
     auto *countAxis = new QValueAxis;
-    countAxis->setRange(0, highest);
-    countAxis->setLabelFormat(QStringLiteral("%d"));
+    countAxis->setObjectName(QStringLiteral("countAxis"));
+    countAxis->setRange(0, step * int(std::ceil(double(highest) / step)));
+    countAxis->setTickType(QValueAxis::TicksDynamic);
+    countAxis->setTickAnchor(0);
+    countAxis->setTickInterval(step);
+    countAxis->setMinorTickCount(0);
+    countAxis->setLabelFormat(QStringLiteral("%.0f"));
     countAxis->setTitleText(tr("requests"));
     histogramChart->addAxis(countAxis, Qt::AlignLeft);
     histogramSeries->attachAxis(countAxis);

@@ -34,19 +34,38 @@ LatencyStats LatencyStats::compute(const QList<Interval> &intervals)
     return stats;
 }
 
-QList<int> LatencyStats::histogram(int bins, double *binWidthMs) const
+LatencyStats::Histogram LatencyStats::histogram(int maxBins) const
 {
-    QList<int> counts(std::max(bins, 1), 0);
-    const double span = maxMs - minMs;
-    const double width = span > 0 ? span / double(counts.size()) : 1.0;
-    if (binWidthMs)
-        *binWidthMs = width;
+    Histogram result;
+    maxBins = std::max(maxBins, 1);
+    result.originMs = int(std::floor(minMs));
+    const double span = maxMs - double(result.originMs);
+    // Whole-millisecond bins: the axis then shows 10, 30, 50 ms rather than
+    // 10, 28.6, 47.1 ms. Rounding the width up may need fewer bins.
+    result.widthMs = std::max(1, int(std::ceil(span / double(maxBins))));
+    const int needed = int(std::floor(span / double(result.widthMs))) + 1;
+    result.counts = QList<int>(std::clamp(needed, 1, maxBins), 0);
+    if (intervals.isEmpty())
+        return result;
+    const int last = int(result.counts.size()) - 1;
     for (const Interval &interval : intervals) {
-        int bin = span > 0 ? int((interval.latencyMs() - minMs) / width) : 0;
-        bin = std::clamp(bin, 0, int(counts.size()) - 1);
-        ++counts[bin];
+        const int bin = int(std::floor((interval.latencyMs() - double(result.originMs)) / result.widthMs));
+        ++result.counts[std::clamp(bin, 0, last)];
     }
-    return counts;
+    return result;
+}
+
+int LatencyStats::Histogram::total() const
+{
+    int sum = 0;
+    for (int count : counts)
+        sum += count;
+    return sum;
+}
+
+int LatencyStats::Histogram::highest() const
+{
+    return counts.isEmpty() ? 0 : *std::max_element(counts.begin(), counts.end());
 }
 
 QString LatencyStats::summary() const

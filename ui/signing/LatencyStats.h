@@ -29,8 +29,19 @@ struct LatencyStats {
     static LatencyStats compute(const QList<Interval> &intervals);
     double speedup() const { return wallMs > 0 ? sequentialMs / wallMs : 0; }
 
-    // `bins` equal-width bins over [minMs, maxMs]; the last bin includes maxMs.
-    QList<int> histogram(int bins, double *binWidthMs = nullptr) const;
+    // A latency histogram with whole-millisecond bins, so its axis reads in
+    // round numbers: bin i counts the requests whose latency lies in
+    // [originMs + i*widthMs, originMs + (i+1)*widthMs); the last bin also
+    // takes maxMs. Counts are whole requests.
+    struct Histogram {
+        int originMs = 0;  // floor(minMs)
+        int widthMs = 1;   // at least 1 ms
+        QList<int> counts; // at most the bins asked for, fewer when 1 ms bins cover the span
+        int binStartMs(int bin) const { return originMs + bin * widthMs; }
+        int total() const;
+        int highest() const;
+    };
+    Histogram histogram(int maxBins) const;
 
     // "N signatures in X ms — sequential would take Y ms (Z× faster)".
     QString summary() const;
