@@ -79,12 +79,20 @@ MainWindow::MainWindow(QWidget *parent)
     m_stateLabel = new QLabel(tr("Not connected"), this);
     m_stateLabel->setObjectName(QStringLiteral("connectionState"));
     m_profileLabel = new QLabel(this);
+    m_syncLabel = new QLabel(this);
+    m_syncLabel->setObjectName(QStringLiteral("syncState"));
+    m_syncLabel->setTextFormat(Qt::RichText);
+    m_syncLabel->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    connect(m_syncLabel, &QLabel::linkActivated, this,
+            [this] { ErrorReporter::show(this, m_syncText, m_syncDetail); });
+    statusBar()->addPermanentWidget(m_syncLabel);
     statusBar()->addPermanentWidget(m_profileLabel);
     statusBar()->addPermanentWidget(m_stateIcon);
     statusBar()->addPermanentWidget(m_stateLabel);
 
     connect(m_keys, &KeysPage::selectionChanged, m_sign, &SignBatchPage::setSelectedKeys);
     connect(m_keys, &KeysPage::message, this, &MainWindow::showMessage);
+    connect(m_keys, &KeysPage::syncStatus, this, &MainWindow::showSyncStatus);
     connect(m_provision, &ProvisionPage::message, this, &MainWindow::showMessage);
     connect(m_sign, &SignBatchPage::message, this, &MainWindow::showMessage);
     connect(m_monitor, &ConnectionMonitor::statusChanged, this, &MainWindow::onStatus);
@@ -257,6 +265,10 @@ void MainWindow::setSession(std::unique_ptr<Session> session)
     if (auto storeError = m_session->keyring().storeError())
         ErrorReporter::show(this, tr("The local key list of this profile could not be read."), *storeError);
     updateTitle();
+    // Keys made on the server behind this app's back (another machine, the
+    // CLI) appear without a manual sync; off the GUI thread, and a failure
+    // lands in the status bar rather than a box over a window just opened.
+    m_keys->syncOnOpen();
     emit sessionOpened();
 }
 
@@ -272,6 +284,7 @@ void MainWindow::closeSession()
     m_banner->hide();
     m_stateLabel->setText(tr("Not connected"));
     m_stateIcon->clear();
+    showSyncStatus({}, {});
     updateTitle();
 }
 
@@ -307,6 +320,20 @@ void MainWindow::updateTitle()
 void MainWindow::showMessage(const QString &text)
 {
     statusBar()->showMessage(text, 8000);
+}
+
+void MainWindow::showSyncStatus(const QString &text, const QString &detail)
+{
+    m_syncText = text;
+    m_syncDetail = detail;
+    if (detail.isEmpty()) {
+        m_syncLabel->setText(text.toHtmlEscaped());
+        m_syncLabel->setToolTip({});
+        return;
+    }
+    m_syncLabel->setText(QStringLiteral("%1 <a href=\"#details\">%2</a>")
+                             .arg(text.toHtmlEscaped(), tr("Details…").toHtmlEscaped()));
+    m_syncLabel->setToolTip(detail);
 }
 
 void MainWindow::showConnections()

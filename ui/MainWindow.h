@@ -46,6 +46,7 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     ConnectionMonitor *monitor() const { return m_monitor; }
     QLabel *stateLabel() const { return m_stateLabel; }
+    QLabel *syncLabel() const { return m_syncLabel; }
     QWidget *devBanner() const { return m_banner; }
 
 public slots:
@@ -60,6 +61,7 @@ private:
     void onStatus(ConnectionState state, const bao::ConnectionStatus &status);
     void updateTitle();
     void showMessage(const QString &text);
+    void showSyncStatus(const QString &text, const QString &detail);
     void askTokenAndOpen(const Profile &profile, const QString &reason, bool canRemember);
 
     std::unique_ptr<ProfileStore> m_profiles;
@@ -76,6 +78,9 @@ private:
     QLabel *m_stateLabel = nullptr;
     QLabel *m_stateIcon = nullptr;
     QLabel *m_profileLabel = nullptr;
+    QLabel *m_syncLabel = nullptr; // the last sync's outcome; a failure links to its detail
+    QString m_syncText;
+    QString m_syncDetail;
 };
 
 } // namespace baokeys::ui

@@ -19,6 +19,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -68,6 +69,9 @@ private slots:
     void importDetailsAndDeleteThroughTheDialogs();
     void remoteProfileAsksForTheTokenAndSaysWhy();
     void encryptedFolderProfileNeedsItsPassphrase();
+    void openingAProfileSyncsKeysMadeElsewhere();
+    void syncOnOpenRunsInTheBackground();
+    void syncFailureOnOpenShowsInTheStatusBar();
 };
 
 void TestConnection::initTestCase()
@@ -333,6 +337,82 @@ void TestConnection::encryptedFolderProfileNeedsItsPassphrase()
         QTRY_VERIFY_WITH_TIMEOUT(window.session()->keyring().key(QStringLiteral("kept")).hasValue(), 10000);
     }
     store.remove(profile.id);
+}
+
+void TestConnection::openingAProfileSyncsKeysMadeElsewhere()
+{
+    // A key created on the server behind the app's back (another machine,
+    // the CLI) shows in the table once the profile opens, with no click.
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/baokeys-test-bus");
+    auto server = uitest::startSigner();
+    QVERIFY(uitest::createBehindTheAppsBack(server, QStringLiteral("made-elsewhere")));
+    ui::ProfileStore store;
+    ui::Profile profile;
+    profile.name = QStringLiteral("remote with a key");
+    profile.address = server->address();
+    store.save(&profile);
+    ui::MainWindow window;
+    window.show();
+    onNextDialog<ui::TokenPrompt>([&](ui::TokenPrompt *prompt) {
+        prompt->findChild<QLineEdit *>(QStringLiteral("tokenEdit"))->setText(server->rootToken());
+        for (QCheckBox *box : prompt->findChildren<QCheckBox *>())
+            box->setChecked(false);
+        prompt->accept();
+    });
+    QSignalSpy opened(&window, &ui::MainWindow::sessionOpened);
+    window.openProfile(profile);
+    QVERIFY(opened.wait(20000));
+    ui::KeyTableModel *model = window.keysPage()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowOf(QStringLiteral("made-elsewhere")), 0, 10000);
+    const auto record = model->record(0);
+    QCOMPARE(record.source, keyring::KeySource::Synced);
+    QVERIFY(model->data(model->index(0, ui::KeyTableModel::AddressColumn))
+                .toString()
+                .startsWith(QLatin1String("celestia1")));
+    QTRY_VERIFY_WITH_TIMEOUT(window.syncLabel()->text().contains(QLatin1String("synced")), 5000);
+    QVERIFY(uitest::errorBoxes(&window).isEmpty());
+    window.closeSession();
+    store.remove(profile.id);
+    QFile::remove(profile.storePath());
+}
+
+void TestConnection::syncOnOpenRunsInTheBackground()
+{
+    // Every engine request takes 600 ms: opening must not wait for the sync.
+    auto server = uitest::startSigner();
+    QVERIFY(uitest::createBehindTheAppsBack(server, QStringLiteral("slow-to-list")));
+    server->setFaults(uitest::latency(600));
+    ui::MainWindow window;
+    window.show();
+    QElapsedTimer clock;
+    clock.start();
+    window.setSession(uitest::sessionOver(server));
+    const qint64 openMs = clock.elapsed();
+    QVERIFY2(openMs < 400, qPrintable(QString::number(openMs)));
+    QCOMPARE(window.keysPage()->model()->rowCount(), 0); // not there yet: still syncing
+    QVERIFY(window.syncLabel()->text().contains(QLatin1String("Syncing")));
+    QTRY_COMPARE_WITH_TIMEOUT(window.keysPage()->model()->rowCount(), 1, 15000);
+}
+
+void TestConnection::syncFailureOnOpenShowsInTheStatusBar()
+{
+    signer::FaultSettings failing;
+    failing.failRate = 1.0; // every engine request answers 500; health still answers
+    auto server = uitest::startSigner(failing);
+    ui::MainWindow window;
+    window.show();
+    window.setSession(uitest::sessionOver(server));
+    QLabel *sync = window.syncLabel();
+    QTRY_VERIFY_WITH_TIMEOUT(sync->text().contains(QLatin1String("Syncing with the server failed")), 30000);
+    QVERIFY2(sync->text().contains(QLatin1String("The server failed while handling the request")),
+             qPrintable(sync->text()));
+    QVERIFY2(sync->toolTip().contains(QLatin1String("500")), qPrintable(sync->toolTip()));
+    QVERIFY(uitest::errorBoxes(&window).isEmpty()); // no box over a window just opened
+    // The detail is one click away.
+    emit sync->linkActivated(QStringLiteral("#details"));
+    QTRY_COMPARE(uitest::errorBoxes(&window).size(), 1);
+    QVERIFY(uitest::errorBoxes(&window).first()->detailedText().contains(QLatin1String("500")));
+    uitest::closeErrorBoxes(&window);
 }
 
 QTEST_MAIN(TestConnection)

@@ -43,6 +43,17 @@ inline std::unique_ptr<ui::Session> sessionOver(std::shared_ptr<signer::SignerSe
     return std::make_unique<ui::Session>(profile, std::move(server));
 }
 
+// Creates a key on `server` through a keyring of its own (an in-memory key
+// list), as another machine or the CLI would: the app's list does not know it.
+inline bool createBehindTheAppsBack(const std::shared_ptr<signer::SignerServer> &server, const QString &name)
+{
+    ui::Profile profile = ui::Profile::embeddedDev();
+    profile.address = server->address();
+    profile.mount = server->mount();
+    keyring::BaoKeyring other(profile.settings(server->rootToken()), QString());
+    return other.newAccount(name).hasValue();
+}
+
 inline signer::FaultSettings latency(int ms, int jitterMs = 0)
 {
     signer::FaultSettings faults;

@@ -19,7 +19,9 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QTableView>
+#include <QTime>
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -118,6 +120,7 @@ void KeysPage::setSession(Session *session)
     if (m_session)
         disconnect(&m_session->keyring(), nullptr, this, nullptr);
     m_session = session;
+    ++m_sessionGeneration;
     if (m_session)
         connect(&m_session->keyring(), &keyring::BaoKeyring::keysChanged, this, &KeysPage::reload);
     reload();
@@ -337,22 +340,48 @@ void KeysPage::deleteKey()
 
 void KeysPage::syncKeys()
 {
+    startSync(SyncMode::Asked);
+}
+
+void KeysPage::syncOnOpen()
+{
+    startSync(SyncMode::OnOpen);
+}
+
+void KeysPage::startSync(SyncMode mode)
+{
     if (!m_session)
         return;
     m_sync->setEnabled(false);
-    emit message(tr("Syncing with the server…"));
-    m_session->keyring().syncAsync().then(this, [this](keyring::KeyringResult<keyring::SyncReport> result) {
+    const QString running = tr("Syncing with the server…");
+    emit message(running);
+    emit syncStatus(running, {});
+    const quint64 generation = m_sessionGeneration;
+    m_session->keyring().syncAsync().then(this, [this, mode, generation](
+                                                    keyring::KeyringResult<keyring::SyncReport> result) {
+        if (generation != m_sessionGeneration)
+            return; // the profile was closed or changed meanwhile
         m_sync->setEnabled(m_session != nullptr);
         if (!result) {
-            ErrorReporter::show(this, tr("Syncing with the server failed."), result.error());
+            const QString plain =
+                tr("Syncing with the server failed: %1").arg(ErrorReporter::explain(result.error()));
+            emit syncStatus(plain, ErrorReporter::detailOf(result.error()));
+            if (mode == SyncMode::Asked)
+                ErrorReporter::show(this, tr("Syncing with the server failed."), result.error());
+            else
+                emit message(plain);
             return;
         }
         reload();
-        emit message(tr("Synced: %1 adopted, %2 recovered, %3 missing on the server, %4 conflicts")
-                         .arg(result->adopted.size())
-                         .arg(result->recovered.size())
-                         .arg(result->missing.size())
-                         .arg(result->conflicts.size()));
+        const QString done = tr("Synced: %1 adopted, %2 recovered, %3 missing on the server, %4 conflicts")
+                                 .arg(result->adopted.size())
+                                 .arg(result->recovered.size())
+                                 .arg(result->missing.size())
+                                 .arg(result->conflicts.size());
+        emit message(done);
+        emit syncStatus(
+            tr("Key list synced at %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)),
+            {});
     });
 }
 

@@ -50,18 +50,27 @@ public slots:
     void exportKey();
     void renameKey();
     void deleteKey();
-    void syncKeys();
+    void syncKeys(); // the user asked: a failure opens an error box
+    // Reconciles with the server when a profile opens (keys made elsewhere
+    // appear), in the background; the outcome goes to syncStatus, not a box.
+    void syncOnOpen();
 
 signals:
+    // Where the last sync got to, for the status bar: plain words, and the
+    // technical detail (empty when it worked).
+    void syncStatus(const QString &text, const QString &detail);
     void selectionChanged(const QStringList &uids);
     void message(const QString &text); // for the status bar
 
 private:
     QString currentUid() const;
     void updateActions();
+    enum class SyncMode { Asked, OnOpen };
+    void startSync(SyncMode mode);
     QAction *makeAction(const QString &text, const QKeySequence &shortcut, void (KeysPage::*slot)());
 
     Session *m_session = nullptr;
+    quint64 m_sessionGeneration = 0; // a late answer for a closed session is dropped
     KeyTableModel *m_model = nullptr;
     KeyFilterProxy *m_proxy = nullptr;
     QTableView *m_view = nullptr;
