@@ -36,6 +36,7 @@ ProfileDialog::ProfileDialog(ProfileStore &store, TokenVault &vault, Session *ac
     left->addWidget(m_list);
     auto *listButtons = new QHBoxLayout;
     auto *add = new QPushButton(tr("&New"), this);
+    add->setObjectName(QStringLiteral("newProfile"));
     auto *remove = new QPushButton(tr("&Delete"), this);
     listButtons->addWidget(add);
     listButtons->addWidget(remove);
@@ -45,12 +46,14 @@ ProfileDialog::ProfileDialog(ProfileStore &store, TokenVault &vault, Session *ac
     auto *right = new QVBoxLayout;
     auto *form = new QFormLayout;
     m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("profileName"));
     form->addRow(tr("&Name:"), m_name);
     m_kind = new QComboBox(this);
     for (auto kind : {Profile::Kind::Remote, Profile::Kind::EmbeddedMemory, Profile::Kind::EmbeddedFolder})
         m_kind->addItem(Profile::kindLabel(kind), Profile::kindKey(kind));
     form->addRow(tr("&Kind:"), m_kind);
     m_address = new QLineEdit(this);
+    m_address->setObjectName(QStringLiteral("profileAddress"));
     m_address->setPlaceholderText(QStringLiteral("https://bao.example:8200"));
     form->addRow(tr("&Address:"), m_address);
     m_namespace = new QLineEdit(this);
@@ -83,12 +86,14 @@ ProfileDialog::ProfileDialog(ProfileStore &store, TokenVault &vault, Session *ac
     m_token->setPlaceholderText(tr("unchanged"));
     form->addRow(tr("&Token:"), m_token);
     m_tokenNote = new QLabel(tr("Saved in the system keychain, never in a settings file."), this);
+    m_tokenNote->setObjectName(QStringLiteral("tokenNote"));
     m_tokenNote->setWordWrap(true);
     form->addRow(QString(), m_tokenNote);
     right->addLayout(form);
 
     auto *actions = new QHBoxLayout;
     auto *save = new QPushButton(tr("&Save"), this);
+    save->setObjectName(QStringLiteral("saveProfile"));
     m_test = new QPushButton(tr("&Test connection"), this);
     m_test->setObjectName(QStringLiteral("testConnection"));
     actions->addWidget(save);

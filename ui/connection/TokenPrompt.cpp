@@ -13,7 +13,7 @@
 namespace baokeys::ui {
 
 TokenPrompt::TokenPrompt(const QString &profileName, const QString &reason, bool canRemember, QWidget *parent)
-    : QDialog(parent)
+    : QDialog(parent), m_canRemember(canRemember)
 {
     setWindowTitle(tr("Token for %1").arg(profileName));
     auto *layout = new QVBoxLayout(this);
@@ -27,6 +27,7 @@ TokenPrompt::TokenPrompt(const QString &profileName, const QString &reason, bool
     form->addRow(tr("&Token:"), m_token);
     layout->addLayout(form);
     m_remember = new QCheckBox(tr("&Remember in the system keychain"), this);
+    m_remember->setObjectName(QStringLiteral("rememberToken"));
     m_remember->setChecked(canRemember);
     m_remember->setVisible(canRemember);
     layout->addWidget(m_remember);
@@ -50,7 +51,7 @@ QString TokenPrompt::takeToken()
 
 bool TokenPrompt::remember() const
 {
-    return m_remember->isVisible() && m_remember->isChecked();
+    return m_canRemember && m_remember->isChecked();
 }
 
 } // namespace baokeys::ui

@@ -25,6 +25,7 @@ public:
 private:
     QLineEdit *m_token = nullptr;
     QCheckBox *m_remember = nullptr;
+    bool m_canRemember = false; // not m_remember->isVisible(): false once exec() hid the dialog
 };
 
 } // namespace baokeys::ui
