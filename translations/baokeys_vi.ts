@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>ErrorReporter</name>
@@ -51,11 +52,11 @@
         <translation>Thao tác đã bị hủy.</translation>
     </message>
     <message>
-        <source>The server's answer could not be understood.</source>
+        <source>The server&apos;s answer could not be understood.</source>
         <translation>Không hiểu được câu trả lời của máy chủ.</translation>
     </message>
     <message>
-        <source>The server's answer failed a security check (a signature or public key did not match). Nothing was accepted.</source>
+        <source>The server&apos;s answer failed a security check (a signature or public key did not match). Nothing was accepted.</source>
         <translation>Câu trả lời của máy chủ không qua được kiểm tra an ninh (chữ ký hoặc khóa công khai không khớp). Không có gì được chấp nhận.</translation>
     </message>
     <message>
@@ -103,7 +104,9 @@
     <name>LatencyStats</name>
     <message numerus="yes">
         <source>%n signature(s) in %1 ms — sequential would take %2 ms (%3× faster)</source>
-        <translation><numerusform>%n chữ ký trong %1 ms — ký tuần tự sẽ mất %2 ms (nhanh hơn %3×)</numerusform></translation>
+        <translation>
+            <numerusform>%n chữ ký trong %1 ms — ký tuần tự sẽ mất %2 ms (nhanh hơn %3×)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -218,7 +221,7 @@
         <translation>Xóa khóa</translation>
     </message>
     <message>
-        <source>Deleting &lt;b&gt;%1&lt;/b&gt; destroys its private key on the server. Funds held by its address can no longer be moved unless the key was backed up.&lt;br&gt;&lt;br&gt;Type the key's name to confirm:</source>
+        <source>Deleting &lt;b&gt;%1&lt;/b&gt; destroys its private key on the server. Funds held by its address can no longer be moved unless the key was backed up.&lt;br&gt;&lt;br&gt;Type the key&apos;s name to confirm:</source>
         <translation>Xóa &lt;b&gt;%1&lt;/b&gt; sẽ hủy khóa bí mật của nó trên máy chủ. Tài sản ở địa chỉ của nó sẽ không thể chuyển đi nữa nếu khóa chưa được sao lưu.&lt;br&gt;&lt;br&gt;Gõ tên khóa để xác nhận:</translation>
     </message>
     <message>
@@ -506,11 +509,15 @@
     </message>
     <message numerus="yes">
         <source>Copied %n address(es)</source>
-        <translation><numerusform>Đã sao chép %n địa chỉ</numerusform></translation>
+        <translation>
+            <numerusform>Đã sao chép %n địa chỉ</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Copied %n public key(s)</source>
-        <translation><numerusform>Đã sao chép %n khóa công khai</numerusform></translation>
+        <translation>
+            <numerusform>Đã sao chép %n khóa công khai</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 cannot be exported.</source>
@@ -556,6 +563,14 @@
         <source>Synced: %1 adopted, %2 recovered, %3 missing on the server, %4 conflicts</source>
         <translation>Đã đồng bộ: nhận %1, khôi phục %2, %3 không còn trên máy chủ, %4 xung đột</translation>
     </message>
+    <message>
+        <source>Syncing with the server failed: %1</source>
+        <translation>Đồng bộ với máy chủ thất bại: %1</translation>
+    </message>
+    <message>
+        <source>Key list synced at %1</source>
+        <translation>Đã đồng bộ danh sách khóa lúc %1</translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::LatencyChart</name>
@@ -588,16 +603,18 @@
         <translation>yêu cầu</translation>
     </message>
     <message>
-        <source>latency (ms, bin start)</source>
-        <translation>độ trễ (ms, đầu khoảng)</translation>
-    </message>
-    <message>
         <source>Latency: median %1 ms, p95 %2 ms</source>
         <translation>Độ trễ: trung vị %1 ms, p95 %2 ms</translation>
     </message>
     <message numerus="yes">
         <source>%n request(s) over time (%1× faster than one at a time)</source>
-        <translation><numerusform>%n yêu cầu theo thời gian (nhanh hơn %1× so với từng cái một)</numerusform></translation>
+        <translation>
+            <numerusform>%n yêu cầu theo thời gian (nhanh hơn %1× so với từng cái một)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>latency in ms (bin start; bins of %1 ms)</source>
+        <translation>độ trễ tính bằng ms (đầu khoảng; mỗi khoảng %1 ms)</translation>
     </message>
 </context>
 <context>
@@ -722,6 +739,10 @@
         <source>&lt;h3&gt;BaoKeys %1&lt;/h3&gt;&lt;p&gt;secp256k1 keys for validators and rollups, kept in OpenBao or the embedded signer. The keys never leave the signer; this app keeps only public metadata.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;BaoKeys %1&lt;/h3&gt;&lt;p&gt;Khóa secp256k1 cho validator và rollup, lưu trong OpenBao hoặc bộ ký nhúng. Khóa không bao giờ rời khỏi bộ ký; ứng dụng này chỉ giữ siêu dữ liệu công khai.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Details…</source>
+        <translation>Chi tiết…</translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::NewKeyDialog</name>
@@ -745,7 +766,7 @@
 <context>
     <name>baokeys::ui::PassphraseDialog</name>
     <message>
-        <source>Unlock the signer's data folder</source>
+        <source>Unlock the signer&apos;s data folder</source>
         <translation>Mở khóa thư mục dữ liệu của bộ ký</translation>
     </message>
     <message>
@@ -1036,7 +1057,9 @@
     </message>
     <message numerus="yes">
         <source>Will create %n key(s): %1</source>
-        <translation><numerusform>Sẽ tạo %n khóa: %1</numerusform></translation>
+        <translation>
+            <numerusform>Sẽ tạo %n khóa: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Address prefix: %1</source>
@@ -1048,7 +1071,9 @@
     </message>
     <message numerus="yes">
         <source>Creating %n key(s)…</source>
-        <translation><numerusform>Đang tạo %n khóa…</numerusform></translation>
+        <translation>
+            <numerusform>Đang tạo %n khóa…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing was created: a name is already taken or the server refused.</source>
@@ -1060,7 +1085,9 @@
     </message>
     <message numerus="yes">
         <source>%n key(s) could not be created.</source>
-        <translation><numerusform>Không tạo được %n khóa.</numerusform></translation>
+        <translation>
+            <numerusform>Không tạo được %n khóa.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 keys created in %3 ms</source>
@@ -1068,11 +1095,15 @@
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation><numerusform>%n thất bại</numerusform></translation>
+        <translation>
+            <numerusform>%n thất bại</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n cancelled</source>
-        <translation><numerusform>%n đã hủy</numerusform></translation>
+        <translation>
+            <numerusform>%n đã hủy</numerusform>
+        </translation>
     </message>
     <message>
         <source>The export could not be written to %1.</source>
@@ -1080,7 +1111,9 @@
     </message>
     <message numerus="yes">
         <source>Exported %n key(s) to %1</source>
-        <translation><numerusform>Đã xuất %n khóa vào %1</numerusform></translation>
+        <translation>
+            <numerusform>Đã xuất %n khóa vào %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export as CSV</source>
@@ -1191,15 +1224,21 @@
     </message>
     <message numerus="yes">
         <source>%n key(s)</source>
-        <translation><numerusform>%n khóa</numerusform></translation>
+        <translation>
+            <numerusform>%n khóa</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n time(s)</source>
-        <translation><numerusform>%n lần</numerusform></translation>
+        <translation>
+            <numerusform>%n lần</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n signature(s)</source>
-        <translation><numerusform>%n chữ ký</numerusform></translation>
+        <translation>
+            <numerusform>%n chữ ký</numerusform>
+        </translation>
     </message>
     <message>
         <source>No keys to sign with.</source>
@@ -1223,19 +1262,27 @@
     </message>
     <message numerus="yes">
         <source>Signing %n message(s)…</source>
-        <translation><numerusform>Đang ký %n thông điệp…</numerusform></translation>
+        <translation>
+            <numerusform>Đang ký %n thông điệp…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n signature(s) failed.</source>
-        <translation><numerusform>%n chữ ký thất bại.</numerusform></translation>
+        <translation>
+            <numerusform>%n chữ ký thất bại.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation><numerusform>%n thất bại</numerusform></translation>
+        <translation>
+            <numerusform>%n thất bại</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n cancelled</source>
-        <translation><numerusform>%n đã hủy</numerusform></translation>
+        <translation>
+            <numerusform>%n đã hủy</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 signed, %2 in flight, %3 queued, %4 failed</source>

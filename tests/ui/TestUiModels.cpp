@@ -18,11 +18,15 @@
 #include <QBarSet>
 #include <QChart>
 #include <QClipboard>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLibraryInfo>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTranslator>
@@ -50,6 +54,7 @@ private slots:
     void qrCodeEncodesAddress();
     void clipboardClearsSecretOnly();
     void resourcesAndTranslations();
+    void vietnameseCoversEveryString();
 
 private:
     std::shared_ptr<signer::SignerServer> m_server;
@@ -415,6 +420,48 @@ void TestUiModels::resourcesAndTranslations()
                                   "%n signature(s) in %1 ms — sequential would take %2 ms (%3× faster)",
                                   nullptr, 5),
              QStringLiteral("%n chữ ký trong %1 ms — ký tuần tự sẽ mất %2 ms (nhanh hơn %3×)"));
+}
+
+void TestUiModels::vietnameseCoversEveryString()
+{
+    // lupdate over today's sources, into a copy of the committed Vietnamese
+    // file: a string added to the code without a translation shows up as
+    // unfinished (the same options as the build's lupdate step).
+    const QString lupdate = QLibraryInfo::path(QLibraryInfo::BinariesPath) + QStringLiteral("/lupdate");
+    if (!QFileInfo::exists(lupdate))
+        QSKIP("lupdate is not installed (Debian package qt6-l10n-tools)");
+    const QDir source(QStringLiteral(BAOKEYS_TEST_DATA_DIR "/../.."));
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(QStringLiteral("baokeys_vi.ts"));
+    QVERIFY(QFile::copy(source.filePath(QStringLiteral("translations/baokeys_vi.ts")), copy));
+    QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+    QProcess process;
+    process.start(lupdate,
+                  {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
+                   source.filePath(QStringLiteral("ui")), QStringLiteral("-ts"), copy});
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 0);
+    QFile file(copy);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray ts = file.readAll();
+    QVERIFY(ts.count("<message") > 250);
+    QStringList missing;
+    for (qsizetype at = ts.indexOf("type=\"unfinished\""); at >= 0;
+         at = ts.indexOf("type=\"unfinished\"", at + 1)) {
+        const qsizetype begin = ts.lastIndexOf("<source>", at);
+        const qsizetype end = ts.indexOf("</source>", begin);
+        missing << QString::fromUtf8(ts.mid(begin + 8, end - begin - 8));
+    }
+    QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("not in translations/baokeys_vi.ts: ") +
+                                           missing.join(QStringLiteral(" | "))));
+    QVERIFY(!ts.contains("<translation></translation>"));
+    QVERIFY(!ts.contains("<numerusform></numerusform>"));
+
+    // And the compiled file carries them.
+    QTranslator vietnamese;
+    QVERIFY(vietnamese.load(QStringLiteral(":/i18n/baokeys_vi.qm")));
+    QCOMPARE(vietnamese.translate("baokeys::ui::KeysPage", "Key list synced at %1"),
+             QStringLiteral("Đã đồng bộ danh sách khóa lúc %1"));
 }
 
 QTEST_MAIN(TestUiModels)

@@ -161,7 +161,7 @@ void LatencyChart::setStats(const LatencyStats &stats)
     auto *binAxis = new QBarCategoryAxis;
     binAxis->setObjectName(QStringLiteral("binAxis"));
     binAxis->append(labels);
-    binAxis->setTitleText(tr("latency in ms (bin start, %n ms wide)", nullptr, bins.widthMs));
+    binAxis->setTitleText(tr("latency in ms (bin start; bins of %1 ms)").arg(locale.toString(bins.widthMs)));
     histogramChart->addAxis(binAxis, Qt::AlignBottom);
     histogramSeries->attachAxis(binAxis);
     // Ticks on whole requests only: at most about six of them, a whole step
