@@ -260,20 +260,34 @@ BaoResult<void> BaoStore::checkWritable() const
     return {};
 }
 
-// Writers: serialised by m_writeMutex. They change a copy, write it, and only
-// then swap it in under a short write lock, so readers wait at most for the swap.
-BaoResult<void> BaoStore::update(const std::function<void(QHash<QString, KeyRecord> &)> &change)
+// Writers: serialised by m_writeMutex. They change a copy, persist it, and
+// only then swap it in under a short write lock, so readers wait at most for
+// the swap, and a failed write leaves both the file and memory as they were.
+template <typename Value>
+BaoResult<void> BaoStore::commit(Value &current, const std::function<void(Value &)> &change,
+                                 const std::function<BaoResult<void>(const Value &)> &persist)
 {
     std::lock_guard writer(m_writeMutex);
     if (auto writable = checkWritable(); !writable)
         return writable;
-    QHash<QString, KeyRecord> next;
+    Value next;
     {
         std::shared_lock lock(m_lock);
-        next = m_records;
+        next = current;
     }
     change(next);
     if (!m_path.isEmpty()) {
+        if (auto persisted = persist(next); !persisted)
+            return persisted;
+    }
+    std::unique_lock lock(m_lock);
+    current = std::move(next);
+    return {};
+}
+
+BaoResult<void> BaoStore::update(const std::function<void(QHash<QString, KeyRecord> &)> &change)
+{
+    return commit<QHash<QString, KeyRecord>>(m_records, change, [this](const QHash<QString, KeyRecord> &next) -> BaoResult<void> {
         QList<KeyRecord> sorted = next.values();
         std::sort(sorted.begin(), sorted.end(), [](const KeyRecord &a, const KeyRecord &b) { return a.uid < b.uid; });
         QJsonArray keys;
@@ -282,13 +296,11 @@ BaoResult<void> BaoStore::update(const std::function<void(QHash<QString, KeyReco
         const QJsonObject root{{QStringLiteral("format"), FormatName},
                                {QStringLiteral("version"), FormatVersion},
                                {QStringLiteral("keys"), keys}};
-        if (auto written = writeAtomically(m_path, QJsonDocument(root).toJson(QJsonDocument::Indented)); !written)
-            return written;
-        m_fileWrites.fetch_add(1);
-    }
-    std::unique_lock lock(m_lock);
-    m_records = std::move(next);
-    return {};
+        auto written = writeAtomically(m_path, QJsonDocument(root).toJson(QJsonDocument::Indented));
+        if (written)
+            m_fileWrites.fetch_add(1);
+        return written;
+    });
 }
 
 BaoResult<void> BaoStore::put(const KeyRecord &record)
@@ -329,35 +341,23 @@ BaoResult<void> BaoStore::markMissing(const QStringList &missingUids)
 
 BaoResult<void> BaoStore::updateJournal(const std::function<void(QHash<QString, QStringList> &)> &change)
 {
-    std::lock_guard writer(m_writeMutex);
-    if (auto writable = checkWritable(); !writable)
-        return writable;
-    QHash<QString, QStringList> next;
-    {
-        std::shared_lock lock(m_lock);
-        next = m_journal;
-    }
-    change(next);
-    if (!m_path.isEmpty()) {
+    return commit<QHash<QString, QStringList>>(m_journal, change, [this](const QHash<QString, QStringList> &next) -> BaoResult<void> {
         if (next.isEmpty()) {
             if (QFileInfo::exists(journalPath()) && !QFile::remove(journalPath()))
                 return bao::baoError(BaoErrorKind::StoreIo, QStringLiteral("cannot remove %1").arg(journalPath()));
-        } else {
-            QJsonObject batches;
-            for (auto it = next.begin(); it != next.end(); ++it)
-                batches.insert(it.key(), QJsonArray::fromStringList(it.value()));
-            const QJsonObject root{{QStringLiteral("format"), JournalFormatName},
-                                   {QStringLiteral("version"), FormatVersion},
-                                   {QStringLiteral("batches"), batches}};
-            if (auto written = writeAtomically(journalPath(), QJsonDocument(root).toJson(QJsonDocument::Compact));
-                !written)
-                return written;
-            m_fileWrites.fetch_add(1);
+            return BaoResult<void>();
         }
-    }
-    std::unique_lock lock(m_lock);
-    m_journal = std::move(next);
-    return {};
+        QJsonObject batches;
+        for (auto it = next.begin(); it != next.end(); ++it)
+            batches.insert(it.key(), QJsonArray::fromStringList(it.value()));
+        const QJsonObject root{{QStringLiteral("format"), JournalFormatName},
+                               {QStringLiteral("version"), FormatVersion},
+                               {QStringLiteral("batches"), batches}};
+        auto written = writeAtomically(journalPath(), QJsonDocument(root).toJson(QJsonDocument::Compact));
+        if (written)
+            m_fileWrites.fetch_add(1);
+        return written;
+    });
 }
 
 BaoResult<void> BaoStore::writeJournal(const QString &batchId, const QStringList &uids)

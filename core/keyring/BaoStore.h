@@ -83,6 +83,9 @@ public:
     bao::BaoResult<void> clearAllJournals();
 
 private:
+    template <typename Value>
+    bao::BaoResult<void> commit(Value &current, const std::function<void(Value &)> &change,
+                                const std::function<bao::BaoResult<void>(const Value &)> &persist);
     bao::BaoResult<void> update(const std::function<void(QHash<QString, KeyRecord> &)> &change);
     bao::BaoResult<void> updateJournal(const std::function<void(QHash<QString, QStringList> &)> &change);
     bao::BaoResult<void> checkWritable() const;
