@@ -2,13 +2,14 @@
 // the wire contract, the empty LIST, headers (token, namespace, mount) and the
 // typed errors the real server produces (permission denied, sealed, not found,
 // already exists, not exportable, bad name).
+#include "EmbeddedSigner.h"
+
 #include "bao/BaoClient.h"
 #include "bao/KeyName.h"
 #include "crypto/CosmosAddress.h"
 #include "crypto/Hash.h"
 #include "crypto/Hex.h"
 #include "crypto/Secp256k1.h"
-#include "signer/SignerServer.h"
 
 #include <QTest>
 
@@ -18,34 +19,25 @@
 using baokeys::bao::BaoClient;
 using baokeys::bao::BaoErrorKind;
 using baokeys::bao::BaoSettings;
-using baokeys::signer::SignerOptions;
-using baokeys::signer::SignerServer;
+using baokeys::testsupport::EmbeddedSigner;
 namespace crypto = baokeys::crypto;
 
 class TestBaoClient : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<SignerServer> m_server;
+    std::unique_ptr<EmbeddedSigner> m_signer;
 
-    BaoSettings settings() const
-    {
-        BaoSettings settings;
-        settings.address = m_server->address();
-        settings.token = m_server->rootToken();
-        settings.timeout = std::chrono::seconds(10);
-        return settings;
-    }
+    BaoSettings settings() const { return m_signer->settings(); }
 
 private slots:
     void init()
     {
-        m_server = std::make_unique<SignerServer>();
-        auto started = m_server->start();
-        QVERIFY2(started.hasValue(), started ? "" : qPrintable(started.error().message));
+        m_signer = std::make_unique<EmbeddedSigner>();
+        QVERIFY(m_signer->start());
     }
 
-    void cleanup() { m_server.reset(); }
+    void cleanup() { m_signer.reset(); }
 
     void emptyListIsNoKeys()
     {
@@ -136,14 +128,14 @@ private slots:
     void badNamesNeverReachTheServer()
     {
         BaoClient client(settings());
-        const quint64 before = m_server->engineRequestCount();
+        const quint64 before = m_signer->server().engineRequestCount();
         for (const QString &name : {QString(), QStringLiteral("a/b"), QStringLiteral("-x"), QStringLiteral("x."),
                                     QStringLiteral("sp ace"), QStringLiteral("..")}) {
             auto result = client.createKey(name, false);
             QVERIFY(!result.hasValue());
             QCOMPARE(result.error().kind, BaoErrorKind::InvalidName);
         }
-        QCOMPARE(m_server->engineRequestCount(), before);
+        QCOMPARE(m_signer->server().engineRequestCount(), before);
         QVERIFY(baokeys::bao::KeyName::isValid(u"blob-worker-1"));
         QVERIFY(baokeys::bao::KeyName::isValid(u"a"));
         QVERIFY(baokeys::bao::KeyName::isValid(u"a.b_c-d"));
@@ -179,7 +171,7 @@ private slots:
     void sealedServer()
     {
         BaoClient client(settings());
-        m_server->seal();
+        m_signer->server().seal();
         auto listing = client.listKeys();
         QVERIFY(!listing.hasValue());
         QCOMPARE(listing.error().kind, BaoErrorKind::Sealed);
@@ -207,8 +199,8 @@ private slots:
     void connectionRefusedIsTransport()
     {
         BaoSettings closed = settings();
-        const quint16 port = m_server->port();
-        m_server.reset();
+        const quint16 port = m_signer->server().port();
+        m_signer.reset();
         closed.address = QStringLiteral("http://127.0.0.1:%1").arg(port);
         auto listing = BaoClient(closed).listKeys();
         QVERIFY(!listing.hasValue());

@@ -1,11 +1,12 @@
 #pragma once
 
-// Loading of known-answer files for the crypto tests. The shared Cosmos
-// vectors come from BAOKEYS_SHARED_DIR when it is there (CI lays ../shared
-// beside the checkout) and otherwise from the copy under tests/data.
+// Known-answer helpers for the crypto tests. Where the files live is
+// tests/support/VectorFile's business.
 
 #include "crypto/CryptoError.h"
 #include "crypto/Hex.h"
+
+#include "VectorFile.h"
 
 #include <QByteArray>
 #include <QFile>
@@ -20,15 +21,12 @@ namespace baokeys::crypto::testdata {
 
 inline QString cosmosVectorsPath()
 {
-    const QString shared = QStringLiteral(BAOKEYS_SHARED_DIR "/vectors/cosmos-vectors.json");
-    if (QFile::exists(shared))
-        return shared;
-    return QStringLiteral(BAOKEYS_TEST_DATA_DIR "/cosmos-vectors.json");
+    return testsupport::VectorFile::cosmosPath();
 }
 
 inline QString dataPath(const char *name)
 {
-    return QStringLiteral(BAOKEYS_TEST_DATA_DIR "/") + QLatin1String(name);
+    return testsupport::VectorFile::dataPath(name);
 }
 
 // Reads a JSON document; an unreadable or malformed file yields a null

@@ -1,4 +1,5 @@
 #include "CryptoTestData.h"
+#include "VectorFile.h"
 #include "crypto/Bech32.h"
 #include "crypto/CosmosAddress.h"
 #include "crypto/Hex.h"
@@ -12,6 +13,7 @@ namespace Bech32 = baokeys::crypto::Bech32;
 namespace CosmosAddress = baokeys::crypto::CosmosAddress;
 namespace Hex = baokeys::crypto::Hex;
 namespace td = baokeys::crypto::testdata;
+using baokeys::testsupport::VectorFile;
 
 // BIP-173 known answers (tests/data/bip173-vectors.json) plus our own error
 // cases for encoding and for Cosmos account addresses.
@@ -19,19 +21,18 @@ class TestBech32 : public QObject {
     Q_OBJECT
 
 private:
-    QJsonObject m_vectors;
+    VectorFile m_vectors;
 
 private slots:
     void initTestCase()
     {
-        const QJsonDocument doc = td::readJson(td::dataPath("bip173-vectors.json"));
-        QVERIFY(doc.isObject());
-        m_vectors = doc.object();
+        m_vectors = VectorFile::load(VectorFile::dataPath("bip173-vectors.json"));
+        QVERIFY2(m_vectors.isValid(), qPrintable(m_vectors.path()));
     }
 
     void validStrings()
     {
-        const QJsonArray valid = m_vectors.value(QLatin1String("valid")).toArray();
+        const QJsonArray valid = m_vectors.section("valid");
         QCOMPARE(valid.size(), 7);
         for (const QJsonValue &v : valid) {
             const QString text = v.toString();
@@ -46,7 +47,7 @@ private slots:
 
     void invalidStrings()
     {
-        const QJsonArray invalid = m_vectors.value(QLatin1String("invalid")).toArray();
+        const QJsonArray invalid = m_vectors.section("invalid");
         QCOMPARE(invalid.size(), 12);
         for (const QJsonValue &v : invalid) {
             const QJsonObject o = v.toObject();
@@ -66,7 +67,7 @@ private slots:
     {
         // The witness program is the data after the version word, 5->8 bit
         // converted without padding; we get that through our own decode().
-        for (const QJsonValue &v : m_vectors.value(QLatin1String("segwit_valid")).toArray()) {
+        for (const QJsonValue &v : m_vectors.section("segwit_valid")) {
             const QJsonObject o = v.toObject();
             const QString address = o.value(QLatin1String("address")).toString();
             auto words = Bech32::decodeWords(address);
@@ -87,7 +88,7 @@ private slots:
 
     void segwitInvalid()
     {
-        for (const QJsonValue &v : m_vectors.value(QLatin1String("segwit_invalid")).toArray()) {
+        for (const QJsonValue &v : m_vectors.section("segwit_invalid")) {
             const QJsonObject o = v.toObject();
             const QString address = o.value(QLatin1String("address")).toString();
             const QString reason = o.value(QLatin1String("reason")).toString();

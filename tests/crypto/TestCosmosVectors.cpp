@@ -1,4 +1,5 @@
 #include "CryptoTestData.h"
+#include "VectorFile.h"
 #include "crypto/Bip32.h"
 #include "crypto/Bip39.h"
 #include "crypto/CosmosAddress.h"
@@ -18,33 +19,30 @@ namespace CosmosAddress = baokeys::crypto::CosmosAddress;
 namespace Hash = baokeys::crypto::Hash;
 namespace Hex = baokeys::crypto::Hex;
 namespace td = baokeys::crypto::testdata;
+using baokeys::testsupport::VectorFile;
 
 // Every entry of the project's shared Cosmos vectors, reproduced byte for byte.
 class TestCosmosVectors : public QObject {
     Q_OBJECT
 
 private:
-    QJsonObject m_vectors;
-
-    QJsonArray section(const char *name) const { return m_vectors.value(QLatin1String(name)).toArray(); }
+    VectorFile m_vectors;
 
 private slots:
     void initTestCase()
     {
-        const QString path = td::cosmosVectorsPath();
-        qInfo("vectors: %s", qPrintable(path));
-        const QJsonDocument doc = td::readJson(path);
-        QVERIFY2(doc.isObject(), qPrintable(path));
-        m_vectors = doc.object();
-        QVERIFY(!section("keys").isEmpty());
-        QVERIFY(!section("mnemonics").isEmpty());
-        QVERIFY(!section("signatures").isEmpty());
+        m_vectors = VectorFile::cosmos();
+        qInfo("vectors: %s", qPrintable(m_vectors.path()));
+        QVERIFY2(m_vectors.isValid(), qPrintable(m_vectors.path()));
+        QVERIFY(!m_vectors.section("keys").isEmpty());
+        QVERIFY(!m_vectors.section("mnemonics").isEmpty());
+        QVERIFY(!m_vectors.section("signatures").isEmpty());
     }
 
     void keys()
     {
         int checked = 0;
-        for (const QJsonValue &v : section("keys")) {
+        for (const QJsonValue &v : m_vectors.section("keys")) {
             const QJsonObject k = v.toObject();
             const QString privHex = k.value(QLatin1String("privkey_hex")).toString();
             auto pub = Secp256k1::derivePublicKey(td::secretHex(privHex));
@@ -67,13 +65,13 @@ private slots:
             }
             ++checked;
         }
-        QCOMPARE(checked, section("keys").size());
+        QCOMPARE(checked, m_vectors.section("keys").size());
     }
 
     void mnemonics()
     {
         int derived = 0;
-        for (const QJsonValue &v : section("mnemonics")) {
+        for (const QJsonValue &v : m_vectors.section("mnemonics")) {
             const QJsonObject m = v.toObject();
             const QString mnemonic = m.value(QLatin1String("mnemonic")).toString();
             const QString passphrase = m.value(QLatin1String("bip39_passphrase")).toString();
@@ -105,7 +103,7 @@ private slots:
 
     void signatures()
     {
-        for (const QJsonValue &v : section("signatures")) {
+        for (const QJsonValue &v : m_vectors.section("signatures")) {
             const QJsonObject s = v.toObject();
             const auto key = td::secretHex(s.value(QLatin1String("privkey_hex")).toString());
             const QByteArray message = td::hex(s.value(QLatin1String("message_hex")).toString());

@@ -2,7 +2,9 @@
 // create, look up, sign (verified), import (hex and mnemonic, known answers),
 // export, remove, rename, sync, a corrupt store rebuilt from the server,
 // restart, and recovery of a crashed batch from the journal.
-#include "KeyringTestSupport.h"
+#include "EmbeddedSigner.h"
+#include "KeyringFolder.h"
+#include "VectorFile.h"
 
 #include "bao/BaoClient.h"
 #include "crypto/CosmosAddress.h"
@@ -14,7 +16,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QSignalSpy>
-#include <QTemporaryDir>
+#include <QTest>
 
 using baokeys::bao::BaoClient;
 using baokeys::bao::BaoErrorKind;
@@ -22,29 +24,29 @@ using baokeys::keyring::BaoKeyring;
 using baokeys::keyring::BaoStore;
 using baokeys::keyring::CreateBatchRequest;
 using baokeys::keyring::KeySource;
-using baokeys::signer::SignerServer;
+using baokeys::testsupport::EmbeddedSigner;
+using baokeys::testsupport::KeyringFolder;
+using baokeys::testsupport::VectorFile;
 namespace crypto = baokeys::crypto;
 
 class TestBaoKeyring : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<SignerServer> m_server;
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<EmbeddedSigner> m_signer;
+    std::unique_ptr<KeyringFolder> m_folder;
     std::unique_ptr<BaoKeyring> m_keyring;
 
-    QString storePath() const { return m_dir->filePath(QStringLiteral("keys.json")); }
-    std::unique_ptr<BaoKeyring> openKeyring() const
-    {
-        return std::make_unique<BaoKeyring>(keyringtest::settingsFor(*m_server), storePath());
-    }
+    QString storePath() const { return m_folder->storePath(); }
+    std::unique_ptr<BaoKeyring> openKeyring() const { return m_folder->open(m_signer->settings()); }
 
 private slots:
     void init()
     {
-        m_server = keyringtest::startSigner();
-        QVERIFY(m_server);
-        m_dir = std::make_unique<QTemporaryDir>();
+        m_signer = std::make_unique<EmbeddedSigner>();
+        QVERIFY(m_signer->start());
+        m_folder = std::make_unique<KeyringFolder>();
+        QVERIFY(m_folder->isValid());
         m_keyring = openKeyring();
         QVERIFY(!m_keyring->storeError());
     }
@@ -52,8 +54,8 @@ private slots:
     void cleanup()
     {
         m_keyring.reset();
-        m_server.reset();
-        m_dir.reset();
+        m_signer.reset();
+        m_folder.reset();
     }
 
     void newAccountAndLookups()
@@ -66,7 +68,7 @@ private slots:
         QCOMPARE(alice->address, crypto::CosmosAddress::fromPublicKey(alice->publicKey));
         QVERIFY(changed.count() >= 1);
 
-        auto server = BaoClient(keyringtest::settingsFor(*m_server)).readKey(QStringLiteral("alice"));
+        auto server = BaoClient(m_signer->settings()).readKey(QStringLiteral("alice"));
         QVERIFY(server.hasValue());
         QCOMPARE(server->publicKey, alice->publicKey);
 
@@ -78,10 +80,10 @@ private slots:
         QCOMPARE(m_keyring->key(QStringLiteral("bob")).error().kind, BaoErrorKind::NotFound);
         QCOMPARE(m_keyring->keyByAddress(QStringLiteral("nonsense")).error().kind, BaoErrorKind::InvalidInput);
 
-        const quint64 before = m_server->engineRequestCount();
+        const quint64 before = m_signer->server().engineRequestCount();
         QCOMPARE(m_keyring->newAccount(QStringLiteral("alice")).error().kind, BaoErrorKind::AlreadyExists);
         QCOMPARE(m_keyring->newAccount(QStringLiteral("bad/name")).error().kind, BaoErrorKind::InvalidName);
-        QCOMPARE(m_server->engineRequestCount(), before);
+        QCOMPARE(m_signer->server().engineRequestCount(), before);
         QVERIFY(m_keyring->store().journalUids().isEmpty());
     }
 
@@ -102,9 +104,9 @@ private slots:
         QVERIFY(byAddress.hasValue());
         QCOMPARE(byAddress->signature, signature->signature); // RFC 6979: deterministic
 
-        const quint64 before = m_server->engineRequestCount();
+        const quint64 before = m_signer->server().engineRequestCount();
         QCOMPARE(m_keyring->sign(QStringLiteral("nobody"), message).error().kind, BaoErrorKind::NotFound);
-        QCOMPARE(m_server->engineRequestCount(), before);
+        QCOMPARE(m_signer->server().engineRequestCount(), before);
 
         auto async = m_keyring->signAsync(QStringLiteral("signer"), message);
         async.waitForFinished();
@@ -114,7 +116,7 @@ private slots:
 
     void knownAnswersFromTheVectors()
     {
-        const QJsonObject vectors = keyringtest::cosmosVectors();
+        const QJsonObject vectors = VectorFile::cosmos().object();
         QVERIFY(!vectors.isEmpty());
         int index = 0;
         for (const QJsonValue &value : vectors.value(QStringLiteral("keys")).toArray()) {
@@ -150,7 +152,7 @@ private slots:
 
     void mnemonicImportMatchesTheVectors()
     {
-        const QJsonObject vectors = keyringtest::cosmosVectors();
+        const QJsonObject vectors = VectorFile::cosmos().object();
         int count = 0;
         for (const QJsonValue &value : vectors.value(QStringLiteral("mnemonics")).toArray()) {
             const QJsonObject vector = value.toObject();
@@ -167,7 +169,7 @@ private slots:
         }
         QVERIFY(count > 0);
 
-        const quint64 before = m_server->engineRequestCount();
+        const quint64 before = m_signer->server().engineRequestCount();
         auto bad = m_keyring->importMnemonic(QStringLiteral("bad"), QStringLiteral("window peanut series helmet soccer "
                                                                                     "document stamp fit argue spice "
                                                                                     "exchange exchange"));
@@ -181,7 +183,7 @@ private slots:
                  BaoErrorKind::InvalidInput);
         QCOMPARE(m_keyring->importPrivateKey(QStringLiteral("bad"), QString(64, QLatin1Char('0'))).error().kind,
                  BaoErrorKind::InvalidInput);
-        QCOMPARE(m_server->engineRequestCount(), before);
+        QCOMPARE(m_signer->server().engineRequestCount(), before);
     }
 
     void exportChecksTheKey()
@@ -205,7 +207,7 @@ private slots:
         removed.waitForFinished();
         QVERIFY(removed.result().hasValue());
         QVERIFY(!m_keyring->key(QStringLiteral("gone")));
-        QCOMPARE(BaoClient(keyringtest::settingsFor(*m_server)).readKey(QStringLiteral("gone")).error().kind,
+        QCOMPARE(BaoClient(m_signer->settings()).readKey(QStringLiteral("gone")).error().kind,
                  BaoErrorKind::NotFound);
         QCOMPARE(m_keyring->remove(QStringLiteral("gone")).error().kind, BaoErrorKind::NotFound);
     }
@@ -221,7 +223,7 @@ private slots:
         QCOMPARE(renamed->address, original->address);
         QVERIFY(renamed->exportable);
         QVERIFY(!m_keyring->key(QStringLiteral("old-name")));
-        BaoClient client(keyringtest::settingsFor(*m_server));
+        BaoClient client(m_signer->settings());
         QCOMPARE(client.readKey(QStringLiteral("old-name")).error().kind, BaoErrorKind::NotFound);
         QCOMPARE(client.readKey(QStringLiteral("new-name"))->publicKey, original->publicKey);
         QVERIFY(m_keyring->sign(QStringLiteral("new-name"), "after rename").hasValue());
@@ -234,18 +236,18 @@ private slots:
         QVERIFY(locked.hasValue());
         QVERIFY(m_keyring->newAccount(QStringLiteral("taken"), true).hasValue());
         QVERIFY(m_keyring->newAccount(QStringLiteral("movable"), true).hasValue());
-        const quint64 before = m_server->engineRequestCount();
+        const quint64 before = m_signer->server().engineRequestCount();
         auto refused = m_keyring->rename(QStringLiteral("locked"), QStringLiteral("elsewhere"));
         QCOMPARE(refused.error().kind, BaoErrorKind::Unsupported);
         QVERIFY(refused.error().message.contains(QStringLiteral("not exportable")));
-        QCOMPARE(m_server->engineRequestCount(), before); // refused before any request
+        QCOMPARE(m_signer->server().engineRequestCount(), before); // refused before any request
         QCOMPARE(m_keyring->rename(QStringLiteral("movable"), QStringLiteral("taken")).error().kind,
                  BaoErrorKind::AlreadyExists);
         QCOMPARE(m_keyring->rename(QStringLiteral("movable"), QStringLiteral("bad name")).error().kind,
                  BaoErrorKind::InvalidName);
 
         // Taken on the server only (not in the store): still refused, nothing lost.
-        QVERIFY(BaoClient(keyringtest::settingsFor(*m_server)).createKey(QStringLiteral("server-only"), false));
+        QVERIFY(BaoClient(m_signer->settings()).createKey(QStringLiteral("server-only"), false));
         QCOMPARE(m_keyring->rename(QStringLiteral("movable"), QStringLiteral("server-only")).error().kind,
                  BaoErrorKind::AlreadyExists);
         QVERIFY(m_keyring->key(QStringLiteral("movable")));
@@ -257,7 +259,7 @@ private slots:
     {
         QVERIFY(m_keyring->newAccount(QStringLiteral("local-1")).hasValue());
         QVERIFY(m_keyring->newAccount(QStringLiteral("local-2")).hasValue());
-        BaoClient client(keyringtest::settingsFor(*m_server));
+        BaoClient client(m_signer->settings());
         auto outside = client.createKey(QStringLiteral("made-elsewhere"), true);
         QVERIFY(outside.hasValue());
         QVERIFY(client.deleteKey(QStringLiteral("local-2")).hasValue());
@@ -357,7 +359,7 @@ private slots:
                                        {QStringLiteral("w-1"), QStringLiteral("w-2"), QStringLiteral("w-3")})
                         .hasValue());
         }
-        BaoClient client(keyringtest::settingsFor(*m_server));
+        BaoClient client(m_signer->settings());
         auto first = client.createKey(QStringLiteral("w-1"), false);
         QVERIFY(first.hasValue());
         QVERIFY(client.createKey(QStringLiteral("w-2"), false).hasValue());

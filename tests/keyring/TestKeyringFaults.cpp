@@ -4,12 +4,12 @@
 // timeouts reach the caller as their typed errors, per batch item, without
 // hiding the items that succeeded.
 #include "FakeBaoServer.h"
+#include "KeyringFolder.h"
 #include "MiniEngine.h"
 
 #include "crypto/Secp256k1.h"
 #include "keyring/BaoKeyring.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -23,6 +23,7 @@ using baokeys::keyring::SignRequest;
 using baokeys::testsupport::FakeBaoServer;
 using baokeys::testsupport::FakeRequest;
 using baokeys::testsupport::FakeResponse;
+using baokeys::testsupport::KeyringFolder;
 using baokeys::testsupport::MiniEngine;
 
 Q_DECLARE_METATYPE(MiniEngine::Lie)
@@ -35,7 +36,7 @@ class TestKeyringFaults : public QObject {
 private:
     std::unique_ptr<MiniEngine> m_engine;
     std::unique_ptr<FakeBaoServer> m_server;
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<KeyringFolder> m_folder;
     std::unique_ptr<BaoKeyring> m_keyring;
 
     void openKeyring(int timeoutMs = 5000)
@@ -45,7 +46,7 @@ private:
         settings.token = QStringLiteral("t");
         settings.timeout = std::chrono::milliseconds(timeoutMs);
         m_keyring.reset();
-        m_keyring = std::make_unique<BaoKeyring>(settings, m_dir->filePath(QStringLiteral("keys.json")));
+        m_keyring = m_folder->open(settings);
     }
 
     // Answers `fault` for sign requests to `key`, the engine for the rest.
@@ -65,7 +66,8 @@ private slots:
         m_engine = std::make_unique<MiniEngine>();
         m_server = std::make_unique<FakeBaoServer>(m_engine->handler());
         QVERIFY(m_server->start());
-        m_dir = std::make_unique<QTemporaryDir>();
+        m_folder = std::make_unique<KeyringFolder>();
+        QVERIFY(m_folder->isValid());
         openKeyring();
         QVERIFY(m_keyring->newAccount(QStringLiteral("k1")).hasValue());
         QVERIFY(m_keyring->newAccount(QStringLiteral("k2")).hasValue());
@@ -77,7 +79,7 @@ private slots:
         m_keyring.reset();
         m_server.reset();
         m_engine.reset();
-        m_dir.reset();
+        m_folder.reset();
     }
 
     void honestEngineSigns()

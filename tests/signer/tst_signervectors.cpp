@@ -1,25 +1,25 @@
 // Known answers from shared/vectors/cosmos-vectors.json (made by an
 // independent implementation), reproduced byte for byte over HTTP.
+#include "EmbeddedSigner.h"
 #include "SignerHttp.h"
+#include "VectorFile.h"
 #include "crypto/Hash.h"
 #include "crypto/Secp256k1.h"
-#include "signer/SignerServer.h"
 
-#include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QTest>
 
-using baokeys::signer::SignerServer;
+using baokeys::testsupport::EmbeddedSigner;
+using baokeys::testsupport::VectorFile;
 namespace crypto = baokeys::crypto;
 
 class TestSignerVectors : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<SignerServer> m_server;
+    EmbeddedSigner m_signer;
     std::unique_ptr<SignerHttp> m_http;
-    QJsonObject m_vectors;
+    VectorFile m_vectors;
     QHash<QString, QString> m_nameByPrivateKey;
 
     QString importOnce(const QString &privateKeyHex)
@@ -48,24 +48,22 @@ private:
 private slots:
     void initTestCase()
     {
-        QFile file(QStringLiteral(BAOKEYS_SHARED_DIR "/vectors/cosmos-vectors.json"));
-        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
-        m_vectors = QJsonDocument::fromJson(file.readAll()).object();
-        QVERIFY(!m_vectors.value(QStringLiteral("signatures")).toArray().isEmpty());
-        m_server = std::make_unique<SignerServer>();
-        QVERIFY(m_server->start().hasValue());
-        m_http = std::make_unique<SignerHttp>(m_server->address(), m_server->rootToken());
+        m_vectors = VectorFile::cosmos();
+        QVERIFY2(m_vectors.isValid(), qPrintable(m_vectors.path()));
+        QVERIFY(!m_vectors.section("signatures").isEmpty());
+        QVERIFY(m_signer.start());
+        m_http = std::make_unique<SignerHttp>(m_signer.server().address(), m_signer.server().rootToken());
     }
 
     void cleanupTestCase()
     {
         m_http.reset();
-        m_server.reset();
+        m_signer.stop();
     }
 
     void importedKeysGiveVectorPublicKeyAndAddress()
     {
-        const QJsonArray keys = m_vectors.value(QStringLiteral("keys")).toArray();
+        const QJsonArray keys = m_vectors.section("keys");
         QVERIFY(keys.size() >= 3);
         for (const QJsonValue &v : keys) {
             const QJsonObject key = v.toObject();
@@ -82,7 +80,7 @@ private slots:
 
     void signaturesMatchByteForByte()
     {
-        const QJsonArray signatures = m_vectors.value(QStringLiteral("signatures")).toArray();
+        const QJsonArray signatures = m_vectors.section("signatures");
         for (const QJsonValue &v : signatures) {
             const QJsonObject vec = v.toObject();
             const QString name = importOnce(vec.value(QStringLiteral("privkey_hex")).toString());
@@ -140,7 +138,7 @@ private slots:
 
     void keccak256HashesWithKeccak()
     {
-        const QJsonObject vec = m_vectors.value(QStringLiteral("signatures")).toArray().at(1).toObject();
+        const QJsonObject vec = m_vectors.section("signatures").at(1).toObject();
         const QString name = importOnce(vec.value(QStringLiteral("privkey_hex")).toString());
         const QByteArray message =
             QByteArray::fromHex(vec.value(QStringLiteral("message_hex")).toString().toLatin1());
@@ -169,7 +167,7 @@ private slots:
 
     void exportReturnsTheImportedBytes()
     {
-        const QJsonObject key = m_vectors.value(QStringLiteral("keys")).toArray().at(0).toObject();
+        const QJsonObject key = m_vectors.section("keys").at(0).toObject();
         const QByteArray secret =
             QByteArray::fromHex(key.value(QStringLiteral("privkey_hex")).toString().toLatin1());
         const HttpResult r =
