@@ -28,23 +28,6 @@ using namespace baokeys;
 
 namespace {
 
-// Acts on the next modal dialog of type T; stops polling when the returned
-// timer goes out of scope (so it never catches a later test's dialog).
-template<typename T> std::unique_ptr<QTimer> whenDialogShows(std::function<void(T *)> act)
-{
-    auto timer = std::make_unique<QTimer>();
-    QTimer *raw = timer.get();
-    raw->setInterval(10);
-    QObject::connect(raw, &QTimer::timeout, [raw, act] {
-        if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
-            raw->stop();
-            act(dialog);
-        }
-    });
-    raw->start();
-    return timer;
-}
-
 QByteArray settingsFileBytes()
 {
     QSettings settings;
@@ -161,7 +144,7 @@ void TestKeychain::connectionsDialogKeepsTheTokenInTheKeychain()
     ui::MainWindow window;
     window.show();
     bool asked = false;
-    auto watch = whenDialogShows<ui::TokenPrompt>([&](ui::TokenPrompt *prompt) {
+    auto watch = uitest::whenDialogShows<ui::TokenPrompt>([&](ui::TokenPrompt *prompt) {
         asked = true;
         prompt->reject();
     });
@@ -181,7 +164,7 @@ void TestKeychain::promptRemembersTheTokenInTheKeychain()
     window.show();
     QString reason;
     bool offered = false;
-    auto watch = whenDialogShows<ui::TokenPrompt>([&](ui::TokenPrompt *prompt) {
+    auto watch = uitest::whenDialogShows<ui::TokenPrompt>([&](ui::TokenPrompt *prompt) {
         for (QLabel *label : prompt->findChildren<QLabel *>())
             reason += label->text();
         auto *remember = prompt->findChild<QCheckBox *>(QStringLiteral("rememberToken"));
@@ -216,7 +199,7 @@ void TestKeychain::noSecretServiceAsksEachTimeAndSaysWhy()
         window.show();
         QString reason;
         bool offered = true;
-        auto watch = whenDialogShows<ui::TokenPrompt>([&](ui::TokenPrompt *prompt) {
+        auto watch = uitest::whenDialogShows<ui::TokenPrompt>([&](ui::TokenPrompt *prompt) {
             for (QLabel *label : prompt->findChildren<QLabel *>())
                 reason += label->text();
             offered = prompt->findChild<QCheckBox *>(QStringLiteral("rememberToken"))->isVisibleTo(prompt);

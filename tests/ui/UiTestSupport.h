@@ -11,6 +11,8 @@
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
+#include <functional>
 #include <memory>
 
 namespace baokeys::uitest {
@@ -72,6 +74,24 @@ inline QList<QMessageBox *> errorBoxes(QWidget *root)
             boxes << box;
     }
     return boxes;
+}
+
+// Acts on the next modal dialog of type T once it shows (a timer polls: the
+// dialog's own exec() nests inside the caller's wait). Polling stops when
+// the returned timer goes, so it never catches a later test's dialog.
+template<typename T> std::unique_ptr<QTimer> whenDialogShows(std::function<void(T *)> act)
+{
+    auto timer = std::make_unique<QTimer>();
+    QTimer *raw = timer.get();
+    raw->setInterval(10);
+    QObject::connect(raw, &QTimer::timeout, [raw, act] {
+        if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
+            raw->stop();
+            act(dialog);
+        }
+    });
+    raw->start();
+    return timer;
 }
 
 inline void closeErrorBoxes(QWidget *root)

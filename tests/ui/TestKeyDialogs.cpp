@@ -1,0 +1,196 @@
+// The key actions through their real dialogs and keyboard shortcuts,
+// against the embedded signer in-process: new key (Ctrl+N), sign a message
+// (Ctrl+M, the signature checked against the key), export (Ctrl+E: warned,
+// confirmed, masked; refused for a non-exportable key), rename (F2).
+#include "UiTestSupport.h"
+#include "crypto/Hex.h"
+#include "crypto/Secp256k1.h"
+#include "keys/ExportKeyDialog.h"
+#include "keys/KeyFilterProxy.h"
+#include "keys/KeyTableModel.h"
+#include "keys/KeysPage.h"
+#include "keys/NewKeyDialog.h"
+#include "keys/SignMessageDialog.h"
+
+#include <QCheckBox>
+#include <QCryptographicHash>
+#include <QDialogButtonBox>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTableView>
+
+using namespace baokeys;
+
+class TestKeyDialogs : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void newKeyFromTheShortcut();
+    void signMessageGivesAValidSignature();
+    void exportIsWarnedConfirmedAndMasked();
+    void exportOfANonExportableKeyIsRefused();
+    void renameFromTheShortcut();
+
+private:
+    void select(const QString &uid);
+    void press(const QKeySequence &keys);
+
+    std::shared_ptr<signer::SignerServer> m_server;
+    std::unique_ptr<ui::MainWindow> m_window;
+    ui::KeysPage *m_page = nullptr;
+};
+
+namespace {
+const QString PrivateKeyHex =
+    QStringLiteral("0101010101010101010101010101010101010101010101010101010101010101");
+}
+
+void TestKeyDialogs::initTestCase()
+{
+    uitest::isolateSettings();
+}
+
+void TestKeyDialogs::init()
+{
+    m_server = uitest::startSigner();
+    m_window = std::make_unique<ui::MainWindow>();
+    m_window->setSession(uitest::sessionOver(m_server));
+    m_window->show();
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_page = m_window->keysPage();
+}
+
+void TestKeyDialogs::cleanup()
+{
+    uitest::closeErrorBoxes(m_window.get());
+    m_window.reset();
+    m_server.reset();
+}
+
+void TestKeyDialogs::select(const QString &uid)
+{
+    const int row = m_page->model()->rowOf(uid);
+    QVERIFY(row >= 0);
+    const QModelIndex index = m_page->proxy()->mapFromSource(m_page->model()->index(row, 0));
+    m_page->view()->selectRow(index.row());
+    QCOMPARE(m_page->selectedUids(), QStringList{uid});
+}
+
+void TestKeyDialogs::press(const QKeySequence &keys)
+{
+    QTest::keySequence(m_window.get(), keys);
+}
+
+void TestKeyDialogs::newKeyFromTheShortcut()
+{
+    bool createWasOff = false;
+    auto watch = uitest::whenDialogShows<ui::NewKeyDialog>([&](ui::NewKeyDialog *dialog) {
+        auto *create = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        createWasOff = !create->isEnabled(); // no name, no key
+        dialog->findChild<QLineEdit *>(QStringLiteral("newKeyName"))->setText(QStringLiteral("made-here"));
+        for (QCheckBox *box : dialog->findChildren<QCheckBox *>())
+            box->setChecked(true); // exportable
+        QTest::mouseClick(create, Qt::LeftButton);
+    });
+    press(QKeySequence::New);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->model()->rowOf(QStringLiteral("made-here")) >= 0, 10000);
+    QVERIFY(createWasOff);
+    const auto record = m_window->session()->keyring().key(QStringLiteral("made-here"));
+    QVERIFY(record);
+    QVERIFY(record->exportable);
+    QCOMPARE(record->source, keyring::KeySource::Generated);
+    QVERIFY(uitest::errorBoxes(m_window.get()).isEmpty());
+}
+
+void TestKeyDialogs::signMessageGivesAValidSignature()
+{
+    QVERIFY(m_window->session()->keyring().newAccount(QStringLiteral("signer")));
+    QTRY_VERIFY(m_page->model()->rowOf(QStringLiteral("signer")) >= 0);
+    select(QStringLiteral("signer"));
+    press(QKeySequence(Qt::CTRL | Qt::Key_M));
+    auto *dialog = m_page->findChild<ui::SignMessageDialog *>(QStringLiteral("signMessageDialog"));
+    QVERIFY(dialog);
+    dialog->findChild<QPlainTextEdit *>(QStringLiteral("signMessageText"))
+        ->setPlainText(QStringLiteral("hello blob"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("signButton")), Qt::LeftButton);
+    auto *result = dialog->findChild<QPlainTextEdit *>(QStringLiteral("signResult"));
+    QTRY_VERIFY_WITH_TIMEOUT(result->toPlainText().startsWith(QLatin1String("signature (r||s): ")), 10000);
+    const auto match = QRegularExpression(QStringLiteral("signature \\(r\\|\\|s\\): ([0-9a-f]{128})"))
+                           .match(result->toPlainText());
+    QVERIFY2(match.hasMatch(), qPrintable(result->toPlainText()));
+    const auto signature = crypto::Hex::decode(match.captured(1));
+    QVERIFY(signature);
+    const QByteArray digest = QCryptographicHash::hash("hello blob", QCryptographicHash::Sha256);
+    const auto record = m_window->session()->keyring().key(QStringLiteral("signer"));
+    QVERIFY(crypto::Secp256k1::verifyDigest(record->publicKey, digest, *signature));
+    dialog->close();
+}
+
+void TestKeyDialogs::exportIsWarnedConfirmedAndMasked()
+{
+    keyring::ImportOptions exportable;
+    exportable.exportable = true;
+    QVERIFY(
+        m_window->session()->keyring().importPrivateKey(QStringLiteral("backup"), PrivateKeyHex, exportable));
+    QTRY_VERIFY(m_page->model()->rowOf(QStringLiteral("backup")) >= 0);
+    select(QStringLiteral("backup"));
+    press(QKeySequence(Qt::CTRL | Qt::Key_E));
+    auto *dialog = m_page->findChild<ui::ExportKeyDialog *>(QStringLiteral("exportDialog"));
+    QVERIFY(dialog);
+    auto *exportButton = dialog->findChild<QPushButton *>(QStringLiteral("exportButton"));
+    auto *secret = dialog->findChild<QLineEdit *>(QStringLiteral("exportSecret"));
+    QVERIFY(!exportButton->isEnabled()); // not before the warning is acknowledged
+    QVERIFY(!secret->isVisible());
+    dialog->findChild<QCheckBox *>(QStringLiteral("exportUnderstand"))->setChecked(true);
+    QVERIFY(exportButton->isEnabled());
+    QTest::mouseClick(exportButton, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(secret->isVisible(), 10000);
+    QCOMPARE(secret->echoMode(), QLineEdit::Password); // masked until "Reveal"
+    QCOMPARE(secret->text(), PrivateKeyHex);
+    dialog->close();
+}
+
+void TestKeyDialogs::exportOfANonExportableKeyIsRefused()
+{
+    QVERIFY(m_window->session()->keyring().newAccount(QStringLiteral("locked"), false));
+    QTRY_VERIFY(m_page->model()->rowOf(QStringLiteral("locked")) >= 0);
+    select(QStringLiteral("locked"));
+    press(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QTRY_COMPARE(uitest::errorBoxes(m_window.get()).size(), 1);
+    QMessageBox *box = uitest::errorBoxes(m_window.get()).first();
+    QVERIFY2(box->text().contains(QLatin1String("cannot be exported")), qPrintable(box->text()));
+    QVERIFY(box->informativeText().contains(QLatin1String("not exportable")));
+    QVERIFY(!box->detailedText().isEmpty()); // the detail one click away
+    QVERIFY(!m_page->findChild<ui::ExportKeyDialog *>(QStringLiteral("exportDialog")));
+}
+
+void TestKeyDialogs::renameFromTheShortcut()
+{
+    keyring::ImportOptions exportable;
+    exportable.exportable = true;
+    QVERIFY(m_window->session()->keyring().importPrivateKey(QStringLiteral("old-name"), PrivateKeyHex,
+                                                            exportable));
+    QTRY_VERIFY(m_page->model()->rowOf(QStringLiteral("old-name")) >= 0);
+    select(QStringLiteral("old-name"));
+    auto watch = uitest::whenDialogShows<QInputDialog>([](QInputDialog *dialog) {
+        dialog->setTextValue(QStringLiteral("new-name"));
+        dialog->accept();
+    });
+    press(QKeySequence(Qt::Key_F2));
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->model()->rowOf(QStringLiteral("new-name")) >= 0, 10000);
+    QCOMPARE(m_page->model()->rowOf(QStringLiteral("old-name")), -1);
+    const auto renamed = m_window->session()->keyring().key(QStringLiteral("new-name"));
+    QVERIFY(renamed);
+    QCOMPARE(renamed->publicKeyHex(),
+             QStringLiteral("031b84c5567b126440995d3ed5aaba0565d71e1834604819ff9c17f5e9d5dd078f"));
+    QVERIFY(uitest::errorBoxes(m_window.get()).isEmpty());
+}
+
+QTEST_MAIN(TestKeyDialogs)
+#include "TestKeyDialogs.moc"
