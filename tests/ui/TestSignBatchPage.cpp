@@ -17,6 +17,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QComboBox>
+#include <QFile>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -26,6 +27,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QValueAxis>
 
 using namespace baokeys;
@@ -38,6 +40,7 @@ private slots:
     void cleanup();
     void signsInParallelAndDrawsTheChart();
     void signsTheSelectedKeysWithHexMessage();
+    void signsAFileMessage();
     void cancelStopsSigning();
     void failingServerShowsItsError();
     void sealedServerShowsItsError();
@@ -213,6 +216,43 @@ void TestSignBatchPage::signsTheSelectedKeysWithHexMessage()
     const auto signature = crypto::Hex::decode(m_page->model()->row(1).extra);
     QCOMPARE(m_page->model()->row(1).uid, QStringLiteral("sel-4"));
     QVERIFY(crypto::Secp256k1::verifyDigest(record->publicKey, digest, *signature));
+}
+
+void TestSignBatchPage::signsAFileMessage()
+{
+    makeKeys(QStringLiteral("file"), 2);
+    setForm(QStringLiteral("file"), 1);
+    m_page->findChild<QComboBox *>(QStringLiteral("signFormat"))->setCurrentIndex(2);
+    // A missing file: refused in plain words, nothing starts.
+    QTemporaryDir dir;
+    m_page->findChild<QLineEdit *>(QStringLiteral("signMessage"))
+        ->setText(dir.filePath(QStringLiteral("absent.bin")));
+    QTest::mouseClick(m_page->findChild<QPushButton *>(QStringLiteral("signRun")), Qt::LeftButton);
+    QTRY_COMPARE(uitest::errorBoxes(m_window.get()).size(), 1);
+    QVERIFY(
+        uitest::errorBoxes(m_window.get()).first()->text().contains(QLatin1String("message cannot be used")));
+    QVERIFY(uitest::errorBoxes(m_window.get()).first()->detailedText().contains(QLatin1String("absent.bin")));
+    QVERIFY(!m_page->isRunning());
+    uitest::closeErrorBoxes(m_window.get());
+
+    // A binary file: its bytes are what gets signed.
+    QByteArray bytes;
+    for (int i = 0; i < 3000; ++i)
+        bytes.append(char(i * 7));
+    QFile file(dir.filePath(QStringLiteral("blob.bin")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+    file.close();
+    m_page->findChild<QLineEdit *>(QStringLiteral("signMessage"))->setText(file.fileName());
+    QVERIFY(runToEnd());
+    QCOMPARE(m_page->model()->counts().succeeded, 2);
+    const QByteArray digest = crypto::Hash::sha256(bytes);
+    for (int i = 0; i < 2; ++i) {
+        const auto record = m_window->session()->keyring().key(m_page->model()->row(i).uid);
+        const auto signature = crypto::Hex::decode(m_page->model()->row(i).extra);
+        QVERIFY(signature);
+        QVERIFY(crypto::Secp256k1::verifyDigest(record->publicKey, digest, *signature));
+    }
 }
 
 void TestSignBatchPage::cancelStopsSigning()
