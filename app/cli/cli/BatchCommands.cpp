@@ -1,6 +1,7 @@
 #include "cli/BatchCommands.h"
 
 #include "cli/BatchReporter.h"
+#include "cli/CliText.h"
 #include "cli/CommandContext.h"
 #include "cli/Console.h"
 #include "cli/InputReader.h"
@@ -17,11 +18,6 @@
 namespace baokeys::cli {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("baokeys-cli", text);
-}
 
 constexpr int MaxCount = 100'000;
 constexpr int MaxRepeat = 1'000'000;

@@ -1,5 +1,6 @@
 #include "cli/BatchReporter.h"
 
+#include "cli/CliText.h"
 #include "cli/Console.h"
 #include "keyring/BatchProgress.h"
 
@@ -8,11 +9,6 @@
 namespace baokeys::cli {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("baokeys-cli", text);
-}
 
 constexpr int ProgressIntervalMs = 100;
 

@@ -1,5 +1,6 @@
 #include "cli/CliConfig.h"
 
+#include "cli/CliText.h"
 #include "cli/CommandLine.h"
 #include "cli/InputReader.h"
 #include "crypto/SecureBytes.h"
@@ -14,11 +15,6 @@
 namespace baokeys::cli {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("baokeys-cli", text);
-}
 
 QCommandLineOption valueOption(const QString &name, const char *description, const QString &valueName,
                                const QString &defaultValue = {})

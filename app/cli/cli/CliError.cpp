@@ -1,5 +1,7 @@
 #include "cli/CliError.h"
 
+#include "cli/CliText.h"
+
 #include <QCoreApplication>
 
 namespace baokeys::cli {
@@ -7,11 +9,6 @@ namespace baokeys::cli {
 using bao::BaoErrorKind;
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("baokeys-cli", text);
-}
 
 // What the user can do about an error of this kind.
 QString hintFor(BaoErrorKind kind)

@@ -30,4 +30,15 @@ CliResult<keyring::BaoKeyring *> CommandContext::serverKeyring(bool allowBadStor
     return keyring(allowBadStore);
 }
 
+CliResult<keyring::KeyRecord> CommandContext::storedKey(const QString &name, bool forServer)
+{
+    auto keyring = forServer ? serverKeyring() : this->keyring();
+    if (!keyring)
+        return cliError(keyring.error());
+    auto record = (*keyring)->key(name);
+    if (!record)
+        return cliError(CliError::fromBao(record.error()));
+    return std::move(record).value();
+}
+
 } // namespace baokeys::cli

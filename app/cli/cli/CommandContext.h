@@ -2,6 +2,7 @@
 
 #include "cli/CliConfig.h"
 #include "cli/CliError.h"
+#include "keyring/KeyRecord.h"
 
 #include <memory>
 
@@ -31,6 +32,9 @@ public:
     CliResult<keyring::BaoKeyring *> keyring(bool allowBadStore = false);
     // For commands that talk to the server: fails early (exit 4) without a token.
     CliResult<keyring::BaoKeyring *> serverKeyring(bool allowBadStore = false);
+    // The stored record of `name`, through serverKeyring() when the command
+    // goes on to the server, else keyring(); an unknown name is the error.
+    CliResult<keyring::KeyRecord> storedKey(const QString &name, bool forServer);
 
 private:
     CliConfig m_config;

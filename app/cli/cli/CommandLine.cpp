@@ -1,15 +1,12 @@
 #include "cli/CommandLine.h"
 
+#include "cli/CliText.h"
+
 #include <QCoreApplication>
 
 namespace baokeys::cli {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("baokeys-cli", text);
-}
 
 QString programName()
 {

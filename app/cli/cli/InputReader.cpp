@@ -1,5 +1,7 @@
 #include "cli/InputReader.h"
 
+#include "cli/CliText.h"
+
 #include "crypto/Hex.h"
 
 #include <QCoreApplication>
@@ -14,11 +16,6 @@
 namespace baokeys::cli::InputReader {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("baokeys-cli", text);
-}
 
 QString describePath(const QString &path)
 {

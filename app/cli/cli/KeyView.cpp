@@ -1,24 +1,12 @@
 #include "cli/KeyView.h"
 
+#include "cli/CliText.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <algorithm>
 
 namespace baokeys::cli::KeyView {
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("baokeys-cli", text);
-}
-
-QString yesNo(bool value)
-{
-    return value ? tr("yes") : tr("no");
-}
-
-} // namespace
 
 QString cosmosPubKey(const keyring::KeyRecord &record)
 {

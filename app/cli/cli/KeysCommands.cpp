@@ -1,5 +1,7 @@
 #include "cli/KeysCommands.h"
 
+#include "cli/CliText.h"
+
 #include "bao/KeyName.h"
 #include "cli/CommandContext.h"
 #include "cli/Console.h"
@@ -14,11 +16,6 @@
 namespace baokeys::cli {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("baokeys-cli", text);
-}
 
 QCommandLineOption flag(const QString &name, const char *description)
 {
@@ -202,12 +199,9 @@ CliResult<ExitCode> KeysCommands::show(CommandContext &context, const Invocation
     const QString name = invocation.positionals().at(0);
     if (auto valid = checkName(name); !valid)
         return cliError(valid.error());
-    auto keyring = context.keyring();
-    if (!keyring)
-        return cliError(keyring.error());
-    auto record = (*keyring)->key(name);
+    auto record = context.storedKey(name, false);
     if (!record)
-        return cliError(CliError::fromBao(record.error()));
+        return cliError(record.error());
     printKey(context, *record);
     return ExitCode::Success;
 }
@@ -217,11 +211,11 @@ CliResult<ExitCode> KeysCommands::remove(CommandContext &context, const Invocati
     const QString name = invocation.positionals().at(0);
     if (auto valid = checkName(name); !valid)
         return cliError(valid.error());
-    auto keyring = context.serverKeyring();
+    if (auto record = context.storedKey(name, true); !record)
+        return cliError(record.error());
+    auto keyring = context.serverKeyring(); // opened by storedKey()
     if (!keyring)
         return cliError(keyring.error());
-    if (auto record = (*keyring)->key(name); !record)
-        return cliError(CliError::fromBao(record.error()));
     if (auto confirmed =
             confirm(invocation, tr("Delete key '%1' on the server? This cannot be undone.").arg(name));
         !confirmed)
@@ -373,12 +367,12 @@ CliResult<ExitCode> KeysCommands::exportKey(CommandContext &context, const Invoc
     const QString out = invocation.value(QStringLiteral("out"));
     if (toFile && (out.isEmpty() || out == QLatin1String("-")))
         return cliError(CliError::usage(tr("--out needs a file name; without --out the key goes to stdout")));
-    auto keyring = context.serverKeyring();
+    auto record = context.storedKey(name, true);
+    if (!record)
+        return cliError(record.error());
+    auto keyring = context.serverKeyring(); // opened by storedKey()
     if (!keyring)
         return cliError(keyring.error());
-    auto record = (*keyring)->key(name);
-    if (!record)
-        return cliError(CliError::fromBao(record.error()));
     if (!toFile) {
         // A file is created 0600; a terminal may be watched or logged: ask.
         if (auto confirmed = confirm(invocation, tr("Print the unencrypted private key of '%1'?").arg(name));

@@ -1,5 +1,6 @@
 #include "cli/SignCommands.h"
 
+#include "cli/CliText.h"
 #include "cli/CommandContext.h"
 #include "cli/Console.h"
 #include "cli/InputReader.h"
@@ -15,11 +16,6 @@
 namespace baokeys::cli {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("baokeys-cli", text);
-}
 
 QList<QCommandLineOption> dataOptions()
 {
@@ -137,12 +133,9 @@ CliResult<ExitCode> SignCommands::verify(CommandContext &context, const Invocati
     auto data = readData(invocation);
     if (!data)
         return cliError(data.error());
-    auto keyring = context.keyring();
-    if (!keyring)
-        return cliError(keyring.error());
-    auto record = (*keyring)->key(name);
+    auto record = context.storedKey(name, false);
     if (!record)
-        return cliError(CliError::fromBao(record.error()));
+        return cliError(record.error());
     const bool prehashed = invocation.isSet(QStringLiteral("prehashed"));
     const QByteArray digest = prehashed ? *data : crypto::Hash::sha256(*data);
     const bool valid = crypto::Secp256k1::verifyDigest(record->publicKey, digest, *signature);

@@ -1,5 +1,6 @@
 #include "cli/StatusCommand.h"
 
+#include "cli/CliText.h"
 #include "cli/CommandContext.h"
 #include "cli/Console.h"
 #include "keyring/BaoKeyring.h"
@@ -9,20 +10,6 @@
 #include <QJsonObject>
 
 namespace baokeys::cli {
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("baokeys-cli", text);
-}
-
-QString yesNo(bool value)
-{
-    return value ? tr("yes") : tr("no");
-}
-
-} // namespace
 
 void StatusCommand::registerAll(CommandLine &commandLine)
 {
