@@ -30,7 +30,7 @@ struct LatencyStats {
     double speedup() const { return wallMs > 0 ? sequentialMs / wallMs : 0; }
 
     // A latency histogram with whole-millisecond bins, so its axis reads in
-    // round numbers: bin i counts the requests whose latency lies in
+    // whole numbers (no 28.6 ms bin edges): bin i counts the requests whose latency lies in
     // [originMs + i*widthMs, originMs + (i+1)*widthMs); the last bin also
     // takes maxMs. Counts are whole requests.
     struct Histogram {
