@@ -3,11 +3,16 @@
 //   1. signBatch wall time at 200 ms injected latency for N = 4, 64, 256, 1024,
 //      divided by the ideal (the latency itself; for N above the parallelism,
 //      also by ceil(N / parallelism) x latency).  Targets: <= 1.15 at 64,
-//      <= 1.3 at 256.
+//      <= 1.3 at 256.  Each warm run also says when its last request was
+//      sent and when the answers came: time lost before the latency starts
+//      is the client's cost of sending N requests.
 //   2. Throughput at zero latency, N = 5000, divided by wrk's requests/s on the
 //      same endpoint with the same number of connections.  Target >= 0.6.
+//      Printed with it: the CPU time per signature of the signer's threads
+//      and of the client's, and the ratio's ceiling that follows from them
+//      when client and signer share the cores.
 //   3. createBatch(100) at 200 ms latency, durable store write included,
-//      divided by the latency.  Target <= 2.
+//      divided by the latency.  Target <= 2.  Then the same with ListFirst.
 //
 // Everything runs against the embedded signer in this process over loopback.
 // Usage: baokeys-bench-keyring [--connections C] [--wrk-seconds S]
@@ -27,6 +32,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -59,8 +65,16 @@ QList<SignRequest> requestsFor(int n, int keys)
     return requests;
 }
 
-// Runs one signBatch; returns wall ms, or -1 if any item failed.
-double timeSignBatch(BaoKeyring &keyring, const QList<SignRequest> &requests, int parallelism = 0)
+// One signBatch's wall time, and from its events where that time went: when
+// the last request was sent, when the first and the last answers came.
+struct BatchTiming {
+    double wallMs = -1; // -1: some item failed
+    double lastSentMs = 0;
+    double firstAnswerMs = 0;
+    double lastAnswerMs = 0;
+};
+
+BatchTiming timeSignBatch(BaoKeyring &keyring, const QList<SignRequest> &requests, int parallelism = 0)
 {
     SignBatchOptions options;
     options.parallelism = parallelism;
@@ -68,14 +82,25 @@ double timeSignBatch(BaoKeyring &keyring, const QList<SignRequest> &requests, in
     timer.start();
     auto job = keyring.signBatch(requests, options);
     job.future.waitForFinished();
-    const double ms = double(timer.nsecsElapsed()) / 1e6;
+    BatchTiming timing;
+    timing.wallMs = double(timer.nsecsElapsed()) / 1e6;
+    timing.firstAnswerMs = timing.wallMs;
+    for (const auto &event : job.progress->takeEvents()) {
+        const double at = double(event.nsSinceStart) / 1e6;
+        if (event.state == baokeys::keyring::BatchItemState::Started) {
+            timing.lastSentMs = std::max(timing.lastSentMs, at);
+        } else {
+            timing.firstAnswerMs = std::min(timing.firstAnswerMs, at);
+            timing.lastAnswerMs = std::max(timing.lastAnswerMs, at);
+        }
+    }
     for (const auto &result : job.future.results()) {
         if (!result.ok()) {
             std::fprintf(stderr, "sign failed: %s\n", qPrintable(result.error->describe()));
-            return -1;
+            timing.wallMs = -1;
         }
     }
-    return ms;
+    return timing;
 }
 
 double wrkRequestsPerSecond(const SignerServer &server, int connections, int seconds, QString *commandLine)
@@ -179,13 +204,16 @@ int main(int argc, char **argv)
         // The first batch at this size starts its threads, managers and
         // connections; the second shows a running app's steady state. Both print.
         setLatency(server, LatencyMs);
-        const double cold = timeSignBatch(keyring, requests);
-        const double wall = timeSignBatch(keyring, requests);
+        const double cold = timeSignBatch(keyring, requests).wallMs;
+        const BatchTiming warm = timeSignBatch(keyring, requests);
+        const double wall = warm.wallMs;
         row("signBatch @200ms (first)", n, parallelism, cold, LatencyMs, cold / LatencyMs, "", true);
         const char *target = n == 64 ? "<=1.15" : n == 256 ? "<=1.3" : "";
         const double ratio = wall / LatencyMs;
         const bool ok = n == 64 ? ratio <= 1.15 : n == 256 ? ratio <= 1.3 : true;
         row("signBatch @200ms (warm)", n, parallelism, wall, LatencyMs, ratio, target, ok);
+        std::printf("  last request sent at %.1f ms, answers from %.1f to %.1f ms\n", warm.lastSentMs,
+                    warm.firstAnswerMs, warm.lastAnswerMs);
         const int waves = int(std::ceil(double(n) / parallelism));
         if (waves > 1)
             row("  same, vs waves x latency", n, parallelism, wall, waves * LatencyMs, wall / (waves * LatencyMs), "", true);
@@ -196,9 +224,9 @@ int main(int argc, char **argv)
     // says where the ratio's ceiling is on a machine where both share the cores.
     setLatency(server, 0);
     const auto many = requestsFor(5000, Keys);
-    timeSignBatch(keyring, many, connections); // warm
+    (void)timeSignBatch(keyring, many, connections); // warm
     const auto cpuBefore = ThreadCpu::take();
-    const double wall = timeSignBatch(keyring, many, connections);
+    const double wall = timeSignBatch(keyring, many, connections).wallMs;
     const auto ourCpu = ThreadCpu::delta(cpuBefore, ThreadCpu::take());
     const double ours = 5000.0 / (wall / 1000.0);
     QString wrkCommand;
