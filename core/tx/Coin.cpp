@@ -1,0 +1,48 @@
+#include "tx/Coin.h"
+
+#include <QRegularExpression>
+#include <algorithm>
+
+namespace baokeys::tx {
+
+namespace {
+
+// The SDK's denom pattern, with the amount in front as one integer.
+const QRegularExpression &coinPattern()
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^(0|[1-9][0-9]{0,76})([a-zA-Z][a-zA-Z0-9/:._-]{2,127})$"));
+    return pattern;
+}
+
+} // namespace
+
+TxResult<Coin> Coin::parse(QStringView text)
+{
+    const QRegularExpressionMatch match = coinPattern().match(text.toString());
+    if (!match.hasMatch())
+        return txError(TxErrorKind::InvalidCoin,
+                       QStringLiteral("\"%1\" is not an amount like 1000000utia (an integer, then a denom)")
+                           .arg(text.toString()));
+    return Coin{match.captured(2), match.captured(1)};
+}
+
+TxResult<QList<Coin>> Coin::parseList(QStringView text)
+{
+    QList<Coin> coins;
+    for (const QStringView part : text.split(QLatin1Char(','))) {
+        auto coin = parse(part.trimmed());
+        if (!coin)
+            return unexpected(coin.error());
+        coins.append(std::move(coin).value());
+    }
+    std::sort(coins.begin(), coins.end(), [](const Coin &a, const Coin &b) { return a.denom < b.denom; });
+    for (qsizetype i = 1; i < coins.size(); ++i) {
+        if (coins[i].denom == coins[i - 1].denom)
+            return txError(TxErrorKind::InvalidCoin,
+                           QStringLiteral("denom %1 appears twice").arg(coins[i].denom));
+    }
+    return coins;
+}
+
+} // namespace baokeys::tx

@@ -1,0 +1,121 @@
+#include "tx/TxBodyBuilder.h"
+
+#include "cosmos/bank/v1beta1/tx.pb.h"
+#include "cosmos/feegrant/v1beta1/feegrant.pb.h"
+#include "cosmos/feegrant/v1beta1/tx.pb.h"
+#include "cosmos/tx/v1beta1/tx.pb.h"
+#include "tx/AccountAddress.h"
+#include "tx/ProtoBytes.h"
+
+#include <google/protobuf/any.pb.h>
+
+namespace baokeys::tx {
+
+namespace {
+
+void addCoins(const QList<Coin> &coins, google::protobuf::RepeatedPtrField<cosmos::base::v1beta1::Coin> &out)
+{
+    for (const Coin &coin : coins) {
+        auto *added = out.Add();
+        added->set_denom(ProtoBytes::toStd(coin.denom));
+        added->set_amount(ProtoBytes::toStd(coin.amount));
+    }
+}
+
+Expected<void, TxError> checkCoins(const QList<Coin> &coins, const QString &what)
+{
+    for (const Coin &coin : coins) {
+        // A Coin may be assembled by hand, not only by Coin::parse.
+        if (auto reparsed = Coin::parse(coin.toString()); !reparsed || *reparsed != coin)
+            return txError(TxErrorKind::InvalidCoin,
+                           QStringLiteral("%1: \"%2\" is not a valid coin").arg(what, coin.toString()));
+    }
+    return {};
+}
+
+} // namespace
+
+TxBodyBuilder::TxBodyBuilder(QString hrp) : m_hrp(std::move(hrp)) {}
+
+Expected<void, TxError> TxBodyBuilder::addSend(const QString &from, const QString &to,
+                                               const QList<Coin> &amount)
+{
+    const auto fromAddress = AccountAddress::check(from, m_hrp, QStringLiteral("from"));
+    if (!fromAddress)
+        return unexpected(fromAddress.error());
+    const auto toAddress = AccountAddress::check(to, m_hrp, QStringLiteral("to"));
+    if (!toAddress)
+        return unexpected(toAddress.error());
+    if (amount.isEmpty())
+        return txError(TxErrorKind::InvalidCoin, QStringLiteral("a send needs an amount"));
+    if (auto ok = checkCoins(amount, QStringLiteral("amount")); !ok)
+        return ok;
+
+    cosmos::bank::v1beta1::MsgSend message;
+    message.set_from_address(ProtoBytes::toStd(*fromAddress));
+    message.set_to_address(ProtoBytes::toStd(*toAddress));
+    addCoins(amount, *message.mutable_amount());
+    google::protobuf::Any any;
+    if (auto packed = ProtoBytes::pack(message, any); !packed)
+        return packed;
+    m_messages.append({QString::fromStdString(any.type_url()), QByteArray::fromStdString(any.value())});
+    m_signers.append(*fromAddress);
+    return {};
+}
+
+Expected<void, TxError> TxBodyBuilder::addGrantAllowance(const QString &granter, const QString &grantee,
+                                                         const BasicAllowance &allowance)
+{
+    const auto granterAddress = AccountAddress::check(granter, m_hrp, QStringLiteral("granter"));
+    if (!granterAddress)
+        return unexpected(granterAddress.error());
+    const auto granteeAddress = AccountAddress::check(grantee, m_hrp, QStringLiteral("grantee"));
+    if (!granteeAddress)
+        return unexpected(granteeAddress.error());
+    if (auto ok = checkCoins(allowance.spendLimit, QStringLiteral("spend limit")); !ok)
+        return ok;
+
+    cosmos::feegrant::v1beta1::BasicAllowance basic;
+    addCoins(allowance.spendLimit, *basic.mutable_spend_limit());
+    if (allowance.expiration) {
+        const qint64 msecs = allowance.expiration->toMSecsSinceEpoch();
+        auto *expiration = basic.mutable_expiration();
+        // Timestamp nanos are never negative: floor the seconds for instants before 1970.
+        qint64 seconds = msecs / 1000;
+        qint64 millis = msecs % 1000;
+        if (millis < 0) {
+            seconds -= 1;
+            millis += 1000;
+        }
+        expiration->set_seconds(seconds);
+        expiration->set_nanos(int(millis * 1000000));
+    }
+
+    cosmos::feegrant::v1beta1::MsgGrantAllowance message;
+    message.set_granter(ProtoBytes::toStd(*granterAddress));
+    message.set_grantee(ProtoBytes::toStd(*granteeAddress));
+    if (auto packed = ProtoBytes::pack(basic, *message.mutable_allowance()); !packed)
+        return packed;
+    google::protobuf::Any any;
+    if (auto packed = ProtoBytes::pack(message, any); !packed)
+        return packed;
+    m_messages.append({QString::fromStdString(any.type_url()), QByteArray::fromStdString(any.value())});
+    m_signers.append(*granterAddress);
+    return {};
+}
+
+TxResult<QByteArray> TxBodyBuilder::build() const
+{
+    if (m_messages.isEmpty())
+        return txError(TxErrorKind::NoMessages, QStringLiteral("a transaction needs at least one message"));
+    cosmos::tx::v1beta1::TxBody body;
+    for (const PackedMessage &message : m_messages) {
+        auto *any = body.add_messages();
+        any->set_type_url(ProtoBytes::toStd(message.typeUrl));
+        any->set_value(ProtoBytes::toStd(message.value));
+    }
+    body.set_memo(ProtoBytes::toStd(m_memo));
+    return ProtoBytes::serialize(body);
+}
+
+} // namespace baokeys::tx

@@ -1,0 +1,26 @@
+#include "tx/TxRawEncoder.h"
+
+#include "cosmos/tx/v1beta1/tx.pb.h"
+#include "crypto/Hash.h"
+#include "crypto/Hex.h"
+#include "tx/ProtoBytes.h"
+
+namespace baokeys::tx {
+
+TxResult<QByteArray> TxRawEncoder::encode(const QByteArray &bodyBytes, const QByteArray &authInfoBytes,
+                                          const QList<QByteArray> &signatures)
+{
+    cosmos::tx::v1beta1::TxRaw txRaw;
+    txRaw.set_body_bytes(ProtoBytes::toStd(bodyBytes));
+    txRaw.set_auth_info_bytes(ProtoBytes::toStd(authInfoBytes));
+    for (const QByteArray &signature : signatures)
+        txRaw.add_signatures(ProtoBytes::toStd(signature));
+    return ProtoBytes::serialize(txRaw);
+}
+
+QString TxRawEncoder::txHash(const QByteArray &txRaw)
+{
+    return crypto::Hex::encode(crypto::Hash::sha256(txRaw)).toUpper();
+}
+
+} // namespace baokeys::tx
