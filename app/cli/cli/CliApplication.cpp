@@ -7,6 +7,7 @@
 #include "cli/KeysCommands.h"
 #include "cli/SignCommands.h"
 #include "cli/StatusCommand.h"
+#include "cli/TxCommands.h"
 #include "crypto/Secp256k1.h"
 
 namespace baokeys::cli {
@@ -36,6 +37,7 @@ CliApplication::CliApplication()
     SignCommands::registerAll(m_commandLine);
     BatchCommands::registerAll(m_commandLine);
     StatusCommand::registerAll(m_commandLine);
+    TxCommands::registerAll(m_commandLine);
 }
 
 int CliApplication::run(const QStringList &arguments, const QProcessEnvironment &environment)
