@@ -20,7 +20,7 @@ TxResult<QByteArray> AuthInfoEncoder::encode(const QByteArray &publicKey, quint6
     if (fee.gasLimit == 0)
         return txError(TxErrorKind::InvalidGas, QStringLiteral("gas limit 0 cannot pay for any transaction"));
     for (const Coin &coin : fee.amount) {
-        if (auto reparsed = Coin::parse(coin.toString()); !reparsed || *reparsed != coin)
+        if (!coin.isValid())
             return txError(TxErrorKind::InvalidCoin,
                            QStringLiteral("fee: \"%1\" is not a valid coin").arg(coin.toString()));
     }

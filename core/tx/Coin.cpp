@@ -27,6 +27,12 @@ TxResult<Coin> Coin::parse(QStringView text)
     return Coin{match.captured(2), match.captured(1)};
 }
 
+bool Coin::isValid() const
+{
+    const auto reparsed = parse(toString());
+    return reparsed && *reparsed == *this;
+}
+
 TxResult<QList<Coin>> Coin::parseList(QStringView text)
 {
     QList<Coin> coins;

@@ -24,6 +24,9 @@ struct Coin {
     // sorted by denom as the SDK's Coins are; a repeated denom is refused.
     static TxResult<QList<Coin>> parseList(QStringView text);
 
+    // True when parse() would give back this very coin (a Coin may also be
+    // assembled by hand).
+    bool isValid() const;
     QString toString() const { return amount + denom; }
     bool operator==(const Coin &other) const = default;
 };

@@ -25,8 +25,7 @@ void addCoins(const QList<Coin> &coins, google::protobuf::RepeatedPtrField<cosmo
 Expected<void, TxError> checkCoins(const QList<Coin> &coins, const QString &what)
 {
     for (const Coin &coin : coins) {
-        // A Coin may be assembled by hand, not only by Coin::parse.
-        if (auto reparsed = Coin::parse(coin.toString()); !reparsed || *reparsed != coin)
+        if (!coin.isValid())
             return txError(TxErrorKind::InvalidCoin,
                            QStringLiteral("%1: \"%2\" is not a valid coin").arg(what, coin.toString()));
     }
