@@ -89,7 +89,7 @@ BatchTiming timeSignBatch(BaoKeyring &keyring, const QList<SignRequest> &request
         const double at = double(event.nsSinceStart) / 1e6;
         if (event.state == baokeys::keyring::BatchItemState::Started) {
             timing.lastSentMs = std::max(timing.lastSentMs, at);
-        } else {
+        } else if (event.state != baokeys::keyring::BatchItemState::Queued) {
             timing.firstAnswerMs = std::min(timing.firstAnswerMs, at);
             timing.lastAnswerMs = std::max(timing.lastAnswerMs, at);
         }
