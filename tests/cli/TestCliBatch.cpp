@@ -1,5 +1,6 @@
 // baokeys-cli batch commands against the embedded signer: JSON lines and
 // summary, parallelism proven under injected latency, partial failure.
+#include "CliExpect.h"
 #include "CliHarness.h"
 #include "crypto/Hash.h"
 #include "crypto/Secp256k1.h"
@@ -12,14 +13,6 @@
 #include <QTcpServer>
 #include <QTest>
 #include <chrono>
-
-// Each macro runs its command expression once.
-#define EXPECT_EXIT(command, code)                                                                           \
-    do {                                                                                                     \
-        const CliRun checked_ = (command);                                                                   \
-        QVERIFY2(!checked_.crashed && checked_.exitCode == (code),                                           \
-                 qPrintable(QStringLiteral("expected exit %1, got %2").arg(code).arg(checked_.describe()))); \
-    } while (false)
 
 using namespace std::chrono_literals;
 
@@ -409,7 +402,6 @@ void TestCliBatch::crashedBatchIsRecoveredBySync()
         QCOMPARE(key.toObject().value(QStringLiteral("source")).toString(), QStringLiteral("generated"));
     QVERIFY(!QFile::exists(cli.storePath() + QStringLiteral(".journal")));
 }
-
 
 // t-2 exists on the server only (made through another store). By default the
 // whole batch is refused before any create; with --per-key-check the engine

@@ -1,6 +1,7 @@
 // baokeys-cli end to end: the real binary against the embedded signer over
 // loopback. Every command, its JSON output, the known-answer vectors, and the
 // exit code of each bad-input case.
+#include "CliExpect.h"
 #include "CliHarness.h"
 #include "crypto/Hash.h"
 #include "crypto/Secp256k1.h"
@@ -11,24 +12,6 @@
 #include <QTcpServer>
 #include <QTest>
 #include <sys/stat.h>
-
-// Each macro runs its command expression once.
-#define EXPECT_EXIT(command, code)                                                                           \
-    do {                                                                                                     \
-        const CliRun checked_ = (command);                                                                   \
-        QVERIFY2(!checked_.crashed && checked_.exitCode == (code),                                           \
-                 qPrintable(QStringLiteral("expected exit %1, got %2").arg(code).arg(checked_.describe()))); \
-    } while (false)
-
-// A failure: the documented code, nothing on stdout, one line on stderr.
-#define EXPECT_CLEAN_FAILURE(command, code)                                                                  \
-    do {                                                                                                     \
-        const CliRun failed_ = (command);                                                                    \
-        EXPECT_EXIT(failed_, code);                                                                          \
-        QVERIFY2(failed_.out.isEmpty(), qPrintable(failed_.describe()));                                     \
-        QVERIFY2(failed_.err.count('\n') == 1, qPrintable(failed_.describe()));                              \
-        QVERIFY2(failed_.err.startsWith("baokeys-cli: error: "), qPrintable(failed_.describe()));            \
-    } while (false)
 
 class TestCliCommands : public QObject {
     Q_OBJECT
