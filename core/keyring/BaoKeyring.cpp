@@ -694,12 +694,14 @@ struct BatchRun {
     std::vector<int> indices; // iterated by QtConcurrent::map; lives as long as the kernel
     std::unique_ptr<PoolLease> lease;
     std::mutex mutex;
-    int remaining = 0; // guarded by mutex
+    int remaining = 0; // items without a result yet; guarded by mutex
+    int unposted = 0;  // items whose last event is not posted yet; guarded by mutex
 
     BatchRun(std::shared_ptr<BatchState> batchState, std::shared_ptr<BatchPools> pools, int parallelism)
         : state(std::move(batchState)), lease(std::make_unique<PoolLease>(std::move(pools), parallelism))
     {
         remaining = state->total();
+        unposted = remaining;
         indices.resize(std::size_t(remaining));
         std::iota(indices.begin(), indices.end(), 0);
         promise.start();
@@ -719,6 +721,20 @@ struct BatchRun {
         promise.addResult(result, result.index);
         std::lock_guard lock(mutex);
         return --remaining == 0;
+    }
+
+    // After an item's last event: the last one finishes the future. Another
+    // item may still be between its result and its event when the last
+    // result comes in; a finished future must come with final counts.
+    void itemPosted()
+    {
+        bool last = false;
+        {
+            std::lock_guard lock(mutex);
+            last = --unposted == 0;
+        }
+        if (last)
+            promise.finish();
     }
 
     void post(const Result &result, bool ok)
@@ -879,12 +895,10 @@ KeyringResult<BatchJob<CreateItemResult>> BaoKeyring::createBatch(const CreateBa
             std::lock_guard lock(run->mutex);
             run->created << *result.key;
         }
-        const bool last = run->complete(result);
-        if (last)
+        if (run->complete(result))
             run->persist(); // before the last event and the future's end: "finished" means stored
         run->post(result, result.ok());
-        if (last)
-            run->promise.finish();
+        run->itemPosted();
     };
 
     BatchJob<CreateItemResult> job;
@@ -925,10 +939,9 @@ BatchJob<SignItemResult> BaoKeyring::signBatch(const QList<SignRequest> &request
             else
                 result.error = signature.error();
         }
-        const bool last = run->complete(result);
+        (void)run->complete(result);
         run->post(result, result.ok());
-        if (last)
-            run->promise.finish();
+        run->itemPosted();
     };
 
     BatchJob<SignItemResult> job;

@@ -392,6 +392,29 @@ private slots:
         QVERIFY(m_keyring->store().journalUids().isEmpty());
     }
 
+    // A finished future comes with final counts and every event posted, even
+    // when the last result lands while another item is between its result
+    // and its event (a window of a few instructions: many small batches).
+    void finishedFutureHasFinalCounts()
+    {
+        createWorkers(QStringLiteral("f"), 4);
+        setLatency(0ms);
+        QList<SignRequest> requests;
+        for (int i = 1; i <= 4; ++i)
+            requests << SignRequest{QStringLiteral("f-%1").arg(i), "m", false};
+        for (int round = 0; round < 200; ++round) {
+            auto job = m_keyring->signBatch(requests);
+            job.future.waitForFinished();
+            const auto counts = job.progress->counts();
+            QVERIFY2(counts.succeeded == 4,
+                     qPrintable(QStringLiteral("round %1: %2 of 4 counted").arg(round).arg(counts.succeeded)));
+            int done = 0;
+            for (const BatchItemEvent &event : job.progress->takeEvents())
+                done += event.state == BatchItemState::Succeeded ? 1 : 0;
+            QCOMPARE(done, 4);
+        }
+    }
+
     void cancellationMidBatch()
     {
         createWorkers(QStringLiteral("c"), 20);
