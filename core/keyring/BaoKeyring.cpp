@@ -9,6 +9,7 @@
 #include "crypto/Hex.h"
 #include "crypto/Secp256k1.h"
 #include "keyring/BatchState.h"
+#include "keyring/WorkerPriority.h"
 
 #include <QPromise>
 #include <QSet>
@@ -868,6 +869,7 @@ KeyringResult<BatchJob<CreateItemResult>> BaoKeyring::createBatch(const CreateBa
     };
 
     auto createOne = [this, run, preflight](int &index) {
+        WorkerPriority::lowerCurrentThreadOnce(); // the GUI thread first
         BatchState &progress = *run->state;
         CreateItemResult result;
         result.index = index;
@@ -921,6 +923,7 @@ BatchJob<SignItemResult> BaoKeyring::signBatch(const QList<SignRequest> &request
     run->requests = requests;
 
     auto signOne = [this, run](int &index) {
+        WorkerPriority::lowerCurrentThreadOnce(); // the GUI thread first
         const SignRequest &request = run->requests.at(index);
         SignItemResult result;
         result.index = index;

@@ -10,8 +10,11 @@
 #include "crypto/CosmosAddress.h"
 #include "crypto/Secp256k1.h"
 #include "keyring/BaoKeyring.h"
+#include "keyring/WorkerPriority.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QEventLoop>
 #include <QTemporaryDir>
 #include <QThread>
@@ -413,6 +416,52 @@ private slots:
                 done += event.state == BatchItemState::Succeeded ? 1 : 0;
             QCOMPARE(done, 4);
         }
+    }
+
+    // Batch workers, and the HTTP threads their QNetworkAccessManagers start,
+    // run at a lower CPU priority than the thread that started the batch
+    // (the GUI thread in the app), so hundreds of them never keep it waiting.
+    void batchWorkersYieldTheCpu()
+    {
+#if !defined(__linux__)
+        QSKIP("thread nice values are read from /proc");
+#else
+        createWorkers(QStringLiteral("nice"), 4);
+        QList<SignRequest> requests;
+        for (int i = 1; i <= 4; ++i)
+            requests << SignRequest{QStringLiteral("nice-%1").arg(i), "m", false};
+        auto job = m_keyring->signBatch(requests);
+        job.future.waitForFinished();
+        QCOMPARE(job.progress->counts().succeeded, 4);
+
+        // /proc/<tid>/stat: the fields after "(comm) " start at field 3; nice is field 19.
+        const auto niceOf = [](const QString &statPath, QByteArray *name) {
+            QFile file(statPath);
+            if (!file.open(QIODevice::ReadOnly))
+                return -100;
+            const QByteArray stat = file.readAll();
+            const qsizetype open = stat.indexOf('('), close = stat.lastIndexOf(')');
+            if (name)
+                *name = stat.mid(open + 1, close - open - 1);
+            return stat.mid(close + 2).split(' ').value(16).toInt();
+        };
+        const int mine = niceOf(QStringLiteral("/proc/thread-self/stat"), nullptr);
+        const int expected = qMin(19, mine + baokeys::keyring::WorkerPriority::NiceIncrement);
+        int workers = 0, httpThreadsLowered = 0;
+        const QDir tasks(QStringLiteral("/proc/self/task"));
+        for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QByteArray name;
+            const int nice = niceOf(tasks.filePath(tid + QStringLiteral("/stat")), &name);
+            if (name == "baokeys-batch") {
+                ++workers;
+                QCOMPARE(nice, expected);
+            } else if (name.startsWith("QNetworkAccess") && nice == expected) {
+                ++httpThreadsLowered; // those of the workers (the test's own clients keep the normal one)
+            }
+        }
+        QVERIFY(workers >= 4);
+        QVERIFY(httpThreadsLowered >= 4);
+#endif
     }
 
     void cancellationMidBatch()
