@@ -33,30 +33,6 @@
 
 using namespace baokeys;
 
-namespace {
-// Runs `act` on the next modal dialog of type T once it is shown. A timer
-// polls (never a blocking loop: the dialog's own exec() nests inside it).
-template<typename T> void onNextDialog(std::function<void(T *)> act)
-{
-    auto *timer = new QTimer;
-    auto attempts = std::make_shared<int>(0);
-    timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, [timer, act, attempts] {
-        if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            act(dialog);
-            return;
-        }
-        if (++*attempts > 3000) {
-            timer->stop();
-            timer->deleteLater();
-            qWarning("no dialog appeared");
-        }
-    });
-    timer->start();
-}
-} // namespace
 
 class TestConnection : public QObject {
     Q_OBJECT
@@ -205,7 +181,7 @@ void TestConnection::importDetailsAndDeleteThroughTheDialogs()
     // Import a private key (hex) through the dialog; its field is masked and wiped.
     const QString hex = QStringLiteral("0101010101010101010101010101010101010101010101010101010101010101");
     QPointer<QLineEdit> secretField;
-    onNextDialog<ui::ImportKeyDialog>([&](ui::ImportKeyDialog *dialog) {
+    auto importWatch = uitest::whenDialogShows<ui::ImportKeyDialog>([&](ui::ImportKeyDialog *dialog) {
         dialog->findChild<QLineEdit *>(QStringLiteral("importName"))->setText(QStringLiteral("imported"));
         secretField = dialog->findChild<QLineEdit *>(QStringLiteral("importSecret"));
         QCOMPARE(secretField->echoMode(), QLineEdit::Password);
@@ -232,7 +208,7 @@ void TestConnection::importDetailsAndDeleteThroughTheDialogs()
 
     // Delete: the button stays off until the name is typed.
     bool okWasDisabled = false;
-    onNextDialog<ui::DeleteKeyDialog>([&](ui::DeleteKeyDialog *dialog) {
+    auto deleteWatch = uitest::whenDialogShows<ui::DeleteKeyDialog>([&](ui::DeleteKeyDialog *dialog) {
         auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
         auto *confirm = dialog->findChild<QLineEdit *>(QStringLiteral("deleteConfirm"));
         confirm->setText(QStringLiteral("importe"));
@@ -254,14 +230,11 @@ void TestConnection::remoteProfileAsksForTheTokenAndSaysWhy()
     qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/baokeys-test-bus");
     auto server = uitest::startSigner();
     ui::ProfileStore store;
-    ui::Profile profile;
-    profile.name = QStringLiteral("remote signer");
-    profile.address = server->address();
-    store.save(&profile);
+    const ui::Profile profile = uitest::saveRemoteProfile(QStringLiteral("remote signer"), server->address());
     ui::MainWindow window;
     window.show();
     QString reason;
-    onNextDialog<ui::TokenPrompt>([&](ui::TokenPrompt *prompt) {
+    auto tokenWatch = uitest::whenDialogShows<ui::TokenPrompt>([&](ui::TokenPrompt *prompt) {
         const auto labels = prompt->findChildren<QLabel *>();
         for (QLabel *label : labels)
             reason += label->text() + QLatin1Char('\n');
@@ -295,7 +268,7 @@ void TestConnection::encryptedFolderProfileNeedsItsPassphrase()
     ui::ProfileStore store;
     store.save(&profile);
     auto passphraseIs = [](const QString &text) {
-        onNextDialog<ui::PassphraseDialog>([text](ui::PassphraseDialog *dialog) {
+        return uitest::whenDialogShows<ui::PassphraseDialog>([text](ui::PassphraseDialog *dialog) {
             const auto fields = dialog->findChildren<QLineEdit *>();
             for (QLineEdit *field : fields) {
                 QCOMPARE(field->echoMode(), QLineEdit::Password);
@@ -308,7 +281,7 @@ void TestConnection::encryptedFolderProfileNeedsItsPassphrase()
         ui::MainWindow window;
         window.show();
         QSignalSpy opened(&window, &ui::MainWindow::sessionOpened);
-        passphraseIs(QStringLiteral("correct horse"));
+        auto passphraseWatch = passphraseIs(QStringLiteral("correct horse"));
         window.openProfile(profile);
         QVERIFY(opened.wait(20000));
         QVERIFY(window.session()->signer());
@@ -319,7 +292,7 @@ void TestConnection::encryptedFolderProfileNeedsItsPassphrase()
         // The wrong passphrase: a plain error, no session.
         ui::MainWindow window;
         window.show();
-        passphraseIs(QStringLiteral("wrong"));
+        auto passphraseWatch = passphraseIs(QStringLiteral("wrong"));
         window.openProfile(profile);
         QTRY_COMPARE_WITH_TIMEOUT(uitest::errorBoxes(&window).size(), 1, 20000);
         QVERIFY(!window.session());
@@ -331,7 +304,7 @@ void TestConnection::encryptedFolderProfileNeedsItsPassphrase()
         ui::MainWindow window;
         window.show();
         QSignalSpy opened(&window, &ui::MainWindow::sessionOpened);
-        passphraseIs(QStringLiteral("correct horse"));
+        auto passphraseWatch = passphraseIs(QStringLiteral("correct horse"));
         window.openProfile(profile);
         QVERIFY(opened.wait(20000));
         QTRY_VERIFY_WITH_TIMEOUT(window.session()->keyring().key(QStringLiteral("kept")).hasValue(), 10000);
@@ -347,13 +320,10 @@ void TestConnection::openingAProfileSyncsKeysMadeElsewhere()
     auto server = uitest::startSigner();
     QVERIFY(uitest::createBehindTheAppsBack(server, QStringLiteral("made-elsewhere")));
     ui::ProfileStore store;
-    ui::Profile profile;
-    profile.name = QStringLiteral("remote with a key");
-    profile.address = server->address();
-    store.save(&profile);
+    const ui::Profile profile = uitest::saveRemoteProfile(QStringLiteral("remote with a key"), server->address());
     ui::MainWindow window;
     window.show();
-    onNextDialog<ui::TokenPrompt>([&](ui::TokenPrompt *prompt) {
+    auto tokenWatch = uitest::whenDialogShows<ui::TokenPrompt>([&](ui::TokenPrompt *prompt) {
         prompt->findChild<QLineEdit *>(QStringLiteral("tokenEdit"))->setText(server->rootToken());
         for (QCheckBox *box : prompt->findChildren<QCheckBox *>())
             box->setChecked(false);

@@ -53,15 +53,6 @@ ui::KeychainAnswer readBack(const QString &profileId)
     return result;
 }
 
-ui::Profile remoteProfile(const QString &name, const QString &address)
-{
-    ui::Profile profile;
-    profile.name = name;
-    profile.address = address;
-    ui::ProfileStore().save(&profile);
-    return profile;
-}
-
 } // namespace
 
 class TestKeychain : public QObject {
@@ -159,7 +150,7 @@ void TestKeychain::promptRemembersTheTokenInTheKeychain()
     // No token saved yet: the prompt says so and offers to remember it; the
     // next start finds it in the keychain.
     auto server = uitest::startSigner();
-    const ui::Profile profile = remoteProfile(QStringLiteral("remember me"), server->address());
+    const ui::Profile profile = uitest::saveRemoteProfile(QStringLiteral("remember me"), server->address());
     ui::MainWindow window;
     window.show();
     QString reason;
@@ -189,7 +180,7 @@ void TestKeychain::noSecretServiceAsksEachTimeAndSaysWhy()
     // each time, says why, and does not offer to remember.
     m_keychain.stopKeyring();
     auto server = uitest::startSigner();
-    const ui::Profile profile = remoteProfile(QStringLiteral("no keychain"), server->address());
+    const ui::Profile profile = uitest::saveRemoteProfile(QStringLiteral("no keychain"), server->address());
     const ui::KeychainAnswer answer = readBack(profile.id);
     QVERIFY2(answer.status == ui::KeychainAnswer::Status::Unavailable, qPrintable(answer.reason));
     QVERIFY(!answer.reason.isEmpty());

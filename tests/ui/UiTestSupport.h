@@ -4,6 +4,7 @@
 #include "common/AppResources.h"
 #include "common/Translations.h"
 #include "connection/Profile.h"
+#include "connection/ProfileStore.h"
 #include "connection/Session.h"
 #include "signer/SignerServer.h"
 
@@ -92,6 +93,16 @@ template<typename T> std::unique_ptr<QTimer> whenDialogShows(std::function<void(
     });
     raw->start();
     return timer;
+}
+
+// A profile for the signer at `address`, saved in the (test-isolated) store.
+inline ui::Profile saveRemoteProfile(const QString &name, const QString &address)
+{
+    ui::Profile profile;
+    profile.name = name;
+    profile.address = address;
+    ui::ProfileStore().save(&profile);
+    return profile;
 }
 
 inline void closeErrorBoxes(QWidget *root)
