@@ -18,6 +18,7 @@
 #include <QUuid>
 #include <QtConcurrent>
 
+#include <functional>
 #include <mutex>
 #include <numeric>
 #include <unordered_map>
@@ -91,6 +92,22 @@ QString shortList(const QStringList &names)
     if (names.size() > Shown)
         text += QStringLiteral(" and %1 more").arg(names.size() - Shown);
     return text;
+}
+
+// A batch's collision check, against the store or the server's LIST:
+// AlreadyExists naming the taken names (`where`: "in the store", ...).
+std::optional<BaoError> alreadyTaken(const QStringList &names, const std::function<bool(const QString &)> &isTaken,
+                                     const QString &where)
+{
+    QStringList taken;
+    for (const QString &name : names) {
+        if (isTaken(name))
+            taken << name;
+    }
+    if (taken.isEmpty())
+        return std::nullopt;
+    return BaoError{BaoErrorKind::AlreadyExists,
+                    QStringLiteral("%1 key(s) already %2: %3").arg(taken.size()).arg(where, shortList(taken)), 0, {}};
 }
 
 } // namespace
@@ -652,14 +669,9 @@ KeyringResult<QStringList> BaoKeyring::batchNames(const CreateBatchRequest &requ
         names << QStringLiteral("%1-%2").arg(request.prefix).arg(request.firstIndex + i);
     if (auto valid = checkName(names.first()); !valid)
         return baokeys::unexpected(valid.error());
-    QStringList taken;
-    for (const QString &name : std::as_const(names)) {
-        if (m_store->contains(name))
-            taken << name;
-    }
-    if (!taken.isEmpty())
-        return baoError(BaoErrorKind::AlreadyExists,
-                        QStringLiteral("%1 key(s) already in the store: %2").arg(taken.size()).arg(shortList(taken)));
+    const auto inStore = [this](const QString &name) { return m_store->contains(name); };
+    if (auto taken = alreadyTaken(names, inStore, QStringLiteral("in the store")))
+        return baokeys::unexpected(*taken);
     return names;
 }
 
@@ -755,22 +767,6 @@ BaoError cancelledBeforeStart()
     return BaoError{BaoErrorKind::Cancelled, QStringLiteral("cancelled before it started"), 0, {}};
 }
 
-// ListFirst's verdict: AlreadyExists naming the batch's names the server has.
-std::optional<BaoError> takenOnServer(const QStringList &batchNames, const QStringList &serverNames)
-{
-    const QSet<QString> existing(serverNames.cbegin(), serverNames.cend());
-    QStringList taken;
-    for (const QString &name : batchNames) {
-        if (existing.contains(name))
-            taken << name;
-    }
-    if (taken.isEmpty())
-        return std::nullopt;
-    return BaoError{BaoErrorKind::AlreadyExists,
-                    QStringLiteral("%1 key(s) already on the server: %2").arg(taken.size()).arg(shortList(taken)), 0,
-                    {}};
-}
-
 // What the items of one createBatch share besides BatchRun: the preflight
 // (run once, by the first worker; the others wait for it), and the created
 // records, stored in one write by whoever finishes last (or, should a worker
@@ -860,7 +856,12 @@ KeyringResult<BatchJob<CreateItemResult>> BaoKeyring::createBatch(const CreateBa
             if (!existingNames)
                 run->preflightError = existingNames.error();
             else
-                run->preflightError = takenOnServer(run->state->uids(), *existingNames);
+                run->preflightError = alreadyTaken(
+                    run->state->uids(),
+                    [existing = QSet<QString>(existingNames->cbegin(), existingNames->cend())](const QString &name) {
+                        return existing.contains(name);
+                    },
+                    QStringLiteral("on the server"));
         }
         if (!run->preflightError && !run->journalWritten())
             run->preflightError = run->journal.result().error();
