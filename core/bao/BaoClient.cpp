@@ -6,18 +6,11 @@
 #include "crypto/Secp256k1.h"
 
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
-#include <QSslCertificate>
-#include <QSslConfiguration>
 #include <QUrl>
 
-#include <atomic>
 #include <mutex>
 
 namespace baokeys::bao {
@@ -120,13 +113,6 @@ void warnSkipVerifyOnce()
 
 } // namespace
 
-struct BaoClient::Reply {
-    int status = 0; // 0: no HTTP answer
-    QByteArray body;
-    QString location;
-    std::optional<BaoError> transportError;
-};
-
 BaoClient::BaoClient(BaoSettings settings) : m_settings(std::move(settings))
 {
     while (m_settings.address.endsWith(QLatin1Char('/')))
@@ -158,110 +144,35 @@ QString BaoClient::keyPath(const QString &name) const
     return m_settings.mount + QStringLiteral("/keys/") + name;
 }
 
-BaoClient::Reply BaoClient::send(const QByteArray &method, const QString &path, const QJsonObject *body,
-                                 bool authenticated)
+HttpAnswer BaoClient::send(const QByteArray &method, const QString &path, const QJsonObject *body,
+                           bool authenticated)
 {
-    Reply result;
+    HttpAnswer answer;
     if (m_hasCancel && m_cancel.isCancelled()) {
-        result.transportError = BaoError{BaoErrorKind::Cancelled, QStringLiteral("cancelled before sending"), 0, {}};
-        return result;
+        answer.transportError = BaoError{BaoErrorKind::Cancelled, QStringLiteral("cancelled before sending"), 0, {}};
+        return answer;
     }
-    const QUrl url(m_settings.address + QStringLiteral("/v1/") + path);
-    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
-        result.transportError = BaoError{BaoErrorKind::Transport,
+    HttpCall call;
+    call.method = method;
+    call.url = QUrl(m_settings.address + QStringLiteral("/v1/") + path);
+    if (!call.url.isValid() ||
+        (call.url.scheme() != QLatin1String("http") && call.url.scheme() != QLatin1String("https"))) {
+        answer.transportError = BaoError{BaoErrorKind::Transport,
                                          QStringLiteral("'%1' is not an http(s) address").arg(m_settings.address), 0, {}};
-        return result;
+        return answer;
     }
-    if (!m_network) {
-        // Created on first use so it belongs to the thread that uses it.
-        m_network = std::make_unique<QNetworkAccessManager>();
-        m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-    }
-
-    QNetworkRequest request(url);
-    request.setTransferTimeout(int(m_settings.timeout.count()));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (authenticated && !m_settings.token.isEmpty())
-        request.setRawHeader(QByteArrayLiteral("X-Vault-Token"), m_settings.token.toUtf8());
+        call.headers.append({QByteArrayLiteral("X-Vault-Token"), m_settings.token.toUtf8()});
     if (!m_settings.ns.isEmpty())
-        request.setRawHeader(QByteArrayLiteral("X-Vault-Namespace"), m_settings.ns.toUtf8());
-    if (url.scheme() == QLatin1String("https")) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        if (!m_settings.caCertFile.isEmpty()) {
-            const QList<QSslCertificate> cas = QSslCertificate::fromPath(m_settings.caCertFile, QSsl::Pem);
-            if (cas.isEmpty()) {
-                result.transportError = BaoError{
-                    BaoErrorKind::Transport,
-                    QStringLiteral("CA file '%1' is missing or holds no PEM certificate").arg(m_settings.caCertFile), 0, {}};
-                return result;
-            }
-            tls.setCaCertificates(cas);
-        }
-        if (m_settings.tlsSkipVerify)
-            tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-        request.setSslConfiguration(tls);
-    }
-
-    QByteArray payload = body ? toJson(*body) : QByteArray();
-    QNetworkReply *reply = nullptr;
-    if (method == "GET")
-        reply = m_network->get(request);
-    else if (method == "DELETE")
-        reply = m_network->deleteResource(request);
-    else if (method == "POST")
-        reply = m_network->post(request, payload);
-    else if (method == "PUT")
-        reply = m_network->put(request, payload);
-    else
-        reply = m_network->sendCustomRequest(request, method, payload); // LIST
-    // The body may hold a private key (import): wipe our copy now; QNAM keeps
-    // its own until the request is sent.
-    payload.fill('\0');
-
-    std::atomic<bool> cancelled{false};
-    CancelToken::SubscriptionId subscription = 0;
-    if (m_hasCancel) {
-        // Runs on the cancelling thread: only post the abort to the reply's thread.
-        subscription = m_cancel.subscribe([reply, &cancelled] {
-            cancelled.store(true);
-            QMetaObject::invokeMethod(reply, &QNetworkReply::abort, Qt::QueuedConnection);
-        });
-    }
-    if (!reply->isFinished()) {
-        QEventLoop loop;
-        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
-    }
-    if (m_hasCancel)
-        m_cancel.unsubscribe(subscription); // no callback can touch `reply` after this
-
-    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (cancelled.load()) {
-        result.transportError = BaoError{BaoErrorKind::Cancelled, QStringLiteral("request aborted"), 0, {}};
-    } else if (!status.isValid()) {
-        const auto error = reply->error();
-        const bool timedOut = error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError;
-        result.transportError = BaoError{timedOut ? BaoErrorKind::Timeout : BaoErrorKind::Transport,
-                                         timedOut ? QStringLiteral("no answer within %1 ms").arg(m_settings.timeout.count())
-                                                  : reply->errorString(),
-                                         0, {}};
-    } else {
-        result.status = status.toInt();
-        result.body = reply->readAll();
-        result.location = QString::fromUtf8(reply->rawHeader(QByteArrayLiteral("Location")));
-        // A connection dropped mid-body still has a status: treat as transport.
-        const auto error = reply->error();
-        if (error == QNetworkReply::RemoteHostClosedError || error == QNetworkReply::ProtocolFailure ||
-            error == QNetworkReply::UnknownNetworkError) {
-            result.transportError = BaoError{BaoErrorKind::Transport, reply->errorString(), result.status, {}};
-        } else if (error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError) {
-            result.transportError = BaoError{BaoErrorKind::Timeout,
-                                             QStringLiteral("no answer within %1 ms").arg(m_settings.timeout.count()),
-                                             result.status, {}};
-        }
-    }
-    delete reply;
-    return result;
+        call.headers.append({QByteArrayLiteral("X-Vault-Namespace"), m_settings.ns.toUtf8()});
+    if (body)
+        call.body = toJson(*body); // may hold a private key (import): the transport wipes it
+    if (!m_transport)
+        m_transport = HttpTransport::create(m_settings); // on first use: it belongs to the using thread
+    answer = m_transport->exchange(call, m_hasCancel ? &m_cancel : nullptr);
+    for (auto &header : call.headers)
+        header.second.fill('\0'); // the token
+    return answer;
 }
 
 // Maps status + errors to a typed result; on success returns the "data"
@@ -269,7 +180,7 @@ BaoClient::Reply BaoClient::send(const QByteArray &method, const QString &path, 
 BaoResult<QJsonObject> BaoClient::engineCall(const QByteArray &method, const QString &path, const QJsonObject *body,
                                              bool *emptyNotFound)
 {
-    Reply reply = send(method, path, body, true);
+    HttpAnswer reply = send(method, path, body, true);
     if (reply.transportError)
         return unexpected(*reply.transportError);
     const int status = reply.status;
@@ -332,7 +243,7 @@ BaoResult<QJsonObject> BaoClient::engineCall(const QByteArray &method, const QSt
 
 BaoResult<HealthInfo> BaoClient::health()
 {
-    const Reply reply = send("GET", QStringLiteral("sys/health"), nullptr, false);
+    const HttpAnswer reply = send("GET", QStringLiteral("sys/health"), nullptr, false);
     if (reply.transportError)
         return unexpected(*reply.transportError);
     QJsonParseError parseError{};

@@ -4,6 +4,7 @@
 #include "bao/BaoSettings.h"
 #include "bao/BaoTypes.h"
 #include "bao/CancelToken.h"
+#include "bao/HttpTransport.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -11,23 +12,22 @@
 
 #include <memory>
 
-class QNetworkAccessManager;
-
 namespace baokeys::bao {
 
-// One connection to OpenBao's secp256k1 engine over QNetworkAccessManager:
-// token and namespace headers, the configured mount, a per-request transfer
-// timeout, TLS with the system CAs or a given CA file. Every answer becomes a
-// typed BaoResult; answers are validated (point encoding, address = hash of
+// One connection to OpenBao's secp256k1 engine: token and namespace headers,
+// the configured mount, a per-request timeout, TLS with the system CAs or a
+// given CA file. The settings' transport carries the requests
+// (QNetworkAccessManager by default; see HttpTransport). Every answer becomes
+// a typed BaoResult; answers are validated (point encoding, address = hash of
 // the public key, signature size) before they are returned.
 //
 // Thread-safety: NOT thread-safe. An instance belongs to the thread that
-// created it (its QNetworkAccessManager is thread-affine) and must be used and
-// destroyed there. The calls block, running a local QEventLoop until the
-// answer arrives, which is meant for worker threads (QThreadPool, QtConcurrent);
-// for many threads, give each its own BaoClient (BaoKeyring does). A call is
-// aborted from any thread through the CancelToken passed to it or set with
-// setCancelToken(): it then returns BaoErrorKind::Cancelled.
+// first uses it (its transport is thread-affine) and must be used and
+// destroyed there. The calls block until the answer arrives, which is meant
+// for worker threads (QThreadPool, QtConcurrent); for many threads, give each
+// its own BaoClient (BaoKeyring does). A call is aborted from any thread
+// through the CancelToken passed to it or set with setCancelToken(): it then
+// returns BaoErrorKind::Cancelled.
 class BaoClient {
 public:
     explicit BaoClient(BaoSettings settings);
@@ -65,14 +65,13 @@ public:
     QString keyPath(const QString &name) const;
 
 private:
-    struct Reply;
-    Reply send(const QByteArray &method, const QString &path, const QJsonObject *body, bool authenticated);
+    HttpAnswer send(const QByteArray &method, const QString &path, const QJsonObject *body, bool authenticated);
     BaoResult<QJsonObject> listData();
     BaoResult<QJsonObject> engineCall(const QByteArray &method, const QString &path, const QJsonObject *body,
                                       bool *emptyNotFound = nullptr);
 
     BaoSettings m_settings;
-    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<HttpTransport> m_transport;
     CancelToken m_cancel;
     bool m_hasCancel = false;
 };

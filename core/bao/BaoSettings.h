@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 
 #include <chrono>
@@ -8,6 +9,12 @@
 class QProcessEnvironment;
 
 namespace baokeys::bao {
+
+// What carries the HTTP requests (see HttpTransport).
+enum class HttpTransportKind {
+    QtNetwork, // QNetworkAccessManager: Qt's proxy settings, HTTP/2 where offered
+    Beast,     // Boost.Beast on the calling thread: the lean one, for batch lanes
+};
 
 // Where and how to reach OpenBao (or the embedded signer). A plain value.
 //
@@ -23,6 +30,7 @@ struct BaoSettings {
     QString caCertFile;                           // PEM; empty: the system CAs
     bool tlsSkipVerify = false;                   // only when explicitly asked (warned once)
     std::chrono::milliseconds timeout{30000};     // per request (transfer timeout)
+    HttpTransportKind transport = HttpTransportKind::QtNetwork;
 
     static BaoSettings fromEnvironment();
     static BaoSettings fromEnvironment(const QProcessEnvironment &env);
@@ -35,3 +43,5 @@ struct BaoSettings {
 };
 
 } // namespace baokeys::bao
+
+Q_DECLARE_METATYPE(baokeys::bao::HttpTransportKind)

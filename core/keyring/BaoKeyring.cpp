@@ -19,6 +19,7 @@
 #include <QtConcurrent>
 
 #include <functional>
+#include <map>
 #include <mutex>
 #include <numeric>
 #include <unordered_map>
@@ -40,14 +41,14 @@ constexpr int AsyncPoolThreads = 8;
 constexpr int MaxParallelism = 4096;
 constexpr int MaxBatchSize = 100'000;
 
-// The BaoClients of one thread, one per keyring instance. Held in a
-// QThreadStorage, so a thread's clients (and their QNetworkAccessManagers)
-// are destroyed on that thread when it finishes. Entries of keyrings that no
+// The BaoClients of one thread: per keyring instance, one per transport.
+// Held in a QThreadStorage, so a thread's clients (and their transports) are
+// destroyed on that thread when it finishes. Entries of keyrings that no
 // longer exist are pruned, on this thread, at the next lookup.
 struct ThreadClients {
     struct Entry {
         std::weak_ptr<std::atomic<bool>> alive;
-        std::unique_ptr<bao::BaoClient> client;
+        std::map<bao::HttpTransportKind, std::unique_ptr<bao::BaoClient>> clients;
     };
     std::unordered_map<quint64, Entry> entries;
 };
@@ -215,6 +216,11 @@ std::optional<BaoError> BaoKeyring::storeError() const
 
 bao::BaoClient &BaoKeyring::client() const
 {
+    return client(m_settings.transport);
+}
+
+bao::BaoClient &BaoKeyring::client(bao::HttpTransportKind transport) const
+{
     QThreadStorage<ThreadClients *> &storage = threadClients();
     if (!storage.hasLocalData())
         storage.setLocalData(new ThreadClients);
@@ -222,11 +228,15 @@ bao::BaoClient &BaoKeyring::client() const
     auto it = clients.entries.find(m_instanceId);
     if (it == clients.entries.end()) {
         std::erase_if(clients.entries, [](const auto &entry) { return entry.second.alive.expired(); });
-        it = clients.entries
-                 .emplace(m_instanceId, ThreadClients::Entry{m_alive, std::make_unique<bao::BaoClient>(m_settings)})
-                 .first;
+        it = clients.entries.emplace(m_instanceId, ThreadClients::Entry{m_alive, {}}).first;
     }
-    return *it->second.client;
+    std::unique_ptr<bao::BaoClient> &client = it->second.clients[transport];
+    if (!client) {
+        bao::BaoSettings settings = m_settings;
+        settings.transport = transport;
+        client = std::make_unique<bao::BaoClient>(settings);
+    }
+    return *client;
 }
 
 // --- connection -------------------------------------------------------------
@@ -848,9 +858,10 @@ KeyringResult<BatchJob<CreateItemResult>> BaoKeyring::createBatch(const CreateBa
 
     // Before any create: the journal must be on disk, and with ListFirst the
     // server's LIST must not hold any of the names.
-    auto preflight = [this, run, listFirst = request.serverCheck == ServerNameCheck::ListFirst] {
+    auto preflight = [this, run, listFirst = request.serverCheck == ServerNameCheck::ListFirst,
+                      transport = request.transport] {
         if (listFirst) {
-            bao::BaoClient &server = client();
+            bao::BaoClient &server = client(transport);
             ScopedCancel scoped(server, run->state->cancelToken());
             auto existingNames = server.listKeyNames();
             if (!existingNames)
@@ -869,7 +880,7 @@ KeyringResult<BatchJob<CreateItemResult>> BaoKeyring::createBatch(const CreateBa
             run->state->setPreflightError(*run->preflightError); // persist() clears the journal
     };
 
-    auto createOne = [this, run, preflight](int &index) {
+    auto createOne = [this, run, preflight, transport = request.transport](int &index) {
         WorkerPriority::lowerCurrentThreadOnce(); // the GUI thread first
         BatchState &progress = *run->state;
         CreateItemResult result;
@@ -885,7 +896,7 @@ KeyringResult<BatchJob<CreateItemResult>> BaoKeyring::createBatch(const CreateBa
                 result.error = cancelledBeforeStart();
             } else {
                 progress.post(index, BatchItemState::Started);
-                bao::BaoClient &server = client();
+                bao::BaoClient &server = client(transport);
                 ScopedCancel scoped(server, progress.cancelToken());
                 auto info = server.createKey(result.uid, run->exportable);
                 if (info)
@@ -923,7 +934,7 @@ BatchJob<SignItemResult> BaoKeyring::signBatch(const QList<SignRequest> &request
     auto run = std::make_shared<SignRun>(state, m_batchPools, parallelism);
     run->requests = requests;
 
-    auto signOne = [this, run](int &index) {
+    auto signOne = [this, run, transport = options.transport](int &index) {
         WorkerPriority::lowerCurrentThreadOnce(); // the GUI thread first
         const SignRequest &request = run->requests.at(index);
         SignItemResult result;
@@ -935,7 +946,7 @@ BatchJob<SignItemResult> BaoKeyring::signBatch(const QList<SignRequest> &request
             result.error = localNotFound(request.uid);
         } else {
             run->state->post(index, BatchItemState::Started);
-            bao::BaoClient &server = client();
+            bao::BaoClient &server = client(transport);
             ScopedCancel scoped(server, run->state->cancelToken());
             auto signature = signWith(server, *record, request.message, request.prehashed);
             if (signature)

@@ -150,7 +150,10 @@ signals:
     void keysChanged();
 
 private:
+    // This thread's client of this keyring: over the settings' transport, or
+    // over `transport` (batch lanes).
     bao::BaoClient &client() const;
+    bao::BaoClient &client(bao::HttpTransportKind transport) const;
     KeyringResult<Signature> signWith(bao::BaoClient &client, const KeyRecord &record, const QByteArray &message,
                                       bool prehashed) const;
     KeyringResult<KeyRecord> storeNew(const bao::KeyInfo &info, KeySource source);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bao/BaoError.h"
+#include "bao/BaoSettings.h"
 #include "keyring/KeyRecord.h"
 
 #include <QByteArray>
@@ -16,6 +17,14 @@ namespace baokeys::keyring {
 
 // Default parallelism (requests in flight) is min(N, DefaultMaxParallelism).
 inline constexpr int DefaultMaxParallelism = 256;
+
+// What carries a batch's requests; each lane (pool thread) has a connection
+// of its own either way. Beast by default: QNetworkAccessManager's own CPU
+// cost per request is several times the signer's whole cost, which caps a
+// batch's throughput and delays the last requests of a large batch
+// (bench/keyring measures both side by side). Where Qt's proxy settings
+// route the address through a proxy, QtNetwork is used whatever is asked.
+inline constexpr bao::HttpTransportKind DefaultBatchTransport = bao::HttpTransportKind::Beast;
 
 // How createBatch finds names that are already taken on the server. The local
 // store is always checked first, before any request.
@@ -39,6 +48,7 @@ struct CreateBatchRequest {
     int parallelism = 0; // 0: min(count, 256)
     int firstIndex = 1;  // names start at <prefix>-<firstIndex>
     ServerNameCheck serverCheck = ServerNameCheck::ByEngine;
+    bao::HttpTransportKind transport = DefaultBatchTransport;
 };
 
 // signBatch: each request its own key and message.
@@ -50,6 +60,7 @@ struct SignRequest {
 
 struct SignBatchOptions {
     int parallelism = 0; // 0: min(N, 256)
+    bao::HttpTransportKind transport = DefaultBatchTransport;
 };
 
 // A verified signature: it verified locally, low-S, against `publicKey`,

@@ -11,6 +11,8 @@
 #include "crypto/Hex.h"
 #include "crypto/Secp256k1.h"
 
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -19,6 +21,7 @@
 using baokeys::bao::BaoClient;
 using baokeys::bao::BaoErrorKind;
 using baokeys::bao::BaoSettings;
+using baokeys::bao::HttpTransportKind;
 using baokeys::testsupport::EmbeddedSigner;
 namespace crypto = baokeys::crypto;
 
@@ -28,9 +31,24 @@ class TestBaoClient : public QObject {
 private:
     std::unique_ptr<EmbeddedSigner> m_signer;
 
-    BaoSettings settings() const { return m_signer->settings(); }
+    // The signer's settings, carried by the transport of the current global row.
+    BaoSettings settings() const
+    {
+        QFETCH_GLOBAL(HttpTransportKind, transport);
+        BaoSettings settings = m_signer->settings();
+        settings.transport = transport;
+        return settings;
+    }
 
 private slots:
+    // Every test runs over each transport: the wire contract must not depend on it.
+    void initTestCase_data()
+    {
+        QTest::addColumn<HttpTransportKind>("transport");
+        QTest::newRow("qtnetwork") << HttpTransportKind::QtNetwork;
+        QTest::newRow("beast") << HttpTransportKind::Beast;
+    }
+
     void init()
     {
         m_signer = std::make_unique<EmbeddedSigner>();
@@ -206,6 +224,60 @@ private slots:
         QVERIFY(!listing.hasValue());
         QCOMPARE(listing.error().kind, BaoErrorKind::Transport);
         QVERIFY(listing.error().isTransient());
+    }
+
+    // HTTPS against the signer serving a self-signed certificate for
+    // 127.0.0.1: trusted through the CA file; refused with the system CAs
+    // alone and under a name the certificate does not carry; accepted
+    // unverified only when the settings ask for it.
+    void httpsChecksTheServersCertificate()
+    {
+        QTemporaryDir dir;
+        const QString cert = dir.filePath(QStringLiteral("cert.pem"));
+        const QString key = dir.filePath(QStringLiteral("key.pem"));
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                       QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                       QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert, QStringLiteral("-days"),
+                       QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                       QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
+        QVERIFY(openssl.waitForFinished(30000));
+        QCOMPARE(openssl.exitCode(), 0);
+
+        baokeys::signer::SignerOptions options;
+        options.tlsCertFile = cert;
+        options.tlsKeyFile = key;
+        baokeys::signer::SignerServer server(options);
+        auto started = server.start();
+        QVERIFY2(started.hasValue(), started ? "" : qPrintable(started.error().message));
+        BaoSettings https = settings();
+        https.address = server.address();
+        https.token = server.rootToken();
+        QVERIFY(https.address.startsWith(QLatin1String("https://127.0.0.1:")));
+
+        BaoSettings trusted = https;
+        trusted.caCertFile = cert;
+        auto listing = BaoClient(trusted).listKeys();
+        QVERIFY2(listing.hasValue(), listing ? "" : qPrintable(listing.error().describe()));
+
+        auto untrusted = BaoClient(https).listKeys();
+        QVERIFY(!untrusted.hasValue());
+        QCOMPARE(untrusted.error().kind, BaoErrorKind::Transport);
+        QVERIFY2(untrusted.error().message.contains(QLatin1String("self-signed")), qPrintable(untrusted.error().message));
+
+        BaoSettings otherName = trusted;
+        otherName.address.replace(QStringLiteral("127.0.0.1"), QStringLiteral("localhost"));
+        auto wrongName = BaoClient(otherName).listKeys();
+        QVERIFY(!wrongName.hasValue());
+        QCOMPARE(wrongName.error().kind, BaoErrorKind::Transport);
+        QVERIFY2(wrongName.error().message.contains(QLatin1String("host"), Qt::CaseInsensitive),
+                 qPrintable(wrongName.error().message)); // the name check, not a refused connection
+
+        BaoSettings unverified = https;
+        unverified.tlsSkipVerify = true;
+        auto skipped = BaoClient(unverified).listKeys();
+        QVERIFY2(skipped.hasValue(), skipped ? "" : qPrintable(skipped.error().describe()));
     }
 
     void clientOnAnotherThread()

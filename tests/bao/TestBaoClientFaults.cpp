@@ -5,11 +5,14 @@
 #include "FakeBaoServer.h"
 
 #include "bao/BaoClient.h"
+#include "bao/HttpTransport.h"
 #include "crypto/CosmosAddress.h"
 #include "crypto/Hex.h"
 #include "crypto/Secp256k1.h"
 
 #include <QElapsedTimer>
+#include <QNetworkProxy>
+#include <QScopeGuard>
 #include <QJsonArray>
 #include <QProcessEnvironment>
 #include <QTest>
@@ -21,6 +24,8 @@ using baokeys::bao::BaoClient;
 using baokeys::bao::BaoErrorKind;
 using baokeys::bao::BaoSettings;
 using baokeys::bao::CancelToken;
+using baokeys::bao::HttpTransport;
+using baokeys::bao::HttpTransportKind;
 using baokeys::testsupport::FakeBaoServer;
 using baokeys::testsupport::FakeRequest;
 using baokeys::testsupport::FakeResponse;
@@ -58,10 +63,20 @@ private:
         settings.ns = QStringLiteral("team-a");
         settings.mount = QStringLiteral("/signers/secp/");
         settings.timeout = std::chrono::milliseconds(timeoutMs);
+        QFETCH_GLOBAL(HttpTransportKind, transport);
+        settings.transport = transport;
         return settings;
     }
 
 private slots:
+    // Every test runs over each transport: the fault mapping must not depend on it.
+    void initTestCase_data()
+    {
+        QTest::addColumn<HttpTransportKind>("transport");
+        QTest::newRow("qtnetwork") << HttpTransportKind::QtNetwork;
+        QTest::newRow("beast") << HttpTransportKind::Beast;
+    }
+
     void init()
     {
         m_server = std::make_unique<FakeBaoServer>();
@@ -236,6 +251,41 @@ private slots:
         QVERIFY(!cut.hasValue());
         QVERIFY2(cut.error().kind == BaoErrorKind::Transport || cut.error().kind == BaoErrorKind::MalformedAnswer,
                  qPrintable(cut.error().describe()));
+    }
+
+    // A server may close a kept connection while it is idle (an idle
+    // timeout, a restart): the next call goes out on a new connection,
+    // exactly once.
+    void keptConnectionClosedByTheServer()
+    {
+        m_server->setHandler([](const FakeRequest &) {
+            FakeResponse answer = FakeResponse::data(keyData());
+            answer.action = FakeResponse::Action::AnswerThenClose;
+            return answer;
+        });
+        BaoClient client(settings());
+        for (int call = 1; call <= 3; ++call) {
+            auto result = client.readKey(QStringLiteral("k"));
+            QVERIFY2(result.hasValue(), result ? "" : qPrintable(result.error().describe()));
+            QCOMPARE(m_server->requestCount(), call);
+        }
+    }
+
+    // Qt's proxy settings are obeyed whatever transport is asked for: the
+    // address below has nothing behind it, so only a request sent through
+    // the proxy (this fake server) gets an answer.
+    void applicationProxyIsUsed()
+    {
+        m_server->setHandler([](const FakeRequest &) { return FakeResponse::data(keyData()); });
+        QNetworkProxy::setApplicationProxy(
+            QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), m_server->port()));
+        const auto restore = qScopeGuard([] { QNetworkProxy::setApplicationProxy(QNetworkProxy()); });
+        BaoSettings proxied = settings();
+        proxied.address = QStringLiteral("http://bao.invalid:8200");
+        QCOMPARE(HttpTransport::effectiveKind(proxied), HttpTransportKind::QtNetwork);
+        auto result = BaoClient(proxied).readKey(QStringLiteral("k"));
+        QVERIFY2(result.hasValue(), result ? "" : qPrintable(result.error().describe()));
+        QVERIFY(m_server->requests().constLast().path.contains(QStringLiteral("bao.invalid:8200/v1/signers/secp/keys/k")));
     }
 
     void timeoutIsTimeout()

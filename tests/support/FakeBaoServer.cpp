@@ -164,6 +164,7 @@ private:
             return;
         case FakeResponse::Action::Answer:
         case FakeResponse::Action::PartialBody:
+        case FakeResponse::Action::AnswerThenClose:
             break;
         }
         QByteArray bytes = "HTTP/1.1 " + QByteArray::number(response.status) + " Fake\r\n";
@@ -179,6 +180,10 @@ private:
         }
         bytes += response.body;
         socket->write(bytes);
+        if (response.action == FakeResponse::Action::AnswerThenClose) {
+            socket->flush();
+            socket->disconnectFromHost();
+        }
     }
 
     std::shared_ptr<Shared> m_shared;

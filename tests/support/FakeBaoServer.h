@@ -36,6 +36,7 @@ struct FakeResponse {
         Drop,        // close the connection without answering
         Hang,        // keep the connection open and never answer
         PartialBody, // announce the full Content-Length, send half of the body, close
+        AnswerThenClose, // answer in full (keep-alive framing), then close: an idle timeout
     };
     int status = 200;
     QByteArray body;

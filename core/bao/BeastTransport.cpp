@@ -1,0 +1,401 @@
+#include "bao/BeastTransport.h"
+
+#include "bao/CancelToken.h"
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http.hpp>
+
+#include <openssl/crypto.h>
+#include <openssl/ssl.h>
+#include <openssl/x509v3.h>
+
+#include <poll.h>
+
+#include <atomic>
+#include <map>
+#include <mutex>
+
+namespace baokeys::bao {
+
+namespace {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+namespace ssl = net::ssl;
+using tcp = net::ip::tcp;
+using boost::system::error_code;
+
+// A LIST of 100,000 keys with their key_info is about 25 MB.
+constexpr std::uint64_t MaxAnswerBytes = 64ull * 1024 * 1024;
+
+void wipe(std::string &secret)
+{
+    OPENSSL_cleanse(secret.data(), secret.size());
+}
+
+BaoError transportError(const QString &message)
+{
+    return BaoError{BaoErrorKind::Transport, message, 0, {}};
+}
+
+QString text(const error_code &ec)
+{
+    return QString::fromStdString(ec.message());
+}
+
+// Where a connection goes; a kept connection is reused only for the same one.
+struct Origin {
+    bool secure = false;
+    std::string host; // without IPv6 brackets
+    std::string port;
+    bool operator==(const Origin &) const = default;
+
+    QString describe() const { return QStringLiteral("%1:%2").arg(QString::fromStdString(host), QString::fromStdString(port)); }
+};
+
+Origin originOf(const QUrl &url)
+{
+    Origin origin;
+    origin.secure = url.scheme() == QLatin1String("https");
+    origin.host = url.host(QUrl::FullyEncoded).toStdString();
+    origin.port = std::to_string(url.port(origin.secure ? 443 : 80));
+    return origin;
+}
+
+// OpenSSL 3 parses the whole CA bundle when a context learns where it is
+// (about 45 ms here): every lane of a batch would pay that on its first
+// request. Contexts are shared instead, one per CA choice, for as long as a
+// connection uses them; an SSL_CTX is safe to share once it is set up.
+//
+// Thread-safety: acquire() may be called from any thread.
+class TlsContexts {
+public:
+    static Expected<std::shared_ptr<ssl::context>, BaoError> acquire(const QString &caCertFile, bool verifyPeer)
+    {
+        static TlsContexts contexts;
+        return contexts.find(caCertFile, verifyPeer);
+    }
+
+private:
+    Expected<std::shared_ptr<ssl::context>, BaoError> find(const QString &caCertFile, bool verifyPeer)
+    {
+        const QString key = verifyPeer ? QStringLiteral("verify:") + caCertFile : QStringLiteral("none");
+        std::lock_guard lock(m_mutex);
+        if (auto shared = m_contexts[key].lock())
+            return shared;
+        auto context = std::make_shared<ssl::context>(ssl::context::tls_client);
+        context->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
+                             ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
+        if (verifyPeer) {
+            context->set_verify_mode(ssl::verify_peer);
+            error_code ec;
+            if (caCertFile.isEmpty())
+                context->set_default_verify_paths(ec);
+            else
+                context->load_verify_file(caCertFile.toStdString(), ec);
+            if (ec && !caCertFile.isEmpty())
+                return unexpected(transportError(
+                    QStringLiteral("CA file '%1' is missing or holds no PEM certificate").arg(caCertFile)));
+            if (ec)
+                return unexpected(
+                    transportError(QStringLiteral("the system CA certificates cannot be loaded: %1").arg(text(ec))));
+        }
+        m_contexts[key] = context;
+        return context;
+    }
+
+    std::mutex m_mutex;
+    std::map<QString, std::weak_ptr<ssl::context>> m_contexts; // guarded by m_mutex
+};
+
+bool isIpAddress(const std::string &host)
+{
+    error_code ec;
+    (void)net::ip::make_address(host, ec);
+    return !ec;
+}
+
+} // namespace
+
+class BeastTransport::Connection {
+public:
+    explicit Connection(const BaoSettings &settings);
+    ~Connection() { close(); }
+
+    HttpAnswer exchange(HttpCall &call, CancelToken *cancel);
+
+private:
+    using Request = http::request<http::string_body>;
+    using Parser = http::response_parser<http::string_body>;
+
+    bool isOpen() const { return m_socket || m_tls; }
+    tcp::socket &socket() { return m_tls ? m_tls->next_layer() : *m_socket; }
+    std::optional<BaoError> open(const Origin &origin);
+    void close();
+    bool closedByPeer();
+    error_code roundTrip(const Request &request, Parser &parser);
+    template <typename Start>
+    error_code await(Start &&start);
+    BaoError failure(const error_code &ec, const QString &context) const;
+
+    net::io_context m_io{1};
+    net::steady_timer m_timer{m_io};
+    std::chrono::milliseconds m_timeout;
+    QString m_caCertFile;
+    bool m_verifyPeer = true;
+    std::shared_ptr<ssl::context> m_tlsContext; // taken at the first https connection
+
+    std::unique_ptr<tcp::socket> m_socket;           // plain HTTP, or
+    std::unique_ptr<ssl::stream<tcp::socket>> m_tls; // HTTPS
+    std::optional<Origin> m_origin;                  // what the open connection reaches
+    beast::flat_buffer m_buffer;
+
+    std::chrono::steady_clock::time_point m_deadline;
+    bool m_timedOut = false;
+    std::atomic<bool> m_cancelled{false};
+    // Counts exchanges: an abort posted by a cancel that came too late for
+    // one exchange must not touch the next.
+    quint64 m_generation = 0;
+};
+
+BeastTransport::Connection::Connection(const BaoSettings &settings)
+    : m_timeout(settings.timeout), m_caCertFile(settings.caCertFile), m_verifyPeer(!settings.tlsSkipVerify)
+{
+}
+
+HttpAnswer BeastTransport::Connection::exchange(HttpCall &call, CancelToken *cancel)
+{
+    HttpAnswer answer;
+    const Origin origin = originOf(call.url);
+    if (origin.secure && !m_tlsContext) {
+        auto context = TlsContexts::acquire(m_caCertFile, m_verifyPeer);
+        if (!context) {
+            call.body.fill('\0');
+            answer.transportError = context.error();
+            return answer;
+        }
+        m_tlsContext = *context;
+    }
+
+    Request request;
+    const std::string method = call.method.toStdString();
+    if (const http::verb verb = http::string_to_verb(method); verb != http::verb::unknown)
+        request.method(verb);
+    else
+        request.method_string(method); // LIST
+    QString target = call.url.path(QUrl::FullyEncoded);
+    if (call.url.hasQuery())
+        target += QLatin1Char('?') + call.url.query(QUrl::FullyEncoded);
+    request.target(target.toStdString());
+    request.version(11);
+    QUrl authority = call.url;
+    authority.setUserInfo(QString());
+    request.set(http::field::host, authority.authority(QUrl::FullyEncoded).toStdString());
+    request.set(http::field::content_type, "application/json");
+    for (const auto &[name, value] : std::as_const(call.headers))
+        request.set(std::string_view(name.constData(), std::size_t(name.size())),
+                    std::string_view(value.constData(), std::size_t(value.size())));
+    request.body().assign(call.body.constData(), std::size_t(call.body.size()));
+    call.body.fill('\0');
+    request.prepare_payload();
+
+    m_deadline = std::chrono::steady_clock::now() + m_timeout;
+    m_timedOut = false;
+    m_cancelled = false;
+    const quint64 generation = ++m_generation;
+    CancelToken::SubscriptionId subscription = 0;
+    if (cancel) {
+        // Runs on the cancelling thread: only flag it and post the abort here.
+        subscription = cancel->subscribe([this, generation] {
+            m_cancelled = true;
+            net::post(m_io, [this, generation] {
+                if (generation == m_generation && isOpen()) {
+                    error_code ignored;
+                    socket().cancel(ignored);
+                }
+            });
+        });
+    }
+
+    for (int attempt = 0;; ++attempt) {
+        const bool reused = isOpen() && m_origin == origin && !closedByPeer();
+        if (!reused) {
+            close();
+            if (auto failed = open(origin)) {
+                answer.transportError = failed;
+                break;
+            }
+        }
+        Parser parser;
+        parser.body_limit(MaxAnswerBytes);
+        const error_code ec = roundTrip(request, parser);
+        if (!ec) {
+            auto &response = parser.get();
+            answer.status = int(response.result_int());
+            answer.body = QByteArray(response.body().data(), qsizetype(response.body().size()));
+            wipe(response.body()); // may hold an exported private key
+            answer.location = QString::fromStdString(std::string(response[http::field::location]));
+            if (!response.keep_alive())
+                close();
+            break;
+        }
+        close();
+        // The server may close a kept connection just as a request goes out.
+        // When nothing came back, send once more on a new connection.
+        const bool lostIdleConnection = ec == net::error::eof || ec == http::error::end_of_stream ||
+                                        ec == net::error::connection_reset || ec == net::error::broken_pipe;
+        if (reused && attempt == 0 && lostIdleConnection && !parser.got_some() && !m_cancelled && !m_timedOut)
+            continue;
+        answer.transportError = failure(ec, QStringLiteral("exchange with %1").arg(origin.describe()));
+        if (parser.is_header_done())
+            answer.transportError->httpStatus = int(parser.get().result_int());
+        break;
+    }
+    if (cancel)
+        cancel->unsubscribe(subscription);
+    wipe(request.body());
+    return answer;
+}
+
+std::optional<BaoError> BeastTransport::Connection::open(const Origin &origin)
+{
+    if (m_cancelled)
+        return failure(net::error::operation_aborted, {});
+    error_code ec;
+    // getaddrinfo blocks without our deadline; for the usual IP address or
+    // local name it answers at once, and the connection is kept afterwards.
+    tcp::resolver resolver(m_io);
+    const auto endpoints = resolver.resolve(origin.host, origin.port, ec);
+    if (ec)
+        return transportError(QStringLiteral("cannot resolve '%1': %2").arg(QString::fromStdString(origin.host), text(ec)));
+
+    if (origin.secure)
+        m_tls = std::make_unique<ssl::stream<tcp::socket>>(m_io, *m_tlsContext);
+    else
+        m_socket = std::make_unique<tcp::socket>(m_io);
+    ec = await([&](auto done) { net::async_connect(socket(), endpoints, std::move(done)); });
+    if (ec) {
+        close();
+        return failure(ec, QStringLiteral("cannot connect to %1").arg(origin.describe()));
+    }
+    socket().set_option(tcp::no_delay(true), ec); // one request, one answer: never wait to fill a segment
+
+    if (origin.secure) {
+        if (!isIpAddress(origin.host))
+            SSL_set_tlsext_host_name(m_tls->native_handle(), origin.host.c_str()); // SNI
+        if (m_verifyPeer) {
+            // OpenSSL's own check, so that a mismatch is named in the verdict.
+            X509_VERIFY_PARAM *check = SSL_get0_param(m_tls->native_handle());
+            if (isIpAddress(origin.host)) {
+                X509_VERIFY_PARAM_set1_ip_asc(check, origin.host.c_str());
+            } else {
+                X509_VERIFY_PARAM_set_hostflags(check, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
+                X509_VERIFY_PARAM_set1_host(check, origin.host.c_str(), 0);
+            }
+        }
+        ec = await([&](auto done) { m_tls->async_handshake(ssl::stream_base::client, std::move(done)); });
+        if (ec) {
+            const long verdict = SSL_get_verify_result(m_tls->native_handle());
+            close();
+            BaoError error = failure(ec, QStringLiteral("TLS handshake with %1 failed").arg(origin.describe()));
+            if (error.kind == BaoErrorKind::Transport && verdict != X509_V_OK)
+                error.message += QStringLiteral(": ") + QString::fromLatin1(X509_verify_cert_error_string(verdict));
+            return error;
+        }
+    }
+    m_origin = origin;
+    return std::nullopt;
+}
+
+void BeastTransport::Connection::close()
+{
+    if (isOpen()) {
+        error_code ignored;
+        socket().shutdown(tcp::socket::shutdown_both, ignored);
+        socket().close(ignored);
+    }
+    m_tls.reset();
+    m_socket.reset();
+    m_origin.reset();
+    m_buffer.clear();
+}
+
+// A kept connection the server has closed while it was idle (an idle
+// timeout, a restart) reads as end of stream: open a new one instead.
+bool BeastTransport::Connection::closedByPeer()
+{
+    pollfd descriptor{socket().native_handle(), POLLRDHUP, 0};
+    return ::poll(&descriptor, 1, 0) != 0;
+}
+
+error_code BeastTransport::Connection::roundTrip(const Request &request, Parser &parser)
+{
+    error_code ec;
+    if (m_tls) {
+        ec = await([&](auto done) { http::async_write(*m_tls, request, std::move(done)); });
+        if (!ec)
+            ec = await([&](auto done) { http::async_read(*m_tls, m_buffer, parser, std::move(done)); });
+    } else {
+        ec = await([&](auto done) { http::async_write(*m_socket, request, std::move(done)); });
+        if (!ec)
+            ec = await([&](auto done) { http::async_read(*m_socket, m_buffer, parser, std::move(done)); });
+    }
+    return ec;
+}
+
+// Runs one asynchronous step on this thread until it completes, the
+// exchange's deadline passes or the caller cancels; the last two cancel the
+// socket, which ends the step.
+template <typename Start>
+error_code BeastTransport::Connection::await(Start &&start)
+{
+    if (m_cancelled)
+        return net::error::operation_aborted;
+    error_code result = net::error::would_block;
+    bool done = false;
+    m_timer.expires_at(m_deadline);
+    m_timer.async_wait([this, &done](const error_code &ec) {
+        if (!ec && !done && isOpen()) {
+            m_timedOut = true;
+            error_code ignored;
+            socket().cancel(ignored);
+        }
+    });
+    std::forward<Start>(start)([this, &result, &done](const error_code &ec, auto &&...) {
+        done = true;
+        result = ec;
+        m_timer.cancel();
+    });
+    m_io.restart();
+    m_io.run();
+    return result;
+}
+
+BaoError BeastTransport::Connection::failure(const error_code &ec, const QString &context) const
+{
+    if (m_cancelled)
+        return BaoError{BaoErrorKind::Cancelled, QStringLiteral("request aborted"), 0, {}};
+    if (m_timedOut)
+        return BaoError{BaoErrorKind::Timeout, QStringLiteral("no answer within %1 ms").arg(m_timeout.count()), 0, {}};
+    if (ec == http::error::body_limit)
+        return transportError(QStringLiteral("%1: the answer is larger than %2 MiB").arg(context).arg(MaxAnswerBytes >> 20));
+    return transportError(QStringLiteral("%1: %2").arg(context, text(ec)));
+}
+
+BeastTransport::BeastTransport(const BaoSettings &settings) : m_connection(std::make_unique<Connection>(settings)) {}
+
+BeastTransport::~BeastTransport() = default;
+
+HttpAnswer BeastTransport::exchange(HttpCall &call, CancelToken *cancel)
+{
+    return m_connection->exchange(call, cancel);
+}
+
+} // namespace baokeys::bao

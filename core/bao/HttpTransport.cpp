@@ -1,0 +1,28 @@
+#include "bao/HttpTransport.h"
+
+#include "bao/BeastTransport.h"
+#include "bao/QtNetworkTransport.h"
+
+#include <QNetworkProxy>
+
+namespace baokeys::bao {
+
+HttpTransportKind HttpTransport::effectiveKind(const BaoSettings &settings)
+{
+    if (settings.transport == HttpTransportKind::QtNetwork)
+        return HttpTransportKind::QtNetwork;
+    // The same question QNetworkAccessManager asks before each request.
+    const QList<QNetworkProxy> proxies = QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(QUrl(settings.address)));
+    const bool direct = proxies.isEmpty() || proxies.first().type() == QNetworkProxy::NoProxy ||
+                        proxies.first().type() == QNetworkProxy::DefaultProxy;
+    return direct ? HttpTransportKind::Beast : HttpTransportKind::QtNetwork;
+}
+
+std::unique_ptr<HttpTransport> HttpTransport::create(const BaoSettings &settings)
+{
+    if (effectiveKind(settings) == HttpTransportKind::Beast)
+        return std::make_unique<BeastTransport>(settings);
+    return std::make_unique<QtNetworkTransport>(settings);
+}
+
+} // namespace baokeys::bao

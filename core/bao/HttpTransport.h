@@ -1,0 +1,54 @@
+#pragma once
+
+#include "bao/BaoError.h"
+#include "bao/BaoSettings.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+#include <optional>
+
+namespace baokeys::bao {
+
+class CancelToken;
+
+// One HTTP request as BaoClient sends it, whatever library carries it.
+struct HttpCall {
+    QByteArray method; // GET, POST, PUT, DELETE or OpenBao's LIST
+    QUrl url;          // http(s), already checked
+    QList<QPair<QByteArray, QByteArray>> headers; // besides Host, Content-Type and Content-Length
+    QByteArray body;   // may hold a private key (import): the transport wipes it once sent
+};
+
+// What came back: a status and body, or why nothing usable did.
+struct HttpAnswer {
+    int status = 0; // 0: no HTTP answer
+    QByteArray body;
+    QString location;
+    std::optional<BaoError> transportError; // Transport, Timeout or Cancelled
+};
+
+// Carries HttpCalls to one OpenBao address: TLS with the system CAs or the
+// settings' CA file (verification off only when the settings say so), the
+// settings' per-request timeout, and keep-alive connections for the next call.
+//
+// Thread-safety: NOT thread-safe. A transport belongs to the thread that
+// created it and must be used and destroyed there; exchange() blocks that
+// thread. `cancel` (may be null) aborts the exchange from any thread: the
+// answer is then Cancelled.
+class HttpTransport {
+public:
+    virtual ~HttpTransport() = default;
+    virtual HttpAnswer exchange(HttpCall &call, CancelToken *cancel) = 0;
+
+    // The kind the settings ask for. Beast carries no HTTP proxy: when Qt's
+    // proxy settings route the address through one, QtNetwork is used instead.
+    static std::unique_ptr<HttpTransport> create(const BaoSettings &settings);
+    static HttpTransportKind effectiveKind(const BaoSettings &settings);
+};
+
+} // namespace baokeys::bao

@@ -1,0 +1,110 @@
+#include "bao/QtNetworkTransport.h"
+
+#include "bao/CancelToken.h"
+
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslCertificate>
+
+#include <atomic>
+
+namespace baokeys::bao {
+
+QtNetworkTransport::QtNetworkTransport(const BaoSettings &settings)
+    : m_timeout(settings.timeout), m_tls(QSslConfiguration::defaultConfiguration())
+{
+    if (!settings.caCertFile.isEmpty()) {
+        const QList<QSslCertificate> cas = QSslCertificate::fromPath(settings.caCertFile, QSsl::Pem);
+        if (cas.isEmpty())
+            m_tlsError = BaoError{BaoErrorKind::Transport,
+                                  QStringLiteral("CA file '%1' is missing or holds no PEM certificate")
+                                      .arg(settings.caCertFile),
+                                  0, {}};
+        else
+            m_tls.setCaCertificates(cas);
+    }
+    if (settings.tlsSkipVerify)
+        m_tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+}
+
+QtNetworkTransport::~QtNetworkTransport() = default;
+
+HttpAnswer QtNetworkTransport::exchange(HttpCall &call, CancelToken *cancel)
+{
+    HttpAnswer answer;
+    const bool secure = call.url.scheme() == QLatin1String("https");
+    if (secure && m_tlsError) {
+        answer.transportError = m_tlsError;
+        return answer;
+    }
+    if (!m_network) {
+        m_network = std::make_unique<QNetworkAccessManager>();
+        m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    }
+
+    QNetworkRequest request(call.url);
+    request.setTransferTimeout(int(m_timeout.count()));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    for (const auto &[name, value] : std::as_const(call.headers))
+        request.setRawHeader(name, value);
+    if (secure)
+        request.setSslConfiguration(m_tls);
+
+    QNetworkReply *reply = nullptr;
+    if (call.method == "GET")
+        reply = m_network->get(request);
+    else if (call.method == "DELETE")
+        reply = m_network->deleteResource(request);
+    else if (call.method == "POST")
+        reply = m_network->post(request, call.body);
+    else if (call.method == "PUT")
+        reply = m_network->put(request, call.body);
+    else
+        reply = m_network->sendCustomRequest(request, call.method, call.body); // LIST
+    // The manager keeps its own copy until the request is sent.
+    call.body.fill('\0');
+
+    std::atomic<bool> cancelled{false};
+    CancelToken::SubscriptionId subscription = 0;
+    if (cancel) {
+        // Runs on the cancelling thread: only post the abort to the reply's thread.
+        subscription = cancel->subscribe([reply, &cancelled] {
+            cancelled.store(true);
+            QMetaObject::invokeMethod(reply, &QNetworkReply::abort, Qt::QueuedConnection);
+        });
+    }
+    if (!reply->isFinished()) {
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    }
+    if (cancel)
+        cancel->unsubscribe(subscription); // no callback can touch `reply` after this
+
+    const QString timedOut = QStringLiteral("no answer within %1 ms").arg(m_timeout.count());
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const auto error = reply->error();
+    const bool timeout = error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError;
+    if (cancelled.load()) {
+        answer.transportError = BaoError{BaoErrorKind::Cancelled, QStringLiteral("request aborted"), 0, {}};
+    } else if (!status.isValid()) {
+        answer.transportError = BaoError{timeout ? BaoErrorKind::Timeout : BaoErrorKind::Transport,
+                                         timeout ? timedOut : reply->errorString(), 0, {}};
+    } else {
+        answer.status = status.toInt();
+        answer.body = reply->readAll();
+        answer.location = QString::fromUtf8(reply->rawHeader(QByteArrayLiteral("Location")));
+        // A connection dropped mid-body still has a status: treat as transport.
+        if (error == QNetworkReply::RemoteHostClosedError || error == QNetworkReply::ProtocolFailure ||
+            error == QNetworkReply::UnknownNetworkError)
+            answer.transportError = BaoError{BaoErrorKind::Transport, reply->errorString(), answer.status, {}};
+        else if (timeout)
+            answer.transportError = BaoError{BaoErrorKind::Timeout, timedOut, answer.status, {}};
+    }
+    delete reply;
+    return answer;
+}
+
+} // namespace baokeys::bao
