@@ -1,4 +1,6 @@
 // Keyring benchmark: prints ratios measured in one run, plus the raw numbers.
+// Every case runs over both batch transports, side by side: Beast (the
+// default) and QNetworkAccessManager; the targets apply to the default.
 //
 //   1. signBatch wall time at 200 ms injected latency for N = 4, 64, 256, 1024,
 //      divided by the ideal (the latency itself; for N above the parallelism,
@@ -12,7 +14,8 @@
 //      and of the client's, and the ratio's ceiling that follows from them
 //      when client and signer share the cores.
 //   3. createBatch(100) at 200 ms latency, durable store write included,
-//      divided by the latency.  Target <= 2.  Then the same with ListFirst.
+//      divided by the latency.  Target <= 2.  Then the same over
+//      QNetworkAccessManager, and with ListFirst.
 //
 // Everything runs against the embedded signer in this process over loopback.
 // Usage: baokeys-bench-keyring [--connections C] [--wrk-seconds S]
@@ -37,6 +40,7 @@
 #include <cstdio>
 
 using baokeys::bao::BaoSettings;
+using baokeys::bao::HttpTransportKind;
 using baokeys::keyring::BaoKeyring;
 using baokeys::keyring::CreateBatchRequest;
 using baokeys::keyring::SignBatchOptions;
@@ -69,15 +73,25 @@ QList<SignRequest> requestsFor(int n, int keys)
 // the last request was sent, when the first and the last answers came.
 struct BatchTiming {
     double wallMs = -1; // -1: some item failed
+    double firstSentMs = 0;
     double lastSentMs = 0;
     double firstAnswerMs = 0;
     double lastAnswerMs = 0;
 };
 
-BatchTiming timeSignBatch(BaoKeyring &keyring, const QList<SignRequest> &requests, int parallelism = 0)
+// The batch transports compared side by side in every case.
+struct Transport {
+    const char *name;
+    HttpTransportKind kind;
+};
+constexpr Transport Transports[] = {{"Beast", HttpTransportKind::Beast}, {"QtNetwork", HttpTransportKind::QtNetwork}};
+
+BatchTiming timeSignBatch(BaoKeyring &keyring, const QList<SignRequest> &requests, HttpTransportKind transport,
+                          int parallelism = 0)
 {
     SignBatchOptions options;
     options.parallelism = parallelism;
+    options.transport = transport;
     QElapsedTimer timer;
     timer.start();
     auto job = keyring.signBatch(requests, options);
@@ -85,9 +99,11 @@ BatchTiming timeSignBatch(BaoKeyring &keyring, const QList<SignRequest> &request
     BatchTiming timing;
     timing.wallMs = double(timer.nsecsElapsed()) / 1e6;
     timing.firstAnswerMs = timing.wallMs;
+    timing.firstSentMs = timing.wallMs;
     for (const auto &event : job.progress->takeEvents()) {
         const double at = double(event.nsSinceStart) / 1e6;
         if (event.state == baokeys::keyring::BatchItemState::Started) {
+            timing.firstSentMs = std::min(timing.firstSentMs, at);
             timing.lastSentMs = std::max(timing.lastSentMs, at);
         } else if (event.state != baokeys::keyring::BatchItemState::Queued) {
             timing.firstAnswerMs = std::min(timing.firstAnswerMs, at);
@@ -142,10 +158,10 @@ double wrkRequestsPerSecond(const SignerServer &server, int connections, int sec
     return match.hasMatch() ? match.captured(1).toDouble() : -1;
 }
 
-void row(const char *name, int n, int parallelism, double wallMs, double idealMs, double ratio, const char *target,
+void row(const QByteArray &name, int n, int parallelism, double wallMs, double idealMs, double ratio, const char *target,
          bool ok)
 {
-    std::printf("%-28s %6d %6d %10.1f %9.1f %7.3f  %-8s %s\n", name, n, parallelism, wallMs, idealMs, ratio, target,
+    std::printf("%-34s %6d %6d %10.1f %9.1f %7.3f  %-8s %s\n", name.constData(), n, parallelism, wallMs, idealMs, ratio, target,
                 target[0] ? (ok ? "ok" : "MISSED") : "");
 }
 
@@ -162,9 +178,15 @@ int main(int argc, char **argv)
                                          QStringLiteral("C"), QStringLiteral("64"));
     QCommandLineOption secondsOption(QStringLiteral("wrk-seconds"), QStringLiteral("wrk duration."), QStringLiteral("S"),
                                      QStringLiteral("5"));
+    QCommandLineOption onlyOption(QStringLiteral("only"),
+                                  QStringLiteral("Run one part: latency, throughput or create (e.g. under a profiler)."),
+                                  QStringLiteral("part"));
     parser.addOption(connectionsOption);
     parser.addOption(secondsOption);
+    parser.addOption(onlyOption);
     parser.process(app);
+    const QString only = parser.value(onlyOption);
+    const auto runs = [&only](const char *part) { return only.isEmpty() || only == QLatin1String(part); };
     const int connections = qMax(1, parser.value(connectionsOption).toInt());
     const int wrkSeconds = qMax(1, parser.value(secondsOption).toInt());
 
@@ -195,65 +217,92 @@ int main(int argc, char **argv)
 
     std::printf("# baokeys-bench-keyring: embedded signer on %s, %d cores, signer I/O threads %d\n",
                 qPrintable(server.address()), QThread::idealThreadCount(), options.ioThreads);
-    std::printf("%-28s %6s %6s %10s %9s %7s  %-8s\n", "case", "N", "par", "wall ms", "ideal ms", "ratio", "target");
+    std::printf("%-34s %6s %6s %10s %9s %7s  %-8s\n", "case", "N", "par", "wall ms", "ideal ms", "ratio", "target");
 
-    // 1. signBatch at 200 ms.
+    // 1. signBatch at 200 ms, each size over each transport.
     for (const int n : {4, 64, 256, 1024}) {
+        if (!runs("latency"))
+            break;
         const auto requests = requestsFor(n, Keys);
         const int parallelism = qMin(n, baokeys::keyring::DefaultMaxParallelism);
-        // The first batch at this size starts its threads, managers and
-        // connections; the second shows a running app's steady state. Both print.
         setLatency(server, LatencyMs);
-        const double cold = timeSignBatch(keyring, requests).wallMs;
-        const BatchTiming warm = timeSignBatch(keyring, requests);
-        const double wall = warm.wallMs;
-        row("signBatch @200ms (first)", n, parallelism, cold, LatencyMs, cold / LatencyMs, "", true);
-        const char *target = n == 64 ? "<=1.15" : n == 256 ? "<=1.3" : "";
-        const double ratio = wall / LatencyMs;
-        const bool ok = n == 64 ? ratio <= 1.15 : n == 256 ? ratio <= 1.3 : true;
-        row("signBatch @200ms (warm)", n, parallelism, wall, LatencyMs, ratio, target, ok);
-        std::printf("  last request sent at %.1f ms, answers from %.1f to %.1f ms\n", warm.lastSentMs,
-                    warm.firstAnswerMs, warm.lastAnswerMs);
-        const int waves = int(std::ceil(double(n) / parallelism));
-        if (waves > 1)
-            row("  same, vs waves x latency", n, parallelism, wall, waves * LatencyMs, wall / (waves * LatencyMs), "", true);
+        for (const Transport &transport : Transports) {
+            // The first batch at this size starts its threads and connections;
+            // the second shows a running app's steady state. Both print.
+            const double cold = timeSignBatch(keyring, requests, transport.kind).wallMs;
+            const BatchTiming warm = timeSignBatch(keyring, requests, transport.kind);
+            const double wall = warm.wallMs;
+            const QByteArray name = QByteArray("signBatch @200ms ") + transport.name;
+            row(name + " (first)", n, parallelism, cold, LatencyMs, cold / LatencyMs, "", true);
+            const bool targeted = transport.kind == baokeys::keyring::DefaultBatchTransport && (n == 64 || n == 256);
+            const char *target = !targeted ? "" : n == 64 ? "<=1.15" : "<=1.3";
+            const double ratio = wall / LatencyMs;
+            const bool ok = !targeted || ratio <= (n == 64 ? 1.15 : 1.3);
+            row(name + " (warm)", n, parallelism, wall, LatencyMs, ratio, target, ok);
+            std::printf("  requests sent from %.1f to %.1f ms, answers from %.1f to %.1f ms\n", warm.firstSentMs,
+                        warm.lastSentMs, warm.firstAnswerMs, warm.lastAnswerMs);
+            const int waves = int(std::ceil(double(n) / parallelism));
+            if (waves > 1)
+                row("  same, vs waves x latency", n, parallelism, wall, waves * LatencyMs, wall / (waves * LatencyMs),
+                    "", true);
+        }
     }
 
-    // 2. Throughput at zero latency against wrk. Both runs also split the CPU
-    // time per request between the signer's threads and the client's, which
-    // says where the ratio's ceiling is on a machine where both share the cores.
+    // 2. Throughput at zero latency against wrk, over each transport. Each
+    // run also splits the CPU time per request between the signer's threads
+    // and the client's, which says where the ratio's ceiling is on a machine
+    // where both share the cores.
     setLatency(server, 0);
     const auto many = requestsFor(5000, Keys);
-    (void)timeSignBatch(keyring, many, connections); // warm
-    const auto cpuBefore = ThreadCpu::take();
-    const double wall = timeSignBatch(keyring, many, connections).wallMs;
-    const auto ourCpu = ThreadCpu::delta(cpuBefore, ThreadCpu::take());
-    const double ours = 5000.0 / (wall / 1000.0);
+    struct Throughput {
+        double wallMs = 0;
+        double signsPerSecond = 0;
+        ThreadCpu::Snapshot cpu;
+    };
+    std::vector<Throughput> throughputs;
+    for (const Transport &transport : Transports) {
+        if (!runs("throughput"))
+            break;
+        (void)timeSignBatch(keyring, many, transport.kind, connections); // warm
+        const auto cpuBefore = ThreadCpu::take();
+        Throughput run;
+        run.wallMs = timeSignBatch(keyring, many, transport.kind, connections).wallMs;
+        run.cpu = ThreadCpu::delta(cpuBefore, ThreadCpu::take());
+        run.signsPerSecond = 5000.0 / (run.wallMs / 1000.0);
+        throughputs.push_back(run);
+    }
     QString wrkCommand;
     const auto wrkBefore = ThreadCpu::take();
     QElapsedTimer wrkTimer;
     wrkTimer.start();
-    const double wrk = wrkRequestsPerSecond(server, connections, wrkSeconds, &wrkCommand);
+    const double wrk = runs("throughput") ? wrkRequestsPerSecond(server, connections, wrkSeconds, &wrkCommand) : -1;
     const double wrkRequests = wrk * double(wrkTimer.nsecsElapsed()) / 1e9; // wrk's own count is for -d only
     const auto wrkCpu = ThreadCpu::delta(wrkBefore, ThreadCpu::take());
-    std::printf("%-28s %6d %6d %10.1f %9s %7s\n", "signBatch @0ms (ours)", 5000, connections, wall, "-", "-");
-    std::printf("  ours: %.0f signs/s (verified), wrk: %.0f req/s  [%s]\n", ours, wrk, qPrintable(wrkCommand));
-    if (wrk > 0)
-        row("throughput ours / wrk", 5000, connections, wall, 5000.0 / wrk * 1000.0, ours / wrk, ">=0.6", ours / wrk >= 0.6);
-    else
-        std::printf("  wrk not found or failed: no throughput ratio\n");
-    const double signerUs = double(ThreadCpu::sum(ourCpu, "signer-io")) / 1e3 / 5000;
-    const double poolUs = double(ThreadCpu::sum(ourCpu, "baokeys-batch")) / 1e3 / 5000;
-    const double networkUs = double(ThreadCpu::sum(ourCpu, "QNetworkAccess")) / 1e3 / 5000;
-    std::printf("  CPU per signature, ours: signer %.0f us; client %.0f us = batch threads %.0f (request, JSON, "
-                "verify) + QNetworkAccessManager threads %.0f (HTTP)\n",
-                signerUs, poolUs + networkUs, poolUs, networkUs);
+    if (runs("throughput"))
+        std::printf("  wrk: %.0f req/s  [%s]\n", wrk, qPrintable(wrkCommand));
     if (wrk > 0)
         std::printf("  CPU per request under wrk: signer %.0f us (wrk itself runs in its own process)\n",
                     double(ThreadCpu::sum(wrkCpu, "signer-io")) / 1e3 / wrkRequests);
-    if (signerUs + poolUs + networkUs > 0)
-        std::printf("  ceiling for a client sharing the cores with the signer: signer / (signer + client) = %.2f\n",
-                    signerUs / (signerUs + poolUs + networkUs));
+    else if (runs("throughput"))
+        std::printf("  wrk not found or failed: no throughput ratio\n");
+    for (std::size_t i = 0; i < throughputs.size(); ++i) {
+        const Transport &transport = Transports[i];
+        const Throughput &run = throughputs[i];
+        const QByteArray name = QByteArray("throughput / wrk, ") + transport.name;
+        const bool targeted = transport.kind == baokeys::keyring::DefaultBatchTransport;
+        const double ratio = wrk > 0 ? run.signsPerSecond / wrk : 0;
+        row(name, 5000, connections, run.wallMs, wrk > 0 ? 5000.0 / wrk * 1000.0 : 0, ratio, targeted ? ">=0.6" : "",
+            !targeted || ratio >= 0.6);
+        const double signerUs = double(ThreadCpu::sum(run.cpu, "signer-io")) / 1e3 / 5000;
+        const double poolUs = double(ThreadCpu::sum(run.cpu, "baokeys-batch")) / 1e3 / 5000;
+        const double networkUs = double(ThreadCpu::sum(run.cpu, "QNetworkAccess")) / 1e3 / 5000;
+        std::printf("  %.0f signs/s (verified); CPU per signature: signer %.0f us, client %.0f us = batch threads "
+                    "%.0f (request, JSON, verify, Beast's HTTP) + QNetworkAccessManager threads %.0f\n",
+                    run.signsPerSecond, signerUs, poolUs + networkUs, poolUs, networkUs);
+        if (signerUs + poolUs + networkUs > 0)
+            std::printf("  ceiling for a client sharing the cores with the signer: signer / (signer + client) = %.2f\n",
+                        signerUs / (signerUs + poolUs + networkUs));
+    }
 
     // 3. createBatch(100) at 200 ms, durable store write included: the
     // default (the engine refuses taken names, one round trip) against the
@@ -263,14 +312,21 @@ int main(int argc, char **argv)
         const char *name;
         const char *prefix;
         baokeys::keyring::ServerNameCheck check;
+        HttpTransportKind transport;
         const char *target;
-    } createCases[] = {{"createBatch @200ms +fsync", "fresh", baokeys::keyring::ServerNameCheck::ByEngine, "<=2"},
-                       {"  same, ListFirst", "listed", baokeys::keyring::ServerNameCheck::ListFirst, ""}};
+    } createCases[] = {
+        {"createBatch @200ms +fsync", "fresh", baokeys::keyring::ServerNameCheck::ByEngine, HttpTransportKind::Beast,
+         "<=2"},
+        {"  same, QtNetwork", "qt", baokeys::keyring::ServerNameCheck::ByEngine, HttpTransportKind::QtNetwork, ""},
+        {"  same, ListFirst", "listed", baokeys::keyring::ServerNameCheck::ListFirst, HttpTransportKind::Beast, ""}};
     for (const auto &createCase : createCases) {
+        if (!runs("create"))
+            break;
         CreateBatchRequest hundred;
         hundred.prefix = QString::fromLatin1(createCase.prefix);
         hundred.count = 100;
         hundred.serverCheck = createCase.check;
+        hundred.transport = createCase.transport;
         QElapsedTimer timer;
         timer.start();
         auto job = keyring.createBatch(hundred);

@@ -11,9 +11,11 @@
 #include "keyring/BatchState.h"
 #include "keyring/WorkerPriority.h"
 
+#include <QDeadlineTimer>
 #include <QPromise>
 #include <QSet>
 #include <QThreadPool>
+#include <QThread>
 #include <QThreadStorage>
 #include <QUuid>
 #include <QtConcurrent>
@@ -137,10 +139,15 @@ public:
                 pool->setObjectName(QStringLiteral("baokeys-batch"));
             }
         }
-        // Released by the last worker while it unwinds; let that thread go idle
-        // (microseconds): QtConcurrent starts its threads only at the
-        // beginning, and a lane it cannot start is lost for the whole batch.
-        pool->waitForDone(200);
+        // Given back by the previous batch's last item, whose workers may still
+        // be unwinding QtConcurrent: let them go idle (microseconds).
+        // QtConcurrent starts its threads only at the beginning, and a lane it
+        // cannot start is lost for the whole batch. Not waitForDone(): in Qt 6
+        // it also ends the pool's threads, and with them their clients and
+        // open connections, which the next batch would then make anew.
+        const QDeadlineTimer deadline(200);
+        while (pool->activeThreadCount() > 0 && !deadline.hasExpired())
+            QThread::usleep(50);
         pool->setMaxThreadCount(qBound(1, parallelism, MaxParallelism));
         return pool;
     }
@@ -687,22 +694,34 @@ KeyringResult<QStringList> BaoKeyring::batchNames(const CreateBatchRequest &requ
 
 namespace {
 
-// A batch's hold on its pool, released when the last copy of the batch's
-// functor is destroyed - after its last worker is done with it.
+// A batch's hold on its pool. Given back when the batch's last item is
+// done, before its future finishes: a caller that starts the next batch at
+// once then gets this pool, whose threads and connections are warm (its
+// workers are only unwinding QtConcurrent by then, and acquire() waits for
+// that). Waiting for the functor's last copy to die instead left the next
+// batch a new pool, and 256 new threads and connections to start.
 class PoolLease {
 public:
     PoolLease(std::shared_ptr<BatchPools> pools, int parallelism)
         : m_pools(std::move(pools)), m_pool(m_pools->acquire(parallelism))
     {
     }
-    ~PoolLease() { m_pools->release(m_pool); }
+    ~PoolLease() { release(); }
     PoolLease(const PoolLease &) = delete;
     PoolLease &operator=(const PoolLease &) = delete;
     QThreadPool *pool() const { return m_pool; }
 
+    // Once, from any thread; later calls do nothing.
+    void release()
+    {
+        if (!m_released.exchange(true))
+            m_pools->release(m_pool);
+    }
+
 private:
     std::shared_ptr<BatchPools> m_pools;
     QThreadPool *m_pool;
+    std::atomic<bool> m_released{false};
 };
 
 // What the workers of one batch share. The results reach the caller through
@@ -756,8 +775,10 @@ struct BatchRun {
             std::lock_guard lock(mutex);
             last = --unposted == 0;
         }
-        if (last)
+        if (last) {
+            lease->release();
             promise.finish();
+        }
     }
 
     void post(const Result &result, bool ok)

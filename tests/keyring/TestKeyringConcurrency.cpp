@@ -16,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QEventLoop>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
@@ -416,6 +417,43 @@ private slots:
                 done += event.state == BatchItemState::Succeeded ? 1 : 0;
             QCOMPARE(done, 4);
         }
+    }
+
+    // A batch started right after another one runs on the same lanes: the
+    // same threads, with their clients and open connections. (Qt 6's
+    // QThreadPool::waitForDone() ends a pool's threads; a batch that waited
+    // on it started 256 new threads and connections every time.)
+    void consecutiveBatchesReuseTheirLanes()
+    {
+#if !defined(__linux__)
+        QSKIP("thread ids are read from /proc");
+#else
+        createWorkers(QStringLiteral("lane"), 8);
+        QList<SignRequest> requests;
+        for (int i = 1; i <= 8; ++i)
+            requests << SignRequest{QStringLiteral("lane-%1").arg(i), "m", false};
+        const auto batchThreads = [] {
+            QSet<QString> ids;
+            const QDir tasks(QStringLiteral("/proc/self/task"));
+            for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+                QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+                if (comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == "baokeys-batch")
+                    ids << tid;
+            }
+            return ids;
+        };
+        auto first = m_keyring->signBatch(requests);
+        first.future.waitForFinished();
+        QCOMPARE(first.progress->counts().succeeded, 8);
+        const QSet<QString> lanes = batchThreads();
+        QVERIFY(lanes.size() >= 8);
+        for (int round = 0; round < 3; ++round) {
+            auto next = m_keyring->signBatch(requests);
+            next.future.waitForFinished();
+            QCOMPARE(next.progress->counts().succeeded, 8);
+            QCOMPARE(batchThreads(), lanes);
+        }
+#endif
     }
 
     void batchWorkersYieldTheCpu_data()
