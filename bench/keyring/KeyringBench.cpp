@@ -183,10 +183,18 @@ int main(int argc, char **argv)
                                   QStringLiteral("part"));
     parser.addOption(connectionsOption);
     parser.addOption(secondsOption);
+    QCommandLineOption transportOption(QStringLiteral("transport"),
+                                       QStringLiteral("Run one batch transport: Beast or QtNetwork."),
+                                       QStringLiteral("name"));
     parser.addOption(onlyOption);
+    parser.addOption(transportOption);
     parser.process(app);
     const QString only = parser.value(onlyOption);
     const auto runs = [&only](const char *part) { return only.isEmpty() || only == QLatin1String(part); };
+    const QString onlyTransport = parser.value(transportOption);
+    const auto usesTransport = [&onlyTransport](const Transport &transport) {
+        return onlyTransport.isEmpty() || onlyTransport.compare(QLatin1String(transport.name), Qt::CaseInsensitive) == 0;
+    };
     const int connections = qMax(1, parser.value(connectionsOption).toInt());
     const int wrkSeconds = qMax(1, parser.value(secondsOption).toInt());
 
@@ -227,6 +235,8 @@ int main(int argc, char **argv)
         const int parallelism = qMin(n, baokeys::keyring::DefaultMaxParallelism);
         setLatency(server, LatencyMs);
         for (const Transport &transport : Transports) {
+            if (!usesTransport(transport))
+                continue;
             // The first batch at this size starts its threads and connections;
             // the second shows a running app's steady state. Both print.
             const double cold = timeSignBatch(keyring, requests, transport.kind).wallMs;
@@ -255,6 +265,7 @@ int main(int argc, char **argv)
     setLatency(server, 0);
     const auto many = requestsFor(5000, Keys);
     struct Throughput {
+        Transport transport;
         double wallMs = 0;
         double signsPerSecond = 0;
         ThreadCpu::Snapshot cpu;
@@ -263,9 +274,11 @@ int main(int argc, char **argv)
     for (const Transport &transport : Transports) {
         if (!runs("throughput"))
             break;
+        if (!usesTransport(transport))
+            continue;
         (void)timeSignBatch(keyring, many, transport.kind, connections); // warm
         const auto cpuBefore = ThreadCpu::take();
-        Throughput run;
+        Throughput run{transport, 0, 0, {}};
         run.wallMs = timeSignBatch(keyring, many, transport.kind, connections).wallMs;
         run.cpu = ThreadCpu::delta(cpuBefore, ThreadCpu::take());
         run.signsPerSecond = 5000.0 / (run.wallMs / 1000.0);
@@ -285,9 +298,8 @@ int main(int argc, char **argv)
                     double(ThreadCpu::sum(wrkCpu, "signer-io")) / 1e3 / wrkRequests);
     else if (runs("throughput"))
         std::printf("  wrk not found or failed: no throughput ratio\n");
-    for (std::size_t i = 0; i < throughputs.size(); ++i) {
-        const Transport &transport = Transports[i];
-        const Throughput &run = throughputs[i];
+    for (const Throughput &run : throughputs) {
+        const Transport &transport = run.transport;
         const QByteArray name = QByteArray("throughput / wrk, ") + transport.name;
         const bool targeted = transport.kind == baokeys::keyring::DefaultBatchTransport;
         const double ratio = wrk > 0 ? run.signsPerSecond / wrk : 0;
