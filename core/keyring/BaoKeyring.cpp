@@ -37,7 +37,7 @@ namespace {
 std::atomic<quint64> g_nextInstanceId{1};
 
 // Threads that have no batch or async work left expire after this long; until
-// then they (and their QNetworkAccessManager with its open connections) are reused.
+// then they (and their clients with open connections) are reused.
 constexpr int PoolExpiryMs = 120'000;
 constexpr int AsyncPoolThreads = 8;
 constexpr int MaxParallelism = 4096;
@@ -118,8 +118,8 @@ std::optional<BaoError> alreadyTaken(const QStringList &names, const std::functi
 // The batch pools: each running batch has a QThreadPool of its own, sized to
 // its parallelism, so concurrent batches never change each other's lanes.
 // A finished batch's pool goes back to the idle list (its threads, and their
-// QNetworkAccessManagers with open connections, stay alive until the expiry
-// timeout) and the next batch reuses it.
+// clients with open connections, stay alive until the expiry timeout) and the
+// next batch reuses it.
 //
 // Thread-safety: acquire() and release() may be called from any thread.
 class BatchPools {

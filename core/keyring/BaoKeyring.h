@@ -57,16 +57,17 @@ struct ImportOptions {
 // Thread-safety: every member is thread-safe and may be called from many
 // threads at once (e.g. sign() from N threads). The synchronous calls block
 // on the network: a GUI calls the *Async variants (QFuture) or wraps a call in
-// QtConcurrent::run. Each calling thread gets its own BaoClient (and
-// QNetworkAccessManager), created on first use and destroyed on that thread.
+// QtConcurrent::run. Each calling thread gets its own BaoClient (over the
+// settings' transport), created on first use and destroyed on that thread.
 // keysChanged() is emitted from whichever thread changed the store; connect
 // with the default (auto) connection to receive it on the GUI thread.
 //
 // Batches (createBatch / signBatch) run QtConcurrent::map over the requests on
 // a QThreadPool of their own (owned by this keyring, reused by later batches),
 // sized to the parallelism (requests in flight), each pool thread with its own
-// client. Their results keep request order; per-item events arrive through
-// BatchProgress.
+// client and connection, over the batch's transport (Beast by default; see
+// DefaultBatchTransport). Their results keep request order; per-item events
+// arrive through BatchProgress.
 //
 // Rename: the engine has no rename. An exportable key is exported, imported
 // under the new name, checked to have the same public key, and only then is
