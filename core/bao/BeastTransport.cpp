@@ -40,6 +40,33 @@ void wipe(std::string &secret)
     OPENSSL_cleanse(secret.data(), secret.size());
 }
 
+// Zeroes memory before giving it back: a request's header fields hold the token.
+template <typename T>
+struct WipingAllocator {
+    using value_type = T;
+    WipingAllocator() = default;
+    template <typename U>
+    WipingAllocator(const WipingAllocator<U> &) noexcept
+    {
+    }
+    T *allocate(std::size_t n) { return std::allocator<T>().allocate(n); }
+    void deallocate(T *memory, std::size_t n) noexcept
+    {
+        OPENSSL_cleanse(memory, n * sizeof(T));
+        std::allocator<T>().deallocate(memory, n);
+    }
+    friend bool operator==(const WipingAllocator &, const WipingAllocator &) { return true; }
+};
+
+// The read buffer keeps the raw bytes of the last answer (an export carries a
+// private key) until they are overwritten: zero its whole storage.
+void wipe(beast::flat_buffer &buffer)
+{
+    buffer.consume(buffer.size());
+    const auto storage = buffer.prepare(buffer.capacity());
+    OPENSSL_cleanse(storage.data(), storage.size());
+}
+
 BaoError transportError(const QString &message)
 {
     return BaoError{BaoErrorKind::Transport, message, 0, {}};
@@ -132,7 +159,7 @@ public:
     HttpAnswer exchange(HttpCall &call, CancelToken *cancel);
 
 private:
-    using Request = http::request<http::string_body>;
+    using Request = http::request<http::string_body, http::basic_fields<WipingAllocator<char>>>;
     using Parser = http::response_parser<http::string_body>;
 
     bool isOpen() const { return m_socket || m_tls; }
@@ -261,6 +288,7 @@ HttpAnswer BeastTransport::Connection::exchange(HttpCall &call, CancelToken *can
     if (cancel)
         cancel->unsubscribe(subscription);
     wipe(request.body());
+    wipe(m_buffer);
     return answer;
 }
 
@@ -324,7 +352,7 @@ void BeastTransport::Connection::close()
     m_tls.reset();
     m_socket.reset();
     m_origin.reset();
-    m_buffer.clear();
+    wipe(m_buffer);
 }
 
 // A kept connection the server has closed while it was idle (an idle

@@ -3,6 +3,7 @@
 // typed errors the real server produces (permission denied, sealed, not found,
 // already exists, not exportable, bad name).
 #include "EmbeddedSigner.h"
+#include "LoopbackCertificate.h"
 
 #include "bao/BaoClient.h"
 #include "bao/KeyName.h"
@@ -11,8 +12,6 @@
 #include "crypto/Hex.h"
 #include "crypto/Secp256k1.h"
 
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -232,18 +231,10 @@ private slots:
     // unverified only when the settings ask for it.
     void httpsChecksTheServersCertificate()
     {
-        QTemporaryDir dir;
-        const QString cert = dir.filePath(QStringLiteral("cert.pem"));
-        const QString key = dir.filePath(QStringLiteral("key.pem"));
-        QProcess openssl;
-        openssl.start(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                       QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                       QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert, QStringLiteral("-days"),
-                       QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
-                       QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
-        QVERIFY(openssl.waitForFinished(30000));
-        QCOMPARE(openssl.exitCode(), 0);
+        baokeys::testsupport::LoopbackCertificate certificate;
+        QVERIFY2(certificate.create(), qPrintable(certificate.error()));
+        const QString cert = certificate.certificateFile();
+        const QString key = certificate.keyFile();
 
         baokeys::signer::SignerOptions options;
         options.tlsCertFile = cert;

@@ -1,6 +1,7 @@
 // The baokeys-signer executable as an operator runs it: dev mode banner,
 // flags for faults and sealing, persistent mode, TLS, refusal of plain HTTP
 // on a public address, and a clean exit on SIGINT/SIGTERM.
+#include "LoopbackCertificate.h"
 #include "SignerHttp.h"
 
 #include <QDir>
@@ -215,19 +216,10 @@ private slots:
 
     void tlsServesHttpsAndIsVerified()
     {
-        QTemporaryDir dir;
-        const QString cert = dir.filePath(QStringLiteral("cert.pem"));
-        const QString key = dir.filePath(QStringLiteral("key.pem"));
-        QProcess openssl;
-        openssl.start(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                       QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                       QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                       QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert, QStringLiteral("-days"),
-                       QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
-                       QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
-        QVERIFY(openssl.waitForFinished(30000));
-        QCOMPARE(openssl.exitCode(), 0);
+        baokeys::testsupport::LoopbackCertificate certificate;
+        QVERIFY2(certificate.create(), qPrintable(certificate.error()));
+        const QString cert = certificate.certificateFile();
+        const QString key = certificate.keyFile();
 
         SignerProcess signer;
         QVERIFY(
