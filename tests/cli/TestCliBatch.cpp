@@ -179,6 +179,16 @@ void TestCliBatch::parallelSignUnderLatency()
                                                   QStringLiteral("--parallelism"), QStringLiteral("2")});
     EXPECT_EXIT(limited, 0);
     QVERIFY(summary(limited.jsonLines()).value(QStringLiteral("wall_ms")).toDouble() >= 4 * 200.0);
+
+    // Over Qt's network stack instead of Beast: the same 8 in parallel.
+    CliRun overQt = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("sign"),
+                                                 QStringLiteral("--prefix"), QStringLiteral("w"),
+                                                 QStringLiteral("--count"), QStringLiteral("8"),
+                                                 QStringLiteral("--message-hex"), QStringLiteral("00"),
+                                                 QStringLiteral("--transport"), QStringLiteral("qtnetwork")});
+    EXPECT_EXIT(overQt, 0);
+    QCOMPARE(results(overQt.jsonLines()).size(), 8);
+    QVERIFY(summary(overQt.jsonLines()).value(QStringLiteral("wall_ms")).toDouble() < 1000.0);
 }
 
 void TestCliBatch::partialFailureExitsThree()
@@ -308,6 +318,11 @@ void TestCliBatch::badBatchArguments()
                  cli.writeFile(QStringLiteral("bad.txt"), "00\nnot-hex\n")});
     expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a"),
                  QStringLiteral("--messages-file"), cli.dir() + QStringLiteral("/missing.txt")});
+    expectUsage({batch, QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("a"),
+                 QStringLiteral("--message-hex"), QStringLiteral("00"), QStringLiteral("--transport"),
+                 QStringLiteral("carrier-pigeon")});
+    expectUsage({batch, QStringLiteral("create"), QStringLiteral("--prefix"), QStringLiteral("x"),
+                 QStringLiteral("--count"), QStringLiteral("2"), QStringLiteral("--transport"), QStringLiteral("")});
 }
 
 namespace {

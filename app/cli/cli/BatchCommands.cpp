@@ -32,6 +32,27 @@ QCommandLineOption parallelismOption()
                               QStringLiteral("K"));
 }
 
+QCommandLineOption transportOption()
+{
+    return QCommandLineOption(QStringLiteral("transport"),
+                              tr("How the batch's requests travel: beast (the default, one lean connection "
+                                 "per lane) or qtnetwork (Qt's network stack, as single commands use)."),
+                              QStringLiteral("NAME"));
+}
+
+CliResult<bao::HttpTransportKind> transportValue(const Invocation &invocation)
+{
+    if (!invocation.isSet(QStringLiteral("transport")))
+        return keyring::DefaultBatchTransport;
+    const QString name = invocation.value(QStringLiteral("transport")).toLower();
+    if (name == QLatin1String("beast"))
+        return bao::HttpTransportKind::Beast;
+    if (name == QLatin1String("qtnetwork"))
+        return bao::HttpTransportKind::QtNetwork;
+    return cliError(CliError::usage(
+        tr("--transport: '%1' is not beast or qtnetwork").arg(invocation.value(QStringLiteral("transport")))));
+}
+
 CliResult<int> intOption(const Invocation &invocation, const QString &name, int min, int max, int fallback)
 {
     if (!invocation.isSet(name))
@@ -93,7 +114,7 @@ void BatchCommands::registerAll(CommandLine &commandLine)
           QCommandLineOption(QStringLiteral("exportable"), tr("Allow the keys to be exported later.")),
           QCommandLineOption(QStringLiteral("per-key-check"),
                              tr("Skip the LIST before creating: the engine refuses taken names key by key.")),
-          parallelismOption()},
+          parallelismOption(), transportOption()},
          &BatchCommands::create});
     commandLine.addCommand(
         {batch + QStringList{QStringLiteral("sign")},
@@ -116,7 +137,7 @@ void BatchCommands::registerAll(CommandLine &commandLine)
                              QStringLiteral("FILE")),
           QCommandLineOption(QStringLiteral("repeat"), tr("Sign the whole set R times (default 1)."),
                              QStringLiteral("R")),
-          parallelismOption()},
+          parallelismOption(), transportOption()},
          &BatchCommands::sign});
 }
 
@@ -130,11 +151,15 @@ CliResult<ExitCode> BatchCommands::create(CommandContext &context, const Invocat
     auto parallelism = intOption(invocation, QStringLiteral("parallelism"), 1, MaxParallelism, 0);
     if (!parallelism)
         return cliError(parallelism.error());
+    auto transport = transportValue(invocation);
+    if (!transport)
+        return cliError(transport.error());
     keyring::CreateBatchRequest request;
     request.prefix = invocation.value(QStringLiteral("prefix"));
     request.count = *count;
     request.exportable = invocation.isSet(QStringLiteral("exportable"));
     request.parallelism = *parallelism;
+    request.transport = *transport;
     request.serverCheck = invocation.isSet(QStringLiteral("per-key-check")) ? keyring::ServerNameCheck::ByEngine
                                                                             : keyring::ServerNameCheck::ListFirst;
     if (auto valid = KeysCommands::checkName(QStringLiteral("%1-%2").arg(request.prefix).arg(request.count));
@@ -254,11 +279,15 @@ CliResult<ExitCode> BatchCommands::sign(CommandContext &context, const Invocatio
     auto parallelism = intOption(invocation, QStringLiteral("parallelism"), 1, MaxParallelism, 0);
     if (!parallelism)
         return cliError(parallelism.error());
+    auto transport = transportValue(invocation);
+    if (!transport)
+        return cliError(transport.error());
     auto keyring = context.serverKeyring();
     if (!keyring)
         return cliError(keyring.error());
     keyring::SignBatchOptions options;
     options.parallelism = *parallelism;
+    options.transport = *transport;
     const keyring::BatchJob<keyring::SignItemResult> job = (*keyring)->signBatch(*requests, options);
     BatchReporter reporter(*job.progress, context.config().output, tr("signed"));
     return runJob(job, reporter, [](const keyring::SignItemResult &result) {
