@@ -140,11 +140,14 @@ void TestCliBatch::parallelSignUnderLatency()
     faults.latency = 200ms;
     cli.server().setFaults(faults);
 
+    // batch sign with w-1 .. w-8, JSON lines.
+    const auto signEight = [&cli](const QStringList &options) {
+        return cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("sign"), QStringLiteral("--prefix"),
+                                            QStringLiteral("w"), QStringLiteral("--count"), QStringLiteral("8")} +
+                       options);
+    };
     // 8 signs at 200 ms each: one after another that is >= 1.6 s; in parallel ~0.2 s.
-    CliRun run = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("sign"),
-                                              QStringLiteral("--prefix"), QStringLiteral("w"),
-                                              QStringLiteral("--count"), QStringLiteral("8"),
-                                              QStringLiteral("--message-hex"), QStringLiteral("00ff")});
+    CliRun run = signEight({QStringLiteral("--message-hex"), QStringLiteral("00ff")});
     EXPECT_EXIT(run, 0);
     const QList<QJsonObject> lines = run.jsonLines();
     QCOMPARE(results(lines).size(), 8);
@@ -172,20 +175,14 @@ void TestCliBatch::parallelSignUnderLatency()
     QVERIFY2(lastStart < firstFinish, "requests did not overlap");
 
     // --parallelism 2 halves the overlap: four rounds of 200 ms.
-    CliRun limited = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("sign"),
-                                                  QStringLiteral("--prefix"), QStringLiteral("w"),
-                                                  QStringLiteral("--count"), QStringLiteral("8"),
-                                                  QStringLiteral("--message-hex"), QStringLiteral("00"),
-                                                  QStringLiteral("--parallelism"), QStringLiteral("2")});
+    CliRun limited = signEight({QStringLiteral("--message-hex"), QStringLiteral("00"), QStringLiteral("--parallelism"),
+                                QStringLiteral("2")});
     EXPECT_EXIT(limited, 0);
     QVERIFY(summary(limited.jsonLines()).value(QStringLiteral("wall_ms")).toDouble() >= 4 * 200.0);
 
     // Over Qt's network stack instead of Beast: the same 8 in parallel.
-    CliRun overQt = cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("sign"),
-                                                 QStringLiteral("--prefix"), QStringLiteral("w"),
-                                                 QStringLiteral("--count"), QStringLiteral("8"),
-                                                 QStringLiteral("--message-hex"), QStringLiteral("00"),
-                                                 QStringLiteral("--transport"), QStringLiteral("qtnetwork")});
+    CliRun overQt = signEight({QStringLiteral("--message-hex"), QStringLiteral("00"), QStringLiteral("--transport"),
+                               QStringLiteral("qtnetwork")});
     EXPECT_EXIT(overQt, 0);
     QCOMPARE(results(overQt.jsonLines()).size(), 8);
     QVERIFY(summary(overQt.jsonLines()).value(QStringLiteral("wall_ms")).toDouble() < 1000.0);
