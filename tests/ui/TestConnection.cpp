@@ -235,16 +235,9 @@ void TestConnection::remoteProfileAsksForTheTokenAndSaysWhy()
     window.show();
     QString reason;
     auto tokenWatch = uitest::whenDialogShows<ui::TokenPrompt>([&](ui::TokenPrompt *prompt) {
-        const auto labels = prompt->findChildren<QLabel *>();
-        for (QLabel *label : labels)
-            reason += label->text() + QLatin1Char('\n');
-        auto *token = prompt->findChild<QLineEdit *>(QStringLiteral("tokenEdit"));
-        QCOMPARE(token->echoMode(), QLineEdit::Password);
-        token->setText(server->rootToken());
-        // Do not write to a real keychain from a test.
-        for (QCheckBox *box : prompt->findChildren<QCheckBox *>())
-            box->setChecked(false);
-        prompt->accept();
+        reason = uitest::promptTexts(prompt);
+        QCOMPARE(prompt->findChild<QLineEdit *>(QStringLiteral("tokenEdit"))->echoMode(), QLineEdit::Password);
+        uitest::answerTokenPrompt(prompt, server->rootToken(), uitest::RememberToken::Never);
     });
     QSignalSpy opened(&window, &ui::MainWindow::sessionOpened);
     window.openProfile(profile);
@@ -324,10 +317,7 @@ void TestConnection::openingAProfileSyncsKeysMadeElsewhere()
     ui::MainWindow window;
     window.show();
     auto tokenWatch = uitest::whenDialogShows<ui::TokenPrompt>([&](ui::TokenPrompt *prompt) {
-        prompt->findChild<QLineEdit *>(QStringLiteral("tokenEdit"))->setText(server->rootToken());
-        for (QCheckBox *box : prompt->findChildren<QCheckBox *>())
-            box->setChecked(false);
-        prompt->accept();
+        uitest::answerTokenPrompt(prompt, server->rootToken(), uitest::RememberToken::Never);
     });
     QSignalSpy opened(&window, &ui::MainWindow::sessionOpened);
     window.openProfile(profile);

@@ -156,12 +156,10 @@ void TestKeychain::promptRemembersTheTokenInTheKeychain()
     QString reason;
     bool offered = false;
     auto watch = uitest::whenDialogShows<ui::TokenPrompt>([&](ui::TokenPrompt *prompt) {
-        for (QLabel *label : prompt->findChildren<QLabel *>())
-            reason += label->text();
+        reason = uitest::promptTexts(prompt);
         auto *remember = prompt->findChild<QCheckBox *>(QStringLiteral("rememberToken"));
         offered = remember->isVisibleTo(prompt) && remember->isChecked();
-        prompt->findChild<QLineEdit *>(QStringLiteral("tokenEdit"))->setText(server->rootToken());
-        prompt->accept();
+        uitest::answerTokenPrompt(prompt, server->rootToken(), uitest::RememberToken::AsOffered);
     });
     QSignalSpy opened(&window, &ui::MainWindow::sessionOpened);
     window.openProfile(profile);
@@ -191,11 +189,9 @@ void TestKeychain::noSecretServiceAsksEachTimeAndSaysWhy()
         QString reason;
         bool offered = true;
         auto watch = uitest::whenDialogShows<ui::TokenPrompt>([&](ui::TokenPrompt *prompt) {
-            for (QLabel *label : prompt->findChildren<QLabel *>())
-                reason += label->text();
+            reason = uitest::promptTexts(prompt);
             offered = prompt->findChild<QCheckBox *>(QStringLiteral("rememberToken"))->isVisibleTo(prompt);
-            prompt->findChild<QLineEdit *>(QStringLiteral("tokenEdit"))->setText(server->rootToken());
-            prompt->accept();
+            uitest::answerTokenPrompt(prompt, server->rootToken(), uitest::RememberToken::AsOffered);
         });
         QSignalSpy opened(&window, &ui::MainWindow::sessionOpened);
         window.openProfile(profile);

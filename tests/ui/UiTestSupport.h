@@ -6,9 +6,13 @@
 #include "connection/Profile.h"
 #include "connection/ProfileStore.h"
 #include "connection/Session.h"
+#include "connection/TokenPrompt.h"
 #include "signer/SignerServer.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTest>
@@ -103,6 +107,29 @@ inline ui::Profile saveRemoteProfile(const QString &name, const QString &address
     profile.address = address;
     ui::ProfileStore().save(&profile);
     return profile;
+}
+
+// The token prompt's texts, one per line: why it asks, what it offers.
+inline QString promptTexts(const ui::TokenPrompt *prompt)
+{
+    QString texts;
+    for (const QLabel *label : prompt->findChildren<QLabel *>())
+        texts += label->text() + QLatin1Char('\n');
+    return texts;
+}
+
+enum class RememberToken { AsOffered, Never };
+
+// Types `token` into the prompt and accepts it. RememberToken::Never clears
+// its check boxes first, so that a test never writes to a real keychain.
+inline void answerTokenPrompt(ui::TokenPrompt *prompt, const QString &token, RememberToken remember)
+{
+    prompt->findChild<QLineEdit *>(QStringLiteral("tokenEdit"))->setText(token);
+    if (remember == RememberToken::Never) {
+        for (QCheckBox *box : prompt->findChildren<QCheckBox *>())
+            box->setChecked(false);
+    }
+    prompt->accept();
 }
 
 inline void closeErrorBoxes(QWidget *root)
