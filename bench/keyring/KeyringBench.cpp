@@ -9,17 +9,24 @@
 //      sent and when the answers came: time lost before the latency starts
 //      is the client's cost of sending N requests.
 //   2. Throughput at zero latency, N = 5000, divided by wrk's requests/s on the
-//      same endpoint with the same number of connections.  Target >= 0.6.
-//      Printed with it: the CPU time per signature of the signer's threads
-//      and of the client's, and the ratio's ceiling that follows from them
-//      when client and signer share the cores.
+//      same endpoint with the same number of connections; the median of
+//      rounds that each pair a client run with a wrk run.  Twice: with client
+//      and signer sharing both cores, then with the signer on a core of its
+//      own (as OpenBao runs: on a server, not on the operator's cores), the
+//      client and wrk on the other.  Target >= 0.6, for the second: sharing
+//      the cores, the ratio mostly says how the CPU is split, and that
+//      split is printed: the CPU per request of the signer, of wrk and of
+//      the client, whose local verification of every signature alone costs
+//      more than half of what the signer spends to make it.
 //   3. createBatch(100) at 200 ms latency, durable store write included,
 //      divided by the latency.  Target <= 2.  Then the same over
 //      QNetworkAccessManager, and with ListFirst.
 //
 // Everything runs against the embedded signer in this process over loopback.
-// Usage: baokeys-bench-keyring [--connections C] [--wrk-seconds S]
+// Usage: baokeys-bench-keyring [--connections C] [--wrk-seconds S] [--rounds R]
+//                              [--only latency|throughput|create] [--transport beast|qtnetwork]
 #include "ThreadCpu.h"
+#include "ThreadPlacement.h"
 #include "crypto/Hash.h"
 #include "keyring/BaoKeyring.h"
 #include "signer/SignerServer.h"
@@ -34,6 +41,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThread>
+
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <cmath>
@@ -119,11 +128,26 @@ BatchTiming timeSignBatch(BaoKeyring &keyring, const QList<SignRequest> &request
     return timing;
 }
 
-double wrkRequestsPerSecond(const SignerServer &server, int connections, int seconds, QString *commandLine)
+// One wrk run: its requests/s, and the CPU time its own process spent.
+struct WrkRun {
+    double requestsPerSecond = -1;
+    double cpuSeconds = 0;
+};
+
+double childrenCpuSeconds()
+{
+    rusage usage{};
+    if (getrusage(RUSAGE_CHILDREN, &usage) != 0)
+        return 0;
+    const auto seconds = [](const timeval &time) { return double(time.tv_sec) + double(time.tv_usec) / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+WrkRun runWrk(const SignerServer &server, int connections, int seconds, QString *commandLine)
 {
     const QString wrk = QStandardPaths::findExecutable(QStringLiteral("wrk"));
     if (wrk.isEmpty())
-        return -1;
+        return {};
     QTemporaryDir dir;
     const QString script = dir.filePath(QStringLiteral("sign.lua"));
     // The same body the keyring sends: the SHA-256 digest, prehashed.
@@ -134,7 +158,7 @@ double wrkRequestsPerSecond(const SignerServer &server, int connections, int sec
                            {QStringLiteral("output_format"), QStringLiteral("cosmos")}};
     QFile file(script);
     if (!file.open(QIODevice::WriteOnly))
-        return -1;
+        return {};
     file.write("wrk.method = \"POST\"\n");
     file.write("wrk.headers[\"Content-Type\"] = \"application/json\"\n");
     file.write("wrk.headers[\"X-Vault-Token\"] = os.getenv(\"BENCH_TOKEN\")\n");
@@ -148,21 +172,123 @@ double wrkRequestsPerSecond(const SignerServer &server, int connections, int sec
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("BENCH_TOKEN"), server.rootToken()); // not on the command line
     process.setProcessEnvironment(env);
+    const double cpuBefore = childrenCpuSeconds();
     process.start(wrk, args);
     if (!process.waitForFinished((seconds + 30) * 1000))
-        return -1;
+        return {};
     const QString output = QString::fromUtf8(process.readAllStandardOutput());
     const auto match = QRegularExpression(QStringLiteral("Requests/sec:\\s*([0-9.]+)")).match(output);
     if (output.contains(QLatin1String("Non-2xx")))
         std::fprintf(stderr, "wrk saw non-2xx answers:\n%s\n", qPrintable(output));
-    return match.hasMatch() ? match.captured(1).toDouble() : -1;
+    if (!match.hasMatch())
+        return {};
+    return {match.captured(1).toDouble(), childrenCpuSeconds() - cpuBefore}; // wrk, once reaped, is a child's time
 }
 
 void row(const QByteArray &name, int n, int parallelism, double wallMs, double idealMs, double ratio, const char *target,
          bool ok)
 {
-    std::printf("%-34s %6d %6d %10.1f %9.1f %7.3f  %-8s %s\n", name.constData(), n, parallelism, wallMs, idealMs, ratio, target,
+    std::printf("%-44s %6d %6d %10.1f %9.1f %7.3f  %-8s %s\n", name.constData(), n, parallelism, wallMs, idealMs, ratio, target,
                 target[0] ? (ok ? "ok" : "MISSED") : "");
+}
+
+enum class Placement { SharedCores, SignerOnItsOwnCore };
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const std::size_t mid = values.size() / 2;
+    return values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
+
+// Throughput at zero latency over each transport against wrk on the same
+// endpoint with as many connections, in the placement the caller has set.
+// The machine is shared and its speed drifts by tens of percent from one
+// second to the next, so each round pairs a client run with a wrk run right
+// after it, and the ratio printed is the median of the rounds' ratios.
+template <typename UsesTransport>
+void runThroughput(const SignerServer &server, BaoKeyring &keyring, const QList<SignRequest> &requests, int connections,
+                   int wrkSeconds, int rounds, Placement placement, UsesTransport usesTransport)
+{
+    const char *where = placement == Placement::SharedCores ? "cores shared" : "signer on own core";
+    const int n = int(requests.size());
+    struct Client {
+        Transport transport;
+        std::vector<double> ratios;
+        double wallMs = 0;     // summed over the rounds
+        ThreadCpu::Snapshot cpu; // summed over the rounds
+    };
+    std::vector<Client> clients;
+    for (const Transport &transport : Transports) {
+        if (usesTransport(transport)) {
+            clients.push_back({transport, {}, 0, {}});
+            (void)timeSignBatch(keyring, requests, transport.kind, connections); // warm lanes
+        }
+    }
+    std::vector<double> wrkRates;
+    double signerUsUnderWrk = 0; // CPU per request under wrk, averaged over the rounds
+    double wrkUs = 0;
+    QString wrkCommand;
+    for (int round = 1; round <= rounds; ++round) {
+        std::vector<double> rates;
+        for (Client &client : clients) {
+            const auto before = ThreadCpu::take();
+            const double wallMs = timeSignBatch(keyring, requests, client.transport.kind, connections).wallMs;
+            const auto spent = ThreadCpu::delta(before, ThreadCpu::take());
+            for (auto it = spent.cbegin(); it != spent.cend(); ++it)
+                client.cpu[it.key()] += it.value();
+            client.wallMs += wallMs;
+            rates.push_back(n / (wallMs / 1000.0));
+        }
+        const auto wrkBefore = ThreadCpu::take();
+        QElapsedTimer wrkTimer;
+        wrkTimer.start();
+        const WrkRun wrkRun = runWrk(server, connections, wrkSeconds, &wrkCommand);
+        const double wrk = wrkRun.requestsPerSecond;
+        const double wrkRequests = wrk * double(wrkTimer.nsecsElapsed()) / 1e9; // wrk's own count is for -d only
+        if (wrk <= 0) {
+            std::printf("  wrk not found or failed: no throughput ratio\n");
+            return;
+        }
+        signerUsUnderWrk += double(ThreadCpu::sum(ThreadCpu::delta(wrkBefore, ThreadCpu::take()), "signer-io")) / 1e3 /
+                            wrkRequests / rounds;
+        wrkUs += wrkRun.cpuSeconds * 1e6 / wrkRequests / rounds;
+        wrkRates.push_back(wrk);
+        std::printf("  %s, round %d: wrk %.0f req/s", where, round, wrk);
+        for (std::size_t i = 0; i < clients.size(); ++i) {
+            clients[i].ratios.push_back(rates[i] / wrk);
+            std::printf(", %s %.0f signs/s (%.3f)", clients[i].transport.name, rates[i], rates[i] / wrk);
+        }
+        std::printf("\n");
+    }
+    std::printf("  [%s]; CPU per request under wrk: signer %.0f us + wrk %.0f us\n", qPrintable(wrkCommand),
+                signerUsUnderWrk, wrkUs);
+    const double wrk = median(wrkRates);
+    for (const Client &client : clients) {
+        const QByteArray name = QByteArray("throughput / wrk, ") + client.transport.name + ", " + where;
+        const bool targeted = client.transport.kind == baokeys::keyring::DefaultBatchTransport &&
+                              placement == Placement::SignerOnItsOwnCore;
+        const double ratio = median(client.ratios);
+        row(name, n, connections, client.wallMs / rounds, n / wrk * 1000.0, ratio, targeted ? ">=0.6" : "",
+            !targeted || ratio >= 0.6);
+        const double signs = double(n) * rounds;
+        const double signerUs = double(ThreadCpu::sum(client.cpu, "signer-io")) / 1e3 / signs;
+        const double poolUs = double(ThreadCpu::sum(client.cpu, "baokeys-batch")) / 1e3 / signs;
+        const double networkUs = double(ThreadCpu::sum(client.cpu, "QNetworkAccess")) / 1e3 / signs;
+        std::printf("  median of %d rounds (%.3f to %.3f); CPU per signature: signer %.0f us, client %.0f us = batch "
+                    "threads %.0f (request, JSON, verify, Beast's HTTP) + QNetworkAccessManager threads %.0f\n",
+                    rounds, *std::min_element(client.ratios.begin(), client.ratios.end()),
+                    *std::max_element(client.ratios.begin(), client.ratios.end()), signerUs, poolUs + networkUs, poolUs,
+                    networkUs);
+        // Sharing the cores, the client's CPU is the signer's loss: with the
+        // cores busy in both runs, the ratio is the CPU a wrk request costs
+        // over the CPU a signature costs here.
+        if (placement == Placement::SharedCores && signerUs + poolUs + networkUs > 0)
+            std::printf("  with the cores busy in both runs, the ratio follows the CPU per request: (signer + wrk) / "
+                        "(signer + client) = %.0f / %.0f = %.2f\n",
+                        signerUsUnderWrk + wrkUs, signerUs + poolUs + networkUs,
+                        (signerUsUnderWrk + wrkUs) / (signerUs + poolUs + networkUs));
+    }
 }
 
 } // namespace
@@ -177,12 +303,16 @@ int main(int argc, char **argv)
                                          QStringLiteral("Parallelism / wrk connections for the throughput case."),
                                          QStringLiteral("C"), QStringLiteral("64"));
     QCommandLineOption secondsOption(QStringLiteral("wrk-seconds"), QStringLiteral("wrk duration."), QStringLiteral("S"),
-                                     QStringLiteral("5"));
+                                     QStringLiteral("2"));
     QCommandLineOption onlyOption(QStringLiteral("only"),
                                   QStringLiteral("Run one part: latency, throughput or create (e.g. under a profiler)."),
                                   QStringLiteral("part"));
     parser.addOption(connectionsOption);
+    QCommandLineOption roundsOption(QStringLiteral("rounds"),
+                                    QStringLiteral("Throughput rounds (client run, then wrk) per placement."),
+                                    QStringLiteral("R"), QStringLiteral("3"));
     parser.addOption(secondsOption);
+    parser.addOption(roundsOption);
     QCommandLineOption transportOption(QStringLiteral("transport"),
                                        QStringLiteral("Run one batch transport: Beast or QtNetwork."),
                                        QStringLiteral("name"));
@@ -197,6 +327,7 @@ int main(int argc, char **argv)
     };
     const int connections = qMax(1, parser.value(connectionsOption).toInt());
     const int wrkSeconds = qMax(1, parser.value(secondsOption).toInt());
+    const int rounds = qMax(1, parser.value(roundsOption).toInt());
 
     baokeys::signer::SignerOptions options;
     options.ioThreads = QThread::idealThreadCount();
@@ -225,7 +356,7 @@ int main(int argc, char **argv)
 
     std::printf("# baokeys-bench-keyring: embedded signer on %s, %d cores, signer I/O threads %d\n",
                 qPrintable(server.address()), QThread::idealThreadCount(), options.ioThreads);
-    std::printf("%-34s %6s %6s %10s %9s %7s  %-8s\n", "case", "N", "par", "wall ms", "ideal ms", "ratio", "target");
+    std::printf("%-44s %6s %6s %10s %9s %7s  %-8s\n", "case", "N", "par", "wall ms", "ideal ms", "ratio", "target");
 
     // 1. signBatch at 200 ms, each size over each transport.
     for (const int n : {4, 64, 256, 1024}) {
@@ -258,62 +389,22 @@ int main(int argc, char **argv)
         }
     }
 
-    // 2. Throughput at zero latency against wrk, over each transport. Each
-    // run also splits the CPU time per request between the signer's threads
-    // and the client's, which says where the ratio's ceiling is on a machine
-    // where both share the cores.
+    // 2. Throughput at zero latency against wrk, over each transport, in two
+    // placements: every thread free to use every core (client and signer
+    // share them), then the signer on a core of its own with the client and
+    // wrk on another, as production runs it. Each run also splits the CPU time
+    // per request between the signer's threads and the client's.
     setLatency(server, 0);
     const auto many = requestsFor(5000, Keys);
-    struct Throughput {
-        Transport transport;
-        double wallMs = 0;
-        double signsPerSecond = 0;
-        ThreadCpu::Snapshot cpu;
-    };
-    std::vector<Throughput> throughputs;
-    for (const Transport &transport : Transports) {
+    for (const Placement placement : {Placement::SharedCores, Placement::SignerOnItsOwnCore}) {
         if (!runs("throughput"))
             break;
-        if (!usesTransport(transport))
-            continue;
-        (void)timeSignBatch(keyring, many, transport.kind, connections); // warm
-        const auto cpuBefore = ThreadCpu::take();
-        Throughput run{transport, 0, 0, {}};
-        run.wallMs = timeSignBatch(keyring, many, transport.kind, connections).wallMs;
-        run.cpu = ThreadCpu::delta(cpuBefore, ThreadCpu::take());
-        run.signsPerSecond = 5000.0 / (run.wallMs / 1000.0);
-        throughputs.push_back(run);
-    }
-    QString wrkCommand;
-    const auto wrkBefore = ThreadCpu::take();
-    QElapsedTimer wrkTimer;
-    wrkTimer.start();
-    const double wrk = runs("throughput") ? wrkRequestsPerSecond(server, connections, wrkSeconds, &wrkCommand) : -1;
-    const double wrkRequests = wrk * double(wrkTimer.nsecsElapsed()) / 1e9; // wrk's own count is for -d only
-    const auto wrkCpu = ThreadCpu::delta(wrkBefore, ThreadCpu::take());
-    if (runs("throughput"))
-        std::printf("  wrk: %.0f req/s  [%s]\n", wrk, qPrintable(wrkCommand));
-    if (wrk > 0)
-        std::printf("  CPU per request under wrk: signer %.0f us (wrk itself runs in its own process)\n",
-                    double(ThreadCpu::sum(wrkCpu, "signer-io")) / 1e3 / wrkRequests);
-    else if (runs("throughput"))
-        std::printf("  wrk not found or failed: no throughput ratio\n");
-    for (const Throughput &run : throughputs) {
-        const Transport &transport = run.transport;
-        const QByteArray name = QByteArray("throughput / wrk, ") + transport.name;
-        const bool targeted = transport.kind == baokeys::keyring::DefaultBatchTransport;
-        const double ratio = wrk > 0 ? run.signsPerSecond / wrk : 0;
-        row(name, 5000, connections, run.wallMs, wrk > 0 ? 5000.0 / wrk * 1000.0 : 0, ratio, targeted ? ">=0.6" : "",
-            !targeted || ratio >= 0.6);
-        const double signerUs = double(ThreadCpu::sum(run.cpu, "signer-io")) / 1e3 / 5000;
-        const double poolUs = double(ThreadCpu::sum(run.cpu, "baokeys-batch")) / 1e3 / 5000;
-        const double networkUs = double(ThreadCpu::sum(run.cpu, "QNetworkAccess")) / 1e3 / 5000;
-        std::printf("  %.0f signs/s (verified); CPU per signature: signer %.0f us, client %.0f us = batch threads "
-                    "%.0f (request, JSON, verify, Beast's HTTP) + QNetworkAccessManager threads %.0f\n",
-                    run.signsPerSecond, signerUs, poolUs + networkUs, poolUs, networkUs);
-        if (signerUs + poolUs + networkUs > 0)
-            std::printf("  ceiling for a client sharing the cores with the signer: signer / (signer + client) = %.2f\n",
-                        signerUs / (signerUs + poolUs + networkUs));
+        if (placement == Placement::SignerOnItsOwnCore && !ThreadPlacement::separate("signer-io")) {
+            std::printf("  fewer than two cores here: no run with the signer on a core of its own\n");
+            break;
+        }
+        runThroughput(server, keyring, many, connections, wrkSeconds, rounds, placement, usesTransport);
+        ThreadPlacement::restore();
     }
 
     // 3. createBatch(100) at 200 ms, durable store write included: the

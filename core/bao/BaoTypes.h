@@ -51,7 +51,10 @@ struct SignOptions {
 // keyring's job (BaoKeyring), which knows which key it expects.
 struct SignResponse {
     QByteArray signature; // 64 bytes r||s
-    QByteArray publicKey; // 33 bytes as the server reported it
+    // 33 bytes with a compressed key's prefix, as the server reported it, not
+    // parsed: compare it with the key you know before trusting the answer
+    // (BaoKeyring does, and a different key is a security fault there).
+    QByteArray publicKey;
     int keyVersion = 1;
 };
 

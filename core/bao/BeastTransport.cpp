@@ -7,7 +7,6 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/ssl.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
 
@@ -168,12 +167,13 @@ private:
     void close();
     bool closedByPeer();
     error_code roundTrip(const Request &request, Parser &parser);
+    template <typename Stream>
+    error_code roundTrip(Stream &stream, const Request &request, Parser &parser);
     template <typename Start>
     error_code await(Start &&start);
     BaoError failure(const error_code &ec, const QString &context) const;
 
     net::io_context m_io{1};
-    net::steady_timer m_timer{m_io};
     std::chrono::milliseconds m_timeout;
     QString m_caCertFile;
     bool m_verifyPeer = true;
@@ -365,22 +365,31 @@ bool BeastTransport::Connection::closedByPeer()
 
 error_code BeastTransport::Connection::roundTrip(const Request &request, Parser &parser)
 {
-    error_code ec;
-    if (m_tls) {
-        ec = await([&](auto done) { http::async_write(*m_tls, request, std::move(done)); });
-        if (!ec)
-            ec = await([&](auto done) { http::async_read(*m_tls, m_buffer, parser, std::move(done)); });
-    } else {
-        ec = await([&](auto done) { http::async_write(*m_socket, request, std::move(done)); });
-        if (!ec)
-            ec = await([&](auto done) { http::async_read(*m_socket, m_buffer, parser, std::move(done)); });
-    }
-    return ec;
+    if (m_tls)
+        return roundTrip(*m_tls, request, parser);
+    return roundTrip(*m_socket, request, parser);
+}
+
+// The request, then its answer, as one step: one pass of the event loop per
+// exchange instead of one for each half.
+template <typename Stream>
+error_code BeastTransport::Connection::roundTrip(Stream &stream, const Request &request, Parser &parser)
+{
+    return await([&](auto done) {
+        http::async_write(stream, request, [this, &stream, &parser, done](const error_code &ec, std::size_t) mutable {
+            if (ec)
+                done(ec);
+            else
+                http::async_read(stream, m_buffer, parser, std::move(done));
+        });
+    });
 }
 
 // Runs one asynchronous step on this thread until it completes, the
-// exchange's deadline passes or the caller cancels; the last two cancel the
-// socket, which ends the step.
+// exchange's deadline passes or the caller cancels. The loop itself waits
+// until the deadline (epoll's own timeout: no timer to arm and disarm for
+// every step); past it, or on a cancel, the socket is cancelled, which ends
+// the step.
 template <typename Start>
 error_code BeastTransport::Connection::await(Start &&start)
 {
@@ -388,21 +397,19 @@ error_code BeastTransport::Connection::await(Start &&start)
         return net::error::operation_aborted;
     error_code result = net::error::would_block;
     bool done = false;
-    m_timer.expires_at(m_deadline);
-    m_timer.async_wait([this, &done](const error_code &ec) {
-        if (!ec && !done && isOpen()) {
-            m_timedOut = true;
-            error_code ignored;
-            socket().cancel(ignored);
-        }
-    });
-    std::forward<Start>(start)([this, &result, &done](const error_code &ec, auto &&...) {
+    std::forward<Start>(start)([&result, &done](const error_code &ec, auto &&...) {
         done = true;
         result = ec;
-        m_timer.cancel();
     });
     m_io.restart();
-    m_io.run();
+    m_io.run_until(m_deadline);
+    if (!done) {
+        m_timedOut = true;
+        error_code ignored;
+        socket().cancel(ignored);
+        m_io.restart();
+        m_io.run();
+    }
     return result;
 }
 

@@ -3,6 +3,7 @@
 #include <QtGlobal>
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
 #include <secp256k1.h>
@@ -115,6 +116,14 @@ CryptoResult<QByteArray> Secp256k1::derivePublicKey(const SecureBytes &privateKe
 
 CryptoResult<QByteArray> Secp256k1::parsePublicKey(QByteArrayView publicKey)
 {
+    auto key = verifyingKey(publicKey);
+    if (!key)
+        return unexpected(key.error());
+    return key->compressed();
+}
+
+CryptoResult<VerifyingKey> Secp256k1::verifyingKey(QByteArrayView publicKey)
+{
     if (publicKey.size() != CompressedPublicKeySize && publicKey.size() != UncompressedPublicKeySize)
         return cryptoError(
             CryptoErrorKind::InvalidPublicKey,
@@ -123,7 +132,11 @@ CryptoResult<QByteArray> Secp256k1::parsePublicKey(QByteArrayView publicKey)
     if (!parsePoint(publicKey, pubkey))
         return cryptoError(CryptoErrorKind::InvalidPublicKey,
                            QStringLiteral("Public key is not a valid secp256k1 point encoding"));
-    return serializeCompressed(pubkey);
+    VerifyingKey key;
+    static_assert(sizeof pubkey.data == std::tuple_size_v<decltype(key.m_point)>);
+    std::copy(std::begin(pubkey.data), std::end(pubkey.data), key.m_point.begin());
+    key.m_compressed = serializeCompressed(pubkey);
+    return key;
 }
 
 CryptoResult<QByteArray> Secp256k1::signDigest(const SecureBytes &privateKey, QByteArrayView digest)
@@ -142,11 +155,16 @@ CryptoResult<QByteArray> Secp256k1::signDigest(const SecureBytes &privateKey, QB
 
 bool Secp256k1::verifyDigest(QByteArrayView publicKey, QByteArrayView digest, QByteArrayView signature)
 {
+    auto key = verifyingKey(publicKey);
+    return key && verifyDigest(*key, digest, signature);
+}
+
+bool Secp256k1::verifyDigest(const VerifyingKey &publicKey, QByteArrayView digest, QByteArrayView signature)
+{
     if (digest.size() != DigestSize || signature.size() != CompactSignatureSize)
         return false;
     secp256k1_pubkey pubkey;
-    if (!parsePoint(publicKey, pubkey))
-        return false;
+    std::copy(publicKey.m_point.begin(), publicKey.m_point.end(), std::begin(pubkey.data));
     secp256k1_ecdsa_signature sig;
     if (secp256k1_ecdsa_signature_parse_compact(context(), &sig, u8(signature)) != 1)
         return false;

@@ -2,6 +2,7 @@
 
 #include "crypto/CryptoError.h"
 #include "crypto/SecureBytes.h"
+#include "crypto/VerifyingKey.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -30,8 +31,13 @@ public:
 
     // RFC 6979 deterministic ECDSA over a 32-byte digest; 64-byte r||s, low-S.
     static CryptoResult<QByteArray> signDigest(const SecureBytes &privateKey, QByteArrayView digest);
+    // Parses a 33- or 65-byte public key once, for verifyDigest() below.
+    static CryptoResult<VerifyingKey> verifyingKey(QByteArrayView publicKey);
+
     // Verifies a 64-byte r||s signature; a high-S signature is rejected.
     static bool verifyDigest(QByteArrayView publicKey, QByteArrayView digest, QByteArrayView signature);
+    // The same with a key parsed beforehand.
+    static bool verifyDigest(const VerifyingKey &publicKey, QByteArrayView digest, QByteArrayView signature);
     static bool isLowS(QByteArrayView compactSignature);
 
     static CryptoResult<QByteArray> compactToDer(QByteArrayView compactSignature);

@@ -309,7 +309,8 @@ KeyringResult<Signature> BaoKeyring::signWith(bao::BaoClient &client, const KeyR
     if (!crypto::Secp256k1::isLowS(response->signature))
         return baoError(BaoErrorKind::SecurityFault,
                         QStringLiteral("the signer returned a high-S signature for '%1'").arg(record.uid));
-    if (!crypto::Secp256k1::verifyDigest(record.publicKey, digest, response->signature))
+    const auto verifyingKey = m_verifyingKeys.get(record.publicKey);
+    if (!verifyingKey || !crypto::Secp256k1::verifyDigest(*verifyingKey, digest, response->signature))
         return baoError(BaoErrorKind::SecurityFault,
                         QStringLiteral("the signature returned for '%1' does not verify against its stored public key")
                             .arg(record.uid));

@@ -8,6 +8,7 @@
 #include "keyring/BatchProgress.h"
 #include "keyring/BatchTypes.h"
 #include "keyring/KeyRecord.h"
+#include "keyring/VerifyingKeys.h"
 
 #include <QFuture>
 #include <QList>
@@ -166,6 +167,7 @@ private:
     std::unique_ptr<BaoStore> m_store;
     std::shared_ptr<BatchPools> m_batchPools; // one pool per running batch, sized to its parallelism
     std::unique_ptr<QThreadPool> m_asyncPool; // the *Async wrappers
+    VerifyingKeys m_verifyingKeys;             // the stored keys, parsed for signWith()
 };
 
 } // namespace baokeys::keyring

@@ -235,6 +235,32 @@ private slots:
         QCOMPARE(notBase64.error().kind, BaoErrorKind::MalformedAnswer);
     }
 
+    void signAnswerKeyShapeIsChecked_data()
+    {
+        QTest::addColumn<QString>("publicKey");
+        QTest::newRow("uncompressed prefix") << (QStringLiteral("04") + PublicKeyHex.mid(2));
+        QTest::newRow("no prefix") << (QStringLiteral("00") + PublicKeyHex.mid(2));
+        QTest::newRow("short key") << PublicKeyHex.left(64);
+        QTest::newRow("not hex") << QString(66, QLatin1Char('z'));
+        QTest::newRow("missing") << QString();
+    }
+
+    // The key in a sign answer must have a compressed key's shape; that it
+    // is the key asked for is the keyring's check (TestKeyringFaults).
+    void signAnswerKeyShapeIsChecked()
+    {
+        QFETCH(QString, publicKey);
+        m_server->setHandler([publicKey](const FakeRequest &) {
+            QJsonObject data{{QStringLiteral("signature"), QString::fromLatin1(QByteArray(64, 'x').toBase64())}};
+            if (!publicKey.isEmpty())
+                data.insert(QStringLiteral("public_key"), publicKey);
+            return FakeResponse::data(data);
+        });
+        auto result = BaoClient(settings()).sign(QStringLiteral("k"), "m");
+        QVERIFY(!result.hasValue());
+        QCOMPARE(result.error().kind, BaoErrorKind::MalformedAnswer);
+    }
+
     void droppedConnectionIsTransport()
     {
         m_server->setHandler([](const FakeRequest &) { return FakeResponse::drop(); });

@@ -116,6 +116,36 @@ private slots:
         QVERIFY(!parsed);
         QCOMPARE(parsed.error().kind, CryptoErrorKind::InvalidPublicKey);
         QVERIFY(!Secp256k1::verifyDigest(key, QByteArray(32, '\x01'), QByteArray(64, '\x01')));
+        auto verifying = Secp256k1::verifyingKey(key);
+        QVERIFY(!verifying);
+        QCOMPARE(verifying.error().kind, CryptoErrorKind::InvalidPublicKey);
+    }
+
+    // A key parsed once verifies exactly as the bytes do, signature after
+    // signature, whichever form it was parsed from.
+    void parsedKeyVerifiesLikeItsBytes()
+    {
+        const SecureBytes key =
+            keyFromHex("9ec50871a46cc259640e3a842ba545d63f17d0f884a865221731e51464c3c90c");
+        const QByteArray compressed = Secp256k1::derivePublicKey(key).value();
+        auto parsed = Secp256k1::verifyingKey(compressed);
+        QVERIFY(parsed);
+        QCOMPARE(parsed->compressed(), compressed);
+        auto generator = Secp256k1::verifyingKey(td::hex(kGeneratorUncompressed));
+        QVERIFY(generator);
+        QCOMPARE(Hex::encode(generator->compressed()), kGeneratorCompressed);
+
+        for (const QByteArray &message : {QByteArray("first"), QByteArray("second"), QByteArray()}) {
+            const QByteArray digest = baokeys::crypto::Hash::sha256(message);
+            const QByteArray signature = Secp256k1::signDigest(key, digest).value();
+            QVERIFY(Secp256k1::verifyDigest(*parsed, digest, signature));
+            QVERIFY(!Secp256k1::verifyDigest(*generator, digest, signature)); // another key
+            QVERIFY(!Secp256k1::verifyDigest(*parsed, digest, td::highSTwin(signature)));
+            QByteArray flipped = signature;
+            flipped[5] = char(flipped[5] ^ 0x01);
+            QVERIFY(!Secp256k1::verifyDigest(*parsed, digest, flipped));
+            QVERIFY(!Secp256k1::verifyDigest(*parsed, digest.left(31), signature));
+        }
     }
 
     void signsAndVerifies()

@@ -95,6 +95,7 @@ private slots:
         QTest::newRow("another public key") << MiniEngine::Lie::WrongPublicKey;
         QTest::newRow("signed by another key") << MiniEngine::Lie::OtherKeySigns;
         QTest::newRow("high-S") << MiniEngine::Lie::HighS;
+        QTest::newRow("a public key off the curve") << MiniEngine::Lie::KeyOffTheCurve;
     }
 
     void lyingSignerIsASecurityFault()

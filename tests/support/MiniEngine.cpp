@@ -136,8 +136,11 @@ FakeResponse MiniEngine::handle(const FakeRequest &request)
             crypto::Secp256k1::signDigest(m_lie == Lie::OtherKeySigns ? other : key.privateKey, digest).value();
         if (m_lie == Lie::HighS)
             signature = signature.left(32) + negateScalar(signature.mid(32));
-        const QByteArray publicKey =
-            m_lie == Lie::WrongPublicKey ? crypto::Secp256k1::derivePublicKey(other).value() : key.publicKey;
+        QByteArray publicKey = key.publicKey;
+        if (m_lie == Lie::WrongPublicKey)
+            publicKey = crypto::Secp256k1::derivePublicKey(other).value();
+        else if (m_lie == Lie::KeyOffTheCurve)
+            publicKey = QByteArray(1, '\x02') + QByteArray(32, '\xff'); // x >= p: no point
         return FakeResponse::data({{QStringLiteral("signature"), QString::fromLatin1(signature.toBase64())},
                                    {QStringLiteral("public_key"), crypto::Hex::encode(publicKey)},
                                    {QStringLiteral("key_version"), 1}});

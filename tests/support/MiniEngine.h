@@ -25,6 +25,7 @@ public:
         WrongPublicKey,  // signs correctly but reports another key's public key
         OtherKeySigns,   // reports the right public key, signs with another key
         HighS,           // returns the valid signature in its high-S form
+        KeyOffTheCurve,  // signs correctly but reports a "public key" that is no point
     };
 
     explicit MiniEngine(QString mount = QStringLiteral("secp256k1"));

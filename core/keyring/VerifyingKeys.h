@@ -1,0 +1,34 @@
+#pragma once
+
+#include "crypto/CryptoError.h"
+#include "crypto/VerifyingKey.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QHash>
+#include <QReadWriteLock>
+
+namespace baokeys::keyring {
+
+// The stored public keys, parsed once each, for the keyring's check of every
+// signature. A key signs again and again, in batches above all, and parsing
+// it each time cost about 7 us of the client's CPU per signature (measured by
+// baokeys-bench-keyring). Public data only; entries never go stale, since one
+// public key always parses to the same point. Bounded: past MaxKeys entries
+// the map starts over.
+//
+// Thread-safety: thread-safe; lookups share a read lock. get() is const: the
+// cache changes no answer, only how fast it comes.
+class VerifyingKeys {
+public:
+    static constexpr int MaxKeys = 1 << 16;
+
+    // The parsed key, or why `publicKey` is not one (not cached).
+    crypto::CryptoResult<crypto::VerifyingKey> get(QByteArrayView publicKey) const;
+
+private:
+    mutable QReadWriteLock m_lock;
+    mutable QHash<QByteArray, crypto::VerifyingKey> m_keys;
+};
+
+} // namespace baokeys::keyring
