@@ -2,24 +2,32 @@
 
 #include "crypto/Secp256k1.h"
 
+#include <mutex>
+
 namespace baokeys::keyring {
 
 crypto::CryptoResult<crypto::VerifyingKey> VerifyingKeys::get(QByteArrayView publicKey) const
 {
     const QByteArray bytes = publicKey.toByteArray();
     {
-        QReadLocker reading(&m_lock);
+        std::shared_lock reading(m_lock);
         if (const auto found = m_keys.constFind(bytes); found != m_keys.cend())
             return *found;
     }
     auto parsed = crypto::Secp256k1::verifyingKey(bytes);
     if (!parsed)
         return parsed;
-    QWriteLocker writing(&m_lock);
-    if (m_keys.size() >= MaxKeys)
+    std::unique_lock writing(m_lock);
+    if (m_keys.size() >= m_maxKeys)
         m_keys.clear();
     m_keys.insert(bytes, *parsed);
     return parsed;
+}
+
+int VerifyingKeys::size() const
+{
+    std::shared_lock reading(m_lock);
+    return int(m_keys.size());
 }
 
 } // namespace baokeys::keyring
