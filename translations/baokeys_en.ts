@@ -574,6 +574,10 @@
         <source>Key list synced at %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sign &amp;transaction…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::LatencyChart</name>
@@ -1356,6 +1360,95 @@
         <source>signature (r||s): %1
 public key: %2
 digest: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>baokeys::ui::SignTransactionDialog</name>
+    <message>
+        <source>Sign a test transaction with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fee:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gas limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee &amp;granter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: the account whose fee grant pays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Memo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Chain ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account &amp;number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;equence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed transaction:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Cosmos SDK bank send (MsgSend) in SIGN_MODE_DIRECT, signed by the key on the server and verified here. Nothing is broadcast: copy the TxRaw to submit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy TxRaw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transaction cannot be signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing with %1 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TxRaw (base64): %1
+tx hash: %2
+signature (r||s): %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

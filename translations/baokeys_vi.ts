@@ -571,6 +571,10 @@
         <source>Key list synced at %1</source>
         <translation>Đã đồng bộ danh sách khóa lúc %1</translation>
     </message>
+    <message>
+        <source>Sign &amp;transaction…</source>
+        <translation>Ký &amp;giao dịch…</translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::LatencyChart</name>
@@ -1342,6 +1346,97 @@ digest: %3</source>
         <translation>chữ ký (r||s): %1
 khóa công khai: %2
 tóm lược: %3</translation>
+    </message>
+</context>
+<context>
+    <name>baokeys::ui::SignTransactionDialog</name>
+    <message>
+        <source>Sign a test transaction with %1</source>
+        <translation>Ký giao dịch thử bằng %1</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Từ:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Đến:</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>Số &amp;tiền:</translation>
+    </message>
+    <message>
+        <source>&amp;Fee:</source>
+        <translation>&amp;Phí:</translation>
+    </message>
+    <message>
+        <source>&amp;Gas limit:</source>
+        <translation>Giới hạn &amp;gas:</translation>
+    </message>
+    <message>
+        <source>Fee &amp;granter:</source>
+        <translation>Người &amp;cấp phí:</translation>
+    </message>
+    <message>
+        <source>optional: the account whose fee grant pays</source>
+        <translation>tùy chọn: tài khoản có hạn mức phí sẽ trả</translation>
+    </message>
+    <message>
+        <source>&amp;Memo:</source>
+        <translation>&amp;Ghi chú:</translation>
+    </message>
+    <message>
+        <source>&amp;Chain ID:</source>
+        <translation>&amp;Chain ID:</translation>
+    </message>
+    <message>
+        <source>Account &amp;number:</source>
+        <translation>Số tài &amp;khoản:</translation>
+    </message>
+    <message>
+        <source>S&amp;equence:</source>
+        <translation>Số thứ tự (s&amp;equence):</translation>
+    </message>
+    <message>
+        <source>Signed transaction:</source>
+        <translation>Giao dịch đã ký:</translation>
+    </message>
+    <message>
+        <source>A Cosmos SDK bank send (MsgSend) in SIGN_MODE_DIRECT, signed by the key on the server and verified here. Nothing is broadcast: copy the TxRaw to submit it.</source>
+        <translation>Một lệnh chuyển tiền Cosmos SDK (MsgSend) ở chế độ SIGN_MODE_DIRECT, được ký bằng khóa trên máy chủ và kiểm tra tại đây. Không có gì được phát lên mạng: hãy sao chép TxRaw để tự gửi.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation>&amp;Ký</translation>
+    </message>
+    <message>
+        <source>&amp;Copy TxRaw</source>
+        <translation>&amp;Sao chép TxRaw</translation>
+    </message>
+    <message>
+        <source>The transaction cannot be signed.</source>
+        <translation>Không thể ký giao dịch.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number.</source>
+        <translation>&quot;%1&quot; không phải là số nguyên.</translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation>Đang ký…</translation>
+    </message>
+    <message>
+        <source>Signing with %1 failed.</source>
+        <translation>Ký bằng %1 thất bại.</translation>
+    </message>
+    <message>
+        <source>TxRaw (base64): %1
+tx hash: %2
+signature (r||s): %3</source>
+        <translation>TxRaw (base64): %1
+mã băm giao dịch: %2
+chữ ký (r||s): %3</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,9 @@
 // The key actions through their real dialogs and keyboard shortcuts,
 // against the embedded signer in-process: new key (Ctrl+N), sign a message
 // (Ctrl+M, the signature checked against the key), export (Ctrl+E: warned,
-// confirmed, masked; refused for a non-exportable key), rename (F2).
+// confirmed, masked; refused for a non-exportable key), rename (F2), and
+// sign a test transaction (Ctrl+T), checked against the shared MsgSend
+// known answers byte for byte.
 #include "UiTestSupport.h"
 #include "crypto/Hex.h"
 #include "crypto/Secp256k1.h"
@@ -11,8 +13,12 @@
 #include "keys/KeysPage.h"
 #include "keys/NewKeyDialog.h"
 #include "keys/SignMessageDialog.h"
+#include "keys/SignTransactionDialog.h"
+#include "VectorFile.h"
 
 #include <QCheckBox>
+#include <QClipboard>
+#include <QJsonArray>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QInputDialog>
@@ -32,12 +38,19 @@ private slots:
     void cleanup();
     void newKeyFromTheShortcut();
     void signMessageGivesAValidSignature();
+    void signTransactionMatchesTheVectors_data();
+    void signTransactionMatchesTheVectors();
+    void signTransactionRefusesBadInputBeforeAnyRequest();
     void exportIsWarnedConfirmedAndMasked();
     void exportOfANonExportableKeyIsRefused();
     void renameFromTheShortcut();
 
 private:
     void select(const QString &uid);
+    // Imports the shared vectors' private key of `address` as `uid`.
+    void importVectorKey(const QString &uid, const QString &address);
+    // Opens the transaction dialog for `uid` with Ctrl+T.
+    ui::SignTransactionDialog *openTransactionDialog(const QString &uid);
     void press(const QKeySequence &keys);
 
     std::shared_ptr<signer::SignerServer> m_server;
@@ -129,6 +142,121 @@ void TestKeyDialogs::signMessageGivesAValidSignature()
     const QByteArray digest = QCryptographicHash::hash("hello blob", QCryptographicHash::Sha256);
     const auto record = m_window->session()->keyring().key(QStringLiteral("signer"));
     QVERIFY(crypto::Secp256k1::verifyDigest(record->publicKey, digest, *signature));
+    dialog->close();
+}
+
+void TestKeyDialogs::importVectorKey(const QString &uid, const QString &address)
+{
+    const auto vectors = testsupport::VectorFile::cosmos();
+    QVERIFY2(vectors.isValid(), qPrintable(vectors.path()));
+    for (const QJsonValue &value : vectors.section("keys")) {
+        const QJsonObject key = value.toObject();
+        if (key.value(QStringLiteral("celestia")).toString() != address)
+            continue;
+        QVERIFY(m_window->session()->keyring().importPrivateKey(uid, key.value(QStringLiteral("privkey_hex")).toString()));
+        QTRY_VERIFY(m_page->model()->rowOf(uid) >= 0);
+        return;
+    }
+    QFAIL(qPrintable(QStringLiteral("no vector key for ") + address));
+}
+
+ui::SignTransactionDialog *TestKeyDialogs::openTransactionDialog(const QString &uid)
+{
+    select(uid);
+    press(QKeySequence(Qt::CTRL | Qt::Key_T));
+    return m_page->findChild<ui::SignTransactionDialog *>(QStringLiteral("signTransactionDialog"));
+}
+
+void TestKeyDialogs::signTransactionMatchesTheVectors_data()
+{
+    QTest::addColumn<QJsonObject>("vector");
+    for (const QJsonValue &value : testsupport::VectorFile::cosmos().section("txs")) {
+        const QJsonObject vector = value.toObject();
+        const QString kind = vector.value(QStringLiteral("kind")).toString();
+        if (kind.startsWith(QLatin1String("MsgSend")))
+            QTest::newRow(qPrintable(kind)) << vector;
+    }
+}
+
+void TestKeyDialogs::signTransactionMatchesTheVectors()
+{
+    QFETCH(QJsonObject, vector);
+    importVectorKey(QStringLiteral("sender"), vector.value(QStringLiteral("signer")).toString());
+    auto *dialog = openTransactionDialog(QStringLiteral("sender"));
+    QVERIFY(dialog);
+    const QJsonObject params = vector.value(QStringLiteral("params")).toObject();
+    const QJsonObject fee = params.value(QStringLiteral("fee")).toObject();
+    const QJsonObject feeCoin = fee.value(QStringLiteral("amount")).toArray().at(0).toObject();
+    const auto fill = [dialog](const char *name, const QString &text) {
+        auto *field = dialog->findChild<QLineEdit *>(QLatin1String(name));
+        QVERIFY2(field, name);
+        field->setText(text);
+    };
+    fill("txTo", params.value(QStringLiteral("to")).toString());
+    fill("txAmount", params.value(QStringLiteral("amount")).toString());
+    fill("txFee", feeCoin.value(QStringLiteral("amount")).toString() + feeCoin.value(QStringLiteral("denom")).toString());
+    fill("txGas", fee.value(QStringLiteral("gas")).toString());
+    fill("txFeeGranter", params.value(QStringLiteral("feeGranter")).toString());
+    fill("txMemo", params.value(QStringLiteral("memo")).toString());
+    fill("txChainId", params.value(QStringLiteral("chainId")).toString());
+    fill("txAccountNumber", QString::number(params.value(QStringLiteral("accountNumber")).toInteger()));
+    fill("txSequence", QString::number(params.value(QStringLiteral("sequence")).toInteger()));
+    auto *copy = dialog->findChild<QPushButton *>(QStringLiteral("txCopyButton"));
+    QVERIFY(!copy->isEnabled()); // nothing signed yet
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("txSignButton")), Qt::LeftButton);
+
+    auto *result = dialog->findChild<QPlainTextEdit *>(QStringLiteral("txResult"));
+    const QString txRaw = vector.value(QStringLiteral("tx_raw_b64")).toString();
+    QTRY_VERIFY_WITH_TIMEOUT(result->toPlainText().contains(txRaw), 10000);
+    QVERIFY(result->toPlainText().contains(vector.value(QStringLiteral("txhash")).toString()));
+    QVERIFY(uitest::errorBoxes(m_window.get()).isEmpty());
+    QVERIFY(copy->isEnabled());
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), txRaw);
+    dialog->close();
+}
+
+// An address of another chain and a malformed coin are refused in the
+// dialog with the reason, and no sign request reaches the signer.
+void TestKeyDialogs::signTransactionRefusesBadInputBeforeAnyRequest()
+{
+    QVERIFY(m_window->session()->keyring().newAccount(QStringLiteral("payer")));
+    QTRY_VERIFY(m_page->model()->rowOf(QStringLiteral("payer")) >= 0);
+    auto *dialog = openTransactionDialog(QStringLiteral("payer"));
+    QVERIFY(dialog);
+    // One account's address on this chain and on another, both valid.
+    const QJsonObject account = testsupport::VectorFile::cosmos().section("keys").at(0).toObject();
+    const QString here = account.value(QStringLiteral("celestia")).toString();
+    const QString elsewhere = account.value(QStringLiteral("cosmos")).toString();
+    QVERIFY(here.startsWith(QLatin1String("celestia1")) && elsewhere.startsWith(QLatin1String("cosmos1")));
+    const struct {
+        QString to;
+        const char *amount;
+        const char *gas;
+        const char *reason;
+    } cases[] = {
+        {elsewhere, "1utia", "80000", "prefix"},
+        {here, "1.5utia", "80000", "coin"},
+        {here, "1utia", "lots", "whole number"},
+    };
+    const quint64 requestsBefore = m_server->engineRequestCount();
+    for (const auto &bad : cases) {
+        dialog->findChild<QLineEdit *>(QStringLiteral("txTo"))->setText(bad.to);
+        dialog->findChild<QLineEdit *>(QStringLiteral("txAmount"))->setText(QLatin1String(bad.amount));
+        dialog->findChild<QLineEdit *>(QStringLiteral("txFee"))->setText(QStringLiteral("10utia"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("txGas"))->setText(QLatin1String(bad.gas));
+        dialog->findChild<QLineEdit *>(QStringLiteral("txChainId"))->setText(QStringLiteral("mocha-4"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("txAccountNumber"))->setText(QStringLiteral("1"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("txSequence"))->setText(QStringLiteral("0"));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("txSignButton")), Qt::LeftButton);
+        QTRY_COMPARE(uitest::errorBoxes(m_window.get()).size(), 1);
+        const QMessageBox *box = uitest::errorBoxes(m_window.get()).first();
+        QVERIFY2((box->text() + box->informativeText() + box->detailedText()).contains(QLatin1String(bad.reason)),
+                 qPrintable(box->text() + QLatin1Char('|') + box->informativeText() + QLatin1Char('|') + box->detailedText()));
+        uitest::closeErrorBoxes(m_window.get());
+    }
+    QCOMPARE(m_server->engineRequestCount(), requestsBefore);
+    QVERIFY(dialog->findChild<QPlainTextEdit *>(QStringLiteral("txResult"))->toPlainText().isEmpty());
     dialog->close();
 }
 

@@ -12,6 +12,7 @@
 #include "keys/KeyTableModel.h"
 #include "keys/NewKeyDialog.h"
 #include "keys/SignMessageDialog.h"
+#include "keys/SignTransactionDialog.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -42,6 +43,8 @@ KeysPage::KeysPage(QWidget *parent) : QWidget(parent)
                                  &KeysPage::copyPublicKey);
     m_details = makeAction(tr("&Details…"), QKeySequence(Qt::CTRL | Qt::Key_D), &KeysPage::showDetails);
     m_sign = makeAction(tr("&Sign message…"), QKeySequence(Qt::CTRL | Qt::Key_M), &KeysPage::signMessage);
+    m_signTransaction = makeAction(tr("Sign &transaction…"), QKeySequence(Qt::CTRL | Qt::Key_T),
+                                   &KeysPage::signTransaction);
     m_export =
         makeAction(tr("E&xport private key…"), QKeySequence(Qt::CTRL | Qt::Key_E), &KeysPage::exportKey);
     m_rename = makeAction(tr("&Rename…"), QKeySequence(Qt::Key_F2), &KeysPage::renameKey);
@@ -58,7 +61,8 @@ KeysPage::KeysPage(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     auto *toolbar = new QToolBar(this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    for (QAction *action : {m_new, m_import, m_details, m_sign, m_export, m_rename, m_delete, m_sync})
+    for (QAction *action :
+         {m_new, m_import, m_details, m_sign, m_signTransaction, m_export, m_rename, m_delete, m_sync})
         toolbar->addAction(action);
     layout->addWidget(toolbar);
     auto *searchRow = new QHBoxLayout;
@@ -112,7 +116,7 @@ QAction *KeysPage::makeAction(const QString &text, const QKeySequence &shortcut,
 
 QList<QAction *> KeysPage::keyActions() const
 {
-    return {m_details, m_copyAddress, m_copyPublicKey, m_sign, m_export, m_rename, m_delete};
+    return {m_details, m_copyAddress, m_copyPublicKey, m_sign, m_signTransaction, m_export, m_rename, m_delete};
 }
 
 void KeysPage::setSession(Session *session)
@@ -172,7 +176,7 @@ void KeysPage::updateActions()
     m_new->setEnabled(open);
     m_import->setEnabled(open);
     m_sync->setEnabled(open);
-    for (QAction *action : {m_details, m_sign, m_export, m_rename, m_delete})
+    for (QAction *action : {m_details, m_sign, m_signTransaction, m_export, m_rename, m_delete})
         action->setEnabled(open && selected == 1);
     m_copyAddress->setEnabled(open && selected >= 1);
     m_copyPublicKey->setEnabled(open && selected >= 1);
@@ -274,6 +278,16 @@ void KeysPage::signMessage()
     if (!m_session || uid.isEmpty())
         return;
     auto *dialog = new SignMessageDialog(m_session->keyring(), uid, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void KeysPage::signTransaction()
+{
+    const QString uid = currentUid();
+    if (!m_session || uid.isEmpty())
+        return;
+    auto *dialog = new SignTransactionDialog(m_session->keyring(), uid, m_session->hrp(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

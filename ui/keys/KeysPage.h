@@ -47,6 +47,7 @@ public slots:
     void copyPublicKey();
     void showDetails();
     void signMessage();
+    void signTransaction();
     void exportKey();
     void renameKey();
     void deleteKey();
@@ -83,6 +84,7 @@ private:
     QAction *m_copyPublicKey = nullptr;
     QAction *m_details = nullptr;
     QAction *m_sign = nullptr;
+    QAction *m_signTransaction = nullptr;
     QAction *m_export = nullptr;
     QAction *m_rename = nullptr;
     QAction *m_delete = nullptr;
