@@ -221,6 +221,11 @@ std::optional<BaoError> BaoKeyring::storeError() const
     return m_store->loadError();
 }
 
+QThreadPool *BaoKeyring::asyncPool() const
+{
+    return m_asyncPool.get();
+}
+
 bao::BaoClient &BaoKeyring::client() const
 {
     return client(m_settings.transport);

@@ -11,6 +11,7 @@
 #include "keyring/VerifyingKeys.h"
 
 #include <QFuture>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -19,6 +20,7 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <type_traits>
 
 class QThreadPool;
 
@@ -137,6 +139,14 @@ public:
     QFuture<KeyringResult<KeyRecord>> renameAsync(const QString &uid, const QString &newUid);
     QFuture<KeyringResult<Signature>> signAsync(const QString &uid, const QByteArray &message);
     QFuture<KeyringResult<SyncReport>> syncAsync();
+    // Runs the caller's own sequence of keyring calls (a transaction to sign,
+    // a key to export) on the same pool, which this keyring waits for before
+    // it is destroyed: work that uses the keyring never outlives it.
+    template <typename Work>
+    auto runAsync(Work work) -> QFuture<std::invoke_result_t<Work>>
+    {
+        return QtConcurrent::run(asyncPool(), std::move(work));
+    }
 
     // --- batches (return at once) ---
     // Checks names (pattern, duplicates, local store) at once, before any
@@ -156,6 +166,7 @@ private:
     // over `transport` (batch lanes).
     bao::BaoClient &client() const;
     bao::BaoClient &client(bao::HttpTransportKind transport) const;
+    QThreadPool *asyncPool() const;
     KeyringResult<Signature> signWith(bao::BaoClient &client, const KeyRecord &record, const QByteArray &message,
                                       bool prehashed) const;
     KeyringResult<KeyRecord> storeNew(const bao::KeyInfo &info, KeySource source);

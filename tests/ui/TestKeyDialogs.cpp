@@ -21,6 +21,7 @@
 #include <QJsonArray>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
+#include <QElapsedTimer>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -41,6 +42,7 @@ private slots:
     void signTransactionMatchesTheVectors_data();
     void signTransactionMatchesTheVectors();
     void signTransactionRefusesBadInputBeforeAnyRequest();
+    void closingTheProfileWaitsForATransactionInFlight();
     void exportIsWarnedConfirmedAndMasked();
     void exportOfANonExportableKeyIsRefused();
     void renameFromTheShortcut();
@@ -51,6 +53,9 @@ private:
     void importVectorKey(const QString &uid, const QString &address);
     // Opens the transaction dialog for `uid` with Ctrl+T.
     ui::SignTransactionDialog *openTransactionDialog(const QString &uid);
+    // Fills the dialog with a shared MsgSend vector's inputs.
+    static void fillTransaction(ui::SignTransactionDialog *dialog, const QJsonObject &vector);
+    static QJsonObject txVector(const QString &kind);
     void press(const QKeySequence &keys);
 
     std::shared_ptr<signer::SignerServer> m_server;
@@ -178,12 +183,8 @@ void TestKeyDialogs::signTransactionMatchesTheVectors_data()
     }
 }
 
-void TestKeyDialogs::signTransactionMatchesTheVectors()
+void TestKeyDialogs::fillTransaction(ui::SignTransactionDialog *dialog, const QJsonObject &vector)
 {
-    QFETCH(QJsonObject, vector);
-    importVectorKey(QStringLiteral("sender"), vector.value(QStringLiteral("signer")).toString());
-    auto *dialog = openTransactionDialog(QStringLiteral("sender"));
-    QVERIFY(dialog);
     const QJsonObject params = vector.value(QStringLiteral("params")).toObject();
     const QJsonObject fee = params.value(QStringLiteral("fee")).toObject();
     const QJsonObject feeCoin = fee.value(QStringLiteral("amount")).toArray().at(0).toObject();
@@ -201,6 +202,24 @@ void TestKeyDialogs::signTransactionMatchesTheVectors()
     fill("txChainId", params.value(QStringLiteral("chainId")).toString());
     fill("txAccountNumber", QString::number(params.value(QStringLiteral("accountNumber")).toInteger()));
     fill("txSequence", QString::number(params.value(QStringLiteral("sequence")).toInteger()));
+}
+
+QJsonObject TestKeyDialogs::txVector(const QString &kind)
+{
+    for (const QJsonValue &value : testsupport::VectorFile::cosmos().section("txs")) {
+        if (value.toObject().value(QStringLiteral("kind")).toString() == kind)
+            return value.toObject();
+    }
+    return {};
+}
+
+void TestKeyDialogs::signTransactionMatchesTheVectors()
+{
+    QFETCH(QJsonObject, vector);
+    importVectorKey(QStringLiteral("sender"), vector.value(QStringLiteral("signer")).toString());
+    auto *dialog = openTransactionDialog(QStringLiteral("sender"));
+    QVERIFY(dialog);
+    fillTransaction(dialog, vector);
     auto *copy = dialog->findChild<QPushButton *>(QStringLiteral("txCopyButton"));
     QVERIFY(!copy->isEnabled()); // nothing signed yet
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("txSignButton")), Qt::LeftButton);
@@ -258,6 +277,30 @@ void TestKeyDialogs::signTransactionRefusesBadInputBeforeAnyRequest()
     QCOMPARE(m_server->engineRequestCount(), requestsBefore);
     QVERIFY(dialog->findChild<QPlainTextEdit *>(QStringLiteral("txResult"))->toPlainText().isEmpty());
     dialog->close();
+}
+
+// Signing runs on the keyring's own pool, so closing the profile while a
+// transaction is being signed waits for it, and no call outlives the keyring
+// it uses (under ASan, one that did would be a use after free).
+void TestKeyDialogs::closingTheProfileWaitsForATransactionInFlight()
+{
+    const QJsonObject vector = txVector(QStringLiteral("MsgSend"));
+    QVERIFY(!vector.isEmpty());
+    importVectorKey(QStringLiteral("sender"), vector.value(QStringLiteral("signer")).toString());
+    auto *dialog = openTransactionDialog(QStringLiteral("sender"));
+    QVERIFY(dialog);
+    fillTransaction(dialog, vector);
+    constexpr int LatencyMs = 600;
+    m_server->setFaults(uitest::latency(LatencyMs));
+    QElapsedTimer sinceSign;
+    sinceSign.start();
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("txSignButton")), Qt::LeftButton);
+    QTest::qWait(100); // the request is out, its answer 600 ms away
+    dialog->close();
+    m_window->setSession(nullptr);
+    QVERIFY2(sinceSign.elapsed() >= LatencyMs - 50,
+             qPrintable(QStringLiteral("the profile closed %1 ms after the signing began, before its answer")
+                            .arg(sinceSign.elapsed())));
 }
 
 void TestKeyDialogs::exportIsWarnedConfirmedAndMasked()

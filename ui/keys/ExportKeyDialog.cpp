@@ -13,7 +13,6 @@
 #include <QPushButton>
 #include <QStyle>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace baokeys::ui {
 
@@ -80,7 +79,8 @@ void ExportKeyDialog::exportKey()
     keyring::BaoKeyring *keyring = &m_keyring;
     const QString uid = m_uid;
     // The hex text is made on the worker thread; the SecureBytes is wiped there.
-    QtConcurrent::run([keyring, uid]() -> keyring::KeyringResult<QString> {
+    // On the keyring's own pool: closing the profile waits for this call.
+    m_keyring.runAsync([keyring, uid]() -> keyring::KeyringResult<QString> {
         auto exported = keyring->exportPrivateKey(uid);
         if (!exported)
             return baokeys::unexpected(exported.error());

@@ -25,7 +25,6 @@
 #include <QTime>
 #include <QToolBar>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace baokeys::ui {
 
@@ -217,8 +216,9 @@ void KeysPage::importKey()
     QString secret = dialog.takeSecret();
     QString passphrase = dialog.takeBip39Passphrase();
     keyring::BaoKeyring *keyring = &m_session->keyring();
-    // The worker wipes its copies once the keyring has them.
-    QtConcurrent::run([keyring, name, mnemonic, options, hdPath, secret, passphrase]() mutable {
+    // The worker wipes its copies once the keyring has them. On the keyring's
+    // own pool: closing the profile waits for the import.
+    keyring->runAsync([keyring, name, mnemonic, options, hdPath, secret, passphrase]() mutable {
         auto result = mnemonic ? keyring->importMnemonic(name, secret, passphrase, hdPath, options)
                                : keyring->importPrivateKey(name, secret, options);
         crypto::wipe(secret);

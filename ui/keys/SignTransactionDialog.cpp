@@ -14,7 +14,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <optional>
 
@@ -123,7 +122,8 @@ void SignTransactionDialog::sign()
     m_result->setPlainText(tr("Signing…"));
     keyring::BaoKeyring *keyring = &m_keyring;
     const QString uid = m_uid;
-    QtConcurrent::run([keyring, uid, body, fee, account] { return tx::TxSigner(*keyring).sign(uid, body, fee, account); })
+    // On the keyring's own pool: closing the profile waits for this call.
+    m_keyring.runAsync([keyring, uid, body, fee, account] { return tx::TxSigner(*keyring).sign(uid, body, fee, account); })
         .then(this, [this](tx::TxResult<tx::SignedTx> signedTx) {
             m_sign->setEnabled(true);
             if (!signedTx) {
