@@ -59,8 +59,8 @@ struct ImportOptions {
 //
 // Thread-safety: every member is thread-safe and may be called from many
 // threads at once (e.g. sign() from N threads). The synchronous calls block
-// on the network: a GUI calls the *Async variants (QFuture) or wraps a call in
-// QtConcurrent::run. Each calling thread gets its own BaoClient (over the
+// on the network: a GUI calls the *Async variants (QFuture) or runAsync(),
+// whose pool this keyring waits for when destroyed. Each calling thread gets its own BaoClient (over the
 // settings' transport), created on first use and destroyed on that thread.
 // keysChanged() is emitted from whichever thread changed the store; connect
 // with the default (auto) connection to receive it on the GUI thread.
