@@ -59,6 +59,18 @@ bool parsePoint(QByteArrayView publicKey, secp256k1_pubkey &pubkey)
            secp256k1_ec_pubkey_parse(context(), &pubkey, u8(publicKey), std::size_t(publicKey.size())) == 1;
 }
 
+// Verifies a 64-byte r||s signature over a 32-byte digest with a parsed key.
+bool verifyPoint(const secp256k1_pubkey &pubkey, QByteArrayView digest, QByteArrayView signature)
+{
+    if (digest.size() != Secp256k1::DigestSize || signature.size() != Secp256k1::CompactSignatureSize)
+        return false;
+    secp256k1_ecdsa_signature sig;
+    if (secp256k1_ecdsa_signature_parse_compact(context(), &sig, u8(signature)) != 1)
+        return false;
+    // secp256k1_ecdsa_verify itself rejects high-S (malleated) signatures.
+    return secp256k1_ecdsa_verify(context(), &sig, u8(digest), &pubkey) == 1;
+}
+
 QByteArray serializeCompressed(const secp256k1_pubkey &pubkey)
 {
     QByteArray out(Secp256k1::CompressedPublicKeySize, Qt::Uninitialized);
@@ -155,21 +167,15 @@ CryptoResult<QByteArray> Secp256k1::signDigest(const SecureBytes &privateKey, QB
 
 bool Secp256k1::verifyDigest(QByteArrayView publicKey, QByteArrayView digest, QByteArrayView signature)
 {
-    auto key = verifyingKey(publicKey);
-    return key && verifyDigest(*key, digest, signature);
+    secp256k1_pubkey pubkey;
+    return parsePoint(publicKey, pubkey) && verifyPoint(pubkey, digest, signature);
 }
 
 bool Secp256k1::verifyDigest(const VerifyingKey &publicKey, QByteArrayView digest, QByteArrayView signature)
 {
-    if (digest.size() != DigestSize || signature.size() != CompactSignatureSize)
-        return false;
     secp256k1_pubkey pubkey;
     std::copy(publicKey.m_point.begin(), publicKey.m_point.end(), std::begin(pubkey.data));
-    secp256k1_ecdsa_signature sig;
-    if (secp256k1_ecdsa_signature_parse_compact(context(), &sig, u8(signature)) != 1)
-        return false;
-    // secp256k1_ecdsa_verify itself rejects high-S (malleated) signatures.
-    return secp256k1_ecdsa_verify(context(), &sig, u8(digest), &pubkey) == 1;
+    return verifyPoint(pubkey, digest, signature);
 }
 
 bool Secp256k1::isLowS(QByteArrayView compactSignature)
