@@ -6,21 +6,20 @@
 
 namespace baokeys::keyring {
 
-crypto::CryptoResult<crypto::VerifyingKey> VerifyingKeys::get(QByteArrayView publicKey) const
+crypto::CryptoResult<crypto::VerifyingKey> VerifyingKeys::get(const QByteArray &publicKey) const
 {
-    const QByteArray bytes = publicKey.toByteArray();
     {
         std::shared_lock reading(m_lock);
-        if (const auto found = m_keys.constFind(bytes); found != m_keys.cend())
+        if (const auto found = m_keys.constFind(publicKey); found != m_keys.cend())
             return *found;
     }
-    auto parsed = crypto::Secp256k1::verifyingKey(bytes);
+    auto parsed = crypto::Secp256k1::verifyingKey(publicKey);
     if (!parsed)
         return parsed;
     std::unique_lock writing(m_lock);
     if (m_keys.size() >= m_maxKeys)
         m_keys.clear();
-    m_keys.insert(bytes, *parsed);
+    m_keys.insert(publicKey, *parsed);
     return parsed;
 }
 

@@ -4,7 +4,6 @@
 #include "crypto/VerifyingKey.h"
 
 #include <QByteArray>
-#include <QByteArrayView>
 #include <QHash>
 
 #include <shared_mutex>
@@ -26,8 +25,9 @@ public:
 
     explicit VerifyingKeys(int maxKeys = DefaultMaxKeys) : m_maxKeys(maxKeys) {}
 
-    // The parsed key, or why `publicKey` is not one (not cached).
-    crypto::CryptoResult<crypto::VerifyingKey> get(QByteArrayView publicKey) const;
+    // The parsed key, or why `publicKey` is not one (not cached). A
+    // QByteArray, not a view: it is the map's key, shared, never copied.
+    crypto::CryptoResult<crypto::VerifyingKey> get(const QByteArray &publicKey) const;
     // How many keys are held now.
     int size() const;
 
