@@ -127,8 +127,7 @@ private:
             else
                 context->load_verify_file(caCertFile.toStdString(), ec);
             if (ec && !caCertFile.isEmpty())
-                return unexpected(transportError(
-                    QStringLiteral("CA file '%1' is missing or holds no PEM certificate").arg(caCertFile)));
+                return unexpected(HttpTransport::unusableCaFile(caCertFile));
             if (ec)
                 return unexpected(
                     transportError(QStringLiteral("the system CA certificates cannot be loaded: %1").arg(text(ec))));
@@ -416,9 +415,9 @@ error_code BeastTransport::Connection::await(Start &&start)
 BaoError BeastTransport::Connection::failure(const error_code &ec, const QString &context) const
 {
     if (m_cancelled)
-        return BaoError{BaoErrorKind::Cancelled, QStringLiteral("request aborted"), 0, {}};
+        return aborted();
     if (m_timedOut)
-        return BaoError{BaoErrorKind::Timeout, QStringLiteral("no answer within %1 ms").arg(m_timeout.count()), 0, {}};
+        return timedOut(m_timeout);
     if (ec == http::error::body_limit)
         return transportError(QStringLiteral("%1: the answer is larger than %2 MiB").arg(context).arg(MaxAnswerBytes >> 20));
     return transportError(QStringLiteral("%1: %2").arg(context, text(ec)));

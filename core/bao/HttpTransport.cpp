@@ -25,4 +25,20 @@ std::unique_ptr<HttpTransport> HttpTransport::create(const BaoSettings &settings
     return std::make_unique<QtNetworkTransport>(settings);
 }
 
+BaoError HttpTransport::timedOut(std::chrono::milliseconds timeout, int httpStatus)
+{
+    return BaoError{BaoErrorKind::Timeout, QStringLiteral("no answer within %1 ms").arg(timeout.count()), httpStatus, {}};
+}
+
+BaoError HttpTransport::aborted()
+{
+    return BaoError{BaoErrorKind::Cancelled, QStringLiteral("request aborted"), 0, {}};
+}
+
+BaoError HttpTransport::unusableCaFile(const QString &caCertFile)
+{
+    return BaoError{BaoErrorKind::Transport,
+                    QStringLiteral("CA file '%1' is missing or holds no PEM certificate").arg(caCertFile), 0, {}};
+}
+
 } // namespace baokeys::bao

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -49,6 +50,11 @@ public:
     // proxy settings route the address through one, QtNetwork is used instead.
     static std::unique_ptr<HttpTransport> create(const BaoSettings &settings);
     static HttpTransportKind effectiveKind(const BaoSettings &settings);
+
+    // The same outcome in the same words, whichever transport met it.
+    static BaoError timedOut(std::chrono::milliseconds timeout, int httpStatus = 0);
+    static BaoError aborted();
+    static BaoError unusableCaFile(const QString &caCertFile);
 };
 
 } // namespace baokeys::bao

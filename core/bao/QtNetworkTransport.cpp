@@ -18,10 +18,7 @@ QtNetworkTransport::QtNetworkTransport(const BaoSettings &settings)
     if (!settings.caCertFile.isEmpty()) {
         const QList<QSslCertificate> cas = QSslCertificate::fromPath(settings.caCertFile, QSsl::Pem);
         if (cas.isEmpty())
-            m_tlsError = BaoError{BaoErrorKind::Transport,
-                                  QStringLiteral("CA file '%1' is missing or holds no PEM certificate")
-                                      .arg(settings.caCertFile),
-                                  0, {}};
+            m_tlsError = unusableCaFile(settings.caCertFile);
         else
             m_tls.setCaCertificates(cas);
     }
@@ -83,15 +80,14 @@ HttpAnswer QtNetworkTransport::exchange(HttpCall &call, CancelToken *cancel)
     if (cancel)
         cancel->unsubscribe(subscription); // no callback can touch `reply` after this
 
-    const QString timedOut = QStringLiteral("no answer within %1 ms").arg(m_timeout.count());
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const auto error = reply->error();
     const bool timeout = error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError;
     if (cancelled.load()) {
-        answer.transportError = BaoError{BaoErrorKind::Cancelled, QStringLiteral("request aborted"), 0, {}};
+        answer.transportError = aborted();
     } else if (!status.isValid()) {
-        answer.transportError = BaoError{timeout ? BaoErrorKind::Timeout : BaoErrorKind::Transport,
-                                         timeout ? timedOut : reply->errorString(), 0, {}};
+        answer.transportError = timeout ? timedOut(m_timeout)
+                                        : BaoError{BaoErrorKind::Transport, reply->errorString(), 0, {}};
     } else {
         answer.status = status.toInt();
         answer.body = reply->readAll();
@@ -101,7 +97,7 @@ HttpAnswer QtNetworkTransport::exchange(HttpCall &call, CancelToken *cancel)
             error == QNetworkReply::UnknownNetworkError)
             answer.transportError = BaoError{BaoErrorKind::Transport, reply->errorString(), answer.status, {}};
         else if (timeout)
-            answer.transportError = BaoError{BaoErrorKind::Timeout, timedOut, answer.status, {}};
+            answer.transportError = timedOut(m_timeout, answer.status);
     }
     delete reply;
     return answer;
