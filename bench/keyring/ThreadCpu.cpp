@@ -1,31 +1,16 @@
 #include "ThreadCpu.h"
 
-#include <QDir>
-#include <QFile>
-
-namespace {
-
-QByteArray readFirstLine(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readLine().trimmed();
-}
-
-} // namespace
+#include "ProcessThreads.h"
 
 ThreadCpu::Snapshot ThreadCpu::take()
 {
     Snapshot threads;
-    const QDir tasks(QStringLiteral("/proc/self/task"));
-    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        const QByteArray name = readFirstLine(tasks.filePath(tid + QStringLiteral("/comm")));
-        const QByteArray schedstat = readFirstLine(tasks.filePath(tid + QStringLiteral("/schedstat")));
+    for (const ProcessThreads::Thread &thread : ProcessThreads::list()) {
+        const QByteArray schedstat = ProcessThreads::readTaskFile(thread.tid, "schedstat");
         bool ok = false;
         const qint64 onCpuNs = schedstat.split(' ').value(0).toLongLong(&ok);
-        if (ok && !name.isEmpty())
-            threads.insert(name + '/' + tid.toLatin1(), onCpuNs);
+        if (ok && !thread.name.isEmpty())
+            threads.insert(thread.name + '/' + QByteArray::number(thread.tid), onCpuNs);
     }
     return threads;
 }

@@ -1,7 +1,6 @@
 #include "ThreadPlacement.h"
 
-#include <QDir>
-#include <QFile>
+#include "ProcessThreads.h"
 
 #ifdef Q_OS_LINUX
 #include <sched.h>
@@ -35,13 +34,10 @@ cpu_set_t only(int cpu)
 template <typename MaskFor>
 bool placeAll(MaskFor maskFor)
 {
-    const QDir tasks(QStringLiteral("/proc/self/task"));
     bool ok = true;
-    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
-        const QByteArray name = comm.open(QIODevice::ReadOnly) ? comm.readLine().trimmed() : QByteArray();
-        const cpu_set_t mask = maskFor(name);
-        ok = sched_setaffinity(tid.toInt(), sizeof mask, &mask) == 0 && ok;
+    for (const ProcessThreads::Thread &thread : ProcessThreads::list()) {
+        const cpu_set_t mask = maskFor(thread.name);
+        ok = sched_setaffinity(thread.tid, sizeof mask, &mask) == 0 && ok;
     }
     return ok;
 }
