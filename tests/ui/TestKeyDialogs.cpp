@@ -14,6 +14,7 @@
 #include "keys/NewKeyDialog.h"
 #include "keys/SignMessageDialog.h"
 #include "keys/SignTransactionDialog.h"
+#include "TxVectors.h"
 #include "VectorFile.h"
 
 #include <QCheckBox>
@@ -49,13 +50,13 @@ private slots:
 
 private:
     void select(const QString &uid);
-    // Imports the shared vectors' private key of `address` as `uid`.
-    void importVectorKey(const QString &uid, const QString &address);
+    // Imports the signer's private key of a shared "txs" vector as `uid`.
+    void importVectorKey(const QString &uid, const txtest::TxVector &vector);
     // Opens the transaction dialog for `uid` with Ctrl+T.
     ui::SignTransactionDialog *openTransactionDialog(const QString &uid);
     // Fills the dialog with a shared MsgSend vector's inputs.
-    static void fillTransaction(ui::SignTransactionDialog *dialog, const QJsonObject &vector);
-    static QJsonObject txVector(const QString &kind);
+    static void fillTransaction(ui::SignTransactionDialog *dialog, const txtest::TxVector &vector);
+    static std::optional<txtest::TxVector> txVector(const QString &kind);
     void press(const QKeySequence &keys);
 
     std::shared_ptr<signer::SignerServer> m_server;
@@ -150,19 +151,10 @@ void TestKeyDialogs::signMessageGivesAValidSignature()
     dialog->close();
 }
 
-void TestKeyDialogs::importVectorKey(const QString &uid, const QString &address)
+void TestKeyDialogs::importVectorKey(const QString &uid, const txtest::TxVector &vector)
 {
-    const auto vectors = testsupport::VectorFile::cosmos();
-    QVERIFY2(vectors.isValid(), qPrintable(vectors.path()));
-    for (const QJsonValue &value : vectors.section("keys")) {
-        const QJsonObject key = value.toObject();
-        if (key.value(QStringLiteral("celestia")).toString() != address)
-            continue;
-        QVERIFY(m_window->session()->keyring().importPrivateKey(uid, key.value(QStringLiteral("privkey_hex")).toString()));
-        QTRY_VERIFY(m_page->model()->rowOf(uid) >= 0);
-        return;
-    }
-    QFAIL(qPrintable(QStringLiteral("no vector key for ") + address));
+    QVERIFY(m_window->session()->keyring().importPrivateKey(uid, vector.privateKeyHex));
+    QTRY_VERIFY(m_page->model()->rowOf(uid) >= 0);
 }
 
 ui::SignTransactionDialog *TestKeyDialogs::openTransactionDialog(const QString &uid)
@@ -172,62 +164,62 @@ ui::SignTransactionDialog *TestKeyDialogs::openTransactionDialog(const QString &
     return m_page->findChild<ui::SignTransactionDialog *>(QStringLiteral("signTransactionDialog"));
 }
 
-void TestKeyDialogs::signTransactionMatchesTheVectors_data()
+std::optional<txtest::TxVector> TestKeyDialogs::txVector(const QString &kind)
 {
-    QTest::addColumn<QJsonObject>("vector");
-    for (const QJsonValue &value : testsupport::VectorFile::cosmos().section("txs")) {
-        const QJsonObject vector = value.toObject();
-        const QString kind = vector.value(QStringLiteral("kind")).toString();
-        if (kind.startsWith(QLatin1String("MsgSend")))
-            QTest::newRow(qPrintable(kind)) << vector;
+    for (const txtest::TxVector &vector : txtest::txVectors()) {
+        if (vector.kind == kind)
+            return vector;
     }
+    return std::nullopt;
 }
 
-void TestKeyDialogs::fillTransaction(ui::SignTransactionDialog *dialog, const QJsonObject &vector)
+void TestKeyDialogs::fillTransaction(ui::SignTransactionDialog *dialog, const txtest::TxVector &vector)
 {
-    const QJsonObject params = vector.value(QStringLiteral("params")).toObject();
-    const QJsonObject fee = params.value(QStringLiteral("fee")).toObject();
-    const QJsonObject feeCoin = fee.value(QStringLiteral("amount")).toArray().at(0).toObject();
+    const baokeys::tx::Fee fee = txtest::feeFor(vector);
+    const baokeys::tx::SignerAccount account = txtest::accountFor(vector);
     const auto fill = [dialog](const char *name, const QString &text) {
         auto *field = dialog->findChild<QLineEdit *>(QLatin1String(name));
         QVERIFY2(field, name);
         field->setText(text);
     };
-    fill("txTo", params.value(QStringLiteral("to")).toString());
-    fill("txAmount", params.value(QStringLiteral("amount")).toString());
-    fill("txFee", feeCoin.value(QStringLiteral("amount")).toString() + feeCoin.value(QStringLiteral("denom")).toString());
-    fill("txGas", fee.value(QStringLiteral("gas")).toString());
-    fill("txFeeGranter", params.value(QStringLiteral("feeGranter")).toString());
-    fill("txMemo", params.value(QStringLiteral("memo")).toString());
-    fill("txChainId", params.value(QStringLiteral("chainId")).toString());
-    fill("txAccountNumber", QString::number(params.value(QStringLiteral("accountNumber")).toInteger()));
-    fill("txSequence", QString::number(params.value(QStringLiteral("sequence")).toInteger()));
+    fill("txTo", vector.params.value(QStringLiteral("to")).toString());
+    fill("txAmount", vector.params.value(QStringLiteral("amount")).toString());
+    QCOMPARE(fee.amount.size(), 1);
+    fill("txFee", fee.amount.first().toString());
+    fill("txGas", QString::number(fee.gasLimit));
+    fill("txFeeGranter", fee.granter);
+    fill("txMemo", vector.params.value(QStringLiteral("memo")).toString());
+    fill("txChainId", account.chainId);
+    fill("txAccountNumber", QString::number(account.accountNumber));
+    fill("txSequence", QString::number(account.sequence));
 }
 
-QJsonObject TestKeyDialogs::txVector(const QString &kind)
+void TestKeyDialogs::signTransactionMatchesTheVectors_data()
 {
-    for (const QJsonValue &value : testsupport::VectorFile::cosmos().section("txs")) {
-        if (value.toObject().value(QStringLiteral("kind")).toString() == kind)
-            return value.toObject();
+    QTest::addColumn<QString>("kind");
+    for (const txtest::TxVector &vector : txtest::txVectors()) {
+        if (vector.kind.startsWith(QLatin1String("MsgSend")))
+            QTest::newRow(qPrintable(vector.kind)) << vector.kind;
     }
-    return {};
 }
 
 void TestKeyDialogs::signTransactionMatchesTheVectors()
 {
-    QFETCH(QJsonObject, vector);
-    importVectorKey(QStringLiteral("sender"), vector.value(QStringLiteral("signer")).toString());
+    QFETCH(QString, kind);
+    const auto vector = txVector(kind);
+    QVERIFY(vector);
+    importVectorKey(QStringLiteral("sender"), *vector);
     auto *dialog = openTransactionDialog(QStringLiteral("sender"));
     QVERIFY(dialog);
-    fillTransaction(dialog, vector);
+    fillTransaction(dialog, *vector);
     auto *copy = dialog->findChild<QPushButton *>(QStringLiteral("txCopyButton"));
     QVERIFY(!copy->isEnabled()); // nothing signed yet
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("txSignButton")), Qt::LeftButton);
 
     auto *result = dialog->findChild<QPlainTextEdit *>(QStringLiteral("txResult"));
-    const QString txRaw = vector.value(QStringLiteral("tx_raw_b64")).toString();
+    const QString txRaw = QString::fromLatin1(vector->txRaw.toBase64());
     QTRY_VERIFY_WITH_TIMEOUT(result->toPlainText().contains(txRaw), 10000);
-    QVERIFY(result->toPlainText().contains(vector.value(QStringLiteral("txhash")).toString()));
+    QVERIFY(result->toPlainText().contains(vector->txHash));
     QVERIFY(uitest::errorBoxes(m_window.get()).isEmpty());
     QVERIFY(copy->isEnabled());
     QTest::mouseClick(copy, Qt::LeftButton);
@@ -284,12 +276,12 @@ void TestKeyDialogs::signTransactionRefusesBadInputBeforeAnyRequest()
 // it uses (under ASan, one that did would be a use after free).
 void TestKeyDialogs::closingTheProfileWaitsForATransactionInFlight()
 {
-    const QJsonObject vector = txVector(QStringLiteral("MsgSend"));
-    QVERIFY(!vector.isEmpty());
-    importVectorKey(QStringLiteral("sender"), vector.value(QStringLiteral("signer")).toString());
+    const auto vector = txVector(QStringLiteral("MsgSend"));
+    QVERIFY(vector);
+    importVectorKey(QStringLiteral("sender"), *vector);
     auto *dialog = openTransactionDialog(QStringLiteral("sender"));
     QVERIFY(dialog);
-    fillTransaction(dialog, vector);
+    fillTransaction(dialog, *vector);
     constexpr int LatencyMs = 600;
     m_server->setFaults(uitest::latency(LatencyMs));
     QElapsedTimer sinceSign;
