@@ -3,10 +3,9 @@
 // (plain and with a fee granter), and the exit code of each bad input.
 #include "CliExpect.h"
 #include "CliHarness.h"
+#include "TxVectors.h"
 
-#include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QTest>
 
 class TestCliTx : public QObject {
@@ -20,79 +19,68 @@ private slots:
     void sendBadInput();
 
 private:
-    // Imports the private key of `address` (from "keys") as `name`.
-    bool importSigner(const CliHarness &cli, const QString &name, const QString &address) const;
-    QStringList sendArguments(const QJsonObject &vector, const QString &name) const;
-    QJsonObject txVector(const QString &kind) const;
-
-    QJsonObject m_vectors;
+    // Imports the vector signer's private key as `name`.
+    static bool importSigner(const CliHarness &cli, const QString &name, const txtest::TxVector &vector);
+    static QStringList sendArguments(const txtest::TxVector &vector, const QString &name);
+    static std::optional<txtest::TxVector> txVector(const QString &kind);
 };
 
 void TestCliTx::initTestCase()
 {
     QVERIFY2(QFileInfo::exists(CliHarness::binary()), "baokeys-cli is not built");
-    QFile file(QStringLiteral(BAOKEYS_SHARED_DIR "/vectors/cosmos-vectors.json"));
-    QVERIFY2(file.open(QIODevice::ReadOnly), "cannot read the shared vectors");
-    m_vectors = QJsonDocument::fromJson(file.readAll()).object();
-    QVERIFY(!txVector(QStringLiteral("MsgSend")).isEmpty());
-    QVERIFY(!txVector(QStringLiteral("MsgSend with fee_granter")).isEmpty());
+    QVERIFY2(txVector(QStringLiteral("MsgSend")), "the shared vectors have no MsgSend");
+    QVERIFY(txVector(QStringLiteral("MsgSend with fee_granter")));
 }
 
-QJsonObject TestCliTx::txVector(const QString &kind) const
+std::optional<txtest::TxVector> TestCliTx::txVector(const QString &kind)
 {
-    for (const QJsonValue &value : m_vectors.value(QStringLiteral("txs")).toArray()) {
-        if (value.toObject().value(QStringLiteral("kind")).toString() == kind)
-            return value.toObject();
+    for (const txtest::TxVector &vector : txtest::txVectors()) {
+        if (vector.kind == kind)
+            return vector;
     }
-    return {};
+    return std::nullopt;
 }
 
-bool TestCliTx::importSigner(const CliHarness &cli, const QString &name, const QString &address) const
+bool TestCliTx::importSigner(const CliHarness &cli, const QString &name, const txtest::TxVector &vector)
 {
-    for (const QJsonValue &value : m_vectors.value(QStringLiteral("keys")).toArray()) {
-        const QJsonObject key = value.toObject();
-        if (key.value(QStringLiteral("celestia")).toString() != address)
-            continue;
-        const QString file =
-            cli.writeFile(name + QStringLiteral(".hex"),
-                          key.value(QStringLiteral("privkey_hex")).toString().toLatin1() + "\n");
-        const CliRun imported = cli.run(
-            {QStringLiteral("keys"), QStringLiteral("import"), name, QStringLiteral("--hex-file"), file});
-        return !imported.crashed && imported.exitCode == 0;
-    }
-    return false;
+    const QString file = cli.writeFile(name + QStringLiteral(".hex"), vector.privateKeyHex.toLatin1() + "\n");
+    const CliRun imported =
+        cli.run({QStringLiteral("keys"), QStringLiteral("import"), name, QStringLiteral("--hex-file"), file});
+    return !imported.crashed && imported.exitCode == 0;
 }
 
-QStringList TestCliTx::sendArguments(const QJsonObject &vector, const QString &name) const
+QStringList TestCliTx::sendArguments(const txtest::TxVector &vector, const QString &name)
 {
-    const QJsonObject params = vector.value(QStringLiteral("params")).toObject();
-    const QJsonObject fee = params.value(QStringLiteral("fee")).toObject();
-    const QJsonObject feeCoin = fee.value(QStringLiteral("amount")).toArray().at(0).toObject();
+    const baokeys::tx::Fee fee = txtest::feeFor(vector);
+    const baokeys::tx::SignerAccount account = txtest::accountFor(vector);
+    QStringList feeCoins;
+    for (const baokeys::tx::Coin &coin : fee.amount)
+        feeCoins << coin.toString();
     QStringList arguments{
         QStringLiteral("tx"),
         QStringLiteral("send"),
         QStringLiteral("--from"),
         name,
         QStringLiteral("--to"),
-        params.value(QStringLiteral("to")).toString(),
+        vector.params.value(QStringLiteral("to")).toString(),
         QStringLiteral("--amount"),
-        params.value(QStringLiteral("amount")).toString(),
+        vector.params.value(QStringLiteral("amount")).toString(),
         QStringLiteral("--fee"),
-        feeCoin.value(QStringLiteral("amount")).toString() +
-            feeCoin.value(QStringLiteral("denom")).toString(),
+        feeCoins.join(QLatin1Char(',')),
         QStringLiteral("--gas"),
-        fee.value(QStringLiteral("gas")).toString(),
+        QString::number(fee.gasLimit),
         QStringLiteral("--chain-id"),
-        params.value(QStringLiteral("chainId")).toString(),
+        account.chainId,
         QStringLiteral("--account-number"),
-        QString::number(params.value(QStringLiteral("accountNumber")).toInteger()),
+        QString::number(account.accountNumber),
         QStringLiteral("--sequence"),
-        QString::number(params.value(QStringLiteral("sequence")).toInteger()),
+        QString::number(account.sequence),
     };
-    if (!params.value(QStringLiteral("memo")).toString().isEmpty())
-        arguments << QStringLiteral("--memo") << params.value(QStringLiteral("memo")).toString();
-    if (params.contains(QStringLiteral("feeGranter")))
-        arguments << QStringLiteral("--fee-granter") << params.value(QStringLiteral("feeGranter")).toString();
+    const QString memo = vector.params.value(QStringLiteral("memo")).toString();
+    if (!memo.isEmpty())
+        arguments << QStringLiteral("--memo") << memo;
+    if (!fee.granter.isEmpty())
+        arguments << QStringLiteral("--fee-granter") << fee.granter;
     return arguments;
 }
 
@@ -106,47 +94,45 @@ void TestCliTx::sendMatchesTheVectors_data()
 void TestCliTx::sendMatchesTheVectors()
 {
     QFETCH(QString, kind);
-    const QJsonObject vector = txVector(kind);
+    const auto vector = txVector(kind);
+    QVERIFY(vector);
     CliHarness cli;
     QVERIFY2(cli.started(), qPrintable(cli.startError()));
-    QVERIFY(importSigner(cli, QStringLiteral("sender"), vector.value(QStringLiteral("signer")).toString()));
-    const CliRun sent = cli.run(sendArguments(vector, QStringLiteral("sender")));
+    QVERIFY(importSigner(cli, QStringLiteral("sender"), *vector));
+    const CliRun sent = cli.run(sendArguments(*vector, QStringLiteral("sender")));
     EXPECT_EXIT(sent, 0);
     const QList<QByteArray> lines = sent.out.trimmed().split('\n');
     QCOMPARE(lines.size(), 2);
-    QCOMPARE(QString::fromLatin1(lines.at(0)), vector.value(QStringLiteral("tx_raw_b64")).toString());
-    QCOMPARE(QString::fromLatin1(lines.at(1)), vector.value(QStringLiteral("txhash")).toString());
+    QCOMPARE(lines.at(0), vector->txRaw.toBase64());
+    QCOMPARE(QString::fromLatin1(lines.at(1)), vector->txHash);
 }
 
 void TestCliTx::sendJson()
 {
-    const QJsonObject vector = txVector(QStringLiteral("MsgSend"));
+    const auto vector = txVector(QStringLiteral("MsgSend"));
+    QVERIFY(vector);
     CliHarness cli;
     QVERIFY2(cli.started(), qPrintable(cli.startError()));
-    QVERIFY(importSigner(cli, QStringLiteral("sender"), vector.value(QStringLiteral("signer")).toString()));
+    QVERIFY(importSigner(cli, QStringLiteral("sender"), *vector));
     const CliRun sent = cli.run(QStringList{QStringLiteral("--output"), QStringLiteral("json")} +
-                                sendArguments(vector, QStringLiteral("sender")));
+                                sendArguments(*vector, QStringLiteral("sender")));
     EXPECT_EXIT(sent, 0);
     const QJsonObject json = sent.json();
-    QCOMPARE(json.value(QStringLiteral("tx_raw")).toString(),
-             vector.value(QStringLiteral("tx_raw_b64")).toString());
-    QCOMPARE(json.value(QStringLiteral("txhash")).toString(),
-             vector.value(QStringLiteral("txhash")).toString());
-    QCOMPARE(json.value(QStringLiteral("signature")).toString(),
-             vector.value(QStringLiteral("signature_b64")).toString());
-    QCOMPARE(json.value(QStringLiteral("sign_doc_hex")).toString(),
-             vector.value(QStringLiteral("sign_doc_bytes_hex")).toString());
-    QCOMPARE(json.value(QStringLiteral("from")).toString(),
-             vector.value(QStringLiteral("signer")).toString());
+    QCOMPARE(json.value(QStringLiteral("tx_raw")).toString(), QString::fromLatin1(vector->txRaw.toBase64()));
+    QCOMPARE(json.value(QStringLiteral("txhash")).toString(), vector->txHash);
+    QCOMPARE(json.value(QStringLiteral("signature")).toString(), QString::fromLatin1(vector->signature.toBase64()));
+    QCOMPARE(json.value(QStringLiteral("sign_doc_hex")).toString(), baokeys::crypto::Hex::encode(vector->signDocBytes));
+    QCOMPARE(json.value(QStringLiteral("from")).toString(), vector->signer);
 }
 
 void TestCliTx::sendBadInput()
 {
-    const QJsonObject vector = txVector(QStringLiteral("MsgSend"));
+    const auto vector = txVector(QStringLiteral("MsgSend"));
+    QVERIFY(vector);
     CliHarness cli;
     QVERIFY2(cli.started(), qPrintable(cli.startError()));
-    QVERIFY(importSigner(cli, QStringLiteral("sender"), vector.value(QStringLiteral("signer")).toString()));
-    const QStringList good = sendArguments(vector, QStringLiteral("sender"));
+    QVERIFY(importSigner(cli, QStringLiteral("sender"), *vector));
+    const QStringList good = sendArguments(*vector, QStringLiteral("sender"));
     const auto with = [&](const QString &option, const QString &value) {
         QStringList arguments = good;
         const qsizetype at = arguments.indexOf(option);
