@@ -1,7 +1,7 @@
 #pragma once
 
-#include "connection/ConnectionMonitor.h"
-#include "connection/Profile.h"
+#include "ui/connection/ConnectionMonitor.h"
+#include "ui/connection/Profile.h"
 
 #include <QMainWindow>
 #include <memory>

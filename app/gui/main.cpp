@@ -1,6 +1,6 @@
-#include "MainWindow.h"
-#include "common/AppResources.h"
-#include "common/Translations.h"
+#include "ui/MainWindow.h"
+#include "ui/common/AppResources.h"
+#include "ui/common/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -2,14 +2,14 @@
 // some injected latency, so batches take visible time) and saves PNGs of
 // the main window, provisioning mid-batch, and the batch-signing chart.
 // scripts/screenshots.sh runs it under Xvfb.
-#include "MainWindow.h"
-#include "batch/BatchItemModel.h"
-#include "batch/ProvisionPage.h"
-#include "common/AppResources.h"
-#include "common/Translations.h"
-#include "connection/Session.h"
-#include "keys/KeysPage.h"
-#include "signing/SignBatchPage.h"
+#include "ui/MainWindow.h"
+#include "ui/batch/BatchItemModel.h"
+#include "ui/batch/ProvisionPage.h"
+#include "ui/common/AppResources.h"
+#include "ui/common/Translations.h"
+#include "ui/connection/Session.h"
+#include "ui/keys/KeysPage.h"
+#include "ui/signing/SignBatchPage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,6 +1,6 @@
 // baokeys-signer: a thin main around baokeys::signer::SignerServer.
-#include "signer/SignerCommandLine.h"
-#include "signer/SignerServer.h"
+#include "core/signer/SignerCommandLine.h"
+#include "core/signer/SignerServer.h"
 
 #include <QCoreApplication>
 #include <csignal>

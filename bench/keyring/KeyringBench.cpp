@@ -27,9 +27,9 @@
 //                              [--only latency|throughput|create] [--transport beast|qtnetwork]
 #include "ThreadCpu.h"
 #include "ThreadPlacement.h"
-#include "crypto/Hash.h"
-#include "keyring/BaoKeyring.h"
-#include "signer/SignerServer.h"
+#include "core/crypto/Hash.h"
+#include "core/keyring/BaoKeyring.h"
+#include "core/signer/SignerServer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

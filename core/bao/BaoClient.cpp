@@ -1,9 +1,9 @@
-#include "bao/BaoClient.h"
+#include "core/bao/BaoClient.h"
 
-#include "bao/KeyName.h"
-#include "crypto/CosmosAddress.h"
-#include "crypto/Hex.h"
-#include "crypto/Secp256k1.h"
+#include "core/bao/KeyName.h"
+#include "core/crypto/CosmosAddress.h"
+#include "core/crypto/Hex.h"
+#include "core/crypto/Secp256k1.h"
 
 #include <QElapsedTimer>
 #include <QFile>

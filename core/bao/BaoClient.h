@@ -1,10 +1,10 @@
 #pragma once
 
-#include "bao/BaoError.h"
-#include "bao/BaoSettings.h"
-#include "bao/BaoTypes.h"
-#include "bao/CancelToken.h"
-#include "bao/HttpTransport.h"
+#include "core/bao/BaoError.h"
+#include "core/bao/BaoSettings.h"
+#include "core/bao/BaoTypes.h"
+#include "core/bao/CancelToken.h"
+#include "core/bao/HttpTransport.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "bao/BaoError.h"
+#include "core/bao/BaoError.h"
 
 namespace baokeys::bao {
 

@@ -1,4 +1,4 @@
-#include "bao/BaoSettings.h"
+#include "core/bao/BaoSettings.h"
 
 #include <QProcessEnvironment>
 #include <QRegularExpression>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "bao/BaoError.h"
-#include "crypto/SecureBytes.h"
+#include "core/bao/BaoError.h"
+#include "core/crypto/SecureBytes.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,6 +1,6 @@
-#include "bao/BeastTransport.h"
+#include "core/bao/BeastTransport.h"
 
-#include "bao/CancelToken.h"
+#include "core/bao/CancelToken.h"
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>

@@ -1,4 +1,4 @@
-#include "bao/CancelToken.h"
+#include "core/bao/CancelToken.h"
 
 #include <map>
 #include <mutex>

@@ -1,7 +1,7 @@
-#include "bao/HttpTransport.h"
+#include "core/bao/HttpTransport.h"
 
-#include "bao/BeastTransport.h"
-#include "bao/QtNetworkTransport.h"
+#include "core/bao/BeastTransport.h"
+#include "core/bao/QtNetworkTransport.h"
 
 #include <QNetworkProxy>
 

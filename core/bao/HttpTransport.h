@@ -1,7 +1,7 @@
 #pragma once
 
-#include "bao/BaoError.h"
-#include "bao/BaoSettings.h"
+#include "core/bao/BaoError.h"
+#include "core/bao/BaoSettings.h"
 
 #include <QByteArray>
 #include <QList>

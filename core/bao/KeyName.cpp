@@ -1,4 +1,4 @@
-#include "bao/KeyName.h"
+#include "core/bao/KeyName.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
-#include "bao/QtNetworkTransport.h"
+#include "core/bao/QtNetworkTransport.h"
 
-#include "bao/CancelToken.h"
+#include "core/bao/CancelToken.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>

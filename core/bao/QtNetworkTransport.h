@@ -1,6 +1,6 @@
 #pragma once
 
-#include "bao/HttpTransport.h"
+#include "core/bao/HttpTransport.h"
 
 #include <QSslConfiguration>
 

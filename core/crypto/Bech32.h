@@ -1,6 +1,6 @@
 #pragma once
 
-#include "crypto/CryptoError.h"
+#include "core/crypto/CryptoError.h"
 
 #include <QByteArray>
 #include <QString>

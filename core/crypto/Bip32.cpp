@@ -1,7 +1,7 @@
-#include "crypto/Bip32.h"
+#include "core/crypto/Bip32.h"
 
-#include "crypto/Hash.h"
-#include "crypto/Secp256k1.h"
+#include "core/crypto/Hash.h"
+#include "core/crypto/Secp256k1.h"
 
 #include <QStringList>
 #include <algorithm>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "crypto/CryptoError.h"
-#include "crypto/SecureBytes.h"
+#include "core/crypto/CryptoError.h"
+#include "core/crypto/SecureBytes.h"
 
 #include <QList>
 #include <QString>

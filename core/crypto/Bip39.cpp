@@ -1,7 +1,7 @@
-#include "crypto/Bip39.h"
+#include "core/crypto/Bip39.h"
 
-#include "crypto/Bip39WordList.h"
-#include "crypto/Hash.h"
+#include "core/crypto/Bip39WordList.h"
+#include "core/crypto/Hash.h"
 
 #include <QStringList>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "crypto/Bip39WordList.h"
+#include "core/crypto/Bip39WordList.h"
 
 #include <algorithm>
 #include <array>

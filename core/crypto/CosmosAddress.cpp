@@ -1,7 +1,7 @@
-#include "crypto/CosmosAddress.h"
+#include "core/crypto/CosmosAddress.h"
 
-#include "crypto/Bech32.h"
-#include "crypto/Hash.h"
+#include "core/crypto/Bech32.h"
+#include "core/crypto/Hash.h"
 
 namespace baokeys::crypto::CosmosAddress {
 

@@ -1,4 +1,4 @@
-#include "crypto/Hash.h"
+#include "core/crypto/Hash.h"
 
 #include <QCryptographicHash>
 #include <openssl/evp.h>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "crypto/SecureBytes.h"
+#include "core/crypto/SecureBytes.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

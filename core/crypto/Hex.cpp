@@ -1,4 +1,4 @@
-#include "crypto/Hex.h"
+#include "core/crypto/Hex.h"
 
 namespace baokeys::crypto::Hex {
 

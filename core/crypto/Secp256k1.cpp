@@ -1,4 +1,4 @@
-#include "crypto/Secp256k1.h"
+#include "core/crypto/Secp256k1.h"
 
 #include <QtGlobal>
 #include <algorithm>

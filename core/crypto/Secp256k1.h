@@ -1,8 +1,8 @@
 #pragma once
 
-#include "crypto/CryptoError.h"
-#include "crypto/SecureBytes.h"
-#include "crypto/VerifyingKey.h"
+#include "core/crypto/CryptoError.h"
+#include "core/crypto/SecureBytes.h"
+#include "core/crypto/VerifyingKey.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -1,15 +1,15 @@
-#include "keyring/BaoKeyring.h"
+#include "core/keyring/BaoKeyring.h"
 
-#include "bao/BaoClient.h"
-#include "bao/KeyName.h"
-#include "crypto/Bip32.h"
-#include "crypto/Bip39.h"
-#include "crypto/CosmosAddress.h"
-#include "crypto/Hash.h"
-#include "crypto/Hex.h"
-#include "crypto/Secp256k1.h"
-#include "keyring/BatchState.h"
-#include "keyring/WorkerPriority.h"
+#include "core/bao/BaoClient.h"
+#include "core/bao/KeyName.h"
+#include "core/crypto/Bip32.h"
+#include "core/crypto/Bip39.h"
+#include "core/crypto/CosmosAddress.h"
+#include "core/crypto/Hash.h"
+#include "core/crypto/Hex.h"
+#include "core/crypto/Secp256k1.h"
+#include "core/keyring/BatchState.h"
+#include "core/keyring/WorkerPriority.h"
 
 #include <QDeadlineTimer>
 #include <QPromise>

@@ -1,14 +1,14 @@
 #pragma once
 
-#include "bao/BaoError.h"
-#include "bao/BaoSettings.h"
-#include "bao/BaoTypes.h"
-#include "crypto/SecureBytes.h"
-#include "keyring/BaoStore.h"
-#include "keyring/BatchProgress.h"
-#include "keyring/BatchTypes.h"
-#include "keyring/KeyRecord.h"
-#include "keyring/VerifyingKeys.h"
+#include "core/bao/BaoError.h"
+#include "core/bao/BaoSettings.h"
+#include "core/bao/BaoTypes.h"
+#include "core/crypto/SecureBytes.h"
+#include "core/keyring/BaoStore.h"
+#include "core/keyring/BatchProgress.h"
+#include "core/keyring/BatchTypes.h"
+#include "core/keyring/KeyRecord.h"
+#include "core/keyring/VerifyingKeys.h"
 
 #include <QFuture>
 #include <QtConcurrent/QtConcurrentRun>

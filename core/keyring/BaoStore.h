@@ -1,7 +1,7 @@
 #pragma once
 
-#include "bao/BaoError.h"
-#include "keyring/KeyRecord.h"
+#include "core/bao/BaoError.h"
+#include "core/keyring/KeyRecord.h"
 
 #include <QHash>
 #include <QList>

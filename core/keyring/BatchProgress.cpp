@@ -1,6 +1,6 @@
-#include "keyring/BatchProgress.h"
+#include "core/keyring/BatchProgress.h"
 
-#include "keyring/BatchState.h"
+#include "core/keyring/BatchState.h"
 
 #include <QTimerEvent>
 

@@ -1,6 +1,6 @@
-#include "keyring/BatchState.h"
+#include "core/keyring/BatchState.h"
 
-#include "keyring/BatchProgress.h"
+#include "core/keyring/BatchProgress.h"
 
 #include <QMetaObject>
 

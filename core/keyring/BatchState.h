@@ -1,7 +1,7 @@
 #pragma once
 
-#include "bao/CancelToken.h"
-#include "keyring/BatchTypes.h"
+#include "core/bao/CancelToken.h"
+#include "core/keyring/BatchTypes.h"
 
 #include <QElapsedTimer>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "keyring/BatchTypes.h"
+#include "core/keyring/BatchTypes.h"
 
 namespace baokeys::keyring {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "bao/BaoError.h"
-#include "bao/BaoSettings.h"
-#include "keyring/KeyRecord.h"
+#include "core/bao/BaoError.h"
+#include "core/bao/BaoSettings.h"
+#include "core/keyring/KeyRecord.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,7 +1,7 @@
-#include "keyring/KeyRecord.h"
+#include "core/keyring/KeyRecord.h"
 
-#include "crypto/CosmosAddress.h"
-#include "crypto/Hex.h"
+#include "core/crypto/CosmosAddress.h"
+#include "core/crypto/Hex.h"
 
 namespace baokeys::keyring {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "bao/BaoError.h"
+#include "core/bao/BaoError.h"
 
 #include <QByteArray>
 #include <QDateTime>

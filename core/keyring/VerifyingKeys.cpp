@@ -1,6 +1,6 @@
-#include "keyring/VerifyingKeys.h"
+#include "core/keyring/VerifyingKeys.h"
 
-#include "crypto/Secp256k1.h"
+#include "core/crypto/Secp256k1.h"
 
 #include <mutex>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "crypto/CryptoError.h"
-#include "crypto/VerifyingKey.h"
+#include "core/crypto/CryptoError.h"
+#include "core/crypto/VerifyingKey.h"
 
 #include <QByteArray>
 #include <QHash>

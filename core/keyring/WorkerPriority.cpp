@@ -1,4 +1,4 @@
-#include "keyring/WorkerPriority.h"
+#include "core/keyring/WorkerPriority.h"
 
 #if defined(__linux__)
 #include <algorithm>

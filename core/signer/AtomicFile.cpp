@@ -1,4 +1,4 @@
-#include "signer/AtomicFile.h"
+#include "core/signer/AtomicFile.h"
 
 #include <QFileInfo>
 #include <cerrno>

@@ -1,4 +1,4 @@
-#include "signer/FaultInjector.h"
+#include "core/signer/FaultInjector.h"
 
 #include <random>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "signer/SignerServer.h"
+#include "core/signer/SignerServer.h"
 
 #include <chrono>
 #include <mutex>

@@ -1,4 +1,4 @@
-#include "signer/GoBool.h"
+#include "core/signer/GoBool.h"
 
 namespace baokeys::signer {
 

@@ -1,6 +1,6 @@
-#include "signer/HttpListener.h"
+#include "core/signer/HttpListener.h"
 
-#include "crypto/SecureBytes.h"
+#include "core/crypto/SecureBytes.h"
 
 #include <QFile>
 #include <array>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/Expected.h"
-#include "signer/HttpExchange.h"
-#include "signer/SignerServer.h"
+#include "core/common/Expected.h"
+#include "core/signer/HttpExchange.h"
+#include "core/signer/SignerServer.h"
 
 #include <QString>
 #include <functional>

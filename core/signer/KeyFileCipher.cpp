@@ -1,4 +1,4 @@
-#include "signer/KeyFileCipher.h"
+#include "core/signer/KeyFileCipher.h"
 
 #include <memory>
 #include <openssl/evp.h>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Expected.h"
-#include "crypto/SecureBytes.h"
+#include "core/common/Expected.h"
+#include "core/crypto/SecureBytes.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

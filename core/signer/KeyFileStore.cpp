@@ -1,10 +1,10 @@
-#include "signer/KeyFileStore.h"
+#include "core/signer/KeyFileStore.h"
 
-#include "crypto/CosmosAddress.h"
-#include "crypto/Secp256k1.h"
-#include "signer/AtomicFile.h"
-#include "signer/KeyFileCipher.h"
-#include "signer/KeyName.h"
+#include "core/crypto/CosmosAddress.h"
+#include "core/crypto/Secp256k1.h"
+#include "core/signer/AtomicFile.h"
+#include "core/signer/KeyFileCipher.h"
+#include "core/signer/KeyName.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/Expected.h"
-#include "crypto/SecureBytes.h"
-#include "signer/KeyRecord.h"
-#include "signer/SignerServer.h"
+#include "core/common/Expected.h"
+#include "core/crypto/SecureBytes.h"
+#include "core/signer/KeyRecord.h"
+#include "core/signer/SignerServer.h"
 
 #include <QString>
 #include <memory>

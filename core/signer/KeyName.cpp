@@ -1,4 +1,4 @@
-#include "signer/KeyName.h"
+#include "core/signer/KeyName.h"
 
 namespace baokeys::signer::KeyName {
 

@@ -1,4 +1,4 @@
-#include "signer/KeyStore.h"
+#include "core/signer/KeyStore.h"
 
 #include <mutex>
 

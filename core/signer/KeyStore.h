@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/Expected.h"
-#include "crypto/SecureBytes.h"
-#include "signer/KeyFileStore.h"
-#include "signer/KeyRecord.h"
+#include "core/common/Expected.h"
+#include "core/crypto/SecureBytes.h"
+#include "core/signer/KeyFileStore.h"
+#include "core/signer/KeyRecord.h"
 
 #include <QList>
 #include <QString>

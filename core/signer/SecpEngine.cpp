@@ -1,11 +1,11 @@
-#include "signer/SecpEngine.h"
+#include "core/signer/SecpEngine.h"
 
-#include "crypto/CosmosAddress.h"
-#include "crypto/Hash.h"
-#include "crypto/Secp256k1.h"
-#include "signer/GoBool.h"
-#include "signer/KeyName.h"
-#include "signer/KeyStore.h"
+#include "core/crypto/CosmosAddress.h"
+#include "core/crypto/Hash.h"
+#include "core/crypto/Secp256k1.h"
+#include "core/signer/GoBool.h"
+#include "core/signer/KeyName.h"
+#include "core/signer/KeyStore.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
-#include "signer/ServerState.h"
+#include "core/signer/ServerState.h"
 
-#include "crypto/SecureBytes.h"
+#include "core/crypto/SecureBytes.h"
 
 #include <QUuid>
 #include <openssl/crypto.h>

@@ -1,7 +1,7 @@
-#include "signer/SignerCommandLine.h"
+#include "core/signer/SignerCommandLine.h"
 
-#include "crypto/SecureBytes.h"
-#include "signer/KeyName.h"
+#include "core/crypto/SecureBytes.h"
+#include "core/signer/KeyName.h"
 
 #include <QCommandLineParser>
 #include <QFile>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Expected.h"
-#include "signer/SignerServer.h"
+#include "core/common/Expected.h"
+#include "core/signer/SignerServer.h"
 
 #include <QProcessEnvironment>
 #include <QStringList>

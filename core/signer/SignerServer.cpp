@@ -1,15 +1,15 @@
-#include "signer/SignerServer.h"
+#include "core/signer/SignerServer.h"
 
-#include "crypto/SecureBytes.h"
-#include "signer/FaultInjector.h"
-#include "signer/HttpListener.h"
-#include "signer/KeyFileCipher.h"
-#include "signer/KeyFileStore.h"
-#include "signer/KeyName.h"
-#include "signer/KeyStore.h"
-#include "signer/SecpEngine.h"
-#include "signer/ServerState.h"
-#include "signer/VaultRouter.h"
+#include "core/crypto/SecureBytes.h"
+#include "core/signer/FaultInjector.h"
+#include "core/signer/HttpListener.h"
+#include "core/signer/KeyFileCipher.h"
+#include "core/signer/KeyFileStore.h"
+#include "core/signer/KeyName.h"
+#include "core/signer/KeyStore.h"
+#include "core/signer/SecpEngine.h"
+#include "core/signer/ServerState.h"
+#include "core/signer/VaultRouter.h"
 
 #include <QHostAddress>
 #include <mutex>

@@ -1,10 +1,10 @@
-#include "signer/VaultRouter.h"
+#include "core/signer/VaultRouter.h"
 
-#include "crypto/SecureBytes.h"
-#include "signer/FaultInjector.h"
-#include "signer/GoBool.h"
-#include "signer/SecpEngine.h"
-#include "signer/ServerState.h"
+#include "core/crypto/SecureBytes.h"
+#include "core/signer/FaultInjector.h"
+#include "core/signer/GoBool.h"
+#include "core/signer/SecpEngine.h"
+#include "core/signer/ServerState.h"
 
 #include <QDateTime>
 #include <QJsonArray>

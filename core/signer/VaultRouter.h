@@ -1,6 +1,6 @@
 #pragma once
 
-#include "signer/HttpExchange.h"
+#include "core/signer/HttpExchange.h"
 
 #include <QString>
 #include <atomic>

@@ -1,7 +1,7 @@
-#include "tx/AccountAddress.h"
+#include "core/tx/AccountAddress.h"
 
-#include "crypto/Bech32.h"
-#include "crypto/CosmosAddress.h"
+#include "core/crypto/Bech32.h"
+#include "core/crypto/CosmosAddress.h"
 
 namespace baokeys::tx {
 

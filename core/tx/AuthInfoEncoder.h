@@ -1,7 +1,7 @@
 #pragma once
 
-#include "tx/TxError.h"
-#include "tx/TxTypes.h"
+#include "core/tx/TxError.h"
+#include "core/tx/TxTypes.h"
 
 #include <QByteArray>
 #include <QString>

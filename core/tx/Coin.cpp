@@ -1,4 +1,4 @@
-#include "tx/Coin.h"
+#include "core/tx/Coin.h"
 
 #include <QRegularExpression>
 #include <algorithm>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "tx/TxError.h"
+#include "core/tx/TxError.h"
 
 #include <QList>
 #include <QString>

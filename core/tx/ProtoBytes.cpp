@@ -1,4 +1,4 @@
-#include "tx/ProtoBytes.h"
+#include "core/tx/ProtoBytes.h"
 
 #include <google/protobuf/any.pb.h>
 #include <google/protobuf/io/coded_stream.h>

@@ -3,7 +3,7 @@
 // Internal to baokeys_tx (not installed as API): the bridge between the
 // generated protobuf classes and the QByteArray world of the rest of core.
 
-#include "tx/TxError.h"
+#include "core/tx/TxError.h"
 
 #include <QByteArray>
 #include <QString>

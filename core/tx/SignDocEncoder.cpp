@@ -1,7 +1,7 @@
-#include "tx/SignDocEncoder.h"
+#include "core/tx/SignDocEncoder.h"
 
 #include "cosmos/tx/v1beta1/tx.pb.h"
-#include "tx/ProtoBytes.h"
+#include "core/tx/ProtoBytes.h"
 
 namespace baokeys::tx {
 

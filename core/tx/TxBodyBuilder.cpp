@@ -1,11 +1,11 @@
-#include "tx/TxBodyBuilder.h"
+#include "core/tx/TxBodyBuilder.h"
 
 #include "cosmos/bank/v1beta1/tx.pb.h"
 #include "cosmos/feegrant/v1beta1/feegrant.pb.h"
 #include "cosmos/feegrant/v1beta1/tx.pb.h"
 #include "cosmos/tx/v1beta1/tx.pb.h"
-#include "tx/AccountAddress.h"
-#include "tx/ProtoBytes.h"
+#include "core/tx/AccountAddress.h"
+#include "core/tx/ProtoBytes.h"
 
 #include <google/protobuf/any.pb.h>
 

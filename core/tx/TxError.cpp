@@ -1,4 +1,4 @@
-#include "tx/TxError.h"
+#include "core/tx/TxError.h"
 
 namespace baokeys::tx {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "bao/BaoError.h"
-#include "common/Expected.h"
+#include "core/bao/BaoError.h"
+#include "core/common/Expected.h"
 
 #include <QString>
 #include <optional>

@@ -1,9 +1,9 @@
-#include "tx/TxRawEncoder.h"
+#include "core/tx/TxRawEncoder.h"
 
 #include "cosmos/tx/v1beta1/tx.pb.h"
-#include "crypto/Hash.h"
-#include "crypto/Hex.h"
-#include "tx/ProtoBytes.h"
+#include "core/crypto/Hash.h"
+#include "core/crypto/Hex.h"
+#include "core/tx/ProtoBytes.h"
 
 namespace baokeys::tx {
 

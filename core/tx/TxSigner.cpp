@@ -1,11 +1,11 @@
-#include "tx/TxSigner.h"
+#include "core/tx/TxSigner.h"
 
-#include "crypto/Hash.h"
-#include "crypto/Secp256k1.h"
-#include "keyring/BaoKeyring.h"
-#include "tx/AuthInfoEncoder.h"
-#include "tx/SignDocEncoder.h"
-#include "tx/TxRawEncoder.h"
+#include "core/crypto/Hash.h"
+#include "core/crypto/Secp256k1.h"
+#include "core/keyring/BaoKeyring.h"
+#include "core/tx/AuthInfoEncoder.h"
+#include "core/tx/SignDocEncoder.h"
+#include "core/tx/TxRawEncoder.h"
 
 namespace baokeys::tx {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "tx/TxBodyBuilder.h"
-#include "tx/TxError.h"
-#include "tx/TxTypes.h"
+#include "core/tx/TxBodyBuilder.h"
+#include "core/tx/TxError.h"
+#include "core/tx/TxTypes.h"
 
 #include <QString>
 

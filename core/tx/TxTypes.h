@@ -1,6 +1,6 @@
 #pragma once
 
-#include "tx/Coin.h"
+#include "core/tx/Coin.h"
 
 #include <QByteArray>
 #include <QDateTime>

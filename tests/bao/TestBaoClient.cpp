@@ -5,12 +5,12 @@
 #include "EmbeddedSigner.h"
 #include "LoopbackCertificate.h"
 
-#include "bao/BaoClient.h"
-#include "bao/KeyName.h"
-#include "crypto/CosmosAddress.h"
-#include "crypto/Hash.h"
-#include "crypto/Hex.h"
-#include "crypto/Secp256k1.h"
+#include "core/bao/BaoClient.h"
+#include "core/bao/KeyName.h"
+#include "core/crypto/CosmosAddress.h"
+#include "core/crypto/Hash.h"
+#include "core/crypto/Hex.h"
+#include "core/crypto/Secp256k1.h"
 
 #include <QTest>
 

@@ -4,11 +4,11 @@
 // signatures) must become its typed error; cancellation aborts in flight.
 #include "FakeBaoServer.h"
 
-#include "bao/BaoClient.h"
-#include "bao/HttpTransport.h"
-#include "crypto/CosmosAddress.h"
-#include "crypto/Hex.h"
-#include "crypto/Secp256k1.h"
+#include "core/bao/BaoClient.h"
+#include "core/bao/HttpTransport.h"
+#include "core/crypto/CosmosAddress.h"
+#include "core/crypto/Hex.h"
+#include "core/crypto/Secp256k1.h"
 
 #include <QElapsedTimer>
 #include <QNetworkProxy>

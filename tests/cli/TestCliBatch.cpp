@@ -2,8 +2,8 @@
 // summary, parallelism proven under injected latency, partial failure.
 #include "CliExpect.h"
 #include "CliHarness.h"
-#include "crypto/Hash.h"
-#include "crypto/Secp256k1.h"
+#include "core/crypto/Hash.h"
+#include "core/crypto/Secp256k1.h"
 
 #include <QElapsedTimer>
 #include <QFile>

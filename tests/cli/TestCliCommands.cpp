@@ -3,8 +3,8 @@
 // exit code of each bad-input case.
 #include "CliExpect.h"
 #include "CliHarness.h"
-#include "crypto/Hash.h"
-#include "crypto/Secp256k1.h"
+#include "core/crypto/Hash.h"
+#include "core/crypto/Secp256k1.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -3,8 +3,8 @@
 // Known-answer helpers for the crypto tests. Where the files live is
 // tests/support/VectorFile's business.
 
-#include "crypto/CryptoError.h"
-#include "crypto/Hex.h"
+#include "core/crypto/CryptoError.h"
+#include "core/crypto/Hex.h"
 
 #include "VectorFile.h"
 

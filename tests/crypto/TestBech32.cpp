@@ -1,8 +1,8 @@
 #include "CryptoTestData.h"
 #include "VectorFile.h"
-#include "crypto/Bech32.h"
-#include "crypto/CosmosAddress.h"
-#include "crypto/Hex.h"
+#include "core/crypto/Bech32.h"
+#include "core/crypto/CosmosAddress.h"
+#include "core/crypto/Hex.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>

@@ -1,6 +1,6 @@
 #include "CryptoTestData.h"
-#include "crypto/Bip32.h"
-#include "crypto/Hex.h"
+#include "core/crypto/Bip32.h"
+#include "core/crypto/Hex.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -1,8 +1,8 @@
 #include "CryptoTestData.h"
-#include "crypto/Bip32.h"
-#include "crypto/Bip39.h"
-#include "crypto/Bip39WordList.h"
-#include "crypto/Hex.h"
+#include "core/crypto/Bip32.h"
+#include "core/crypto/Bip39.h"
+#include "core/crypto/Bip39WordList.h"
+#include "core/crypto/Hex.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -1,11 +1,11 @@
 #include "CryptoTestData.h"
 #include "VectorFile.h"
-#include "crypto/Bip32.h"
-#include "crypto/Bip39.h"
-#include "crypto/CosmosAddress.h"
-#include "crypto/Hash.h"
-#include "crypto/Hex.h"
-#include "crypto/Secp256k1.h"
+#include "core/crypto/Bip32.h"
+#include "core/crypto/Bip39.h"
+#include "core/crypto/CosmosAddress.h"
+#include "core/crypto/Hash.h"
+#include "core/crypto/Hex.h"
+#include "core/crypto/Secp256k1.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -1,5 +1,5 @@
-#include "crypto/Hash.h"
-#include "crypto/Hex.h"
+#include "core/crypto/Hash.h"
+#include "core/crypto/Hex.h"
 
 #include <QTest>
 #include <openssl/evp.h>

@@ -1,7 +1,7 @@
 #include "CryptoTestData.h"
-#include "crypto/Hash.h"
-#include "crypto/Hex.h"
-#include "crypto/Secp256k1.h"
+#include "core/crypto/Hash.h"
+#include "core/crypto/Hex.h"
+#include "core/crypto/Secp256k1.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "crypto/SecureBytes.h"
+#include "core/crypto/SecureBytes.h"
 
 #include <QDebug>
 #include <QTest>

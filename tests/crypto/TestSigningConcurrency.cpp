@@ -1,6 +1,6 @@
 #include "CryptoTestData.h"
-#include "crypto/Hex.h"
-#include "crypto/Secp256k1.h"
+#include "core/crypto/Hex.h"
+#include "core/crypto/Secp256k1.h"
 
 #include <QJsonArray>
 #include <QTest>

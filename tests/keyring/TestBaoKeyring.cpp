@@ -6,12 +6,12 @@
 #include "KeyringFolder.h"
 #include "VectorFile.h"
 
-#include "bao/BaoClient.h"
-#include "crypto/CosmosAddress.h"
-#include "crypto/Hash.h"
-#include "crypto/Hex.h"
-#include "crypto/Secp256k1.h"
-#include "keyring/BaoKeyring.h"
+#include "core/bao/BaoClient.h"
+#include "core/crypto/CosmosAddress.h"
+#include "core/crypto/Hash.h"
+#include "core/crypto/Hex.h"
+#include "core/crypto/Secp256k1.h"
+#include "core/keyring/BaoKeyring.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,10 +1,10 @@
 // BaoStore on its own: the versioned 0600 file, atomic replace, one write per
 // putMany, the batch journal, and a corrupt file that is reported, never
 // overwritten, and moved aside intact only when asked.
-#include "keyring/BaoStore.h"
+#include "core/keyring/BaoStore.h"
 
-#include "crypto/CosmosAddress.h"
-#include "crypto/Hex.h"
+#include "core/crypto/CosmosAddress.h"
+#include "core/crypto/Hex.h"
 
 #include <QFile>
 #include <QJsonDocument>

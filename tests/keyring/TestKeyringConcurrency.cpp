@@ -6,11 +6,11 @@
 // work is serialised anywhere.
 #include "KeyringTestSupport.h"
 
-#include "bao/BaoClient.h"
-#include "crypto/CosmosAddress.h"
-#include "crypto/Secp256k1.h"
-#include "keyring/BaoKeyring.h"
-#include "keyring/WorkerPriority.h"
+#include "core/bao/BaoClient.h"
+#include "core/crypto/CosmosAddress.h"
+#include "core/crypto/Secp256k1.h"
+#include "core/keyring/BaoKeyring.h"
+#include "core/keyring/WorkerPriority.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -7,8 +7,8 @@
 #include "KeyringFolder.h"
 #include "MiniEngine.h"
 
-#include "crypto/Secp256k1.h"
-#include "keyring/BaoKeyring.h"
+#include "core/crypto/Secp256k1.h"
+#include "core/keyring/BaoKeyring.h"
 
 #include <QTest>
 

@@ -1,10 +1,10 @@
 // VerifyingKeys: the keyring's parsed-once public keys. Each answer must be
 // the one parsing the key anew would give, from one thread or many, before
 // and after the map starts over.
-#include "crypto/Hash.h"
-#include "crypto/Secp256k1.h"
-#include "crypto/SecureBytes.h"
-#include "keyring/VerifyingKeys.h"
+#include "core/crypto/Hash.h"
+#include "core/crypto/Secp256k1.h"
+#include "core/crypto/SecureBytes.h"
+#include "core/keyring/VerifyingKeys.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // The wire contract (shared/docs/openbao-secp256k1-api.md), row by row, over
 // real HTTP to an in-process signer on 127.0.0.1:<free port>.
 #include "SignerHttp.h"
-#include "signer/SignerServer.h"
+#include "core/signer/SignerServer.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

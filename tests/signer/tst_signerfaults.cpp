@@ -3,7 +3,7 @@
 // proves a delayed request holds no thread (the server runs 2 I/O threads).
 #include "ParallelRequests.h"
 #include "SignerHttp.h"
-#include "signer/SignerServer.h"
+#include "core/signer/SignerServer.h"
 
 #include <QElapsedTimer>
 #include <QTest>

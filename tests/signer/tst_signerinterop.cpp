@@ -2,7 +2,7 @@
 // Debian's python3-hvac (GET ?list=True) and npm's node-vault (LIST verb).
 // node-vault lives in a throwaway folder installed by ./dev; if it is missing
 // this test fails and says how to install it, it never skips silently.
-#include "signer/SignerServer.h"
+#include "core/signer/SignerServer.h"
 
 #include <QDir>
 #include <QFileInfo>

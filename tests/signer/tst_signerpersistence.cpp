@@ -2,7 +2,7 @@
 // passphrase or a damaged file refuses the start, names the file and leaves
 // every file as it was.
 #include "SignerHttp.h"
-#include "signer/SignerServer.h"
+#include "core/signer/SignerServer.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,10 +1,10 @@
 // The small pieces under the server: key name rule, Go's ParseBool, Go-style
 // durations, command-line parsing, and the at-rest cipher.
-#include "crypto/SecureBytes.h"
-#include "signer/GoBool.h"
-#include "signer/KeyFileCipher.h"
-#include "signer/KeyName.h"
-#include "signer/SignerCommandLine.h"
+#include "core/crypto/SecureBytes.h"
+#include "core/signer/GoBool.h"
+#include "core/signer/KeyFileCipher.h"
+#include "core/signer/KeyName.h"
+#include "core/signer/SignerCommandLine.h"
 
 #include <QTest>
 

@@ -3,8 +3,8 @@
 #include "EmbeddedSigner.h"
 #include "SignerHttp.h"
 #include "VectorFile.h"
-#include "crypto/Hash.h"
-#include "crypto/Secp256k1.h"
+#include "core/crypto/Hash.h"
+#include "core/crypto/Secp256k1.h"
 
 #include <QJsonArray>
 #include <QTest>

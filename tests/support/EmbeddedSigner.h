@@ -1,7 +1,7 @@
 #pragma once
 
-#include "bao/BaoSettings.h"
-#include "signer/SignerServer.h"
+#include "core/bao/BaoSettings.h"
+#include "core/signer/SignerServer.h"
 
 #include <QtGlobal>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "bao/BaoSettings.h"
-#include "keyring/BaoKeyring.h"
+#include "core/bao/BaoSettings.h"
+#include "core/keyring/BaoKeyring.h"
 
 #include <QTemporaryDir>
 

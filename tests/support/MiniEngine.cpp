@@ -1,9 +1,9 @@
 #include "MiniEngine.h"
 
-#include "crypto/CosmosAddress.h"
-#include "crypto/Hash.h"
-#include "crypto/Hex.h"
-#include "crypto/Secp256k1.h"
+#include "core/crypto/CosmosAddress.h"
+#include "core/crypto/Hash.h"
+#include "core/crypto/Hex.h"
+#include "core/crypto/Secp256k1.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>

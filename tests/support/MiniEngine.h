@@ -2,7 +2,7 @@
 
 #include "FakeBaoServer.h"
 
-#include "crypto/SecureBytes.h"
+#include "core/crypto/SecureBytes.h"
 
 #include <QHash>
 #include <QString>

@@ -4,11 +4,11 @@
 // inputs of the tx API: a body builder, the fee, the signer's account, and
 // the signer's key from the "keys" section.
 #include "VectorFile.h"
-#include "crypto/Bech32.h"
-#include "crypto/Hex.h"
-#include "tx/Coin.h"
-#include "tx/TxBodyBuilder.h"
-#include "tx/TxTypes.h"
+#include "core/crypto/Bech32.h"
+#include "core/crypto/Hex.h"
+#include "core/tx/Coin.h"
+#include "core/tx/TxBodyBuilder.h"
+#include "core/tx/TxTypes.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -2,10 +2,10 @@
 // answers, byte for byte: TxBody, AuthInfo, SignDoc, and TxRaw with the
 // vector's signature and its hash. No signer here: encoding only.
 #include "TxVectors.h"
-#include "crypto/Hex.h"
-#include "tx/AuthInfoEncoder.h"
-#include "tx/SignDocEncoder.h"
-#include "tx/TxRawEncoder.h"
+#include "core/crypto/Hex.h"
+#include "core/tx/AuthInfoEncoder.h"
+#include "core/tx/SignDocEncoder.h"
+#include "core/tx/TxRawEncoder.h"
 
 #include <QTest>
 

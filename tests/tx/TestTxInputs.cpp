@@ -1,12 +1,12 @@
 // Bad input to the tx API: each refusal carries its own error kind, and a
 // refused message leaves the body as it was. No signer needed.
-#include "crypto/Bech32.h"
-#include "crypto/Hex.h"
-#include "tx/AccountAddress.h"
-#include "tx/AuthInfoEncoder.h"
-#include "tx/Coin.h"
-#include "tx/SignDocEncoder.h"
-#include "tx/TxBodyBuilder.h"
+#include "core/crypto/Bech32.h"
+#include "core/crypto/Hex.h"
+#include "core/tx/AccountAddress.h"
+#include "core/tx/AuthInfoEncoder.h"
+#include "core/tx/Coin.h"
+#include "core/tx/SignDocEncoder.h"
+#include "core/tx/TxBodyBuilder.h"
 
 #include <QTest>
 

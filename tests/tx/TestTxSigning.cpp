@@ -6,9 +6,9 @@
 #include "EmbeddedSigner.h"
 #include "KeyringFolder.h"
 #include "TxVectors.h"
-#include "crypto/Hex.h"
-#include "keyring/BaoKeyring.h"
-#include "tx/TxSigner.h"
+#include "core/crypto/Hex.h"
+#include "core/keyring/BaoKeyring.h"
+#include "core/tx/TxSigner.h"
 
 #include <QTest>
 

@@ -4,17 +4,17 @@
 // the status bar follows the server (active, sealed, unreachable) in the
 // background; the key actions' dialogs work against the real signer.
 #include "UiTestSupport.h"
-#include "connection/ConnectionMonitor.h"
-#include "connection/PassphraseDialog.h"
-#include "connection/ProfileDialog.h"
-#include "connection/ProfileStore.h"
-#include "connection/TokenPrompt.h"
-#include "connection/TokenVault.h"
-#include "keys/DeleteKeyDialog.h"
-#include "keys/ImportKeyDialog.h"
-#include "keys/KeyDetailsDialog.h"
-#include "keys/KeyTableModel.h"
-#include "keys/KeysPage.h"
+#include "ui/connection/ConnectionMonitor.h"
+#include "ui/connection/PassphraseDialog.h"
+#include "ui/connection/ProfileDialog.h"
+#include "ui/connection/ProfileStore.h"
+#include "ui/connection/TokenPrompt.h"
+#include "ui/connection/TokenVault.h"
+#include "ui/keys/DeleteKeyDialog.h"
+#include "ui/keys/ImportKeyDialog.h"
+#include "ui/keys/KeyDetailsDialog.h"
+#include "ui/keys/KeyTableModel.h"
+#include "ui/keys/KeysPage.h"
 
 #include <QCheckBox>
 #include <QComboBox>

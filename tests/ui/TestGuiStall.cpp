@@ -8,11 +8,11 @@
 // subtracts it, so what it bounds is the GUI thread's own work or blocking -
 // the part this code is responsible for - and it prints both figures.
 #include "UiTestSupport.h"
-#include "batch/BatchItemModel.h"
-#include "keys/KeyTableModel.h"
-#include "keys/KeysPage.h"
-#include "signing/LatencyChart.h"
-#include "signing/SignBatchPage.h"
+#include "ui/batch/BatchItemModel.h"
+#include "ui/keys/KeyTableModel.h"
+#include "ui/keys/KeysPage.h"
+#include "ui/signing/LatencyChart.h"
+#include "ui/signing/SignBatchPage.h"
 
 #include <QElapsedTimer>
 #include <QFile>

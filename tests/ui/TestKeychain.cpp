@@ -7,10 +7,10 @@
 // dbus-daemon or gnome-keyring-daemon is missing.
 #include "PrivateKeychain.h"
 #include "UiTestSupport.h"
-#include "connection/ProfileDialog.h"
-#include "connection/ProfileStore.h"
-#include "connection/TokenPrompt.h"
-#include "connection/TokenVault.h"
+#include "ui/connection/ProfileDialog.h"
+#include "ui/connection/ProfileStore.h"
+#include "ui/connection/TokenPrompt.h"
+#include "ui/connection/TokenVault.h"
 
 #include <QCheckBox>
 #include <QDirIterator>

@@ -3,10 +3,10 @@
 // stored; collisions are refused before anything is created; Cancel and
 // "Retry failed"; a failing server shows its error.
 #include "UiTestSupport.h"
-#include "batch/BatchItemModel.h"
-#include "batch/ProvisionPage.h"
-#include "keys/KeyTableModel.h"
-#include "keys/KeysPage.h"
+#include "ui/batch/BatchItemModel.h"
+#include "ui/batch/ProvisionPage.h"
+#include "ui/keys/KeyTableModel.h"
+#include "ui/keys/KeysPage.h"
 
 #include <QCheckBox>
 #include <QFile>

@@ -3,15 +3,15 @@
 // bar per request with the wall-time and sequential markers, the summary
 // shows the speed-up; Cancel; a failing or sealed server shows its error.
 #include "UiTestSupport.h"
-#include "batch/BatchItemModel.h"
-#include "crypto/Hash.h"
-#include "crypto/Hex.h"
-#include "crypto/Secp256k1.h"
-#include "keys/KeyTableModel.h"
-#include "keys/KeysPage.h"
-#include "signing/LatencyChart.h"
-#include "signing/RequestBarsItem.h"
-#include "signing/SignBatchPage.h"
+#include "ui/batch/BatchItemModel.h"
+#include "core/crypto/Hash.h"
+#include "core/crypto/Hex.h"
+#include "core/crypto/Secp256k1.h"
+#include "ui/keys/KeyTableModel.h"
+#include "ui/keys/KeysPage.h"
+#include "ui/signing/LatencyChart.h"
+#include "ui/signing/RequestBarsItem.h"
+#include "ui/signing/SignBatchPage.h"
 
 #include <QBarSeries>
 #include <QBarSet>

@@ -3,15 +3,15 @@
 // coalescing, latency statistics, CSV / JSON export, QR codes, clipboard
 // clearing, and the embedded resources and translations.
 #include "UiTestSupport.h"
-#include "batch/BatchExport.h"
-#include "batch/BatchItemModel.h"
-#include "common/Clipboard.h"
-#include "common/QrCode.h"
-#include "common/Translations.h"
-#include "keys/KeyFilterProxy.h"
-#include "keys/KeyTableModel.h"
-#include "signing/LatencyChart.h"
-#include "signing/LatencyStats.h"
+#include "ui/batch/BatchExport.h"
+#include "ui/batch/BatchItemModel.h"
+#include "ui/common/Clipboard.h"
+#include "ui/common/QrCode.h"
+#include "ui/common/Translations.h"
+#include "ui/keys/KeyFilterProxy.h"
+#include "ui/keys/KeyTableModel.h"
+#include "ui/signing/LatencyChart.h"
+#include "ui/signing/LatencyStats.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -438,7 +438,8 @@ void TestUiModels::vietnameseCoversEveryString()
     QProcess process;
     process.start(lupdate,
                   {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
-                   source.filePath(QStringLiteral("ui")), QStringLiteral("-ts"), copy});
+                   QStringLiteral("-I"), source.absolutePath(), source.filePath(QStringLiteral("ui")),
+                   QStringLiteral("-ts"), copy});
     QVERIFY(process.waitForFinished(60000));
     QCOMPARE(process.exitCode(), 0);
     QFile file(copy);

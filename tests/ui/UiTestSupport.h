@@ -1,13 +1,13 @@
 #pragma once
 
-#include "MainWindow.h"
-#include "common/AppResources.h"
-#include "common/Translations.h"
-#include "connection/Profile.h"
-#include "connection/ProfileStore.h"
-#include "connection/Session.h"
-#include "connection/TokenPrompt.h"
-#include "signer/SignerServer.h"
+#include "ui/MainWindow.h"
+#include "ui/common/AppResources.h"
+#include "ui/common/Translations.h"
+#include "ui/connection/Profile.h"
+#include "ui/connection/ProfileStore.h"
+#include "ui/connection/Session.h"
+#include "ui/connection/TokenPrompt.h"
+#include "core/signer/SignerServer.h"
 
 #include <QApplication>
 #include <QCheckBox>

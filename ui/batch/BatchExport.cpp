@@ -1,4 +1,4 @@
-#include "batch/BatchExport.h"
+#include "ui/batch/BatchExport.h"
 
 #include <QFile>
 #include <QJsonArray>

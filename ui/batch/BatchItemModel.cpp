@@ -1,6 +1,6 @@
-#include "batch/BatchItemModel.h"
+#include "ui/batch/BatchItemModel.h"
 
-#include "common/ErrorReporter.h"
+#include "ui/common/ErrorReporter.h"
 
 #include <QFont>
 #include <QLocale>

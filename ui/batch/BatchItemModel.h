@@ -1,6 +1,6 @@
 #pragma once
 
-#include "keyring/BatchTypes.h"
+#include "core/keyring/BatchTypes.h"
 
 #include <QAbstractTableModel>
 #include <QList>

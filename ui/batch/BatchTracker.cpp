@@ -1,7 +1,7 @@
-#include "batch/BatchTracker.h"
+#include "ui/batch/BatchTracker.h"
 
-#include "batch/BatchItemModel.h"
-#include "common/BackgroundPriority.h"
+#include "ui/batch/BatchItemModel.h"
+#include "ui/common/BackgroundPriority.h"
 
 namespace baokeys::ui {
 

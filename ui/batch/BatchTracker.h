@@ -1,6 +1,6 @@
 #pragma once
 
-#include "keyring/BatchProgress.h"
+#include "core/keyring/BatchProgress.h"
 
 #include <QObject>
 #include <QTimer>

@@ -1,9 +1,9 @@
-#include "batch/ProvisionPage.h"
+#include "ui/batch/ProvisionPage.h"
 
-#include "batch/BatchItemModel.h"
-#include "batch/BatchTracker.h"
-#include "common/ErrorReporter.h"
-#include "connection/Session.h"
+#include "ui/batch/BatchItemModel.h"
+#include "ui/batch/BatchTracker.h"
+#include "ui/common/ErrorReporter.h"
+#include "ui/connection/Session.h"
 
 #include <QCheckBox>
 #include <QFileDialog>

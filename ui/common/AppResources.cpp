@@ -1,4 +1,4 @@
-#include "common/AppResources.h"
+#include "ui/common/AppResources.h"
 
 #include <QtGlobal>
 

@@ -1,4 +1,4 @@
-#include "common/BackgroundPriority.h"
+#include "ui/common/BackgroundPriority.h"
 
 #include <QtGlobal>
 

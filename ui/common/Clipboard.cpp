@@ -1,6 +1,6 @@
-#include "common/Clipboard.h"
+#include "ui/common/Clipboard.h"
 
-#include "crypto/SecureBytes.h"
+#include "core/crypto/SecureBytes.h"
 
 #include <QClipboard>
 #include <QGuiApplication>

@@ -1,4 +1,4 @@
-#include "common/ErrorReporter.h"
+#include "ui/common/ErrorReporter.h"
 
 #include <QCoreApplication>
 #include <QMessageBox>

@@ -1,4 +1,4 @@
-#include "common/QrCode.h"
+#include "ui/common/QrCode.h"
 
 #include <QPainter>
 #include <memory>

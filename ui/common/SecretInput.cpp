@@ -1,4 +1,4 @@
-#include "common/SecretInput.h"
+#include "ui/common/SecretInput.h"
 
 #include <QLineEdit>
 

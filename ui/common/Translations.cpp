@@ -1,4 +1,4 @@
-#include "common/Translations.h"
+#include "ui/common/Translations.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,6 +1,6 @@
-#include "connection/ConnectionMonitor.h"
+#include "ui/connection/ConnectionMonitor.h"
 
-#include "keyring/BaoKeyring.h"
+#include "core/keyring/BaoKeyring.h"
 
 namespace baokeys::ui {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "bao/BaoTypes.h"
+#include "core/bao/BaoTypes.h"
 
 #include <QFutureWatcher>
 #include <QObject>

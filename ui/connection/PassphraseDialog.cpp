@@ -1,7 +1,7 @@
-#include "connection/PassphraseDialog.h"
+#include "ui/connection/PassphraseDialog.h"
 
-#include "common/SecretInput.h"
-#include "crypto/SecureBytes.h"
+#include "ui/common/SecretInput.h"
+#include "core/crypto/SecureBytes.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -1,4 +1,4 @@
-#include "connection/Profile.h"
+#include "ui/connection/Profile.h"
 
 #include <QDir>
 #include <QStandardPaths>

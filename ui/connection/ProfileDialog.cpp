@@ -1,10 +1,10 @@
-#include "connection/ProfileDialog.h"
+#include "ui/connection/ProfileDialog.h"
 
-#include "common/SecretInput.h"
-#include "connection/ProfileStore.h"
-#include "connection/Session.h"
-#include "connection/TokenVault.h"
-#include "keyring/BaoKeyring.h"
+#include "ui/common/SecretInput.h"
+#include "ui/connection/ProfileStore.h"
+#include "ui/connection/Session.h"
+#include "ui/connection/TokenVault.h"
+#include "core/keyring/BaoKeyring.h"
 
 #include <QCheckBox>
 #include <QComboBox>

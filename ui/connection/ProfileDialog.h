@@ -1,7 +1,7 @@
 #pragma once
 
-#include "bao/BaoTypes.h"
-#include "connection/Profile.h"
+#include "core/bao/BaoTypes.h"
+#include "ui/connection/Profile.h"
 
 #include <QDialog>
 #include <QFutureWatcher>

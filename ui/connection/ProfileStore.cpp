@@ -1,4 +1,4 @@
-#include "connection/ProfileStore.h"
+#include "ui/connection/ProfileStore.h"
 
 #include <QUuid>
 #include <algorithm>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connection/Profile.h"
+#include "ui/connection/Profile.h"
 
 #include <QList>
 #include <QSettings>

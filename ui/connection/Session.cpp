@@ -1,4 +1,4 @@
-#include "connection/Session.h"
+#include "ui/connection/Session.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 

@@ -1,6 +1,6 @@
-#include "connection/TokenPrompt.h"
+#include "ui/connection/TokenPrompt.h"
 
-#include "common/SecretInput.h"
+#include "ui/common/SecretInput.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

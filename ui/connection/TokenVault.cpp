@@ -1,6 +1,6 @@
-#include "connection/TokenVault.h"
+#include "ui/connection/TokenVault.h"
 
-#include "crypto/SecureBytes.h"
+#include "core/crypto/SecureBytes.h"
 
 #include <qt6keychain/keychain.h>
 

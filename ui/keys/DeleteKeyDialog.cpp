@@ -1,4 +1,4 @@
-#include "keys/DeleteKeyDialog.h"
+#include "ui/keys/DeleteKeyDialog.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

@@ -1,10 +1,10 @@
-#include "keys/ExportKeyDialog.h"
+#include "ui/keys/ExportKeyDialog.h"
 
-#include "common/Clipboard.h"
-#include "common/ErrorReporter.h"
-#include "common/SecretInput.h"
-#include "crypto/Hex.h"
-#include "keyring/BaoKeyring.h"
+#include "ui/common/Clipboard.h"
+#include "ui/common/ErrorReporter.h"
+#include "ui/common/SecretInput.h"
+#include "core/crypto/Hex.h"
+#include "core/keyring/BaoKeyring.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

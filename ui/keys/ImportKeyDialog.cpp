@@ -1,6 +1,6 @@
-#include "keys/ImportKeyDialog.h"
+#include "ui/keys/ImportKeyDialog.h"
 
-#include "common/SecretInput.h"
+#include "ui/common/SecretInput.h"
 
 #include <QCheckBox>
 #include <QComboBox>

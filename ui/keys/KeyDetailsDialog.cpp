@@ -1,8 +1,8 @@
-#include "keys/KeyDetailsDialog.h"
+#include "ui/keys/KeyDetailsDialog.h"
 
-#include "common/Clipboard.h"
-#include "common/QrCode.h"
-#include "keys/KeyTableModel.h"
+#include "ui/common/Clipboard.h"
+#include "ui/common/QrCode.h"
+#include "ui/keys/KeyTableModel.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "keyring/KeyRecord.h"
+#include "core/keyring/KeyRecord.h"
 
 #include <QDialog>
 

@@ -1,6 +1,6 @@
-#include "keys/KeyFilterProxy.h"
+#include "ui/keys/KeyFilterProxy.h"
 
-#include "keys/KeyTableModel.h"
+#include "ui/keys/KeyTableModel.h"
 
 #include <QDateTime>
 #include <QRegularExpression>

@@ -1,4 +1,4 @@
-#include "keys/KeyTableModel.h"
+#include "ui/keys/KeyTableModel.h"
 
 #include <QCollator>
 #include <QFont>

@@ -1,4 +1,4 @@
-#include "keys/NewKeyDialog.h"
+#include "ui/keys/NewKeyDialog.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

@@ -1,8 +1,8 @@
-#include "keys/SignMessageDialog.h"
+#include "ui/keys/SignMessageDialog.h"
 
-#include "common/ErrorReporter.h"
-#include "crypto/Hex.h"
-#include "keyring/BaoKeyring.h"
+#include "ui/common/ErrorReporter.h"
+#include "core/crypto/Hex.h"
+#include "core/keyring/BaoKeyring.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,12 +1,12 @@
-#include "keys/SignTransactionDialog.h"
+#include "ui/keys/SignTransactionDialog.h"
 
-#include "common/Clipboard.h"
-#include "common/ErrorReporter.h"
-#include "crypto/Hex.h"
-#include "keyring/BaoKeyring.h"
-#include "tx/Coin.h"
-#include "tx/TxBodyBuilder.h"
-#include "tx/TxSigner.h"
+#include "ui/common/Clipboard.h"
+#include "ui/common/ErrorReporter.h"
+#include "core/crypto/Hex.h"
+#include "core/keyring/BaoKeyring.h"
+#include "core/tx/Coin.h"
+#include "core/tx/TxBodyBuilder.h"
+#include "core/tx/TxSigner.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -1,6 +1,6 @@
-#include "signing/LatencyChart.h"
+#include "ui/signing/LatencyChart.h"
 
-#include "signing/RequestBarsItem.h"
+#include "ui/signing/RequestBarsItem.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>

@@ -1,4 +1,4 @@
-#include "signing/LatencyStats.h"
+#include "ui/signing/LatencyStats.h"
 
 #include <QCoreApplication>
 #include <QLocale>

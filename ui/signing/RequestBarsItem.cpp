@@ -1,4 +1,4 @@
-#include "signing/RequestBarsItem.h"
+#include "ui/signing/RequestBarsItem.h"
 
 #include <QAbstractSeries>
 #include <QApplication>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "signing/LatencyStats.h"
+#include "ui/signing/LatencyStats.h"
 
 #include <QGraphicsObject>
 #include <QPointer>

@@ -1,11 +1,11 @@
-#include "signing/SignBatchPage.h"
+#include "ui/signing/SignBatchPage.h"
 
-#include "batch/BatchItemModel.h"
-#include "batch/BatchTracker.h"
-#include "common/ErrorReporter.h"
-#include "connection/Session.h"
-#include "crypto/Hex.h"
-#include "signing/LatencyChart.h"
+#include "ui/batch/BatchItemModel.h"
+#include "ui/batch/BatchTracker.h"
+#include "ui/common/ErrorReporter.h"
+#include "ui/connection/Session.h"
+#include "core/crypto/Hex.h"
+#include "ui/signing/LatencyChart.h"
 
 #include <QButtonGroup>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "keyring/BatchTypes.h"
-#include "signing/LatencyStats.h"
+#include "core/keyring/BatchTypes.h"
+#include "ui/signing/LatencyStats.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>

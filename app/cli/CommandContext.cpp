@@ -1,6 +1,6 @@
 #include "cli/CommandContext.h"
 
-#include "keyring/BaoKeyring.h"
+#include "core/keyring/BaoKeyring.h"
 
 #include <QCoreApplication>
 

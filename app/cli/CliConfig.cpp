@@ -3,8 +3,8 @@
 #include "cli/CliText.h"
 #include "cli/CommandLine.h"
 #include "cli/InputReader.h"
-#include "crypto/SecureBytes.h"
-#include "keyring/KeyRecord.h"
+#include "core/crypto/SecureBytes.h"
+#include "core/keyring/KeyRecord.h"
 
 #include <QCoreApplication>
 #include <QDir>

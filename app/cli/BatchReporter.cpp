@@ -2,7 +2,7 @@
 
 #include "cli/CliText.h"
 #include "cli/Console.h"
-#include "keyring/BatchProgress.h"
+#include "core/keyring/BatchProgress.h"
 
 #include <QCoreApplication>
 

@@ -4,11 +4,11 @@
 #include "cli/CommandContext.h"
 #include "cli/Console.h"
 #include "cli/KeysCommands.h"
-#include "crypto/Hex.h"
-#include "keyring/BaoKeyring.h"
-#include "tx/Coin.h"
-#include "tx/TxBodyBuilder.h"
-#include "tx/TxSigner.h"
+#include "core/crypto/Hex.h"
+#include "core/keyring/BaoKeyring.h"
+#include "core/tx/Coin.h"
+#include "core/tx/TxBodyBuilder.h"
+#include "core/tx/TxSigner.h"
 
 #include <QJsonObject>
 

@@ -2,13 +2,13 @@
 
 #include "cli/CliText.h"
 
-#include "bao/KeyName.h"
+#include "core/bao/KeyName.h"
 #include "cli/CommandContext.h"
 #include "cli/Console.h"
 #include "cli/InputReader.h"
 #include "cli/KeyView.h"
 #include "cli/PrivateFile.h"
-#include "keyring/BaoKeyring.h"
+#include "core/keyring/BaoKeyring.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "bao/BaoError.h"
+#include "core/bao/BaoError.h"
 #include "cli/ExitCode.h"
-#include "common/Expected.h"
+#include "core/common/Expected.h"
 
 #include <QString>
 

@@ -3,7 +3,7 @@
 #include "cli/CliText.h"
 #include "cli/CommandContext.h"
 #include "cli/Console.h"
-#include "keyring/BaoKeyring.h"
+#include "core/keyring/BaoKeyring.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

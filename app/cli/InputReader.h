@@ -1,7 +1,7 @@
 #pragma once
 
 #include "cli/CliError.h"
-#include "crypto/SecureBytes.h"
+#include "core/crypto/SecureBytes.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "bao/BaoError.h"
+#include "core/bao/BaoError.h"
 #include "cli/CliConfig.h"
 #include "cli/CliError.h"
 #include "cli/LatencyStats.h"

@@ -2,7 +2,7 @@
 
 #include "cli/CliConfig.h"
 #include "cli/CliError.h"
-#include "keyring/KeyRecord.h"
+#include "core/keyring/KeyRecord.h"
 
 #include <memory>
 

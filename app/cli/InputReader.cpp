@@ -2,7 +2,7 @@
 
 #include "cli/CliText.h"
 
-#include "crypto/Hex.h"
+#include "core/crypto/Hex.h"
 
 #include <QCoreApplication>
 #include <QFile>

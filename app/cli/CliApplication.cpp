@@ -8,7 +8,7 @@
 #include "cli/SignCommands.h"
 #include "cli/StatusCommand.h"
 #include "cli/TxCommands.h"
-#include "crypto/Secp256k1.h"
+#include "core/crypto/Secp256k1.h"
 
 namespace baokeys::cli {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "bao/BaoSettings.h"
+#include "core/bao/BaoSettings.h"
 #include "cli/CliError.h"
 
 #include <QCommandLineOption>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "cli/CommandLine.h"
-#include "keyring/BatchTypes.h"
+#include "core/keyring/BatchTypes.h"
 
 #include <QByteArray>
 #include <QList>

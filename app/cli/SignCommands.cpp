@@ -5,10 +5,10 @@
 #include "cli/Console.h"
 #include "cli/InputReader.h"
 #include "cli/KeysCommands.h"
-#include "crypto/Hash.h"
-#include "crypto/Hex.h"
-#include "crypto/Secp256k1.h"
-#include "keyring/BaoKeyring.h"
+#include "core/crypto/Hash.h"
+#include "core/crypto/Hex.h"
+#include "core/crypto/Secp256k1.h"
+#include "core/keyring/BaoKeyring.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -7,8 +7,8 @@
 #include "cli/InputReader.h"
 #include "cli/InterruptGuard.h"
 #include "cli/KeysCommands.h"
-#include "crypto/Hex.h"
-#include "keyring/BaoKeyring.h"
+#include "core/crypto/Hex.h"
+#include "core/keyring/BaoKeyring.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
