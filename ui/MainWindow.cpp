@@ -1,5 +1,6 @@
 #include "ui/MainWindow.h"
 
+#include "core/crypto/SecureBytes.h"
 #include "ui/batch/ProvisionPage.h"
 #include "ui/common/AppResources.h"
 #include "ui/common/ErrorReporter.h"
@@ -10,7 +11,6 @@
 #include "ui/connection/Session.h"
 #include "ui/connection/TokenPrompt.h"
 #include "ui/connection/TokenVault.h"
-#include "core/crypto/SecureBytes.h"
 #include "ui/keys/KeyTableModel.h"
 #include "ui/keys/KeysPage.h"
 #include "ui/signing/SignBatchPage.h"

@@ -49,8 +49,8 @@ CliResult<bao::HttpTransportKind> transportValue(const Invocation &invocation)
         return bao::HttpTransportKind::Beast;
     if (name == QLatin1String("qtnetwork"))
         return bao::HttpTransportKind::QtNetwork;
-    return cliError(CliError::usage(
-        tr("--transport: '%1' is not beast or qtnetwork").arg(invocation.value(QStringLiteral("transport")))));
+    return cliError(CliError::usage(tr("--transport: '%1' is not beast or qtnetwork")
+                                        .arg(invocation.value(QStringLiteral("transport")))));
 }
 
 CliResult<int> intOption(const Invocation &invocation, const QString &name, int min, int max, int fallback)
@@ -69,7 +69,7 @@ CliResult<int> intOption(const Invocation &invocation, const QString &name, int 
 
 // Waits on a batch's future (the main event loop runs meanwhile, so results
 // and the progress line are handled as they come) and reports every item.
-template<typename Result, typename Describe>
+template <typename Result, typename Describe>
 CliResult<ExitCode> runJob(const keyring::BatchJob<Result> &job, BatchReporter &reporter, Describe describe)
 {
     QEventLoop loop;
@@ -160,8 +160,9 @@ CliResult<ExitCode> BatchCommands::create(CommandContext &context, const Invocat
     request.exportable = invocation.isSet(QStringLiteral("exportable"));
     request.parallelism = *parallelism;
     request.transport = *transport;
-    request.serverCheck = invocation.isSet(QStringLiteral("per-key-check")) ? keyring::ServerNameCheck::ByEngine
-                                                                            : keyring::ServerNameCheck::ListFirst;
+    request.serverCheck = invocation.isSet(QStringLiteral("per-key-check"))
+                              ? keyring::ServerNameCheck::ByEngine
+                              : keyring::ServerNameCheck::ListFirst;
     if (auto valid = KeysCommands::checkName(QStringLiteral("%1-%2").arg(request.prefix).arg(request.count));
         !valid)
         return cliError(valid.error());

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/bao/BaoError.h"
 #include "cli/CliConfig.h"
 #include "cli/CliError.h"
 #include "cli/LatencyStats.h"
+#include "core/bao/BaoError.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>

@@ -62,7 +62,8 @@ CliResult<std::chrono::milliseconds> CliConfig::parseTimeout(const QString &text
     // The same forms as BAO_CLIENT_TIMEOUT, bounded to something a person means.
     const auto timeout = bao::BaoSettings::parseDuration(text);
     if (!timeout || *timeout < std::chrono::milliseconds(1) || *timeout > std::chrono::hours(24))
-        return cliError(CliError::usage(tr("--timeout: '%1' is not a duration (e.g. 30s, 500ms, 2m)").arg(text)));
+        return cliError(
+            CliError::usage(tr("--timeout: '%1' is not a duration (e.g. 30s, 500ms, 2m)").arg(text)));
     return *timeout;
 }
 

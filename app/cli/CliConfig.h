@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/bao/BaoSettings.h"
 #include "cli/CliError.h"
+#include "core/bao/BaoSettings.h"
 
 #include <QCommandLineOption>
 #include <QList>

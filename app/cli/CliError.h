@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/bao/BaoError.h"
 #include "cli/ExitCode.h"
+#include "core/bao/BaoError.h"
 #include "core/common/Expected.h"
 
 #include <QString>
@@ -20,7 +20,7 @@ struct CliError {
     static CliError fromBao(const bao::BaoError &error);
 };
 
-template<typename T> using CliResult = Expected<T, CliError>;
+template <typename T> using CliResult = Expected<T, CliError>;
 
 inline Unexpected<CliError> cliError(CliError error)
 {

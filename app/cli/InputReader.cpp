@@ -23,7 +23,7 @@ QString describePath(const QString &path)
 }
 
 // Reads the whole of `fd` into `buffer` (a wiping one for secrets), at most `limit` bytes.
-template<typename Buffer>
+template <typename Buffer>
 CliResult<void> readAll(int fd, const QString &option, const QString &path, qsizetype limit, Buffer &buffer)
 {
     qsizetype used = 0;
@@ -65,7 +65,7 @@ struct PlainBuffer {
     const char *data() const { return bytes.constData(); }
 };
 
-template<typename Buffer>
+template <typename Buffer>
 CliResult<void> readPath(const QString &option, const QString &path, qsizetype limit, Buffer &buffer)
 {
     if (path.isEmpty())

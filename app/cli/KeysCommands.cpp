@@ -2,12 +2,12 @@
 
 #include "cli/CliText.h"
 
-#include "core/bao/KeyName.h"
 #include "cli/CommandContext.h"
 #include "cli/Console.h"
 #include "cli/InputReader.h"
 #include "cli/KeyView.h"
 #include "cli/PrivateFile.h"
+#include "core/bao/KeyName.h"
 #include "core/keyring/BaoKeyring.h"
 
 #include <QCoreApplication>

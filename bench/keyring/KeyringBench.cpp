@@ -73,8 +73,8 @@ QList<SignRequest> requestsFor(int n, int keys)
     QList<SignRequest> requests;
     requests.reserve(n);
     for (int i = 0; i < n; ++i)
-        requests << SignRequest{QStringLiteral("bench-%1").arg(i % keys + 1), QByteArray("message ") + QByteArray::number(i),
-                                false};
+        requests << SignRequest{QStringLiteral("bench-%1").arg(i % keys + 1),
+                                QByteArray("message ") + QByteArray::number(i), false};
     return requests;
 }
 
@@ -93,10 +93,11 @@ struct Transport {
     const char *name;
     HttpTransportKind kind;
 };
-constexpr Transport Transports[] = {{"Beast", HttpTransportKind::Beast}, {"QtNetwork", HttpTransportKind::QtNetwork}};
+constexpr Transport Transports[] = {{"Beast", HttpTransportKind::Beast},
+                                    {"QtNetwork", HttpTransportKind::QtNetwork}};
 
-BatchTiming timeSignBatch(BaoKeyring &keyring, const QList<SignRequest> &requests, HttpTransportKind transport,
-                          int parallelism = 0)
+BatchTiming timeSignBatch(BaoKeyring &keyring, const QList<SignRequest> &requests,
+                          HttpTransportKind transport, int parallelism = 0)
 {
     SignBatchOptions options;
     options.parallelism = parallelism;
@@ -164,10 +165,14 @@ WrkRun runWrk(const SignerServer &server, int connections, int seconds, QString 
     file.write("wrk.headers[\"X-Vault-Token\"] = os.getenv(\"BENCH_TOKEN\")\n");
     file.write("wrk.body = '" + QJsonDocument(body).toJson(QJsonDocument::Compact) + "'\n");
     file.close();
-    const QStringList args = {QStringLiteral("-t2"), QStringLiteral("-c%1").arg(connections),
-                              QStringLiteral("-d%1s").arg(seconds), QStringLiteral("-s"), script,
+    const QStringList args = {QStringLiteral("-t2"),
+                              QStringLiteral("-c%1").arg(connections),
+                              QStringLiteral("-d%1s").arg(seconds),
+                              QStringLiteral("-s"),
+                              script,
                               server.address() + QStringLiteral("/v1/secp256k1/sign/bench-1")};
-    *commandLine = QStringLiteral("wrk ") + args.join(QLatin1Char(' ')).replace(script, QStringLiteral("sign.lua"));
+    *commandLine =
+        QStringLiteral("wrk ") + args.join(QLatin1Char(' ')).replace(script, QStringLiteral("sign.lua"));
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("BENCH_TOKEN"), server.rootToken()); // not on the command line
@@ -182,14 +187,15 @@ WrkRun runWrk(const SignerServer &server, int connections, int seconds, QString 
         std::fprintf(stderr, "wrk saw non-2xx answers:\n%s\n", qPrintable(output));
     if (!match.hasMatch())
         return {};
-    return {match.captured(1).toDouble(), childrenCpuSeconds() - cpuBefore}; // wrk, once reaped, is a child's time
+    return {match.captured(1).toDouble(),
+            childrenCpuSeconds() - cpuBefore}; // wrk, once reaped, is a child's time
 }
 
-void row(const QByteArray &name, int n, int parallelism, double wallMs, double idealMs, double ratio, const char *target,
-         bool ok)
+void row(const QByteArray &name, int n, int parallelism, double wallMs, double idealMs, double ratio,
+         const char *target, bool ok)
 {
-    std::printf("%-44s %6d %6d %10.1f %9.1f %7.3f  %-8s %s\n", name.constData(), n, parallelism, wallMs, idealMs, ratio, target,
-                target[0] ? (ok ? "ok" : "MISSED") : "");
+    std::printf("%-44s %6d %6d %10.1f %9.1f %7.3f  %-8s %s\n", name.constData(), n, parallelism, wallMs,
+                idealMs, ratio, target, target[0] ? (ok ? "ok" : "MISSED") : "");
 }
 
 enum class Placement { SharedCores, SignerOnItsOwnCore };
@@ -207,15 +213,16 @@ double median(std::vector<double> values)
 // second to the next, so each round pairs a client run with a wrk run right
 // after it, and the ratio printed is the median of the rounds' ratios.
 template <typename UsesTransport>
-void runThroughput(const SignerServer &server, BaoKeyring &keyring, const QList<SignRequest> &requests, int connections,
-                   int wrkSeconds, int rounds, Placement placement, UsesTransport usesTransport)
+void runThroughput(const SignerServer &server, BaoKeyring &keyring, const QList<SignRequest> &requests,
+                   int connections, int wrkSeconds, int rounds, Placement placement,
+                   UsesTransport usesTransport)
 {
     const char *where = placement == Placement::SharedCores ? "cores shared" : "signer on own core";
     const int n = int(requests.size());
     struct Client {
         Transport transport;
         std::vector<double> ratios;
-        double wallMs = 0;     // summed over the rounds
+        double wallMs = 0;       // summed over the rounds
         ThreadCpu::Snapshot cpu; // summed over the rounds
     };
     std::vector<Client> clients;
@@ -245,13 +252,15 @@ void runThroughput(const SignerServer &server, BaoKeyring &keyring, const QList<
         wrkTimer.start();
         const WrkRun wrkRun = runWrk(server, connections, wrkSeconds, &wrkCommand);
         const double wrk = wrkRun.requestsPerSecond;
-        const double wrkRequests = wrk * double(wrkTimer.nsecsElapsed()) / 1e9; // wrk's own count is for -d only
+        const double wrkRequests =
+            wrk * double(wrkTimer.nsecsElapsed()) / 1e9; // wrk's own count is for -d only
         if (wrk <= 0) {
             std::printf("  wrk not found or failed: no throughput ratio\n");
             return;
         }
-        signerUsUnderWrk += double(ThreadCpu::sum(ThreadCpu::delta(wrkBefore, ThreadCpu::take()), "signer-io")) / 1e3 /
-                            wrkRequests / rounds;
+        signerUsUnderWrk +=
+            double(ThreadCpu::sum(ThreadCpu::delta(wrkBefore, ThreadCpu::take()), "signer-io")) / 1e3 /
+            wrkRequests / rounds;
         wrkUs += wrkRun.cpuSeconds * 1e6 / wrkRequests / rounds;
         wrkRates.push_back(wrk);
         std::printf("  %s, round %d: wrk %.0f req/s", where, round, wrk);
@@ -275,19 +284,21 @@ void runThroughput(const SignerServer &server, BaoKeyring &keyring, const QList<
         const double signerUs = double(ThreadCpu::sum(client.cpu, "signer-io")) / 1e3 / signs;
         const double poolUs = double(ThreadCpu::sum(client.cpu, "baokeys-batch")) / 1e3 / signs;
         const double networkUs = double(ThreadCpu::sum(client.cpu, "QNetworkAccess")) / 1e3 / signs;
-        std::printf("  median of %d rounds (%.3f to %.3f); CPU per signature: signer %.0f us, client %.0f us = batch "
-                    "threads %.0f (request, JSON, verify, Beast's HTTP) + QNetworkAccessManager threads %.0f\n",
-                    rounds, *std::min_element(client.ratios.begin(), client.ratios.end()),
-                    *std::max_element(client.ratios.begin(), client.ratios.end()), signerUs, poolUs + networkUs, poolUs,
-                    networkUs);
+        std::printf(
+            "  median of %d rounds (%.3f to %.3f); CPU per signature: signer %.0f us, client %.0f us = batch "
+            "threads %.0f (request, JSON, verify, Beast's HTTP) + QNetworkAccessManager threads %.0f\n",
+            rounds, *std::min_element(client.ratios.begin(), client.ratios.end()),
+            *std::max_element(client.ratios.begin(), client.ratios.end()), signerUs, poolUs + networkUs,
+            poolUs, networkUs);
         // Sharing the cores, the client's CPU is the signer's loss: with the
         // cores busy in both runs, the ratio is the CPU a wrk request costs
         // over the CPU a signature costs here.
         if (placement == Placement::SharedCores && signerUs + poolUs + networkUs > 0)
-            std::printf("  with the cores busy in both runs, the ratio follows the CPU per request: (signer + wrk) / "
-                        "(signer + client) = %.0f / %.0f = %.2f\n",
-                        signerUsUnderWrk + wrkUs, signerUs + poolUs + networkUs,
-                        (signerUsUnderWrk + wrkUs) / (signerUs + poolUs + networkUs));
+            std::printf(
+                "  with the cores busy in both runs, the ratio follows the CPU per request: (signer + wrk) / "
+                "(signer + client) = %.0f / %.0f = %.2f\n",
+                signerUsUnderWrk + wrkUs, signerUs + poolUs + networkUs,
+                (signerUsUnderWrk + wrkUs) / (signerUs + poolUs + networkUs));
     }
 }
 
@@ -299,14 +310,16 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Keyring batch benchmark (ratios, not a test)"));
     parser.addHelpOption();
-    QCommandLineOption connectionsOption(QStringLiteral("connections"),
-                                         QStringLiteral("Parallelism / wrk connections for the throughput case."),
-                                         QStringLiteral("C"), QStringLiteral("64"));
-    QCommandLineOption secondsOption(QStringLiteral("wrk-seconds"), QStringLiteral("wrk duration."), QStringLiteral("S"),
-                                     QStringLiteral("2"));
-    QCommandLineOption onlyOption(QStringLiteral("only"),
-                                  QStringLiteral("Run one part: latency, throughput or create (e.g. under a profiler)."),
-                                  QStringLiteral("part"));
+    QCommandLineOption connectionsOption(
+        QStringLiteral("connections"),
+        QStringLiteral("Parallelism / wrk connections for the throughput case."), QStringLiteral("C"),
+        QStringLiteral("64"));
+    QCommandLineOption secondsOption(QStringLiteral("wrk-seconds"), QStringLiteral("wrk duration."),
+                                     QStringLiteral("S"), QStringLiteral("2"));
+    QCommandLineOption onlyOption(
+        QStringLiteral("only"),
+        QStringLiteral("Run one part: latency, throughput or create (e.g. under a profiler)."),
+        QStringLiteral("part"));
     parser.addOption(connectionsOption);
     QCommandLineOption roundsOption(QStringLiteral("rounds"),
                                     QStringLiteral("Throughput rounds (client run, then wrk) per placement."),
@@ -323,7 +336,8 @@ int main(int argc, char **argv)
     const auto runs = [&only](const char *part) { return only.isEmpty() || only == QLatin1String(part); };
     const QString onlyTransport = parser.value(transportOption);
     const auto usesTransport = [&onlyTransport](const Transport &transport) {
-        return onlyTransport.isEmpty() || onlyTransport.compare(QLatin1String(transport.name), Qt::CaseInsensitive) == 0;
+        return onlyTransport.isEmpty() ||
+               onlyTransport.compare(QLatin1String(transport.name), Qt::CaseInsensitive) == 0;
     };
     const int connections = qMax(1, parser.value(connectionsOption).toInt());
     const int wrkSeconds = qMax(1, parser.value(secondsOption).toInt());
@@ -356,7 +370,8 @@ int main(int argc, char **argv)
 
     std::printf("# baokeys-bench-keyring: embedded signer on %s, %d cores, signer I/O threads %d\n",
                 qPrintable(server.address()), QThread::idealThreadCount(), options.ioThreads);
-    std::printf("%-44s %6s %6s %10s %9s %7s  %-8s\n", "case", "N", "par", "wall ms", "ideal ms", "ratio", "target");
+    std::printf("%-44s %6s %6s %10s %9s %7s  %-8s\n", "case", "N", "par", "wall ms", "ideal ms", "ratio",
+                "target");
 
     // 1. signBatch at 200 ms, each size over each transport.
     for (const int n : {4, 64, 256, 1024}) {
@@ -375,17 +390,18 @@ int main(int argc, char **argv)
             const double wall = warm.wallMs;
             const QByteArray name = QByteArray("signBatch @200ms ") + transport.name;
             row(name + " (first)", n, parallelism, cold, LatencyMs, cold / LatencyMs, "", true);
-            const bool targeted = transport.kind == baokeys::keyring::DefaultBatchTransport && (n == 64 || n == 256);
+            const bool targeted =
+                transport.kind == baokeys::keyring::DefaultBatchTransport && (n == 64 || n == 256);
             const char *target = !targeted ? "" : n == 64 ? "<=1.15" : "<=1.3";
             const double ratio = wall / LatencyMs;
             const bool ok = !targeted || ratio <= (n == 64 ? 1.15 : 1.3);
             row(name + " (warm)", n, parallelism, wall, LatencyMs, ratio, target, ok);
-            std::printf("  requests sent from %.1f to %.1f ms, answers from %.1f to %.1f ms\n", warm.firstSentMs,
-                        warm.lastSentMs, warm.firstAnswerMs, warm.lastAnswerMs);
+            std::printf("  requests sent from %.1f to %.1f ms, answers from %.1f to %.1f ms\n",
+                        warm.firstSentMs, warm.lastSentMs, warm.firstAnswerMs, warm.lastAnswerMs);
             const int waves = int(std::ceil(double(n) / parallelism));
             if (waves > 1)
-                row("  same, vs waves x latency", n, parallelism, wall, waves * LatencyMs, wall / (waves * LatencyMs),
-                    "", true);
+                row("  same, vs waves x latency", n, parallelism, wall, waves * LatencyMs,
+                    wall / (waves * LatencyMs), "", true);
         }
     }
 
@@ -417,11 +433,12 @@ int main(int argc, char **argv)
         baokeys::keyring::ServerNameCheck check;
         HttpTransportKind transport;
         const char *target;
-    } createCases[] = {
-        {"createBatch @200ms +fsync", "fresh", baokeys::keyring::ServerNameCheck::ByEngine, HttpTransportKind::Beast,
-         "<=2"},
-        {"  same, QtNetwork", "qt", baokeys::keyring::ServerNameCheck::ByEngine, HttpTransportKind::QtNetwork, ""},
-        {"  same, ListFirst", "listed", baokeys::keyring::ServerNameCheck::ListFirst, HttpTransportKind::Beast, ""}};
+    } createCases[] = {{"createBatch @200ms +fsync", "fresh", baokeys::keyring::ServerNameCheck::ByEngine,
+                        HttpTransportKind::Beast, "<=2"},
+                       {"  same, QtNetwork", "qt", baokeys::keyring::ServerNameCheck::ByEngine,
+                        HttpTransportKind::QtNetwork, ""},
+                       {"  same, ListFirst", "listed", baokeys::keyring::ServerNameCheck::ListFirst,
+                        HttpTransportKind::Beast, ""}};
     for (const auto &createCase : createCases) {
         if (!runs("create"))
             break;

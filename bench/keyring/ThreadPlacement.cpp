@@ -31,8 +31,7 @@ cpu_set_t only(int cpu)
 }
 
 // Applies `maskFor(name)` to every thread of this process.
-template <typename MaskFor>
-bool placeAll(MaskFor maskFor)
+template <typename MaskFor> bool placeAll(MaskFor maskFor)
 {
     bool ok = true;
     for (const ProcessThreads::Thread &thread : ProcessThreads::list()) {

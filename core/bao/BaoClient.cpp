@@ -47,7 +47,8 @@ BaoResult<QByteArray> hexField(const QJsonObject &data, const QString &field, in
         return baoError(MalformedAnswer, QStringLiteral("answer has no '%1'").arg(field));
     auto bytes = crypto::Hex::decode(value.toString());
     if (!bytes || (expectedSize > 0 && bytes->size() != expectedSize))
-        return baoError(MalformedAnswer, QStringLiteral("'%1' is not %2 bytes of hex").arg(field).arg(expectedSize));
+        return baoError(MalformedAnswer,
+                        QStringLiteral("'%1' is not %2 bytes of hex").arg(field).arg(expectedSize));
     return std::move(bytes).value();
 }
 
@@ -77,19 +78,23 @@ BaoResult<KeyInfo> parseKeyInfo(const QJsonObject &data, const QString &expected
     KeyInfo info;
     info.name = data.value(QStringLiteral("name")).toString(expectedName);
     if (!expectedName.isEmpty() && info.name != expectedName)
-        return baoError(MalformedAnswer, QStringLiteral("answer is about key '%1', not '%2'").arg(info.name, expectedName));
+        return baoError(MalformedAnswer,
+                        QStringLiteral("answer is about key '%1', not '%2'").arg(info.name, expectedName));
     auto publicKey = hexField(data, QStringLiteral("public_key"), crypto::Secp256k1::CompressedPublicKeySize);
     if (!publicKey)
         return unexpected(publicKey.error());
     auto parsed = crypto::Secp256k1::parsePublicKey(*publicKey);
     if (!parsed || *parsed != *publicKey)
-        return baoError(MalformedAnswer, QStringLiteral("'public_key' of '%1' is not a compressed secp256k1 point").arg(info.name));
+        return baoError(
+            MalformedAnswer,
+            QStringLiteral("'public_key' of '%1' is not a compressed secp256k1 point").arg(info.name));
     info.publicKey = *publicKey;
     auto address = hexField(data, QStringLiteral("address"), crypto::CosmosAddress::AddressSize);
     if (!address)
         return unexpected(address.error());
     if (*address != crypto::CosmosAddress::fromPublicKey(info.publicKey))
-        return baoError(MalformedAnswer, QStringLiteral("'address' of '%1' does not match its public key").arg(info.name));
+        return baoError(MalformedAnswer,
+                        QStringLiteral("'address' of '%1' does not match its public key").arg(info.name));
     info.address = *address;
     info.exportable = data.value(QStringLiteral("exportable")).toBool(false);
     info.imported = data.value(QStringLiteral("imported")).toBool(false);
@@ -149,7 +154,8 @@ HttpAnswer BaoClient::send(const QByteArray &method, const QString &path, const 
 {
     HttpAnswer answer;
     if (m_hasCancel && m_cancel.isCancelled()) {
-        answer.transportError = BaoError{BaoErrorKind::Cancelled, QStringLiteral("cancelled before sending"), 0, {}};
+        answer.transportError =
+            BaoError{BaoErrorKind::Cancelled, QStringLiteral("cancelled before sending"), 0, {}};
         return answer;
     }
     HttpCall call;
@@ -157,8 +163,11 @@ HttpAnswer BaoClient::send(const QByteArray &method, const QString &path, const 
     call.url = QUrl(m_settings.address + QStringLiteral("/v1/") + path);
     if (!call.url.isValid() ||
         (call.url.scheme() != QLatin1String("http") && call.url.scheme() != QLatin1String("https"))) {
-        answer.transportError = BaoError{BaoErrorKind::Transport,
-                                         QStringLiteral("'%1' is not an http(s) address").arg(m_settings.address), 0, {}};
+        answer.transportError =
+            BaoError{BaoErrorKind::Transport,
+                     QStringLiteral("'%1' is not an http(s) address").arg(m_settings.address),
+                     0,
+                     {}};
         return answer;
     }
     if (authenticated && !m_settings.token.isEmpty())
@@ -177,8 +186,8 @@ HttpAnswer BaoClient::send(const QByteArray &method, const QString &path, const 
 
 // Maps status + errors to a typed result; on success returns the "data"
 // object (empty for 204).
-BaoResult<QJsonObject> BaoClient::engineCall(const QByteArray &method, const QString &path, const QJsonObject *body,
-                                             bool *emptyNotFound)
+BaoResult<QJsonObject> BaoClient::engineCall(const QByteArray &method, const QString &path,
+                                             const QJsonObject *body, bool *emptyNotFound)
 {
     HttpAnswer reply = send(method, path, body, true);
     if (reply.transportError)
@@ -252,8 +261,9 @@ BaoResult<HealthInfo> BaoClient::health()
         return baoError(MalformedAnswer, QStringLiteral("health answer is not a JSON object"), reply.status);
     const QJsonObject object = document.object();
     if (!object.contains(QStringLiteral("sealed")))
-        return baoError(MalformedAnswer, errorsOf(object).isEmpty() ? QStringLiteral("health answer has no 'sealed'")
-                                                                    : errorsOf(object),
+        return baoError(MalformedAnswer,
+                        errorsOf(object).isEmpty() ? QStringLiteral("health answer has no 'sealed'")
+                                                   : errorsOf(object),
                         reply.status);
     HealthInfo info;
     info.httpStatus = reply.status;
@@ -299,12 +309,15 @@ ConnectionStatus BaoClient::status()
     }
     status.health = *health;
     if (health->sealed) {
-        status.error = BaoError{BaoErrorKind::Sealed, QStringLiteral("the server is sealed"), health->httpStatus, {}};
+        status.error =
+            BaoError{BaoErrorKind::Sealed, QStringLiteral("the server is sealed"), health->httpStatus, {}};
         return status;
     }
     if (!health->initialized) {
-        status.error = BaoError{BaoErrorKind::ServerError, QStringLiteral("the server is not initialized"),
-                                health->httpStatus, {}};
+        status.error = BaoError{BaoErrorKind::ServerError,
+                                QStringLiteral("the server is not initialized"),
+                                health->httpStatus,
+                                {}};
         return status;
     }
     auto token = lookupSelf();
@@ -408,7 +421,8 @@ BaoResult<void> BaoClient::deleteKey(const QString &name)
     return {};
 }
 
-BaoResult<KeyInfo> BaoClient::importKey(const QString &name, const crypto::SecureBytes &privateKey, bool exportable)
+BaoResult<KeyInfo> BaoClient::importKey(const QString &name, const crypto::SecureBytes &privateKey,
+                                        bool exportable)
 {
     if (!KeyName::isValid(name))
         return baoError(BaoErrorKind::InvalidName, KeyName::whyInvalid(name));
@@ -455,8 +469,9 @@ BaoResult<ExportedKey> BaoClient::exportKey(const QString &name)
         return baoError(MalformedAnswer, QStringLiteral("exported key is not a valid secp256k1 private key"));
     auto derived = crypto::Secp256k1::derivePublicKey(secret);
     if (!derived || *derived != info->publicKey)
-        return baoError(BaoErrorKind::SecurityFault,
-                        QStringLiteral("exported private key of '%1' does not belong to its public key").arg(name));
+        return baoError(
+            BaoErrorKind::SecurityFault,
+            QStringLiteral("exported private key of '%1' does not belong to its public key").arg(name));
     return ExportedKey{std::move(info).value(), std::move(secret)};
 }
 
@@ -484,7 +499,8 @@ BaoResult<SignResponse> BaoClient::sign(const QString &name, QByteArrayView inpu
         QByteArray::fromBase64(signature.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (response.signature.size() != crypto::Secp256k1::CompactSignatureSize)
         return baoError(MalformedAnswer, QStringLiteral("'signature' is not 64 bytes of base64"));
-    auto publicKey = hexField(*data, QStringLiteral("public_key"), crypto::Secp256k1::CompressedPublicKeySize);
+    auto publicKey =
+        hexField(*data, QStringLiteral("public_key"), crypto::Secp256k1::CompressedPublicKeySize);
     if (!publicKey)
         return unexpected(publicKey.error());
     // The shape only. Whether it is a point is not parsed here (7 us a sign):

@@ -65,7 +65,8 @@ public:
     QString keyPath(const QString &name) const;
 
 private:
-    HttpAnswer send(const QByteArray &method, const QString &path, const QJsonObject *body, bool authenticated);
+    HttpAnswer send(const QByteArray &method, const QString &path, const QJsonObject *body,
+                    bool authenticated);
     BaoResult<QJsonObject> listData();
     BaoResult<QJsonObject> engineCall(const QByteArray &method, const QString &path, const QJsonObject *body,
                                       bool *emptyNotFound = nullptr);

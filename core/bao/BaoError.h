@@ -22,25 +22,25 @@ enum class BaoErrorKind {
     NotExportable,    // engine "key is not exportable"
     ServerError,      // 5xx other than sealed
     // Failures below HTTP.
-    Transport,        // connection refused/reset/dropped, TLS handshake failure, DNS
-    Timeout,          // the per-request transfer timeout passed
-    Cancelled,        // the caller cancelled (batch cancel or a CancelToken)
+    Transport, // connection refused/reset/dropped, TLS handshake failure, DNS
+    Timeout,   // the per-request transfer timeout passed
+    Cancelled, // the caller cancelled (batch cancel or a CancelToken)
     // Answers that cannot be trusted.
-    MalformedAnswer,  // not JSON, missing fields, bad hex/base64, wrong sizes
-    SecurityFault,    // signature does not verify / public key differs from the stored one
+    MalformedAnswer, // not JSON, missing fields, bad hex/base64, wrong sizes
+    SecurityFault,   // signature does not verify / public key differs from the stored one
     // Local (keyring / store) errors.
-    InvalidName,      // not OpenBao's key-name pattern \w(([\w-.]+)?\w)?
-    InvalidInput,     // bad private key hex, mnemonic, HD path, empty message, ...
-    StoreCorrupt,     // local metadata file unreadable as our format (left untouched)
-    StoreIo,          // local metadata file could not be read or written
-    Unsupported,      // an operation the engine cannot do safely (e.g. rename non-exportable)
+    InvalidName,  // not OpenBao's key-name pattern \w(([\w-.]+)?\w)?
+    InvalidInput, // bad private key hex, mnemonic, HD path, empty message, ...
+    StoreCorrupt, // local metadata file unreadable as our format (left untouched)
+    StoreIo,      // local metadata file could not be read or written
+    Unsupported,  // an operation the engine cannot do safely (e.g. rename non-exportable)
 };
 
 struct BaoError {
     BaoErrorKind kind = BaoErrorKind::Transport;
-    QString message;     // human-readable; the server's message when there is one
-    int httpStatus = 0;  // 0 when no HTTP answer was received
-    QString redirectTo;  // Standby: the Location of the active node, when given
+    QString message;    // human-readable; the server's message when there is one
+    int httpStatus = 0; // 0 when no HTTP answer was received
+    QString redirectTo; // Standby: the Location of the active node, when given
 
     // "permission denied (HTTP 403): ..." - for logs and CLI output.
     QString describe() const;
@@ -49,8 +49,7 @@ struct BaoError {
     static QString kindName(BaoErrorKind kind); // stable, lower-case: "not_found", ...
 };
 
-template <typename T>
-using BaoResult = Expected<T, BaoError>;
+template <typename T> using BaoResult = Expected<T, BaoError>;
 
 inline Unexpected<BaoError> baoError(BaoErrorKind kind, QString message, int httpStatus = 0)
 {

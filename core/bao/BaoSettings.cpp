@@ -21,11 +21,11 @@ QString lookup(const QProcessEnvironment &env, const QString &suffix)
 // Go's strconv.ParseBool, which the bao CLI uses for BAO_SKIP_VERIFY.
 bool parseGoBool(const QString &text)
 {
-    static const QStringList truthy = {QStringLiteral("1"), QStringLiteral("t"), QStringLiteral("T"),
-                                       QStringLiteral("true"), QStringLiteral("True"), QStringLiteral("TRUE")};
+    static const QStringList truthy = {QStringLiteral("1"),    QStringLiteral("t"),
+                                       QStringLiteral("T"),    QStringLiteral("true"),
+                                       QStringLiteral("True"), QStringLiteral("TRUE")};
     return truthy.contains(text);
 }
-
 
 } // namespace
 

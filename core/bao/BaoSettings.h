@@ -25,11 +25,11 @@ enum class HttpTransportKind {
 struct BaoSettings {
     QString address = QStringLiteral("https://127.0.0.1:8200"); // bao CLI default
     QString token;
-    QString ns;                                   // X-Vault-Namespace; empty: none
-    QString mount = QStringLiteral("secp256k1");  // engine mount path, no slashes at the ends
-    QString caCertFile;                           // PEM; empty: the system CAs
-    bool tlsSkipVerify = false;                   // only when explicitly asked (warned once)
-    std::chrono::milliseconds timeout{30000};     // per request (transfer timeout)
+    QString ns;                                  // X-Vault-Namespace; empty: none
+    QString mount = QStringLiteral("secp256k1"); // engine mount path, no slashes at the ends
+    QString caCertFile;                          // PEM; empty: the system CAs
+    bool tlsSkipVerify = false;                  // only when explicitly asked (warned once)
+    std::chrono::milliseconds timeout{30000};    // per request (transfer timeout)
     HttpTransportKind transport = HttpTransportKind::QtNetwork;
 
     static BaoSettings fromEnvironment();

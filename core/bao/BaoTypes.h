@@ -23,7 +23,7 @@ struct KeyInfo {
     QByteArray address;   // 20 bytes, checked == RIPEMD160(SHA256(publicKey))
     bool exportable = false;
     bool imported = false;
-    QDateTime createdAt;  // UTC; invalid when the server gave none
+    QDateTime createdAt; // UTC; invalid when the server gave none
 };
 
 // The engine's `keys` listing. `names` is authoritative; `info` holds the
@@ -74,8 +74,8 @@ struct HealthInfo {
 struct TokenInfo {
     QString displayName;
     QStringList policies;
-    qint64 ttlSeconds = 0;  // 0: never expires (root)
-    QDateTime expireTime;   // invalid when it never expires
+    qint64 ttlSeconds = 0; // 0: never expires (root)
+    QDateTime expireTime;  // invalid when it never expires
     bool renewable = false;
 };
 

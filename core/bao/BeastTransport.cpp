@@ -40,14 +40,10 @@ void wipe(std::string &secret)
 }
 
 // Zeroes memory before giving it back: a request's header fields hold the token.
-template <typename T>
-struct WipingAllocator {
+template <typename T> struct WipingAllocator {
     using value_type = T;
     WipingAllocator() = default;
-    template <typename U>
-    WipingAllocator(const WipingAllocator<U> &) noexcept
-    {
-    }
+    template <typename U> WipingAllocator(const WipingAllocator<U> &) noexcept {}
     T *allocate(std::size_t n) { return std::allocator<T>().allocate(n); }
     void deallocate(T *memory, std::size_t n) noexcept
     {
@@ -83,7 +79,10 @@ struct Origin {
     std::string port;
     bool operator==(const Origin &) const = default;
 
-    QString describe() const { return QStringLiteral("%1:%2").arg(QString::fromStdString(host), QString::fromStdString(port)); }
+    QString describe() const
+    {
+        return QStringLiteral("%1:%2").arg(QString::fromStdString(host), QString::fromStdString(port));
+    }
 };
 
 Origin originOf(const QUrl &url)
@@ -103,7 +102,8 @@ Origin originOf(const QUrl &url)
 // Thread-safety: acquire() may be called from any thread.
 class TlsContexts {
 public:
-    static Expected<std::shared_ptr<ssl::context>, BaoError> acquire(const QString &caCertFile, bool verifyPeer)
+    static Expected<std::shared_ptr<ssl::context>, BaoError> acquire(const QString &caCertFile,
+                                                                     bool verifyPeer)
     {
         static TlsContexts contexts;
         return contexts.find(caCertFile, verifyPeer);
@@ -117,8 +117,8 @@ private:
         if (auto shared = m_contexts[key].lock())
             return shared;
         auto context = std::make_shared<ssl::context>(ssl::context::tls_client);
-        context->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
-                             ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
+        context->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                             ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
         if (verifyPeer) {
             context->set_verify_mode(ssl::verify_peer);
             error_code ec;
@@ -129,8 +129,8 @@ private:
             if (ec && !caCertFile.isEmpty())
                 return unexpected(HttpTransport::unusableCaFile(caCertFile));
             if (ec)
-                return unexpected(
-                    transportError(QStringLiteral("the system CA certificates cannot be loaded: %1").arg(text(ec))));
+                return unexpected(transportError(
+                    QStringLiteral("the system CA certificates cannot be loaded: %1").arg(text(ec))));
         }
         m_contexts[key] = context;
         return context;
@@ -166,10 +166,8 @@ private:
     void close();
     bool closedByPeer();
     error_code roundTrip(const Request &request, Parser &parser);
-    template <typename Stream>
-    error_code roundTrip(Stream &stream, const Request &request, Parser &parser);
-    template <typename Start>
-    error_code await(Start &&start);
+    template <typename Stream> error_code roundTrip(Stream &stream, const Request &request, Parser &parser);
+    template <typename Start> error_code await(Start &&start);
     BaoError failure(const error_code &ec, const QString &context) const;
 
     net::io_context m_io{1};
@@ -193,8 +191,7 @@ private:
 
 BeastTransport::Connection::Connection(const BaoSettings &settings)
     : m_timeout(settings.timeout), m_caCertFile(settings.caCertFile), m_verifyPeer(!settings.tlsSkipVerify)
-{
-}
+{}
 
 HttpAnswer BeastTransport::Connection::exchange(HttpCall &call, CancelToken *cancel)
 {
@@ -301,7 +298,8 @@ std::optional<BaoError> BeastTransport::Connection::open(const Origin &origin)
     tcp::resolver resolver(m_io);
     const auto endpoints = resolver.resolve(origin.host, origin.port, ec);
     if (ec)
-        return transportError(QStringLiteral("cannot resolve '%1': %2").arg(QString::fromStdString(origin.host), text(ec)));
+        return transportError(
+            QStringLiteral("cannot resolve '%1': %2").arg(QString::fromStdString(origin.host), text(ec)));
 
     if (origin.secure)
         m_tls = std::make_unique<ssl::stream<tcp::socket>>(m_io, *m_tlsContext);
@@ -331,9 +329,11 @@ std::optional<BaoError> BeastTransport::Connection::open(const Origin &origin)
         if (ec) {
             const long verdict = SSL_get_verify_result(m_tls->native_handle());
             close();
-            BaoError error = failure(ec, QStringLiteral("TLS handshake with %1 failed").arg(origin.describe()));
+            BaoError error =
+                failure(ec, QStringLiteral("TLS handshake with %1 failed").arg(origin.describe()));
             if (error.kind == BaoErrorKind::Transport && verdict != X509_V_OK)
-                error.message += QStringLiteral(": ") + QString::fromLatin1(X509_verify_cert_error_string(verdict));
+                error.message +=
+                    QStringLiteral(": ") + QString::fromLatin1(X509_verify_cert_error_string(verdict));
             return error;
         }
     }
@@ -375,12 +375,13 @@ template <typename Stream>
 error_code BeastTransport::Connection::roundTrip(Stream &stream, const Request &request, Parser &parser)
 {
     return await([&](auto done) {
-        http::async_write(stream, request, [this, &stream, &parser, done](const error_code &ec, std::size_t) mutable {
-            if (ec)
-                done(ec);
-            else
-                http::async_read(stream, m_buffer, parser, std::move(done));
-        });
+        http::async_write(stream, request,
+                          [this, &stream, &parser, done](const error_code &ec, std::size_t) mutable {
+                              if (ec)
+                                  done(ec);
+                              else
+                                  http::async_read(stream, m_buffer, parser, std::move(done));
+                          });
     });
 }
 
@@ -389,8 +390,7 @@ error_code BeastTransport::Connection::roundTrip(Stream &stream, const Request &
 // until the deadline (epoll's own timeout: no timer to arm and disarm for
 // every step); past it, or on a cancel, the socket is cancelled, which ends
 // the step.
-template <typename Start>
-error_code BeastTransport::Connection::await(Start &&start)
+template <typename Start> error_code BeastTransport::Connection::await(Start &&start)
 {
     if (m_cancelled)
         return net::error::operation_aborted;
@@ -419,11 +419,14 @@ BaoError BeastTransport::Connection::failure(const error_code &ec, const QString
     if (m_timedOut)
         return timedOut(m_timeout);
     if (ec == http::error::body_limit)
-        return transportError(QStringLiteral("%1: the answer is larger than %2 MiB").arg(context).arg(MaxAnswerBytes >> 20));
+        return transportError(
+            QStringLiteral("%1: the answer is larger than %2 MiB").arg(context).arg(MaxAnswerBytes >> 20));
     return transportError(QStringLiteral("%1: %2").arg(context, text(ec)));
 }
 
-BeastTransport::BeastTransport(const BaoSettings &settings) : m_connection(std::make_unique<Connection>(settings)) {}
+BeastTransport::BeastTransport(const BaoSettings &settings)
+    : m_connection(std::make_unique<Connection>(settings))
+{}
 
 BeastTransport::~BeastTransport() = default;
 

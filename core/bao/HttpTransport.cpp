@@ -12,7 +12,8 @@ HttpTransportKind HttpTransport::effectiveKind(const BaoSettings &settings)
     if (settings.transport == HttpTransportKind::QtNetwork)
         return HttpTransportKind::QtNetwork;
     // The same question QNetworkAccessManager asks before each request.
-    const QList<QNetworkProxy> proxies = QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(QUrl(settings.address)));
+    const QList<QNetworkProxy> proxies =
+        QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(QUrl(settings.address)));
     const bool direct = proxies.isEmpty() || proxies.first().type() == QNetworkProxy::NoProxy ||
                         proxies.first().type() == QNetworkProxy::DefaultProxy;
     return direct ? HttpTransportKind::Beast : HttpTransportKind::QtNetwork;
@@ -27,7 +28,8 @@ std::unique_ptr<HttpTransport> HttpTransport::create(const BaoSettings &settings
 
 BaoError HttpTransport::timedOut(std::chrono::milliseconds timeout, int httpStatus)
 {
-    return BaoError{BaoErrorKind::Timeout, QStringLiteral("no answer within %1 ms").arg(timeout.count()), httpStatus, {}};
+    return BaoError{
+        BaoErrorKind::Timeout, QStringLiteral("no answer within %1 ms").arg(timeout.count()), httpStatus, {}};
 }
 
 BaoError HttpTransport::aborted()
@@ -38,7 +40,9 @@ BaoError HttpTransport::aborted()
 BaoError HttpTransport::unusableCaFile(const QString &caCertFile)
 {
     return BaoError{BaoErrorKind::Transport,
-                    QStringLiteral("CA file '%1' is missing or holds no PEM certificate").arg(caCertFile), 0, {}};
+                    QStringLiteral("CA file '%1' is missing or holds no PEM certificate").arg(caCertFile),
+                    0,
+                    {}};
 }
 
 } // namespace baokeys::bao

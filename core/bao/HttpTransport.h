@@ -19,10 +19,10 @@ class CancelToken;
 
 // One HTTP request as BaoClient sends it, whatever library carries it.
 struct HttpCall {
-    QByteArray method; // GET, POST, PUT, DELETE or OpenBao's LIST
-    QUrl url;          // http(s), already checked
+    QByteArray method;                            // GET, POST, PUT, DELETE or OpenBao's LIST
+    QUrl url;                                     // http(s), already checked
     QList<QPair<QByteArray, QByteArray>> headers; // besides Host, Content-Type and Content-Length
-    QByteArray body;   // may hold a private key (import): the transport wipes it once sent
+    QByteArray body; // may hold a private key (import): the transport wipes it once sent
 };
 
 // What came back: a status and body, or why nothing usable did.

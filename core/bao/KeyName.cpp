@@ -19,11 +19,12 @@ QString whyInvalid(QStringView name)
         return QCoreApplication::translate("KeyName", "The key name is empty.");
     for (const QChar c : name) {
         if (!isWord(c) && c != u'-' && c != u'.')
-            return QCoreApplication::translate("KeyName",
-                                               "The key name may contain only letters, digits, '_', '-' and '.'.");
+            return QCoreApplication::translate(
+                "KeyName", "The key name may contain only letters, digits, '_', '-' and '.'.");
     }
     if (!isWord(name.front()) || !isWord(name.back()))
-        return QCoreApplication::translate("KeyName", "The key name must start and end with a letter, digit or '_'.");
+        return QCoreApplication::translate("KeyName",
+                                           "The key name must start and end with a letter, digit or '_'.");
     return {};
 }
 

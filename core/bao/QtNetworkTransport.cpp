@@ -82,12 +82,13 @@ HttpAnswer QtNetworkTransport::exchange(HttpCall &call, CancelToken *cancel)
 
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const auto error = reply->error();
-    const bool timeout = error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError;
+    const bool timeout =
+        error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError;
     if (cancelled.load()) {
         answer.transportError = aborted();
     } else if (!status.isValid()) {
-        answer.transportError = timeout ? timedOut(m_timeout)
-                                        : BaoError{BaoErrorKind::Transport, reply->errorString(), 0, {}};
+        answer.transportError =
+            timeout ? timedOut(m_timeout) : BaoError{BaoErrorKind::Transport, reply->errorString(), 0, {}};
     } else {
         answer.status = status.toInt();
         answer.body = reply->readAll();
@@ -95,7 +96,8 @@ HttpAnswer QtNetworkTransport::exchange(HttpCall &call, CancelToken *cancel)
         // A connection dropped mid-body still has a status: treat as transport.
         if (error == QNetworkReply::RemoteHostClosedError || error == QNetworkReply::ProtocolFailure ||
             error == QNetworkReply::UnknownNetworkError)
-            answer.transportError = BaoError{BaoErrorKind::Transport, reply->errorString(), answer.status, {}};
+            answer.transportError =
+                BaoError{BaoErrorKind::Transport, reply->errorString(), answer.status, {}};
         else if (timeout)
             answer.transportError = timedOut(m_timeout, answer.status);
     }

@@ -10,26 +10,22 @@
 
 namespace baokeys {
 
-template <typename E>
-struct Unexpected {
+template <typename E> struct Unexpected {
     E error;
 };
 
-template <typename E>
-Unexpected<std::decay_t<E>> unexpected(E &&error)
+template <typename E> Unexpected<std::decay_t<E>> unexpected(E &&error)
 {
     return {std::forward<E>(error)};
 }
 
-template <typename T, typename E>
-class [[nodiscard]] Expected {
+template <typename T, typename E> class [[nodiscard]] Expected {
 public:
     Expected(const T &value) : m_state(std::in_place_index<0>, value) {}
     Expected(T &&value) : m_state(std::in_place_index<0>, std::move(value)) {}
     template <typename G>
     Expected(Unexpected<G> error) : m_state(std::in_place_index<1>, std::move(error.error))
-    {
-    }
+    {}
 
     bool hasValue() const { return m_state.index() == 0; }
     explicit operator bool() const { return hasValue(); }
@@ -65,14 +61,10 @@ private:
 };
 
 // Expected<void, E>: success carries nothing.
-template <typename E>
-class [[nodiscard]] Expected<void, E> {
+template <typename E> class [[nodiscard]] Expected<void, E> {
 public:
     Expected() = default;
-    template <typename G>
-    Expected(Unexpected<G> error) : m_error(std::move(error.error)), m_failed(true)
-    {
-    }
+    template <typename G> Expected(Unexpected<G> error) : m_error(std::move(error.error)), m_failed(true) {}
 
     bool hasValue() const { return !m_failed; }
     explicit operator bool() const { return hasValue(); }

@@ -14,8 +14,8 @@
 #include <QDeadlineTimer>
 #include <QPromise>
 #include <QSet>
-#include <QThreadPool>
 #include <QThread>
+#include <QThreadPool>
 #include <QThreadStorage>
 #include <QUuid>
 #include <QtConcurrent>
@@ -29,8 +29,8 @@
 namespace baokeys::keyring {
 
 using bao::BaoError;
-using bao::BaoErrorKind;
 using bao::baoError;
+using bao::BaoErrorKind;
 
 namespace {
 
@@ -84,7 +84,8 @@ BaoError localNotFound(const QString &uid)
 KeyringResult<void> checkName(const QString &uid)
 {
     if (!bao::KeyName::isValid(uid))
-        return baoError(BaoErrorKind::InvalidName, QStringLiteral("'%1': %2").arg(uid, bao::KeyName::whyInvalid(uid)));
+        return baoError(BaoErrorKind::InvalidName,
+                        QStringLiteral("'%1': %2").arg(uid, bao::KeyName::whyInvalid(uid)));
     return {};
 }
 
@@ -99,7 +100,8 @@ QString shortList(const QStringList &names)
 
 // A batch's collision check, against the store or the server's LIST:
 // AlreadyExists naming the taken names (`where`: "in the store", ...).
-std::optional<BaoError> alreadyTaken(const QStringList &names, const std::function<bool(const QString &)> &isTaken,
+std::optional<BaoError> alreadyTaken(const QStringList &names,
+                                     const std::function<bool(const QString &)> &isTaken,
                                      const QString &where)
 {
     QStringList taken;
@@ -110,7 +112,9 @@ std::optional<BaoError> alreadyTaken(const QStringList &names, const std::functi
     if (taken.isEmpty())
         return std::nullopt;
     return BaoError{BaoErrorKind::AlreadyExists,
-                    QStringLiteral("%1 key(s) already %2: %3").arg(taken.size()).arg(where, shortList(taken)), 0, {}};
+                    QStringLiteral("%1 key(s) already %2: %3").arg(taken.size()).arg(where, shortList(taken)),
+                    0,
+                    {}};
 }
 
 } // namespace
@@ -185,13 +189,9 @@ private:
 };
 
 BaoKeyring::BaoKeyring(const bao::BaoSettings &settings, const QString &storePath, QObject *parent)
-    : QObject(parent),
-      m_settings(settings),
-      m_instanceId(g_nextInstanceId.fetch_add(1)),
-      m_alive(std::make_shared<std::atomic<bool>>(true)),
-      m_store(std::make_unique<BaoStore>(storePath)),
-      m_batchPools(std::make_shared<BatchPools>()),
-      m_asyncPool(std::make_unique<QThreadPool>())
+    : QObject(parent), m_settings(settings), m_instanceId(g_nextInstanceId.fetch_add(1)),
+      m_alive(std::make_shared<std::atomic<bool>>(true)), m_store(std::make_unique<BaoStore>(storePath)),
+      m_batchPools(std::make_shared<BatchPools>()), m_asyncPool(std::make_unique<QThreadPool>())
 {
     (void)m_store->load(); // a bad file is reported by storeError(), never overwritten
     m_asyncPool->setExpiryTimeout(PoolExpiryMs);
@@ -283,9 +283,10 @@ KeyringResult<KeyRecord> BaoKeyring::storeNew(const bao::KeyInfo &info, KeySourc
     KeyRecord record = recordFromInfo(info, source);
     if (auto stored = m_store->put(record); !stored) {
         BaoError error = stored.error();
-        error.message = QStringLiteral("key '%1' exists on the server but could not be stored locally (sync() adopts "
-                                       "it): %2")
-                            .arg(info.name, error.message);
+        error.message =
+            QStringLiteral("key '%1' exists on the server but could not be stored locally (sync() adopts "
+                           "it): %2")
+                .arg(info.name, error.message);
         return baokeys::unexpected(error);
     }
     emit keysChanged();
@@ -308,17 +309,19 @@ KeyringResult<Signature> BaoKeyring::signWith(bao::BaoClient &client, const KeyR
     if (!response)
         return baokeys::unexpected(response.error());
     if (response->publicKey != record.publicKey)
-        return baoError(BaoErrorKind::SecurityFault,
-                        QStringLiteral("the signer answered for '%1' with public key %2, but the stored key is %3")
-                            .arg(record.uid, crypto::Hex::encode(response->publicKey), record.publicKeyHex()));
+        return baoError(
+            BaoErrorKind::SecurityFault,
+            QStringLiteral("the signer answered for '%1' with public key %2, but the stored key is %3")
+                .arg(record.uid, crypto::Hex::encode(response->publicKey), record.publicKeyHex()));
     if (!crypto::Secp256k1::isLowS(response->signature))
         return baoError(BaoErrorKind::SecurityFault,
                         QStringLiteral("the signer returned a high-S signature for '%1'").arg(record.uid));
     const auto verifyingKey = m_verifyingKeys.get(record.publicKey);
     if (!verifyingKey || !crypto::Secp256k1::verifyDigest(*verifyingKey, digest, response->signature))
-        return baoError(BaoErrorKind::SecurityFault,
-                        QStringLiteral("the signature returned for '%1' does not verify against its stored public key")
-                            .arg(record.uid));
+        return baoError(
+            BaoErrorKind::SecurityFault,
+            QStringLiteral("the signature returned for '%1' does not verify against its stored public key")
+                .arg(record.uid));
     return Signature{record.uid, response->signature, record.publicKey, digest};
 }
 
@@ -329,14 +332,16 @@ KeyringResult<KeyRecord> BaoKeyring::newAccount(const QString &uid, bool exporta
     if (auto valid = checkName(uid); !valid)
         return baokeys::unexpected(valid.error());
     if (m_store->contains(uid))
-        return baoError(BaoErrorKind::AlreadyExists, QStringLiteral("a key named '%1' is already in the store").arg(uid));
+        return baoError(BaoErrorKind::AlreadyExists,
+                        QStringLiteral("a key named '%1' is already in the store").arg(uid));
     // Journal first: a crash between the create and the store write must not
     // leave a key only the server knows about.
     const QString journalId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (auto journal = m_store->writeJournal(journalId, {uid}); !journal)
         return baokeys::unexpected(journal.error());
     auto info = client().createKey(uid, exportable);
-    KeyringResult<KeyRecord> result = info ? storeNew(*info, KeySource::Generated) : baokeys::unexpected(info.error());
+    KeyringResult<KeyRecord> result =
+        info ? storeNew(*info, KeySource::Generated) : baokeys::unexpected(info.error());
     if (result || !info)
         (void)m_store->clearJournal(journalId);
     return result;
@@ -355,8 +360,9 @@ KeyringResult<KeyRecord> BaoKeyring::keyByAddress(const QByteArray &address) con
         return baoError(BaoErrorKind::InvalidInput, QStringLiteral("an address is 20 bytes"));
     if (auto record = m_store->findByAddress(address))
         return *record;
-    return baoError(BaoErrorKind::NotFound,
-                    QStringLiteral("no key with address %1 in the local store").arg(crypto::Hex::encode(address)));
+    return baoError(
+        BaoErrorKind::NotFound,
+        QStringLiteral("no key with address %1 in the local store").arg(crypto::Hex::encode(address)));
 }
 
 KeyringResult<KeyRecord> BaoKeyring::keyByAddress(const QString &bech32OrHex) const
@@ -400,16 +406,19 @@ KeyringResult<KeyRecord> BaoKeyring::rename(const QString &uid, const QString &n
     if (uid == newUid)
         return record;
     if (!record->exportable)
-        return baoError(BaoErrorKind::Unsupported,
-                        QStringLiteral("'%1' is not exportable: the engine has no rename, and moving a key to a new "
-                                       "name needs its private key, which never leaves the signer. Create a new key "
-                                       "under '%2' instead.")
-                            .arg(uid, newUid));
+        return baoError(
+            BaoErrorKind::Unsupported,
+            QStringLiteral("'%1' is not exportable: the engine has no rename, and moving a key to a new "
+                           "name needs its private key, which never leaves the signer. Create a new key "
+                           "under '%2' instead.")
+                .arg(uid, newUid));
     if (m_store->contains(newUid))
-        return baoError(BaoErrorKind::AlreadyExists, QStringLiteral("a key named '%1' is already in the store").arg(newUid));
+        return baoError(BaoErrorKind::AlreadyExists,
+                        QStringLiteral("a key named '%1' is already in the store").arg(newUid));
     bao::BaoClient &server = client();
     if (auto existing = server.readKey(newUid); existing)
-        return baoError(BaoErrorKind::AlreadyExists, QStringLiteral("the server already has a key named '%1'").arg(newUid));
+        return baoError(BaoErrorKind::AlreadyExists,
+                        QStringLiteral("the server already has a key named '%1'").arg(newUid));
     else if (existing.error().kind != BaoErrorKind::NotFound)
         return baokeys::unexpected(existing.error());
 
@@ -417,8 +426,9 @@ KeyringResult<KeyRecord> BaoKeyring::rename(const QString &uid, const QString &n
     if (!exported)
         return baokeys::unexpected(exported.error());
     if (exported->info.publicKey != record->publicKey)
-        return baoError(BaoErrorKind::SecurityFault,
-                        QStringLiteral("the server's '%1' has another public key than the stored one").arg(uid));
+        return baoError(
+            BaoErrorKind::SecurityFault,
+            QStringLiteral("the server's '%1' has another public key than the stored one").arg(uid));
 
     const QString journalId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (auto journal = m_store->writeJournal(journalId, {newUid}); !journal)
@@ -444,9 +454,10 @@ KeyringResult<KeyRecord> BaoKeyring::rename(const QString &uid, const QString &n
     emit keysChanged();
     if (auto deleted = server.deleteKey(uid); !deleted && deleted.error().kind != BaoErrorKind::NotFound) {
         BaoError error = deleted.error();
-        error.message = QStringLiteral("'%1' was copied to '%2', but the old name could not be deleted (both are "
-                                       "kept): %3")
-                            .arg(uid, newUid, error.message);
+        error.message =
+            QStringLiteral("'%1' was copied to '%2', but the old name could not be deleted (both are "
+                           "kept): %3")
+                .arg(uid, newUid, error.message);
         return baokeys::unexpected(error);
     }
     if (auto removed = m_store->remove(uid); !removed)
@@ -472,16 +483,18 @@ KeyringResult<Signature> BaoKeyring::signByAddress(const QByteArray &address, co
     return signWith(client(), *record, message, prehashed);
 }
 
-KeyringResult<KeyRecord> BaoKeyring::importPrivateKey(const QString &uid, const QString &hex, ImportOptions options)
+KeyringResult<KeyRecord> BaoKeyring::importPrivateKey(const QString &uid, const QString &hex,
+                                                      ImportOptions options)
 {
     auto secret = crypto::Hex::decodeSecret(hex);
     if (!secret)
-        return baoError(BaoErrorKind::InvalidInput, QStringLiteral("the private key is not hex: %1").arg(secret.error().message));
+        return baoError(BaoErrorKind::InvalidInput,
+                        QStringLiteral("the private key is not hex: %1").arg(secret.error().message));
     return importPrivateKey(uid, *secret, options);
 }
 
-KeyringResult<KeyRecord> BaoKeyring::importPrivateKey(const QString &uid, const crypto::SecureBytes &privateKey,
-                                                      ImportOptions options)
+KeyringResult<KeyRecord>
+BaoKeyring::importPrivateKey(const QString &uid, const crypto::SecureBytes &privateKey, ImportOptions options)
 {
     if (auto valid = checkName(uid); !valid)
         return baokeys::unexpected(valid.error());
@@ -491,7 +504,8 @@ KeyringResult<KeyRecord> BaoKeyring::importPrivateKey(const QString &uid, const 
     if (!publicKey)
         return baoError(BaoErrorKind::InvalidInput, publicKey.error().message);
     if (m_store->contains(uid))
-        return baoError(BaoErrorKind::AlreadyExists, QStringLiteral("a key named '%1' is already in the store").arg(uid));
+        return baoError(BaoErrorKind::AlreadyExists,
+                        QStringLiteral("a key named '%1' is already in the store").arg(uid));
 
     const QString journalId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (auto journal = m_store->writeJournal(journalId, {uid}); !journal)
@@ -542,8 +556,9 @@ KeyringResult<crypto::SecureBytes> BaoKeyring::exportPrivateKey(const QString &u
     if (!exported)
         return baokeys::unexpected(exported.error());
     if (exported->info.publicKey != record->publicKey)
-        return baoError(BaoErrorKind::SecurityFault,
-                        QStringLiteral("the server's '%1' has another public key than the stored one").arg(uid));
+        return baoError(
+            BaoErrorKind::SecurityFault,
+            QStringLiteral("the server's '%1' has another public key than the stored one").arg(uid));
     return std::move(exported->privateKey);
 }
 
@@ -654,7 +669,8 @@ KeyringResult<QStringList> BaoKeyring::recoverJournal()
 
 QFuture<KeyringResult<KeyRecord>> BaoKeyring::newAccountAsync(const QString &uid, bool exportable)
 {
-    return QtConcurrent::run(m_asyncPool.get(), [this, uid, exportable] { return newAccount(uid, exportable); });
+    return QtConcurrent::run(m_asyncPool.get(),
+                             [this, uid, exportable] { return newAccount(uid, exportable); });
 }
 
 QFuture<KeyringResult<void>> BaoKeyring::removeAsync(const QString &uid)
@@ -682,8 +698,9 @@ QFuture<KeyringResult<SyncReport>> BaoKeyring::syncAsync()
 KeyringResult<QStringList> BaoKeyring::batchNames(const CreateBatchRequest &request) const
 {
     if (request.count <= 0 || request.count > MaxBatchSize)
-        return baoError(BaoErrorKind::InvalidInput,
-                        QStringLiteral("a batch creates 1 to %1 keys, not %2").arg(MaxBatchSize).arg(request.count));
+        return baoError(
+            BaoErrorKind::InvalidInput,
+            QStringLiteral("a batch creates 1 to %1 keys, not %2").arg(MaxBatchSize).arg(request.count));
     if (request.firstIndex < 0)
         return baoError(BaoErrorKind::InvalidInput, QStringLiteral("the first index must not be negative"));
     QStringList names;
@@ -710,8 +727,7 @@ class PoolLease {
 public:
     PoolLease(std::shared_ptr<BatchPools> pools, int parallelism)
         : m_pools(std::move(pools)), m_pool(m_pools->acquire(parallelism))
-    {
-    }
+    {}
     ~PoolLease() { release(); }
     PoolLease(const PoolLease &) = delete;
     PoolLease &operator=(const PoolLease &) = delete;
@@ -735,8 +751,7 @@ private:
 // through QtConcurrent's own future: waitForFinished() on that one would pull
 // the queued kernel onto the waiting thread, which leaves the pool a lane
 // short for the whole batch. The promise's future has no runnable to steal.
-template <typename Result>
-struct BatchRun {
+template <typename Result> struct BatchRun {
     std::shared_ptr<BatchState> state;
     QPromise<Result> promise;
     std::vector<int> indices; // iterated by QtConcurrent::map; lives as long as the kernel
@@ -794,7 +809,7 @@ struct BatchRun {
         else
             state->post(result.index,
                         result.error->kind == BaoErrorKind::Cancelled ? BatchItemState::Cancelled
-                                                                       : BatchItemState::Failed,
+                                                                      : BatchItemState::Failed,
                         result.error);
     }
 };
@@ -879,9 +894,10 @@ KeyringResult<BatchJob<CreateItemResult>> BaoKeyring::createBatch(const CreateBa
     // Crash safety: the journal names every key before any create. Its fsync
     // runs on another thread while the workers start (and, with ListFirst,
     // while the LIST is in flight); no create is sent before it is on disk.
-    run->journal = QtConcurrent::run(m_asyncPool.get(), [store = m_store.get(), id = run->batchId, uids = *names] {
-        return store->writeJournal(id, uids);
-    });
+    run->journal =
+        QtConcurrent::run(m_asyncPool.get(), [store = m_store.get(), id = run->batchId, uids = *names] {
+            return store->writeJournal(id, uids);
+        });
 
     // Before any create: the journal must be on disk, and with ListFirst the
     // server's LIST must not hold any of the names.
@@ -896,9 +912,8 @@ KeyringResult<BatchJob<CreateItemResult>> BaoKeyring::createBatch(const CreateBa
             else
                 run->preflightError = alreadyTaken(
                     run->state->uids(),
-                    [existing = QSet<QString>(existingNames->cbegin(), existingNames->cend())](const QString &name) {
-                        return existing.contains(name);
-                    },
+                    [existing = QSet<QString>(existingNames->cbegin(), existingNames->cend())](
+                        const QString &name) { return existing.contains(name); },
                     QStringLiteral("on the server"));
         }
         if (!run->preflightError && !run->journalWritten())

@@ -11,11 +11,11 @@
 #include "core/keyring/VerifyingKeys.h"
 
 #include <QFuture>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QList>
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
 #include <memory>
@@ -32,18 +32,17 @@ namespace baokeys::keyring {
 
 class BatchPools;
 
-template <typename T>
-using KeyringResult = bao::BaoResult<T>;
+template <typename T> using KeyringResult = bao::BaoResult<T>;
 
 // What sync() did.
 struct SyncReport {
-    QStringList adopted;        // on the server, not in the store: added (source synced)
-    QStringList recovered;      // named in a crashed batch's journal: added (source generated)
-    QStringList missing;        // in the store, no longer on the server: flagged missingOnServer
-    QStringList updated;        // present on both, metadata refreshed from the server
-    QStringList conflicts;      // same name, another public key on the server: left as stored
-                                // (signing with it fails as a security fault until removed)
-    QString corruptBackup;      // a corrupt store file moved aside to rebuild, if any
+    QStringList adopted;   // on the server, not in the store: added (source synced)
+    QStringList recovered; // named in a crashed batch's journal: added (source generated)
+    QStringList missing;   // in the store, no longer on the server: flagged missingOnServer
+    QStringList updated;   // present on both, metadata refreshed from the server
+    QStringList conflicts; // same name, another public key on the server: left as stored
+                           // (signing with it fails as a security fault until removed)
+    QString corruptBackup; // a corrupt store file moved aside to rebuild, if any
 };
 
 // Options of the import calls.
@@ -113,10 +112,12 @@ public:
     KeyringResult<KeyRecord> rename(const QString &uid, const QString &newUid);
 
     KeyringResult<Signature> sign(const QString &uid, const QByteArray &message, bool prehashed = false);
-    KeyringResult<Signature> signByAddress(const QByteArray &address, const QByteArray &message, bool prehashed = false);
+    KeyringResult<Signature> signByAddress(const QByteArray &address, const QByteArray &message,
+                                           bool prehashed = false);
 
     // hex: 64 hex digits (optional 0x). The caller wipes its copy; this wipes its own.
-    KeyringResult<KeyRecord> importPrivateKey(const QString &uid, const QString &hex, ImportOptions options = {});
+    KeyringResult<KeyRecord> importPrivateKey(const QString &uid, const QString &hex,
+                                              ImportOptions options = {});
     KeyringResult<KeyRecord> importPrivateKey(const QString &uid, const crypto::SecureBytes &privateKey,
                                               ImportOptions options = {});
     // Derives locally (BIP-39 seed, BIP-32 path, default m/44'/118'/0'/0/0),
@@ -142,8 +143,7 @@ public:
     // Runs the caller's own sequence of keyring calls (a transaction to sign,
     // a key to export) on the same pool, which this keyring waits for before
     // it is destroyed: work that uses the keyring never outlives it.
-    template <typename Work>
-    auto runAsync(Work work) -> QFuture<std::invoke_result_t<Work>>
+    template <typename Work> auto runAsync(Work work) -> QFuture<std::invoke_result_t<Work>>
     {
         return QtConcurrent::run(asyncPool(), std::move(work));
     }
@@ -167,8 +167,8 @@ private:
     bao::BaoClient &client() const;
     bao::BaoClient &client(bao::HttpTransportKind transport) const;
     QThreadPool *asyncPool() const;
-    KeyringResult<Signature> signWith(bao::BaoClient &client, const KeyRecord &record, const QByteArray &message,
-                                      bool prehashed) const;
+    KeyringResult<Signature> signWith(bao::BaoClient &client, const KeyRecord &record,
+                                      const QByteArray &message, bool prehashed) const;
     KeyringResult<KeyRecord> storeNew(const bao::KeyInfo &info, KeySource source);
     KeyRecord recordFromInfo(const bao::KeyInfo &info, KeySource source) const;
 
@@ -178,7 +178,7 @@ private:
     std::unique_ptr<BaoStore> m_store;
     std::shared_ptr<BatchPools> m_batchPools; // one pool per running batch, sized to its parallelism
     std::unique_ptr<QThreadPool> m_asyncPool; // the *Async wrappers
-    VerifyingKeys m_verifyingKeys;             // the stored keys, parsed for signWith()
+    VerifyingKeys m_verifyingKeys;            // the stored keys, parsed for signWith()
 };
 
 } // namespace baokeys::keyring

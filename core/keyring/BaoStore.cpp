@@ -34,8 +34,8 @@ QJsonObject toJson(const KeyRecord &record)
         {QStringLiteral("public_key"), crypto::Hex::encode(record.publicKey)},
         {QStringLiteral("address"), crypto::Hex::encode(record.address)},
         {QStringLiteral("exportable"), record.exportable},
-        {QStringLiteral("created_at"), record.createdAt.isValid() ? record.createdAt.toUTC().toString(Qt::ISODateWithMs)
-                                                                  : QString()},
+        {QStringLiteral("created_at"),
+         record.createdAt.isValid() ? record.createdAt.toUTC().toString(Qt::ISODateWithMs) : QString()},
         {QStringLiteral("source"), keySourceName(record.source)},
         {QStringLiteral("key_path"), record.keyPath},
     };
@@ -51,11 +51,13 @@ BaoResult<KeyRecord> fromJson(const QJsonObject &object)
     KeyRecord record;
     record.uid = object.value(QStringLiteral("uid")).toString();
     if (!bao::KeyName::isValid(record.uid))
-        return bao::baoError(BaoErrorKind::StoreCorrupt, QStringLiteral("entry with an invalid uid '%1'").arg(record.uid));
+        return bao::baoError(BaoErrorKind::StoreCorrupt,
+                             QStringLiteral("entry with an invalid uid '%1'").arg(record.uid));
     auto publicKey = crypto::Hex::decode(object.value(QStringLiteral("public_key")).toString());
     if (!publicKey || publicKey->size() != crypto::Secp256k1::CompressedPublicKeySize ||
         !crypto::Secp256k1::parsePublicKey(*publicKey))
-        return bao::baoError(BaoErrorKind::StoreCorrupt, QStringLiteral("'%1': bad public_key").arg(record.uid));
+        return bao::baoError(BaoErrorKind::StoreCorrupt,
+                             QStringLiteral("'%1': bad public_key").arg(record.uid));
     record.publicKey = *publicKey;
     auto address = crypto::Hex::decode(object.value(QStringLiteral("address")).toString());
     if (!address || *address != crypto::CosmosAddress::fromPublicKey(record.publicKey))
@@ -67,7 +69,8 @@ BaoResult<KeyRecord> fromJson(const QJsonObject &object)
     if (!created.isEmpty())
         record.createdAt = QDateTime::fromString(created, Qt::ISODateWithMs).toUTC();
     if (!keySourceFromName(object.value(QStringLiteral("source")).toString(), &record.source))
-        return bao::baoError(BaoErrorKind::StoreCorrupt, QStringLiteral("'%1': unknown source").arg(record.uid));
+        return bao::baoError(BaoErrorKind::StoreCorrupt,
+                             QStringLiteral("'%1': unknown source").arg(record.uid));
     record.keyPath = object.value(QStringLiteral("key_path")).toString();
     record.missingOnServer = object.value(QStringLiteral("missing_on_server")).toBool(false);
     return record;
@@ -79,17 +82,21 @@ BaoResult<void> writeAtomically(const QString &path, const QByteArray &bytes)
 {
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
-        return bao::baoError(BaoErrorKind::StoreIo, QStringLiteral("cannot create folder %1").arg(info.absolutePath()));
+        return bao::baoError(BaoErrorKind::StoreIo,
+                             QStringLiteral("cannot create folder %1").arg(info.absolutePath()));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return bao::baoError(BaoErrorKind::StoreIo, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        return bao::baoError(BaoErrorKind::StoreIo,
+                             QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
     file.setPermissions(OwnerOnly); // before any byte is written or renamed in
     if (file.write(bytes) != bytes.size()) {
         file.cancelWriting();
-        return bao::baoError(BaoErrorKind::StoreIo, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        return bao::baoError(BaoErrorKind::StoreIo,
+                             QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
     }
     if (!file.commit())
-        return bao::baoError(BaoErrorKind::StoreIo, QStringLiteral("cannot save %1: %2").arg(path, file.errorString()));
+        return bao::baoError(BaoErrorKind::StoreIo,
+                             QStringLiteral("cannot save %1: %2").arg(path, file.errorString()));
     QFile::setPermissions(path, OwnerOnly); // an older file may have had wider rights
     return {};
 }
@@ -110,9 +117,7 @@ BaoResult<void> BaoStore::load()
     QHash<QString, QStringList> journal;
     std::optional<BaoError> error;
 
-    auto fail = [&](BaoErrorKind kind, const QString &message) {
-        error = BaoError{kind, message, 0, {}};
-    };
+    auto fail = [&](BaoErrorKind kind, const QString &message) { error = BaoError{kind, message, 0, {}}; };
     if (!m_path.isEmpty() && QFileInfo::exists(m_path)) {
         QFile file(m_path);
         if (!file.open(QIODevice::ReadOnly)) {
@@ -137,7 +142,8 @@ BaoResult<void> BaoStore::load()
                 for (const QJsonValue &value : root.value(QStringLiteral("keys")).toArray()) {
                     auto record = fromJson(value.toObject());
                     if (!record) {
-                        fail(BaoErrorKind::StoreCorrupt, QStringLiteral("%1: %2").arg(m_path, record.error().message));
+                        fail(BaoErrorKind::StoreCorrupt,
+                             QStringLiteral("%1: %2").arg(m_path, record.error().message));
                         break;
                     }
                     records.insert(record->uid, *record);
@@ -148,11 +154,13 @@ BaoResult<void> BaoStore::load()
     if (!error && !m_path.isEmpty() && QFileInfo::exists(journalPath())) {
         QFile file(journalPath());
         QJsonParseError parseError{};
-        const QJsonDocument document =
-            file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll(), &parseError) : QJsonDocument();
+        const QJsonDocument document = file.open(QIODevice::ReadOnly)
+                                           ? QJsonDocument::fromJson(file.readAll(), &parseError)
+                                           : QJsonDocument();
         const QJsonObject batches = document.object().value(QStringLiteral("batches")).toObject();
         if (document.object().value(QStringLiteral("format")).toString() != JournalFormatName) {
-            fail(BaoErrorKind::StoreCorrupt, QStringLiteral("%1 is not a BaoKeys journal").arg(journalPath()));
+            fail(BaoErrorKind::StoreCorrupt,
+                 QStringLiteral("%1 is not a BaoKeys journal").arg(journalPath()));
         } else {
             for (auto it = batches.begin(); it != batches.end(); ++it) {
                 QStringList uids;
@@ -193,8 +201,9 @@ BaoResult<QString> BaoStore::resetCorrupt()
     for (const QString &path : {m_path, journalPath()}) {
         if (path.isEmpty() || !QFileInfo::exists(path))
             continue;
-        const QString target = path + QStringLiteral(".corrupt-") +
-                               QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzzZ"));
+        const QString target =
+            path + QStringLiteral(".corrupt-") +
+            QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzzZ"));
         if (!QFile::rename(path, target))
             return bao::baoError(BaoErrorKind::StoreIo, QStringLiteral("cannot move %1 aside").arg(path));
         if (path == m_path)
@@ -233,7 +242,8 @@ QList<KeyRecord> BaoStore::all() const
         std::shared_lock lock(m_lock);
         records = m_records.values();
     }
-    std::sort(records.begin(), records.end(), [](const KeyRecord &a, const KeyRecord &b) { return a.uid < b.uid; });
+    std::sort(records.begin(), records.end(),
+              [](const KeyRecord &a, const KeyRecord &b) { return a.uid < b.uid; });
     return records;
 }
 
@@ -253,10 +263,11 @@ BaoResult<void> BaoStore::checkWritable() const
 {
     std::shared_lock lock(m_lock);
     if (m_loadError)
-        return baokeys::unexpected(BaoError{m_loadError->kind,
-                                        m_loadError->message +
-                                            QStringLiteral(" (not overwritten; sync() rebuilds it from the server)"),
-                                        0, {}});
+        return baokeys::unexpected(BaoError{
+            m_loadError->kind,
+            m_loadError->message + QStringLiteral(" (not overwritten; sync() rebuilds it from the server)"),
+            0,
+            {}});
     return {};
 }
 
@@ -287,20 +298,22 @@ BaoResult<void> BaoStore::commit(Value &current, const std::function<void(Value 
 
 BaoResult<void> BaoStore::update(const std::function<void(QHash<QString, KeyRecord> &)> &change)
 {
-    return commit<QHash<QString, KeyRecord>>(m_records, change, [this](const QHash<QString, KeyRecord> &next) -> BaoResult<void> {
-        QList<KeyRecord> sorted = next.values();
-        std::sort(sorted.begin(), sorted.end(), [](const KeyRecord &a, const KeyRecord &b) { return a.uid < b.uid; });
-        QJsonArray keys;
-        for (const KeyRecord &record : sorted)
-            keys.append(toJson(record));
-        const QJsonObject root{{QStringLiteral("format"), FormatName},
-                               {QStringLiteral("version"), FormatVersion},
-                               {QStringLiteral("keys"), keys}};
-        auto written = writeAtomically(m_path, QJsonDocument(root).toJson(QJsonDocument::Indented));
-        if (written)
-            m_fileWrites.fetch_add(1);
-        return written;
-    });
+    return commit<QHash<QString, KeyRecord>>(
+        m_records, change, [this](const QHash<QString, KeyRecord> &next) -> BaoResult<void> {
+            QList<KeyRecord> sorted = next.values();
+            std::sort(sorted.begin(), sorted.end(),
+                      [](const KeyRecord &a, const KeyRecord &b) { return a.uid < b.uid; });
+            QJsonArray keys;
+            for (const KeyRecord &record : sorted)
+                keys.append(toJson(record));
+            const QJsonObject root{{QStringLiteral("format"), FormatName},
+                                   {QStringLiteral("version"), FormatVersion},
+                                   {QStringLiteral("keys"), keys}};
+            auto written = writeAtomically(m_path, QJsonDocument(root).toJson(QJsonDocument::Indented));
+            if (written)
+                m_fileWrites.fetch_add(1);
+            return written;
+        });
 }
 
 BaoResult<void> BaoStore::put(const KeyRecord &record)
@@ -341,23 +354,25 @@ BaoResult<void> BaoStore::markMissing(const QStringList &missingUids)
 
 BaoResult<void> BaoStore::updateJournal(const std::function<void(QHash<QString, QStringList> &)> &change)
 {
-    return commit<QHash<QString, QStringList>>(m_journal, change, [this](const QHash<QString, QStringList> &next) -> BaoResult<void> {
-        if (next.isEmpty()) {
-            if (QFileInfo::exists(journalPath()) && !QFile::remove(journalPath()))
-                return bao::baoError(BaoErrorKind::StoreIo, QStringLiteral("cannot remove %1").arg(journalPath()));
-            return BaoResult<void>();
-        }
-        QJsonObject batches;
-        for (auto it = next.begin(); it != next.end(); ++it)
-            batches.insert(it.key(), QJsonArray::fromStringList(it.value()));
-        const QJsonObject root{{QStringLiteral("format"), JournalFormatName},
-                               {QStringLiteral("version"), FormatVersion},
-                               {QStringLiteral("batches"), batches}};
-        auto written = writeAtomically(journalPath(), QJsonDocument(root).toJson(QJsonDocument::Compact));
-        if (written)
-            m_fileWrites.fetch_add(1);
-        return written;
-    });
+    return commit<QHash<QString, QStringList>>(
+        m_journal, change, [this](const QHash<QString, QStringList> &next) -> BaoResult<void> {
+            if (next.isEmpty()) {
+                if (QFileInfo::exists(journalPath()) && !QFile::remove(journalPath()))
+                    return bao::baoError(BaoErrorKind::StoreIo,
+                                         QStringLiteral("cannot remove %1").arg(journalPath()));
+                return BaoResult<void>();
+            }
+            QJsonObject batches;
+            for (auto it = next.begin(); it != next.end(); ++it)
+                batches.insert(it.key(), QJsonArray::fromStringList(it.value()));
+            const QJsonObject root{{QStringLiteral("format"), JournalFormatName},
+                                   {QStringLiteral("version"), FormatVersion},
+                                   {QStringLiteral("batches"), batches}};
+            auto written = writeAtomically(journalPath(), QJsonDocument(root).toJson(QJsonDocument::Compact));
+            if (written)
+                m_fileWrites.fetch_add(1);
+            return written;
+        });
 }
 
 BaoResult<void> BaoStore::writeJournal(const QString &batchId, const QStringList &uids)

@@ -9,10 +9,10 @@
 #include <QStringList>
 
 #include <atomic>
-#include <mutex>
-#include <shared_mutex>
 #include <functional>
+#include <mutex>
 #include <optional>
+#include <shared_mutex>
 
 namespace baokeys::keyring {
 
@@ -91,11 +91,11 @@ private:
     bao::BaoResult<void> checkWritable() const;
 
     const QString m_path;
-    std::mutex m_writeMutex;       // serialises writers (and load / resetCorrupt)
-    mutable std::shared_mutex m_lock; // guards the maps; held only to copy or swap
-    QHash<QString, KeyRecord> m_records;          // guarded by m_lock
-    QHash<QString, QStringList> m_journal;        // batch id -> uids, guarded by m_lock
-    std::optional<bao::BaoError> m_loadError;     // guarded by m_lock
+    std::mutex m_writeMutex;                  // serialises writers (and load / resetCorrupt)
+    mutable std::shared_mutex m_lock;         // guards the maps; held only to copy or swap
+    QHash<QString, KeyRecord> m_records;      // guarded by m_lock
+    QHash<QString, QStringList> m_journal;    // batch id -> uids, guarded by m_lock
+    std::optional<bao::BaoError> m_loadError; // guarded by m_lock
     std::atomic<quint64> m_fileWrites{0};
 };
 

@@ -76,8 +76,7 @@ private:
 // What a batch call returns: results in request order (QFuture::results(),
 // resultAt(i)) and the progress object. The future never reports an
 // exception; failed items are results with `error` set.
-template <typename Result>
-struct BatchJob {
+template <typename Result> struct BatchJob {
     QFuture<Result> future;
     std::shared_ptr<BatchProgress> progress; // destroy on the calling thread
 };

@@ -10,11 +10,16 @@ namespace {
 int &counter(BatchCounts &counts, BatchItemState state)
 {
     switch (state) {
-    case BatchItemState::Queued: return counts.queued;
-    case BatchItemState::Started: return counts.running;
-    case BatchItemState::Succeeded: return counts.succeeded;
-    case BatchItemState::Failed: return counts.failed;
-    case BatchItemState::Cancelled: return counts.cancelled;
+    case BatchItemState::Queued:
+        return counts.queued;
+    case BatchItemState::Started:
+        return counts.running;
+    case BatchItemState::Succeeded:
+        return counts.succeeded;
+    case BatchItemState::Failed:
+        return counts.failed;
+    case BatchItemState::Cancelled:
+        return counts.cancelled;
     }
     return counts.queued;
 }
@@ -56,7 +61,8 @@ void BatchState::notifyLocked(bool finished)
     BatchProgress *listener = m_listener;
     if (!m_notifyPending) {
         m_notifyPending = true;
-        QMetaObject::invokeMethod(listener, [listener] { listener->onEventsPosted(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            listener, [listener] { listener->onEventsPosted(); }, Qt::QueuedConnection);
     }
     if (finished)
         QMetaObject::invokeMethod(

@@ -53,13 +53,13 @@ private:
 
     const QStringList m_uids;
     bao::CancelToken m_cancel; // shares its state; its members are thread-safe
-    QElapsedTimer m_clock; // started in the constructor, then only read
+    QElapsedTimer m_clock;     // started in the constructor, then only read
     mutable std::mutex m_mutex;
-    std::vector<BatchItemState> m_states; // guarded by m_mutex
-    QList<BatchItemEvent> m_events;       // guarded by m_mutex
-    BatchCounts m_counts;                 // guarded by m_mutex
-    bool m_notifyPending = false;         // guarded by m_mutex
-    BatchProgress *m_listener = nullptr;  // guarded by m_mutex
+    std::vector<BatchItemState> m_states;          // guarded by m_mutex
+    QList<BatchItemEvent> m_events;                // guarded by m_mutex
+    BatchCounts m_counts;                          // guarded by m_mutex
+    bool m_notifyPending = false;                  // guarded by m_mutex
+    BatchProgress *m_listener = nullptr;           // guarded by m_mutex
     std::optional<bao::BaoError> m_preflightError; // guarded by m_mutex
     std::optional<bao::BaoError> m_persistError;   // guarded by m_mutex
 };

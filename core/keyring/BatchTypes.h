@@ -91,8 +91,8 @@ struct SignItemResult {
 };
 
 enum class BatchItemState {
-    Queued,    // accepted, waiting for a worker
-    Started,   // its request is in flight
+    Queued,  // accepted, waiting for a worker
+    Started, // its request is in flight
     Succeeded,
     Failed,    // see `error`
     Cancelled, // cancelled before it started, or aborted in flight

@@ -8,9 +8,12 @@ namespace baokeys::keyring {
 QString keySourceName(KeySource source)
 {
     switch (source) {
-    case KeySource::Generated: return QStringLiteral("generated");
-    case KeySource::Imported: return QStringLiteral("imported");
-    case KeySource::Synced: return QStringLiteral("synced");
+    case KeySource::Generated:
+        return QStringLiteral("generated");
+    case KeySource::Imported:
+        return QStringLiteral("imported");
+    case KeySource::Synced:
+        return QStringLiteral("synced");
     }
     return QStringLiteral("generated");
 }

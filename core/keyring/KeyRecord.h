@@ -16,19 +16,19 @@ enum class KeySource {
     Synced,    // found on the server by sync() and adopted
 };
 
-QString keySourceName(KeySource source);                  // "generated" / "imported" / "synced"
+QString keySourceName(KeySource source); // "generated" / "imported" / "synced"
 bool keySourceFromName(const QString &name, KeySource *out);
 
 // The public metadata the app keeps about one key. Never a secret.
 // A plain value: copy freely, any thread.
 struct KeyRecord {
-    QString uid;              // the key's name on the server
-    QByteArray publicKey;     // 33-byte compressed secp256k1 point
-    QByteArray address;       // 20 bytes, RIPEMD160(SHA256(publicKey))
+    QString uid;          // the key's name on the server
+    QByteArray publicKey; // 33-byte compressed secp256k1 point
+    QByteArray address;   // 20 bytes, RIPEMD160(SHA256(publicKey))
     bool exportable = false;
-    QDateTime createdAt;      // UTC, from the server
+    QDateTime createdAt; // UTC, from the server
     KeySource source = KeySource::Generated;
-    QString keyPath;          // "<mount>/keys/<uid>" on the server
+    QString keyPath;              // "<mount>/keys/<uid>" on the server
     bool missingOnServer = false; // set by sync() when LIST no longer has it
 
     // The bech32 address for any human-readable prefix ("celestia", "cosmos",

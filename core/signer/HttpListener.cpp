@@ -59,11 +59,11 @@ HttpRequest toRequest(http::request<http::string_body> &message)
 // One connection: read a request, ask the handler, (maybe) wait on a timer,
 // write, and loop while the client keeps the connection alive. Everything
 // runs on the connection's strand.
-template<typename Stream> class Session : public std::enable_shared_from_this<Session<Stream>> {
+template <typename Stream> class Session : public std::enable_shared_from_this<Session<Stream>> {
 public:
     static constexpr bool IsTls = !std::is_same_v<Stream, beast::tcp_stream>;
 
-    template<typename... StreamArgs>
+    template <typename... StreamArgs>
     explicit Session(const Shared &shared, StreamArgs &&...args)
         : m_shared(shared), m_stream(std::forward<StreamArgs>(args)...), m_timer(m_stream.get_executor())
     {}

@@ -19,7 +19,7 @@ namespace {
 using crypto::Secp256k1;
 
 // A field read from the request body: absent, present, or malformed.
-template<typename T> using Field = Expected<std::optional<T>, QString>;
+template <typename T> using Field = Expected<std::optional<T>, QString>;
 
 Field<bool> boolField(const QJsonObject &body, const QString &name)
 {

@@ -14,15 +14,15 @@ namespace baokeys::signer {
 // How the embedded signer is started. Mirrors `baokeys-signer` flags.
 struct SignerOptions {
     QString listenHost = QStringLiteral("127.0.0.1");
-    quint16 port = 0;                 // 0: pick a free port (read it back with port())
+    quint16 port = 0; // 0: pick a free port (read it back with port())
     QString mount = QStringLiteral("secp256k1");
-    QString rootToken;                // empty: a random token is generated
-    QString dataDir;                  // empty: in-memory dev mode
-    QByteArray passphrase;            // for dataDir; wiped after the key is derived
+    QString rootToken;     // empty: a random token is generated
+    QString dataDir;       // empty: in-memory dev mode
+    QByteArray passphrase; // for dataDir; wiped after the key is derived
     bool startSealed = false;
-    QString tlsCertFile;              // both set: serve HTTPS
+    QString tlsCertFile; // both set: serve HTTPS
     QString tlsKeyFile;
-    bool insecureListen = false;      // allow plain HTTP on a non-loopback address
+    bool insecureListen = false; // allow plain HTTP on a non-loopback address
     int ioThreads = 2;
 };
 
@@ -31,7 +31,7 @@ struct FaultSettings {
     std::chrono::milliseconds latency{0};
     std::chrono::milliseconds latencyJitter{0};
     QHash<QString, std::chrono::milliseconds> keyLatency; // key name -> latency, replaces `latency` for it
-    double failRate = 0.0;                                 // share of engine requests answered 500
+    double failRate = 0.0;                                // share of engine requests answered 500
 };
 
 struct SignerStartError {
@@ -55,7 +55,7 @@ public:
 
     bool isRunning() const;
     quint16 port() const;
-    QString address() const;   // "http://127.0.0.1:8200" (or https)
+    QString address() const; // "http://127.0.0.1:8200" (or https)
     QString rootToken() const;
     QString mount() const;
 

@@ -1,11 +1,11 @@
 #include "core/tx/AuthInfoEncoder.h"
 
-#include "cosmos/crypto/secp256k1/keys.pb.h"
-#include "cosmos/tx/signing/v1beta1/signing.pb.h"
-#include "cosmos/tx/v1beta1/tx.pb.h"
 #include "core/crypto/Secp256k1.h"
 #include "core/tx/AccountAddress.h"
 #include "core/tx/ProtoBytes.h"
+#include "cosmos/crypto/secp256k1/keys.pb.h"
+#include "cosmos/tx/signing/v1beta1/signing.pb.h"
+#include "cosmos/tx/v1beta1/tx.pb.h"
 
 namespace baokeys::tx {
 

@@ -1,7 +1,7 @@
 #include "core/tx/SignDocEncoder.h"
 
-#include "cosmos/tx/v1beta1/tx.pb.h"
 #include "core/tx/ProtoBytes.h"
+#include "cosmos/tx/v1beta1/tx.pb.h"
 
 namespace baokeys::tx {
 

@@ -1,11 +1,11 @@
 #include "core/tx/TxBodyBuilder.h"
 
+#include "core/tx/AccountAddress.h"
+#include "core/tx/ProtoBytes.h"
 #include "cosmos/bank/v1beta1/tx.pb.h"
 #include "cosmos/feegrant/v1beta1/feegrant.pb.h"
 #include "cosmos/feegrant/v1beta1/tx.pb.h"
 #include "cosmos/tx/v1beta1/tx.pb.h"
-#include "core/tx/AccountAddress.h"
-#include "core/tx/ProtoBytes.h"
 
 #include <google/protobuf/any.pb.h>
 

@@ -32,7 +32,7 @@ struct TxError {
     QString describe() const;                  // "invalid coin: ..." for logs and CLI output
 };
 
-template<typename T> using TxResult = Expected<T, TxError>;
+template <typename T> using TxResult = Expected<T, TxError>;
 
 inline Unexpected<TxError> txError(TxErrorKind kind, QString message)
 {

@@ -1,9 +1,9 @@
 #include "core/tx/TxRawEncoder.h"
 
-#include "cosmos/tx/v1beta1/tx.pb.h"
 #include "core/crypto/Hash.h"
 #include "core/crypto/Hex.h"
 #include "core/tx/ProtoBytes.h"
+#include "cosmos/tx/v1beta1/tx.pb.h"
 
 namespace baokeys::tx {
 

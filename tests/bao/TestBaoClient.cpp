@@ -107,7 +107,8 @@ private slots:
         QVERIFY2(signature.hasValue(), signature ? "" : qPrintable(signature.error().describe()));
         QCOMPARE(signature->signature.size(), 64);
         QCOMPARE(signature->publicKey, key->publicKey);
-        QVERIFY(crypto::Secp256k1::verifyDigest(key->publicKey, crypto::Hash::sha256(message), signature->signature));
+        QVERIFY(crypto::Secp256k1::verifyDigest(key->publicKey, crypto::Hash::sha256(message),
+                                                signature->signature));
 
         const QByteArray digest = crypto::Hash::sha256("prehashed");
         baokeys::bao::SignOptions options;
@@ -124,7 +125,8 @@ private slots:
     void importAndExportKnownKey()
     {
         BaoClient client(settings());
-        auto secret = crypto::Hex::decodeSecret(u"9ec50871a46cc259640e3a842ba545d63f17d0f884a865221731e51464c3c90c");
+        auto secret =
+            crypto::Hex::decodeSecret(u"9ec50871a46cc259640e3a842ba545d63f17d0f884a865221731e51464c3c90c");
         QVERIFY(secret.hasValue());
         auto imported = client.importKey(QStringLiteral("vector"), *secret, true);
         QVERIFY2(imported.hasValue(), imported ? "" : qPrintable(imported.error().describe()));
@@ -146,8 +148,8 @@ private slots:
     {
         BaoClient client(settings());
         const quint64 before = m_signer->server().engineRequestCount();
-        for (const QString &name : {QString(), QStringLiteral("a/b"), QStringLiteral("-x"), QStringLiteral("x."),
-                                    QStringLiteral("sp ace"), QStringLiteral("..")}) {
+        for (const QString &name : {QString(), QStringLiteral("a/b"), QStringLiteral("-x"),
+                                    QStringLiteral("x."), QStringLiteral("sp ace"), QStringLiteral("..")}) {
             auto result = client.createKey(name, false);
             QVERIFY(!result.hasValue());
             QCOMPARE(result.error().kind, BaoErrorKind::InvalidName);
@@ -255,7 +257,8 @@ private slots:
         auto untrusted = BaoClient(https).listKeys();
         QVERIFY(!untrusted.hasValue());
         QCOMPARE(untrusted.error().kind, BaoErrorKind::Transport);
-        QVERIFY2(untrusted.error().message.contains(QLatin1String("self-signed")), qPrintable(untrusted.error().message));
+        QVERIFY2(untrusted.error().message.contains(QLatin1String("self-signed")),
+                 qPrintable(untrusted.error().message));
 
         BaoSettings otherName = trusted;
         otherName.address.replace(QStringLiteral("127.0.0.1"), QStringLiteral("localhost"));

@@ -11,10 +11,10 @@
 #include "core/crypto/Secp256k1.h"
 
 #include <QElapsedTimer>
-#include <QNetworkProxy>
-#include <QScopeGuard>
 #include <QJsonArray>
+#include <QNetworkProxy>
 #include <QProcessEnvironment>
+#include <QScopeGuard>
 #include <QTest>
 #include <QThread>
 
@@ -35,7 +35,8 @@ Q_DECLARE_METATYPE(BaoErrorKind)
 
 namespace {
 
-const QString PublicKeyHex = QStringLiteral("02ac301ef3117116e34df184f20290db6f85a5e13042092c2a36d640242ac02948");
+const QString PublicKeyHex =
+    QStringLiteral("02ac301ef3117116e34df184f20290db6f85a5e13042092c2a36d640242ac02948");
 const QString AddressHex = QStringLiteral("0d551ff871ec2bb563f64ab29aa091c47dfcc346");
 
 QJsonObject keyData(const QString &publicKey = PublicKeyHex, const QString &address = AddressHex)
@@ -88,8 +89,9 @@ private slots:
     void headersMountAndListMethod()
     {
         m_server->setHandler([](const FakeRequest &) {
-            return FakeResponse::data({{QStringLiteral("keys"), QJsonArray{QStringLiteral("k")}},
-                                       {QStringLiteral("key_info"), QJsonObject{{QStringLiteral("k"), keyData()}}}});
+            return FakeResponse::data(
+                {{QStringLiteral("keys"), QJsonArray{QStringLiteral("k")}},
+                 {QStringLiteral("key_info"), QJsonObject{{QStringLiteral("k"), keyData()}}}});
         });
         auto listing = BaoClient(settings()).listKeys();
         QVERIFY2(listing.hasValue(), listing ? "" : qPrintable(listing.error().describe()));
@@ -110,22 +112,26 @@ private slots:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<BaoErrorKind>("kind");
         QTest::newRow("garbage json 200") << 200 << QByteArray("{not json") << BaoErrorKind::MalformedAnswer;
-        QTest::newRow("200 without data") << 200 << QByteArray("{\"errors\":[]}") << BaoErrorKind::MalformedAnswer;
+        QTest::newRow("200 without data")
+            << 200 << QByteArray("{\"errors\":[]}") << BaoErrorKind::MalformedAnswer;
         QTest::newRow("html 200") << 200 << QByteArray("<html>proxy</html>") << BaoErrorKind::MalformedAnswer;
-        QTest::newRow("500") << 500 << QByteArray("{\"errors\":[\"internal error\"]}") << BaoErrorKind::ServerError;
+        QTest::newRow("500") << 500 << QByteArray("{\"errors\":[\"internal error\"]}")
+                             << BaoErrorKind::ServerError;
         QTest::newRow("502 garbage") << 502 << QByteArray("Bad Gateway") << BaoErrorKind::ServerError;
-        QTest::newRow("sealed") << 503 << QByteArray("{\"errors\":[\"Vault is sealed\"]}") << BaoErrorKind::Sealed;
-        QTest::newRow("rate limited") << 429 << QByteArray("{\"errors\":[\"rate limit quota exceeded\"]}")
-                                      << BaoErrorKind::RateLimited;
+        QTest::newRow("sealed") << 503 << QByteArray("{\"errors\":[\"Vault is sealed\"]}")
+                                << BaoErrorKind::Sealed;
+        QTest::newRow("rate limited")
+            << 429 << QByteArray("{\"errors\":[\"rate limit quota exceeded\"]}") << BaoErrorKind::RateLimited;
         QTest::newRow("denied") << 403 << QByteArray("{\"errors\":[\"permission denied\"]}")
                                 << BaoErrorKind::PermissionDenied;
-        QTest::newRow("bad request") << 400 << QByteArray("{\"errors\":[\"unsupported hash algorithm: md5\"]}")
+        QTest::newRow("bad request") << 400
+                                     << QByteArray("{\"errors\":[\"unsupported hash algorithm: md5\"]}")
                                      << BaoErrorKind::BadRequest;
         QTest::newRow("exists") << 400 << QByteArray("{\"errors\":[\"key already exists\"]}")
                                 << BaoErrorKind::AlreadyExists;
-        QTest::newRow("wrong method") << 405
-                                      << QByteArray("{\"errors\":[\"1 error occurred:\\n\\t* unsupported operation\\n\\n\"]}")
-                                      << BaoErrorKind::BadRequest;
+        QTest::newRow("wrong method")
+            << 405 << QByteArray("{\"errors\":[\"1 error occurred:\\n\\t* unsupported operation\\n\\n\"]}")
+            << BaoErrorKind::BadRequest;
         QTest::newRow("too large") << 413 << QByteArray("{\"errors\":[\"request too large\"]}")
                                    << BaoErrorKind::BadRequest;
     }
@@ -146,7 +152,8 @@ private slots:
     void badRequestKeepsTheServersMessage()
     {
         m_server->setHandler([](const FakeRequest &) {
-            return FakeResponse::errors(400, {QStringLiteral("1 error occurred:\n\t* unsupported output format: x\n\n")});
+            return FakeResponse::errors(
+                400, {QStringLiteral("1 error occurred:\n\t* unsupported output format: x\n\n")});
         });
         auto result = BaoClient(settings()).sign(QStringLiteral("k"), "m");
         QVERIFY(!result.hasValue());
@@ -158,7 +165,8 @@ private slots:
     {
         m_server->setHandler([](const FakeRequest &) {
             FakeResponse response = FakeResponse::raw(307, {});
-            response.headers.append(qMakePair(QByteArray("Location"), QByteArray("https://active.bao:8200/v1/secp256k1/keys/k")));
+            response.headers.append(
+                qMakePair(QByteArray("Location"), QByteArray("https://active.bao:8200/v1/secp256k1/keys/k")));
             return response;
         });
         auto result = BaoClient(settings()).readKey(QStringLiteral("k"));
@@ -175,7 +183,8 @@ private slots:
         QVERIFY(empty->names.isEmpty());
 
         m_server->setHandler([](const FakeRequest &) {
-            return FakeResponse::errors(404, {QStringLiteral("no handler for route \"x\". route entry not found.")});
+            return FakeResponse::errors(
+                404, {QStringLiteral("no handler for route \"x\". route entry not found.")});
         });
         auto missing = BaoClient(settings()).listKeys();
         QVERIFY(!missing.hasValue());
@@ -186,8 +195,10 @@ private slots:
     {
         QTest::addColumn<QString>("publicKey");
         QTest::addColumn<QString>("address");
-        QTest::newRow("address of another key") << PublicKeyHex << QStringLiteral("fb94ca1c7ed37bb8e6cf8cdc73c8c5bc7766af23");
-        QTest::newRow("not on the curve") << (QStringLiteral("02") + QString(64, QLatin1Char('f'))) << AddressHex;
+        QTest::newRow("address of another key")
+            << PublicKeyHex << QStringLiteral("fb94ca1c7ed37bb8e6cf8cdc73c8c5bc7766af23");
+        QTest::newRow("not on the curve")
+            << (QStringLiteral("02") + QString(64, QLatin1Char('f'))) << AddressHex;
         QTest::newRow("uncompressed prefix") << (QStringLiteral("04") + PublicKeyHex.mid(2)) << AddressHex;
         QTest::newRow("short key") << PublicKeyHex.left(40) << AddressHex;
         QTest::newRow("not hex") << QString(66, QLatin1Char('z')) << AddressHex;
@@ -198,7 +209,8 @@ private slots:
     {
         QFETCH(QString, publicKey);
         QFETCH(QString, address);
-        m_server->setHandler([=](const FakeRequest &) { return FakeResponse::data(keyData(publicKey, address)); });
+        m_server->setHandler(
+            [=](const FakeRequest &) { return FakeResponse::data(keyData(publicKey, address)); });
         auto result = BaoClient(settings()).readKey(QStringLiteral("k"));
         QVERIFY(!result.hasValue());
         QCOMPARE(result.error().kind, BaoErrorKind::MalformedAnswer);
@@ -219,8 +231,9 @@ private slots:
     void signatureSizeIsChecked()
     {
         m_server->setHandler([](const FakeRequest &) {
-            return FakeResponse::data({{QStringLiteral("signature"), QString::fromLatin1(QByteArray(63, 'x').toBase64())},
-                                       {QStringLiteral("public_key"), PublicKeyHex}});
+            return FakeResponse::data(
+                {{QStringLiteral("signature"), QString::fromLatin1(QByteArray(63, 'x').toBase64())},
+                 {QStringLiteral("public_key"), PublicKeyHex}});
         });
         auto result = BaoClient(settings()).sign(QStringLiteral("k"), "m");
         QVERIFY(!result.hasValue());
@@ -251,7 +264,8 @@ private slots:
     {
         QFETCH(QString, publicKey);
         m_server->setHandler([publicKey](const FakeRequest &) {
-            QJsonObject data{{QStringLiteral("signature"), QString::fromLatin1(QByteArray(64, 'x').toBase64())}};
+            QJsonObject data{
+                {QStringLiteral("signature"), QString::fromLatin1(QByteArray(64, 'x').toBase64())}};
             if (!publicKey.isEmpty())
                 data.insert(QStringLiteral("public_key"), publicKey);
             return FakeResponse::data(data);
@@ -275,7 +289,8 @@ private slots:
         });
         auto cut = BaoClient(settings()).readKey(QStringLiteral("k"));
         QVERIFY(!cut.hasValue());
-        QVERIFY2(cut.error().kind == BaoErrorKind::Transport || cut.error().kind == BaoErrorKind::MalformedAnswer,
+        QVERIFY2(cut.error().kind == BaoErrorKind::Transport ||
+                     cut.error().kind == BaoErrorKind::MalformedAnswer,
                  qPrintable(cut.error().describe()));
     }
 
@@ -311,7 +326,8 @@ private slots:
         QCOMPARE(HttpTransport::effectiveKind(proxied), HttpTransportKind::QtNetwork);
         auto result = BaoClient(proxied).readKey(QStringLiteral("k"));
         QVERIFY2(result.hasValue(), result ? "" : qPrintable(result.error().describe()));
-        QVERIFY(m_server->requests().constLast().path.contains(QStringLiteral("bao.invalid:8200/v1/signers/secp/keys/k")));
+        QVERIFY(m_server->requests().constLast().path.contains(
+            QStringLiteral("bao.invalid:8200/v1/signers/secp/keys/k")));
     }
 
     void timeoutIsTimeout()
@@ -356,7 +372,8 @@ private slots:
     {
         m_server->setHandler([](const FakeRequest &request) {
             if (request.path == QLatin1String("/v1/sys/health"))
-                return FakeResponse::raw(429, R"({"initialized":true,"sealed":false,"standby":true,"version":"2.1.0"})");
+                return FakeResponse::raw(
+                    429, R"({"initialized":true,"sealed":false,"standby":true,"version":"2.1.0"})");
             return FakeResponse::errors(404, {});
         });
         BaoClient client(settings());

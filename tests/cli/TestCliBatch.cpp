@@ -142,8 +142,10 @@ void TestCliBatch::parallelSignUnderLatency()
 
     // batch sign with w-1 .. w-8, JSON lines.
     const auto signEight = [&cli](const QStringList &options) {
-        return cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("sign"), QStringLiteral("--prefix"),
-                                            QStringLiteral("w"), QStringLiteral("--count"), QStringLiteral("8")} +
+        return cli.run(json() +
+                       QStringList{QStringLiteral("batch"), QStringLiteral("sign"),
+                                   QStringLiteral("--prefix"), QStringLiteral("w"), QStringLiteral("--count"),
+                                   QStringLiteral("8")} +
                        options);
     };
     // 8 signs at 200 ms each: one after another that is >= 1.6 s; in parallel ~0.2 s.
@@ -164,7 +166,8 @@ void TestCliBatch::parallelSignUnderLatency()
 #else
     constexpr qint64 processBoundMs = 1500;
 #endif
-    QVERIFY2(run.wallMs < processBoundMs, qPrintable(QStringLiteral("the process took %1 ms").arg(run.wallMs)));
+    QVERIFY2(run.wallMs < processBoundMs,
+             qPrintable(QStringLiteral("the process took %1 ms").arg(run.wallMs)));
     // Every item was in flight before any finished.
     double lastStart = 0;
     double firstFinish = 1e9;
@@ -175,14 +178,14 @@ void TestCliBatch::parallelSignUnderLatency()
     QVERIFY2(lastStart < firstFinish, "requests did not overlap");
 
     // --parallelism 2 halves the overlap: four rounds of 200 ms.
-    CliRun limited = signEight({QStringLiteral("--message-hex"), QStringLiteral("00"), QStringLiteral("--parallelism"),
-                                QStringLiteral("2")});
+    CliRun limited = signEight({QStringLiteral("--message-hex"), QStringLiteral("00"),
+                                QStringLiteral("--parallelism"), QStringLiteral("2")});
     EXPECT_EXIT(limited, 0);
     QVERIFY(summary(limited.jsonLines()).value(QStringLiteral("wall_ms")).toDouble() >= 4 * 200.0);
 
     // Over Qt's network stack instead of Beast: the same 8 in parallel.
-    CliRun overQt = signEight({QStringLiteral("--message-hex"), QStringLiteral("00"), QStringLiteral("--transport"),
-                               QStringLiteral("qtnetwork")});
+    CliRun overQt = signEight({QStringLiteral("--message-hex"), QStringLiteral("00"),
+                               QStringLiteral("--transport"), QStringLiteral("qtnetwork")});
     EXPECT_EXIT(overQt, 0);
     QCOMPARE(results(overQt.jsonLines()).size(), 8);
     QVERIFY(summary(overQt.jsonLines()).value(QStringLiteral("wall_ms")).toDouble() < 1000.0);
@@ -319,7 +322,8 @@ void TestCliBatch::badBatchArguments()
                  QStringLiteral("--message-hex"), QStringLiteral("00"), QStringLiteral("--transport"),
                  QStringLiteral("carrier-pigeon")});
     expectUsage({batch, QStringLiteral("create"), QStringLiteral("--prefix"), QStringLiteral("x"),
-                 QStringLiteral("--count"), QStringLiteral("2"), QStringLiteral("--transport"), QStringLiteral("")});
+                 QStringLiteral("--count"), QStringLiteral("2"), QStringLiteral("--transport"),
+                 QStringLiteral("")});
 }
 
 namespace {
@@ -427,8 +431,8 @@ void TestCliBatch::serverCollisionRefusedOrPerKey()
                                     QStringLiteral("add"), QStringLiteral("t-2")},
                                    cli.environment()),
                 0);
-    const QStringList create{QStringLiteral("batch"), QStringLiteral("create"), QStringLiteral("--prefix"),
-                             QStringLiteral("t"), QStringLiteral("--count"), QStringLiteral("3")};
+    const QStringList create{QStringLiteral("batch"), QStringLiteral("create"),  QStringLiteral("--prefix"),
+                             QStringLiteral("t"),     QStringLiteral("--count"), QStringLiteral("3")};
 
     const quint64 before = cli.server().engineRequestCount();
     CliRun refused = cli.run(json() + create);

@@ -120,8 +120,10 @@ void TestCliTx::sendJson()
     const QJsonObject json = sent.json();
     QCOMPARE(json.value(QStringLiteral("tx_raw")).toString(), QString::fromLatin1(vector->txRaw.toBase64()));
     QCOMPARE(json.value(QStringLiteral("txhash")).toString(), vector->txHash);
-    QCOMPARE(json.value(QStringLiteral("signature")).toString(), QString::fromLatin1(vector->signature.toBase64()));
-    QCOMPARE(json.value(QStringLiteral("sign_doc_hex")).toString(), baokeys::crypto::Hex::encode(vector->signDocBytes));
+    QCOMPARE(json.value(QStringLiteral("signature")).toString(),
+             QString::fromLatin1(vector->signature.toBase64()));
+    QCOMPARE(json.value(QStringLiteral("sign_doc_hex")).toString(),
+             baokeys::crypto::Hex::encode(vector->signDocBytes));
     QCOMPARE(json.value(QStringLiteral("from")).toString(), vector->signer);
 }
 

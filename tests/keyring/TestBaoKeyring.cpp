@@ -74,11 +74,13 @@ private slots:
 
         QCOMPARE(m_keyring->key(QStringLiteral("alice"))->publicKey, alice->publicKey);
         QCOMPARE(m_keyring->keyByAddress(alice->address)->uid, QStringLiteral("alice"));
-        QCOMPARE(m_keyring->keyByAddress(alice->bech32(QStringLiteral("celestia")))->uid, QStringLiteral("alice"));
+        QCOMPARE(m_keyring->keyByAddress(alice->bech32(QStringLiteral("celestia")))->uid,
+                 QStringLiteral("alice"));
         QCOMPARE(m_keyring->keyByAddress(alice->addressHex())->uid, QStringLiteral("alice"));
         QCOMPARE(m_keyring->list().size(), 1);
         QCOMPARE(m_keyring->key(QStringLiteral("bob")).error().kind, BaoErrorKind::NotFound);
-        QCOMPARE(m_keyring->keyByAddress(QStringLiteral("nonsense")).error().kind, BaoErrorKind::InvalidInput);
+        QCOMPARE(m_keyring->keyByAddress(QStringLiteral("nonsense")).error().kind,
+                 BaoErrorKind::InvalidInput);
 
         const quint64 before = m_signer->server().engineRequestCount();
         QCOMPARE(m_keyring->newAccount(QStringLiteral("alice")).error().kind, BaoErrorKind::AlreadyExists);
@@ -98,7 +100,8 @@ private slots:
         QCOMPARE(signature->publicKey, key->publicKey);
         QCOMPARE(signature->digest, crypto::Hash::sha256(message));
         QVERIFY(crypto::Secp256k1::isLowS(signature->signature));
-        QVERIFY(crypto::Secp256k1::verifyDigest(key->publicKey, crypto::Hash::sha256(message), signature->signature));
+        QVERIFY(crypto::Secp256k1::verifyDigest(key->publicKey, crypto::Hash::sha256(message),
+                                                signature->signature));
 
         auto byAddress = m_keyring->signByAddress(key->address, message);
         QVERIFY(byAddress.hasValue());
@@ -127,8 +130,10 @@ private slots:
             QVERIFY2(record.hasValue(), record ? "" : qPrintable(record.error().describe()));
             QCOMPARE(record->publicKeyHex(), vector.value(QStringLiteral("pubkey_hex")).toString());
             QCOMPARE(record->addressHex(), vector.value(QStringLiteral("address_hex")).toString());
-            QCOMPARE(record->bech32(QStringLiteral("celestia")), vector.value(QStringLiteral("celestia")).toString());
-            QCOMPARE(record->bech32(QStringLiteral("cosmos")), vector.value(QStringLiteral("cosmos")).toString());
+            QCOMPARE(record->bech32(QStringLiteral("celestia")),
+                     vector.value(QStringLiteral("celestia")).toString());
+            QCOMPARE(record->bech32(QStringLiteral("cosmos")),
+                     vector.value(QStringLiteral("cosmos")).toString());
             QCOMPARE(record->source, KeySource::Imported);
         }
         QVERIFY(index > 0);
@@ -140,11 +145,14 @@ private slots:
             const QString uid = QStringLiteral("sig-") + privateKey.left(12);
             if (!m_keyring->key(uid))
                 QVERIFY(m_keyring->importPrivateKey(uid, privateKey).hasValue());
-            const QByteArray message = crypto::Hex::decode(vector.value(QStringLiteral("message_hex")).toString()).value();
+            const QByteArray message =
+                crypto::Hex::decode(vector.value(QStringLiteral("message_hex")).toString()).value();
             auto signature = m_keyring->sign(uid, message);
             QVERIFY2(signature.hasValue(), signature ? "" : qPrintable(signature.error().describe()));
-            QCOMPARE(crypto::Hex::encode(signature->signature), vector.value(QStringLiteral("signature_hex")).toString());
-            QCOMPARE(crypto::Hex::encode(signature->digest), vector.value(QStringLiteral("sha256_hex")).toString());
+            QCOMPARE(crypto::Hex::encode(signature->signature),
+                     vector.value(QStringLiteral("signature_hex")).toString());
+            QCOMPARE(crypto::Hex::encode(signature->digest),
+                     vector.value(QStringLiteral("sha256_hex")).toString());
             ++signatures;
         }
         QVERIFY(signatures > 0);
@@ -159,36 +167,42 @@ private slots:
             for (const QJsonValue &derivedValue : vector.value(QStringLiteral("derived")).toArray()) {
                 const QJsonObject derived = derivedValue.toObject();
                 const QString uid = QStringLiteral("mnemonic-%1").arg(count++);
-                auto record = m_keyring->importMnemonic(uid, vector.value(QStringLiteral("mnemonic")).toString(),
-                                                        vector.value(QStringLiteral("bip39_passphrase")).toString(),
-                                                        derived.value(QStringLiteral("hd_path")).toString());
+                auto record =
+                    m_keyring->importMnemonic(uid, vector.value(QStringLiteral("mnemonic")).toString(),
+                                              vector.value(QStringLiteral("bip39_passphrase")).toString(),
+                                              derived.value(QStringLiteral("hd_path")).toString());
                 QVERIFY2(record.hasValue(), record ? "" : qPrintable(record.error().describe()));
                 QCOMPARE(record->publicKeyHex(), derived.value(QStringLiteral("pubkey_hex")).toString());
-                QCOMPARE(record->bech32(QStringLiteral("celestia")), derived.value(QStringLiteral("celestia")).toString());
+                QCOMPARE(record->bech32(QStringLiteral("celestia")),
+                         derived.value(QStringLiteral("celestia")).toString());
             }
         }
         QVERIFY(count > 0);
 
         const quint64 before = m_signer->server().engineRequestCount();
-        auto bad = m_keyring->importMnemonic(QStringLiteral("bad"), QStringLiteral("window peanut series helmet soccer "
-                                                                                    "document stamp fit argue spice "
-                                                                                    "exchange exchange"));
+        auto bad = m_keyring->importMnemonic(QStringLiteral("bad"),
+                                             QStringLiteral("window peanut series helmet soccer "
+                                                            "document stamp fit argue spice "
+                                                            "exchange exchange"));
         QCOMPARE(bad.error().kind, BaoErrorKind::InvalidInput);
-        auto badPath = m_keyring->importMnemonic(QStringLiteral("bad"), QStringLiteral("abandon abandon abandon abandon "
-                                                                                        "abandon abandon abandon abandon "
-                                                                                        "abandon abandon abandon about"),
+        auto badPath = m_keyring->importMnemonic(QStringLiteral("bad"),
+                                                 QStringLiteral("abandon abandon abandon abandon "
+                                                                "abandon abandon abandon abandon "
+                                                                "abandon abandon abandon about"),
                                                  {}, QStringLiteral("m/44'/x"));
         QCOMPARE(badPath.error().kind, BaoErrorKind::InvalidInput);
         QCOMPARE(m_keyring->importPrivateKey(QStringLiteral("bad"), QStringLiteral("zz")).error().kind,
                  BaoErrorKind::InvalidInput);
-        QCOMPARE(m_keyring->importPrivateKey(QStringLiteral("bad"), QString(64, QLatin1Char('0'))).error().kind,
-                 BaoErrorKind::InvalidInput);
+        QCOMPARE(
+            m_keyring->importPrivateKey(QStringLiteral("bad"), QString(64, QLatin1Char('0'))).error().kind,
+            BaoErrorKind::InvalidInput);
         QCOMPARE(m_signer->server().engineRequestCount(), before);
     }
 
     void exportChecksTheKey()
     {
-        const QString hex = QStringLiteral("7084a92dfa3e79d262bdb04612eaee1eb3be66c0d7fd794f68d5d8f6826323d7");
+        const QString hex =
+            QStringLiteral("7084a92dfa3e79d262bdb04612eaee1eb3be66c0d7fd794f68d5d8f6826323d7");
         baokeys::keyring::ImportOptions options;
         options.exportable = true;
         QVERIFY(m_keyring->importPrivateKey(QStringLiteral("exp"), hex, options).hasValue());
@@ -197,7 +211,8 @@ private slots:
         QVERIFY(exported->equals(crypto::Hex::decodeSecret(hex).value()));
 
         QVERIFY(m_keyring->newAccount(QStringLiteral("locked"), false).hasValue());
-        QCOMPARE(m_keyring->exportPrivateKey(QStringLiteral("locked")).error().kind, BaoErrorKind::NotExportable);
+        QCOMPARE(m_keyring->exportPrivateKey(QStringLiteral("locked")).error().kind,
+                 BaoErrorKind::NotExportable);
     }
 
     void removeDeletesOnBothSides()
@@ -355,8 +370,9 @@ private slots:
         {
             BaoStore store(storePath());
             QVERIFY(store.load().hasValue());
-            QVERIFY(store.writeJournal(QStringLiteral("crashed"),
-                                       {QStringLiteral("w-1"), QStringLiteral("w-2"), QStringLiteral("w-3")})
+            QVERIFY(store
+                        .writeJournal(QStringLiteral("crashed"),
+                                      {QStringLiteral("w-1"), QStringLiteral("w-2"), QStringLiteral("w-3")})
                         .hasValue());
         }
         BaoClient client(m_signer->settings());

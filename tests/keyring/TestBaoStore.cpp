@@ -14,8 +14,8 @@
 #include <QThread>
 
 #include <atomic>
-#include <sys/stat.h>
 #include <memory>
+#include <sys/stat.h>
 
 using baokeys::bao::BaoErrorKind;
 using baokeys::keyring::BaoStore;
@@ -100,12 +100,15 @@ private slots:
         BaoStore reopened(path());
         QVERIFY(reopened.load().hasValue());
         QCOMPARE(reopened.size(), 2);
-        QCOMPARE(*reopened.find(QStringLiteral("alice")), record(QStringLiteral("alice"), 0, KeySource::Imported));
+        QCOMPARE(*reopened.find(QStringLiteral("alice")),
+                 record(QStringLiteral("alice"), 0, KeySource::Imported));
         QCOMPARE(*reopened.find(QStringLiteral("bob")), record(QStringLiteral("bob"), 1, KeySource::Synced));
         const KeyRecord bob = *reopened.findByAddress(record(QStringLiteral("x"), 1).address);
         QCOMPARE(bob.uid, QStringLiteral("bob"));
-        QCOMPARE(bob.bech32(QStringLiteral("celestia")), QStringLiteral("celestia1lw2v58r76dam3ek03nw88jx9h3mkdterar8u5l"));
-        QCOMPARE(bob.bech32(QStringLiteral("cosmos")), QStringLiteral("cosmos1lw2v58r76dam3ek03nw88jx9h3mkdtervfkvwj"));
+        QCOMPARE(bob.bech32(QStringLiteral("celestia")),
+                 QStringLiteral("celestia1lw2v58r76dam3ek03nw88jx9h3mkdterar8u5l"));
+        QCOMPARE(bob.bech32(QStringLiteral("cosmos")),
+                 QStringLiteral("cosmos1lw2v58r76dam3ek03nw88jx9h3mkdtervfkvwj"));
         QCOMPARE(reopened.all().first().uid, QStringLiteral("alice"));
     }
 
@@ -146,15 +149,18 @@ private slots:
     {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<BaoErrorKind>("kind");
-        QTest::newRow("not json") << QByteArray("{\"format\":\"baokeys-store\",") << BaoErrorKind::StoreCorrupt;
-        QTest::newRow("other format") << QByteArray("{\"format\":\"x\",\"version\":1,\"keys\":[]}")
-                                      << BaoErrorKind::StoreCorrupt;
-        QTest::newRow("newer version") << QByteArray("{\"format\":\"baokeys-store\",\"version\":99,\"keys\":[]}")
-                                       << BaoErrorKind::StoreCorrupt;
+        QTest::newRow("not json") << QByteArray("{\"format\":\"baokeys-store\",")
+                                  << BaoErrorKind::StoreCorrupt;
+        QTest::newRow("other format")
+            << QByteArray("{\"format\":\"x\",\"version\":1,\"keys\":[]}") << BaoErrorKind::StoreCorrupt;
+        QTest::newRow("newer version")
+            << QByteArray("{\"format\":\"baokeys-store\",\"version\":99,\"keys\":[]}")
+            << BaoErrorKind::StoreCorrupt;
         QTest::newRow("address mismatch")
-            << QByteArray("{\"format\":\"baokeys-store\",\"version\":1,\"keys\":[{\"uid\":\"a\",\"public_key\":"
-                          "\"02ac301ef3117116e34df184f20290db6f85a5e13042092c2a36d640242ac02948\",\"address\":"
-                          "\"fb94ca1c7ed37bb8e6cf8cdc73c8c5bc7766af23\",\"source\":\"generated\"}]}")
+            << QByteArray(
+                   "{\"format\":\"baokeys-store\",\"version\":1,\"keys\":[{\"uid\":\"a\",\"public_key\":"
+                   "\"02ac301ef3117116e34df184f20290db6f85a5e13042092c2a36d640242ac02948\",\"address\":"
+                   "\"fb94ca1c7ed37bb8e6cf8cdc73c8c5bc7766af23\",\"source\":\"generated\"}]}")
             << BaoErrorKind::StoreCorrupt;
     }
 
@@ -210,7 +216,9 @@ private slots:
         {
             BaoStore store(path());
             QVERIFY(store.load().hasValue());
-            QVERIFY(store.writeJournal(QStringLiteral("batch-1"), {QStringLiteral("w-1"), QStringLiteral("w-2")}).hasValue());
+            QVERIFY(
+                store.writeJournal(QStringLiteral("batch-1"), {QStringLiteral("w-1"), QStringLiteral("w-2")})
+                    .hasValue());
             QVERIFY(store.writeJournal(QStringLiteral("batch-2"), {QStringLiteral("w-3")}).hasValue());
             QVERIFY(store.clearJournal(QStringLiteral("batch-2")).hasValue());
         }

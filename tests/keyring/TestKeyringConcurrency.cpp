@@ -14,8 +14,8 @@
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QEventLoop>
+#include <QFile>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QThread>
@@ -115,7 +115,8 @@ private slots:
         for (int w = 1; w <= 4; ++w) {
             threads << QThread::create([this, w, &verified] {
                 for (int i = 0; i < 10; ++i) {
-                    auto signature = m_keyring->sign(QStringLiteral("worker-%1").arg(w), QByteArray::number(i));
+                    auto signature =
+                        m_keyring->sign(QStringLiteral("worker-%1").arg(w), QByteArray::number(i));
                     if (signature)
                         ++verified;
                 }
@@ -156,8 +157,9 @@ private slots:
         }
         QVERIFY(finishedAt[1].load() >= 450);
         for (int w = 2; w <= 4; ++w)
-            QVERIFY2(finishedAt[w].load() >= 0 && finishedAt[w].load() < bound(200),
-                     qPrintable(QStringLiteral("worker-%1 finished at %2 ms").arg(w).arg(finishedAt[w].load())));
+            QVERIFY2(
+                finishedAt[w].load() >= 0 && finishedAt[w].load() < bound(200),
+                qPrintable(QStringLiteral("worker-%1 finished at %2 ms").arg(w).arg(finishedAt[w].load())));
 
         // The same through one signBatch: the slow item holds nobody back.
         QList<SignRequest> requests;
@@ -173,7 +175,8 @@ private slots:
         QCOMPARE(done.size(), 4);
         QVERIFY(done[0] >= 450);
         for (int i = 1; i < 4; ++i)
-            QVERIFY2(done[i] < bound(200), qPrintable(QStringLiteral("item %1 done at %2 ms").arg(i).arg(done[i])));
+            QVERIFY2(done[i] < bound(200),
+                     qPrintable(QStringLiteral("item %1 done at %2 ms").arg(i).arg(done[i])));
     }
 
     void createBatchOfFour()
@@ -283,8 +286,8 @@ private slots:
         setLatency(200ms);
         QList<SignRequest> requests;
         for (int i = 1; i <= 4; ++i)
-            requests << SignRequest{QStringLiteral("blob-worker-%1").arg(i), QByteArray("blob ") + QByteArray::number(i),
-                                    false};
+            requests << SignRequest{QStringLiteral("blob-worker-%1").arg(i),
+                                    QByteArray("blob ") + QByteArray::number(i), false};
         QElapsedTimer timer;
         timer.start();
         auto job = m_keyring->signBatch(requests);
@@ -297,8 +300,8 @@ private slots:
             const auto &signature = *results.at(i).signature;
             QCOMPARE(signature.uid, requests.at(i).uid);
             QCOMPARE(signature.signature.size(), 64);
-            QVERIFY(crypto::Secp256k1::verifyDigest(m_keyring->key(signature.uid)->publicKey, signature.digest,
-                                                    signature.signature));
+            QVERIFY(crypto::Secp256k1::verifyDigest(m_keyring->key(signature.uid)->publicKey,
+                                                    signature.digest, signature.signature));
         }
         QVERIFY2(elapsed < bound(250), qPrintable(QStringLiteral("4 x 200 ms took %1 ms").arg(elapsed)));
     }
@@ -381,7 +384,9 @@ private slots:
         auto job = m_keyring->createBatch(request);
         QVERIFY(job.hasValue());
         QThread::msleep(60); // the preflight LIST is in flight; create the rival now
-        QVERIFY(BaoClient(keyringtest::settingsFor(*m_server)).createKey(QStringLiteral("half-2"), false).hasValue());
+        QVERIFY(BaoClient(keyringtest::settingsFor(*m_server))
+                    .createKey(QStringLiteral("half-2"), false)
+                    .hasValue());
         job->future.waitForFinished();
         const auto results = job->future.results();
         QCOMPARE(results.size(), 4);
@@ -410,8 +415,9 @@ private slots:
             auto job = m_keyring->signBatch(requests);
             job.future.waitForFinished();
             const auto counts = job.progress->counts();
-            QVERIFY2(counts.succeeded == 4,
-                     qPrintable(QStringLiteral("round %1: %2 of 4 counted").arg(round).arg(counts.succeeded)));
+            QVERIFY2(
+                counts.succeeded == 4,
+                qPrintable(QStringLiteral("round %1: %2 of 4 counted").arg(round).arg(counts.succeeded)));
             int done = 0;
             for (const BatchItemEvent &event : job.progress->takeEvents())
                 done += event.state == BatchItemState::Succeeded ? 1 : 0;
@@ -548,7 +554,8 @@ private slots:
         int startedThenCancelled = 0;
         QHash<int, BatchItemState> last;
         for (const BatchItemEvent &event : job.progress->takeEvents()) {
-            if (event.state == BatchItemState::Cancelled && last.value(event.index) == BatchItemState::Started)
+            if (event.state == BatchItemState::Cancelled &&
+                last.value(event.index) == BatchItemState::Started)
                 ++startedThenCancelled;
             last[event.index] = event.state;
         }

@@ -106,8 +106,8 @@ private slots:
         QVERIFY(!signature.hasValue());
         QCOMPARE(signature.error().kind, BaoErrorKind::SecurityFault);
 
-        auto job = m_keyring->signBatch({SignRequest{QStringLiteral("k1"), "a", false},
-                                         SignRequest{QStringLiteral("k2"), "b", false}});
+        auto job = m_keyring->signBatch(
+            {SignRequest{QStringLiteral("k1"), "a", false}, SignRequest{QStringLiteral("k2"), "b", false}});
         job.future.waitForFinished();
         for (const auto &result : job.future.results()) {
             QVERIFY(!result.signature.has_value()); // never handed out
@@ -119,11 +119,14 @@ private slots:
     {
         QTest::addColumn<FakeResponse>("fault");
         QTest::addColumn<BaoErrorKind>("kind");
-        QTest::newRow("garbage json") << FakeResponse::raw(200, "{\"data\": {\"signature\": ") << BaoErrorKind::MalformedAnswer;
-        QTest::newRow("500") << FakeResponse::errors(500, {QStringLiteral("internal error")}) << BaoErrorKind::ServerError;
-        QTest::newRow("sealed") << FakeResponse::errors(503, {QStringLiteral("Vault is sealed")}) << BaoErrorKind::Sealed;
-        QTest::newRow("rate limited") << FakeResponse::errors(429, {QStringLiteral("rate limit")})
-                                      << BaoErrorKind::RateLimited;
+        QTest::newRow("garbage json")
+            << FakeResponse::raw(200, "{\"data\": {\"signature\": ") << BaoErrorKind::MalformedAnswer;
+        QTest::newRow("500") << FakeResponse::errors(500, {QStringLiteral("internal error")})
+                             << BaoErrorKind::ServerError;
+        QTest::newRow("sealed") << FakeResponse::errors(503, {QStringLiteral("Vault is sealed")})
+                                << BaoErrorKind::Sealed;
+        QTest::newRow("rate limited")
+            << FakeResponse::errors(429, {QStringLiteral("rate limit")}) << BaoErrorKind::RateLimited;
         QTest::newRow("dropped connection") << FakeResponse::drop() << BaoErrorKind::Transport;
         QTest::newRow("no answer") << FakeResponse::hang() << BaoErrorKind::Timeout;
     }
@@ -200,10 +203,11 @@ private slots:
     {
         // The answer's address does not belong to its public key.
         m_server->setHandler([](const FakeRequest &) {
-            return FakeResponse::data({{QStringLiteral("name"), QStringLiteral("liar")},
-                                       {QStringLiteral("public_key"),
-                                        QStringLiteral("02ac301ef3117116e34df184f20290db6f85a5e13042092c2a36d640242ac02948")},
-                                       {QStringLiteral("address"), QStringLiteral("fb94ca1c7ed37bb8e6cf8cdc73c8c5bc7766af23")}});
+            return FakeResponse::data(
+                {{QStringLiteral("name"), QStringLiteral("liar")},
+                 {QStringLiteral("public_key"),
+                  QStringLiteral("02ac301ef3117116e34df184f20290db6f85a5e13042092c2a36d640242ac02948")},
+                 {QStringLiteral("address"), QStringLiteral("fb94ca1c7ed37bb8e6cf8cdc73c8c5bc7766af23")}});
         });
         auto created = m_keyring->newAccount(QStringLiteral("liar"));
         QVERIFY(!created.hasValue());
@@ -211,7 +215,6 @@ private slots:
         QVERIFY(!m_keyring->key(QStringLiteral("liar")));
     }
 };
-
 
 QTEST_GUILESS_MAIN(TestKeyringFaults)
 #include "TestKeyringFaults.moc"

@@ -21,14 +21,15 @@ QJsonObject FakeRequest::json() const
 
 FakeResponse FakeResponse::data(const QJsonObject &data)
 {
-    const QJsonObject envelope{{QStringLiteral("request_id"), QStringLiteral("00000000-0000-0000-0000-000000000000")},
-                               {QStringLiteral("lease_id"), QString()},
-                               {QStringLiteral("renewable"), false},
-                               {QStringLiteral("lease_duration"), 0},
-                               {QStringLiteral("data"), data},
-                               {QStringLiteral("wrap_info"), QJsonValue::Null},
-                               {QStringLiteral("warnings"), QJsonValue::Null},
-                               {QStringLiteral("auth"), QJsonValue::Null}};
+    const QJsonObject envelope{
+        {QStringLiteral("request_id"), QStringLiteral("00000000-0000-0000-0000-000000000000")},
+        {QStringLiteral("lease_id"), QString()},
+        {QStringLiteral("renewable"), false},
+        {QStringLiteral("lease_duration"), 0},
+        {QStringLiteral("data"), data},
+        {QStringLiteral("wrap_info"), QJsonValue::Null},
+        {QStringLiteral("warnings"), QJsonValue::Null},
+        {QStringLiteral("auth"), QJsonValue::Null}};
     return raw(200, QJsonDocument(envelope).toJson(QJsonDocument::Compact));
 }
 
@@ -73,7 +74,7 @@ struct FakeBaoServer::Shared {
     mutable std::mutex mutex;
     Handler handler;             // guarded by mutex
     QList<FakeRequest> requests; // guarded by mutex
-    quint16 port = 0;            // written by the server thread before start() returns (ordered by the promise)
+    quint16 port = 0; // written by the server thread before start() returns (ordered by the promise)
 };
 
 // Lives on the server thread: the listening socket and its connections.
@@ -125,7 +126,8 @@ private:
             for (qsizetype i = 1; i < lines.size(); ++i) {
                 const qsizetype colon = lines[i].indexOf(':');
                 if (colon > 0)
-                    request.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+                    request.headers.insert(lines[i].left(colon).trimmed().toLower(),
+                                           lines[i].mid(colon + 1).trimmed());
             }
             const qsizetype length = request.headers.value("content-length", "0").toLongLong();
             if (buffer.size() < headerEnd + 4 + length)

@@ -22,8 +22,8 @@ namespace baokeys::testsupport {
 // One HTTP request as the fake server saw it. Header names are lower case.
 struct FakeRequest {
     QByteArray method;
-    QString path;   // without the query, e.g. "/v1/secp256k1/sign/k"
-    QString query;  // without '?'
+    QString path;  // without the query, e.g. "/v1/secp256k1/sign/k"
+    QString query; // without '?'
     QHash<QByteArray, QByteArray> headers;
     QByteArray body;
     QJsonObject json() const; // the body as a JSON object (empty if it is not one)
@@ -32,10 +32,10 @@ struct FakeRequest {
 // What the fake server does with a request.
 struct FakeResponse {
     enum class Action {
-        Answer,      // send status + headers + body
-        Drop,        // close the connection without answering
-        Hang,        // keep the connection open and never answer
-        PartialBody, // announce the full Content-Length, send half of the body, close
+        Answer,          // send status + headers + body
+        Drop,            // close the connection without answering
+        Hang,            // keep the connection open and never answer
+        PartialBody,     // announce the full Content-Length, send half of the body, close
         AnswerThenClose, // answer in full (keep-alive framing), then close: an idle timeout
     };
     int status = 200;
@@ -94,8 +94,9 @@ private:
     std::shared_ptr<Shared> m_shared;
     std::thread m_thread;
     std::atomic<bool> m_stopping{false};
-    std::mutex m_wakeMutex;                           // keeps the dispatcher alive while stop() wakes it
-    QAbstractEventDispatcher *m_dispatcher = nullptr; // the server thread's; written by start(), read by stop()
+    std::mutex m_wakeMutex; // keeps the dispatcher alive while stop() wakes it
+    QAbstractEventDispatcher *m_dispatcher =
+        nullptr; // the server thread's; written by start(), read by stop()
 };
 
 } // namespace baokeys::testsupport

@@ -66,12 +66,13 @@ bool MiniEngine::hasKey(const QString &name) const
 QJsonObject MiniEngine::keyInfoLocked(const QString &name) const
 {
     const Key &key = m_keys.at(name);
-    return QJsonObject{{QStringLiteral("name"), name},
-                       {QStringLiteral("public_key"), crypto::Hex::encode(key.publicKey)},
-                       {QStringLiteral("address"), crypto::Hex::encode(crypto::CosmosAddress::fromPublicKey(key.publicKey))},
-                       {QStringLiteral("exportable"), key.exportable},
-                       {QStringLiteral("imported"), false},
-                       {QStringLiteral("created_at"), QStringLiteral("2026-01-02T03:04:05.123456789Z")}};
+    return QJsonObject{
+        {QStringLiteral("name"), name},
+        {QStringLiteral("public_key"), crypto::Hex::encode(key.publicKey)},
+        {QStringLiteral("address"), crypto::Hex::encode(crypto::CosmosAddress::fromPublicKey(key.publicKey))},
+        {QStringLiteral("exportable"), key.exportable},
+        {QStringLiteral("imported"), false},
+        {QStringLiteral("created_at"), QStringLiteral("2026-01-02T03:04:05.123456789Z")}};
 }
 
 FakeBaoServer::Handler MiniEngine::handler()
@@ -111,7 +112,8 @@ FakeResponse MiniEngine::handle(const FakeRequest &request)
             return FakeResponse::data(keyInfoLocked(name));
         }
         if (!m_keys.count(name))
-            return FakeResponse::errors(request.method == "GET" ? 404 : 400, {QStringLiteral("key not found")});
+            return FakeResponse::errors(request.method == "GET" ? 404 : 400,
+                                        {QStringLiteral("key not found")});
         if (request.method == "GET")
             return FakeResponse::data(keyInfoLocked(name));
         if (request.method == "DELETE") {
@@ -129,11 +131,13 @@ FakeResponse MiniEngine::handle(const FakeRequest &request)
         if (m_lie == Lie::WrongSignature)
             input += "tampered";
         const QByteArray digest =
-            body.value(QStringLiteral("prehashed")).toBool() && m_lie != Lie::WrongSignature ? input
-                                                                                             : crypto::Hash::sha256(input);
+            body.value(QStringLiteral("prehashed")).toBool() && m_lie != Lie::WrongSignature
+                ? input
+                : crypto::Hash::sha256(input);
         crypto::SecureBytes other = randomKey();
         QByteArray signature =
-            crypto::Secp256k1::signDigest(m_lie == Lie::OtherKeySigns ? other : key.privateKey, digest).value();
+            crypto::Secp256k1::signDigest(m_lie == Lie::OtherKeySigns ? other : key.privateKey, digest)
+                .value();
         if (m_lie == Lie::HighS)
             signature = signature.left(32) + negateScalar(signature.mid(32));
         QByteArray publicKey = key.publicKey;

@@ -21,11 +21,11 @@ class MiniEngine {
 public:
     enum class Lie {
         None,
-        WrongSignature,  // signs another message with the right key
-        WrongPublicKey,  // signs correctly but reports another key's public key
-        OtherKeySigns,   // reports the right public key, signs with another key
-        HighS,           // returns the valid signature in its high-S form
-        KeyOffTheCurve,  // signs correctly but reports a "public key" that is no point
+        WrongSignature, // signs another message with the right key
+        WrongPublicKey, // signs correctly but reports another key's public key
+        OtherKeySigns,  // reports the right public key, signs with another key
+        HighS,          // returns the valid signature in its high-S form
+        KeyOffTheCurve, // signs correctly but reports a "public key" that is no point
     };
 
     explicit MiniEngine(QString mount = QStringLiteral("secp256k1"));

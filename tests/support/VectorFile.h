@@ -19,7 +19,10 @@ namespace baokeys::testsupport {
 // called from any thread.
 class VectorFile {
 public:
-    static QString dataPath(const char *name) { return QStringLiteral(BAOKEYS_TEST_DATA_DIR "/") + QLatin1String(name); }
+    static QString dataPath(const char *name)
+    {
+        return QStringLiteral(BAOKEYS_TEST_DATA_DIR "/") + QLatin1String(name);
+    }
 
     static QString cosmosPath()
     {

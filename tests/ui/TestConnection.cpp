@@ -33,7 +33,6 @@
 
 using namespace baokeys;
 
-
 class TestConnection : public QObject {
     Q_OBJECT
 private slots:
@@ -236,7 +235,8 @@ void TestConnection::remoteProfileAsksForTheTokenAndSaysWhy()
     QString reason;
     auto tokenWatch = uitest::whenDialogShows<ui::TokenPrompt>([&](ui::TokenPrompt *prompt) {
         reason = uitest::promptTexts(prompt);
-        QCOMPARE(prompt->findChild<QLineEdit *>(QStringLiteral("tokenEdit"))->echoMode(), QLineEdit::Password);
+        QCOMPARE(prompt->findChild<QLineEdit *>(QStringLiteral("tokenEdit"))->echoMode(),
+                 QLineEdit::Password);
         uitest::answerTokenPrompt(prompt, server->rootToken(), uitest::RememberToken::Never);
     });
     QSignalSpy opened(&window, &ui::MainWindow::sessionOpened);
@@ -313,7 +313,8 @@ void TestConnection::openingAProfileSyncsKeysMadeElsewhere()
     auto server = uitest::startSigner();
     QVERIFY(uitest::createBehindTheAppsBack(server, QStringLiteral("made-elsewhere")));
     ui::ProfileStore store;
-    const ui::Profile profile = uitest::saveRemoteProfile(QStringLiteral("remote with a key"), server->address());
+    const ui::Profile profile =
+        uitest::saveRemoteProfile(QStringLiteral("remote with a key"), server->address());
     ui::MainWindow window;
     window.show();
     auto tokenWatch = uitest::whenDialogShows<ui::TokenPrompt>([&](ui::TokenPrompt *prompt) {

@@ -4,7 +4,9 @@
 // confirmed, masked; refused for a non-exportable key), rename (F2), and
 // sign a test transaction (Ctrl+T), checked against the shared MsgSend
 // known answers byte for byte.
+#include "TxVectors.h"
 #include "UiTestSupport.h"
+#include "VectorFile.h"
 #include "core/crypto/Hex.h"
 #include "core/crypto/Secp256k1.h"
 #include "ui/keys/ExportKeyDialog.h"
@@ -14,16 +16,14 @@
 #include "ui/keys/NewKeyDialog.h"
 #include "ui/keys/SignMessageDialog.h"
 #include "ui/keys/SignTransactionDialog.h"
-#include "TxVectors.h"
-#include "VectorFile.h"
 
 #include <QCheckBox>
 #include <QClipboard>
-#include <QJsonArray>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QInputDialog>
+#include <QJsonArray>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -262,8 +262,10 @@ void TestKeyDialogs::signTransactionRefusesBadInputBeforeAnyRequest()
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("txSignButton")), Qt::LeftButton);
         QTRY_COMPARE(uitest::errorBoxes(m_window.get()).size(), 1);
         const QMessageBox *box = uitest::errorBoxes(m_window.get()).first();
-        QVERIFY2((box->text() + box->informativeText() + box->detailedText()).contains(QLatin1String(bad.reason)),
-                 qPrintable(box->text() + QLatin1Char('|') + box->informativeText() + QLatin1Char('|') + box->detailedText()));
+        QVERIFY2(
+            (box->text() + box->informativeText() + box->detailedText()).contains(QLatin1String(bad.reason)),
+            qPrintable(box->text() + QLatin1Char('|') + box->informativeText() + QLatin1Char('|') +
+                       box->detailedText()));
         uitest::closeErrorBoxes(m_window.get());
     }
     QCOMPARE(m_server->engineRequestCount(), requestsBefore);

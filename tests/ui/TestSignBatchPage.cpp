@@ -3,10 +3,10 @@
 // bar per request with the wall-time and sequential markers, the summary
 // shows the speed-up; Cancel; a failing or sealed server shows its error.
 #include "UiTestSupport.h"
-#include "ui/batch/BatchItemModel.h"
 #include "core/crypto/Hash.h"
 #include "core/crypto/Hex.h"
 #include "core/crypto/Secp256k1.h"
+#include "ui/batch/BatchItemModel.h"
 #include "ui/keys/KeyTableModel.h"
 #include "ui/keys/KeysPage.h"
 #include "ui/signing/LatencyChart.h"

@@ -436,10 +436,9 @@ void TestUiModels::vietnameseCoversEveryString()
     QVERIFY(QFile::copy(source.filePath(QStringLiteral("translations/baokeys_vi.ts")), copy));
     QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
     QProcess process;
-    process.start(lupdate,
-                  {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
-                   QStringLiteral("-I"), source.absolutePath(), source.filePath(QStringLiteral("ui")),
-                   QStringLiteral("-ts"), copy});
+    process.start(lupdate, {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
+                            QStringLiteral("none"), QStringLiteral("-I"), source.absolutePath(),
+                            source.filePath(QStringLiteral("ui")), QStringLiteral("-ts"), copy});
     QVERIFY(process.waitForFinished(60000));
     QCOMPARE(process.exitCode(), 0);
     QFile file(copy);

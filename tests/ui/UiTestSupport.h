@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/signer/SignerServer.h"
 #include "ui/MainWindow.h"
 #include "ui/common/AppResources.h"
 #include "ui/common/Translations.h"
@@ -7,7 +8,6 @@
 #include "ui/connection/ProfileStore.h"
 #include "ui/connection/Session.h"
 #include "ui/connection/TokenPrompt.h"
-#include "core/signer/SignerServer.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -84,7 +84,7 @@ inline QList<QMessageBox *> errorBoxes(QWidget *root)
 // Acts on the next modal dialog of type T once it shows (a timer polls: the
 // dialog's own exec() nests inside the caller's wait). Polling stops when
 // the returned timer goes, so it never catches a later test's dialog.
-template<typename T> std::unique_ptr<QTimer> whenDialogShows(std::function<void(T *)> act)
+template <typename T> std::unique_ptr<QTimer> whenDialogShows(std::function<void(T *)> act)
 {
     auto timer = std::make_unique<QTimer>();
     QTimer *raw = timer.get();

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ui/batch/BatchExport.h"
 #include "core/keyring/BatchTypes.h"
+#include "ui/batch/BatchExport.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>

@@ -1,7 +1,7 @@
 #include "ui/connection/PassphraseDialog.h"
 
-#include "ui/common/SecretInput.h"
 #include "core/crypto/SecureBytes.h"
+#include "ui/common/SecretInput.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

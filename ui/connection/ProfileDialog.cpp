@@ -1,10 +1,10 @@
 #include "ui/connection/ProfileDialog.h"
 
+#include "core/keyring/BaoKeyring.h"
 #include "ui/common/SecretInput.h"
 #include "ui/connection/ProfileStore.h"
 #include "ui/connection/Session.h"
 #include "ui/connection/TokenVault.h"
-#include "core/keyring/BaoKeyring.h"
 
 #include <QCheckBox>
 #include <QComboBox>

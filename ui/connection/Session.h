@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ui/connection/Profile.h"
 #include "core/keyring/BaoKeyring.h"
 #include "core/signer/SignerServer.h"
+#include "ui/connection/Profile.h"
 
 #include <QFuture>
 #include <QObject>

@@ -1,10 +1,10 @@
 #include "ui/keys/ExportKeyDialog.h"
 
+#include "core/crypto/Hex.h"
+#include "core/keyring/BaoKeyring.h"
 #include "ui/common/Clipboard.h"
 #include "ui/common/ErrorReporter.h"
 #include "ui/common/SecretInput.h"
-#include "core/crypto/Hex.h"
-#include "core/keyring/BaoKeyring.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -80,24 +80,26 @@ void ExportKeyDialog::exportKey()
     const QString uid = m_uid;
     // The hex text is made on the worker thread; the SecureBytes is wiped there.
     // On the keyring's own pool: closing the profile waits for this call.
-    m_keyring.runAsync([keyring, uid]() -> keyring::KeyringResult<QString> {
-        auto exported = keyring->exportPrivateKey(uid);
-        if (!exported)
-            return baokeys::unexpected(exported.error());
-        return crypto::Hex::encode(exported->view());
-    }).then(this, [this](keyring::KeyringResult<QString> result) {
-        if (!result) {
-            m_understand->setEnabled(true);
-            m_export->setEnabled(m_understand->isChecked());
-            ErrorReporter::show(this, tr("Exporting %1 failed.").arg(m_uid), result.error());
-            return;
-        }
-        m_secret->setText(*result);
-        crypto::wipe(*result);
-        m_secret->show();
-        m_reveal->show();
-        m_copy->show();
-    });
+    m_keyring
+        .runAsync([keyring, uid]() -> keyring::KeyringResult<QString> {
+            auto exported = keyring->exportPrivateKey(uid);
+            if (!exported)
+                return baokeys::unexpected(exported.error());
+            return crypto::Hex::encode(exported->view());
+        })
+        .then(this, [this](keyring::KeyringResult<QString> result) {
+            if (!result) {
+                m_understand->setEnabled(true);
+                m_export->setEnabled(m_understand->isChecked());
+                ErrorReporter::show(this, tr("Exporting %1 failed.").arg(m_uid), result.error());
+                return;
+            }
+            m_secret->setText(*result);
+            crypto::wipe(*result);
+            m_secret->show();
+            m_reveal->show();
+            m_copy->show();
+        });
 }
 
 } // namespace baokeys::ui

@@ -1,9 +1,9 @@
 #include "ui/keys/KeysPage.h"
 
+#include "core/crypto/SecureBytes.h"
 #include "ui/common/Clipboard.h"
 #include "ui/common/ErrorReporter.h"
 #include "ui/connection/Session.h"
-#include "core/crypto/SecureBytes.h"
 #include "ui/keys/DeleteKeyDialog.h"
 #include "ui/keys/ExportKeyDialog.h"
 #include "ui/keys/ImportKeyDialog.h"
@@ -42,8 +42,8 @@ KeysPage::KeysPage(QWidget *parent) : QWidget(parent)
                                  &KeysPage::copyPublicKey);
     m_details = makeAction(tr("&Details…"), QKeySequence(Qt::CTRL | Qt::Key_D), &KeysPage::showDetails);
     m_sign = makeAction(tr("&Sign message…"), QKeySequence(Qt::CTRL | Qt::Key_M), &KeysPage::signMessage);
-    m_signTransaction = makeAction(tr("Sign &transaction…"), QKeySequence(Qt::CTRL | Qt::Key_T),
-                                   &KeysPage::signTransaction);
+    m_signTransaction =
+        makeAction(tr("Sign &transaction…"), QKeySequence(Qt::CTRL | Qt::Key_T), &KeysPage::signTransaction);
     m_export =
         makeAction(tr("E&xport private key…"), QKeySequence(Qt::CTRL | Qt::Key_E), &KeysPage::exportKey);
     m_rename = makeAction(tr("&Rename…"), QKeySequence(Qt::Key_F2), &KeysPage::renameKey);
@@ -115,7 +115,8 @@ QAction *KeysPage::makeAction(const QString &text, const QKeySequence &shortcut,
 
 QList<QAction *> KeysPage::keyActions() const
 {
-    return {m_details, m_copyAddress, m_copyPublicKey, m_sign, m_signTransaction, m_export, m_rename, m_delete};
+    return {m_details,         m_copyAddress, m_copyPublicKey, m_sign,
+            m_signTransaction, m_export,      m_rename,        m_delete};
 }
 
 void KeysPage::setSession(Session *session)
@@ -218,19 +219,21 @@ void KeysPage::importKey()
     keyring::BaoKeyring *keyring = &m_session->keyring();
     // The worker wipes its copies once the keyring has them. On the keyring's
     // own pool: closing the profile waits for the import.
-    keyring->runAsync([keyring, name, mnemonic, options, hdPath, secret, passphrase]() mutable {
-        auto result = mnemonic ? keyring->importMnemonic(name, secret, passphrase, hdPath, options)
-                               : keyring->importPrivateKey(name, secret, options);
-        crypto::wipe(secret);
-        crypto::wipe(passphrase);
-        return result;
-    }).then(this, [this, name](keyring::KeyringResult<keyring::KeyRecord> result) {
-        if (!result)
-            ErrorReporter::show(this, tr("Importing %1 failed.").arg(name), result.error());
-        else
-            emit message(tr("Key %1 imported: %2")
-                             .arg(name, result->bech32(m_session ? m_session->hrp() : QString())));
-    });
+    keyring
+        ->runAsync([keyring, name, mnemonic, options, hdPath, secret, passphrase]() mutable {
+            auto result = mnemonic ? keyring->importMnemonic(name, secret, passphrase, hdPath, options)
+                                   : keyring->importPrivateKey(name, secret, options);
+            crypto::wipe(secret);
+            crypto::wipe(passphrase);
+            return result;
+        })
+        .then(this, [this, name](keyring::KeyringResult<keyring::KeyRecord> result) {
+            if (!result)
+                ErrorReporter::show(this, tr("Importing %1 failed.").arg(name), result.error());
+            else
+                emit message(tr("Key %1 imported: %2")
+                                 .arg(name, result->bech32(m_session ? m_session->hrp() : QString())));
+        });
     crypto::wipe(secret);
     crypto::wipe(passphrase);
 }

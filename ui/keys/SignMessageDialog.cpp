@@ -1,8 +1,8 @@
 #include "ui/keys/SignMessageDialog.h"
 
-#include "ui/common/ErrorReporter.h"
 #include "core/crypto/Hex.h"
 #include "core/keyring/BaoKeyring.h"
+#include "ui/common/ErrorReporter.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

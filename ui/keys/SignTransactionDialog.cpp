@@ -1,12 +1,12 @@
 #include "ui/keys/SignTransactionDialog.h"
 
-#include "ui/common/Clipboard.h"
-#include "ui/common/ErrorReporter.h"
 #include "core/crypto/Hex.h"
 #include "core/keyring/BaoKeyring.h"
 #include "core/tx/Coin.h"
 #include "core/tx/TxBodyBuilder.h"
 #include "core/tx/TxSigner.h"
+#include "ui/common/Clipboard.h"
+#include "ui/common/ErrorReporter.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -32,8 +32,8 @@ std::optional<quint64> wholeNumber(const QLineEdit *field)
 
 } // namespace
 
-SignTransactionDialog::SignTransactionDialog(keyring::BaoKeyring &keyring, const QString &uid, const QString &hrp,
-                                             QWidget *parent)
+SignTransactionDialog::SignTransactionDialog(keyring::BaoKeyring &keyring, const QString &uid,
+                                             const QString &hrp, QWidget *parent)
     : QDialog(parent), m_keyring(keyring), m_uid(uid), m_hrp(hrp)
 {
     setWindowTitle(tr("Sign a test transaction with %1").arg(uid));
@@ -54,16 +54,18 @@ SignTransactionDialog::SignTransactionDialog(keyring::BaoKeyring &keyring, const
                             tr("optional: the account whose fee grant pays"));
     m_memo = addField(tr("&Memo:"), QStringLiteral("txMemo"), QString());
     m_chainId = addField(tr("&Chain ID:"), QStringLiteral("txChainId"), QStringLiteral("mocha-4"));
-    m_accountNumber = addField(tr("Account &number:"), QStringLiteral("txAccountNumber"), QStringLiteral("0"));
+    m_accountNumber =
+        addField(tr("Account &number:"), QStringLiteral("txAccountNumber"), QStringLiteral("0"));
     m_sequence = addField(tr("S&equence:"), QStringLiteral("txSequence"), QStringLiteral("0"));
 
     m_result = new QPlainTextEdit(this);
     m_result->setObjectName(QStringLiteral("txResult"));
     m_result->setReadOnly(true);
     form->addRow(tr("Signed transaction:"), m_result);
-    auto *note = new QLabel(tr("A Cosmos SDK bank send (MsgSend) in SIGN_MODE_DIRECT, signed by the key on the "
-                               "server and verified here. Nothing is broadcast: copy the TxRaw to submit it."),
-                            this);
+    auto *note =
+        new QLabel(tr("A Cosmos SDK bank send (MsgSend) in SIGN_MODE_DIRECT, signed by the key on the "
+                      "server and verified here. Nothing is broadcast: copy the TxRaw to submit it."),
+                   this);
     note->setWordWrap(true);
     form->addRow(note);
 
@@ -123,7 +125,10 @@ void SignTransactionDialog::sign()
     keyring::BaoKeyring *keyring = &m_keyring;
     const QString uid = m_uid;
     // On the keyring's own pool: closing the profile waits for this call.
-    m_keyring.runAsync([keyring, uid, body, fee, account] { return tx::TxSigner(*keyring).sign(uid, body, fee, account); })
+    m_keyring
+        .runAsync([keyring, uid, body, fee, account] {
+            return tx::TxSigner(*keyring).sign(uid, body, fee, account);
+        })
         .then(this, [this](tx::TxResult<tx::SignedTx> signedTx) {
             m_sign->setEnabled(true);
             if (!signedTx) {
@@ -136,8 +141,9 @@ void SignTransactionDialog::sign()
                 return;
             }
             m_txRaw = QString::fromLatin1(signedTx->txRaw.toBase64());
-            m_result->setPlainText(tr("TxRaw (base64): %1\ntx hash: %2\nsignature (r||s): %3")
-                                       .arg(m_txRaw, signedTx->txHash, crypto::Hex::encode(signedTx->signature)));
+            m_result->setPlainText(
+                tr("TxRaw (base64): %1\ntx hash: %2\nsignature (r||s): %3")
+                    .arg(m_txRaw, signedTx->txHash, crypto::Hex::encode(signedTx->signature)));
             m_copy->setEnabled(true);
         });
 }

@@ -1,10 +1,10 @@
 #include "ui/signing/SignBatchPage.h"
 
+#include "core/crypto/Hex.h"
 #include "ui/batch/BatchItemModel.h"
 #include "ui/batch/BatchTracker.h"
 #include "ui/common/ErrorReporter.h"
 #include "ui/connection/Session.h"
-#include "core/crypto/Hex.h"
 #include "ui/signing/LatencyChart.h"
 
 #include <QButtonGroup>
