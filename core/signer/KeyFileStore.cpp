@@ -166,7 +166,7 @@ Expected<KeyFileStore::Opened, SignerStartError> KeyFileStore::open(const QStrin
         auto object = readJsonObject(path);
         if (!object)
             return startError(Kind::CorruptKeyFile, object.error());
-        KeyRecord record;
+        StoredKey record;
         record.info.name = object->value(QStringLiteral("name")).toString();
         record.info.publicKey =
             QByteArray::fromHex(object->value(QStringLiteral("public_key")).toString().toLatin1());
@@ -201,7 +201,7 @@ Expected<KeyFileStore::Opened, SignerStartError> KeyFileStore::open(const QStrin
     return opened;
 }
 
-Expected<void, QString> KeyFileStore::save(const KeyRecord &record)
+Expected<void, QString> KeyFileStore::save(const StoredKey &record)
 {
     auto sealed = KeyFileCipher::seal(m_key, record.privateKey.view(), associatedData(record.info));
     if (!sealed)

@@ -2,8 +2,8 @@
 
 #include "core/common/Expected.h"
 #include "core/crypto/SecureBytes.h"
-#include "core/signer/KeyRecord.h"
 #include "core/signer/SignerServer.h"
+#include "core/signer/StoredKey.h"
 
 #include <QString>
 #include <memory>
@@ -22,13 +22,13 @@ class KeyFileStore {
 public:
     struct Opened {
         std::unique_ptr<KeyFileStore> store;
-        std::vector<KeyRecord> keys;
+        std::vector<StoredKey> keys;
     };
 
     // Wipes `passphrase` once the key is derived, whatever the outcome.
     static Expected<Opened, SignerStartError> open(const QString &dir, QByteArray &passphrase);
 
-    Expected<void, QString> save(const KeyRecord &record);
+    Expected<void, QString> save(const StoredKey &record);
     Expected<void, QString> remove(const QString &name);
     QString directory() const { return m_dir; }
 

@@ -11,16 +11,16 @@ Unexpected<KeyStoreError> storeError(KeyStoreError::Kind kind, QString message)
 }
 } // namespace
 
-KeyStore::KeyStore(std::unique_ptr<KeyFileStore> files, std::vector<KeyRecord> initial)
+KeyStore::KeyStore(std::unique_ptr<KeyFileStore> files, std::vector<StoredKey> initial)
     : m_files(std::move(files))
 {
-    for (KeyRecord &record : initial) {
+    for (StoredKey &record : initial) {
         const QString name = record.info.name;
         m_keys.emplace(name, std::move(record));
     }
 }
 
-Expected<KeyInfo, KeyStoreError> KeyStore::add(KeyRecord record)
+Expected<KeyInfo, KeyStoreError> KeyStore::add(StoredKey record)
 {
     std::unique_lock lock(m_mutex);
     if (m_keys.count(record.info.name) != 0)

@@ -3,7 +3,7 @@
 #include "core/common/Expected.h"
 #include "core/crypto/SecureBytes.h"
 #include "core/signer/KeyFileStore.h"
-#include "core/signer/KeyRecord.h"
+#include "core/signer/StoredKey.h"
 
 #include <QList>
 #include <QString>
@@ -26,9 +26,9 @@ struct KeyStoreError {
 // readers in parallel, writers one at a time).
 class KeyStore {
 public:
-    explicit KeyStore(std::unique_ptr<KeyFileStore> files = nullptr, std::vector<KeyRecord> initial = {});
+    explicit KeyStore(std::unique_ptr<KeyFileStore> files = nullptr, std::vector<StoredKey> initial = {});
 
-    Expected<KeyInfo, KeyStoreError> add(KeyRecord record);
+    Expected<KeyInfo, KeyStoreError> add(StoredKey record);
     Expected<KeyInfo, KeyStoreError> info(const QString &name) const;
     QList<KeyInfo> list() const; // sorted by name
     Expected<void, KeyStoreError> remove(const QString &name);
@@ -40,7 +40,7 @@ public:
 private:
     mutable std::shared_mutex m_mutex;
     std::unique_ptr<KeyFileStore> m_files;
-    std::map<QString, KeyRecord> m_keys;
+    std::map<QString, StoredKey> m_keys;
 };
 
 } // namespace baokeys::signer

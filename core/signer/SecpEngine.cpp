@@ -180,7 +180,7 @@ EngineReply SecpEngine::createKey(const QString &name, const QJsonObject &body) 
     if (m_keys.info(name))
         return EngineReply::badRequest(QStringLiteral("key already exists"));
 
-    KeyRecord record;
+    StoredKey record;
     record.privateKey = generatePrivateKey();
     auto publicKey = Secp256k1::derivePublicKey(record.privateKey);
     if (!publicKey)
@@ -255,7 +255,7 @@ EngineReply SecpEngine::importKey(const QString &name, const QJsonObject &body) 
         return EngineReply::badRequest(
             QStringLiteral("invalid secp256k1 key: %1").arg(publicKey.error().message));
 
-    KeyRecord record;
+    StoredKey record;
     record.privateKey = std::move(privateKey);
     record.info.name = name;
     record.info.publicKey = *publicKey;

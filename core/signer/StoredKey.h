@@ -18,8 +18,9 @@ struct KeyInfo {
     QDateTime createdAt; // UTC
 };
 
-// A key with its secret, as held in memory and written (encrypted) to disk.
-struct KeyRecord {
+// A stored private key with its public facts, as held in memory and written
+// (encrypted) to disk. The client's keyring::KeyRecord is the public half only.
+struct StoredKey {
     KeyInfo info;
     crypto::SecureBytes privateKey;
 };
