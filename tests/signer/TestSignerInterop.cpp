@@ -95,4 +95,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestSignerInterop)
-#include "tst_signerinterop.moc"
+#include "TestSignerInterop.moc"

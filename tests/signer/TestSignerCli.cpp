@@ -321,4 +321,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestSignerCli)
-#include "tst_signercli.moc"
+#include "TestSignerCli.moc"

@@ -123,4 +123,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestSignerUnits)
-#include "tst_signerunits.moc"
+#include "TestSignerUnits.moc"

@@ -204,4 +204,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestSignerFaults)
-#include "tst_signerfaults.moc"
+#include "TestSignerFaults.moc"

@@ -190,4 +190,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestSignerVectors)
-#include "tst_signervectors.moc"
+#include "TestSignerVectors.moc"

@@ -240,4 +240,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestSignerPersistence)
-#include "tst_signerpersistence.moc"
+#include "TestSignerPersistence.moc"

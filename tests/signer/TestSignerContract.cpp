@@ -589,4 +589,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestSignerContract)
-#include "tst_signercontract.moc"
+#include "TestSignerContract.moc"
