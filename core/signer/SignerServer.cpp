@@ -1,6 +1,7 @@
 #include "core/signer/SignerServer.h"
 
 #include "core/crypto/SecureBytes.h"
+#include "core/signer/DataDirLock.h"
 #include "core/signer/FaultInjector.h"
 #include "core/signer/HttpListener.h"
 #include "core/signer/KeyFileCipher.h"
@@ -11,6 +12,7 @@
 #include "core/signer/ServerState.h"
 #include "core/signer/VaultRouter.h"
 
+#include <QFileInfo>
 #include <QHostAddress>
 #include <mutex>
 
@@ -82,7 +84,16 @@ public:
         }
 
         std::unique_ptr<KeyStore> keys;
+        std::unique_ptr<DataDirLock> folderLock;
         if (!m_options.dataDir.isEmpty()) {
+            // Before the folder is read: a second signer on it would hand out
+            // keys the first one overwrites.
+            auto locked = DataDirLock::acquire(QFileInfo(m_options.dataDir).absoluteFilePath());
+            if (!locked) {
+                crypto::wipe(m_options.passphrase);
+                return unexpected(locked.error());
+            }
+            folderLock = std::move(locked).value();
             auto opened = KeyFileStore::open(m_options.dataDir, m_options.passphrase);
             if (!opened)
                 return unexpected(opened.error());
@@ -116,6 +127,7 @@ public:
         if (!port)
             return unexpected(port.error());
 
+        m_dataDirLock = std::move(folderLock);
         m_keys = std::move(keys);
         m_state = std::move(state);
         m_engine = std::move(engine);
@@ -136,6 +148,7 @@ public:
         m_router.reset();
         m_engine.reset();
         m_keys.reset(); // wipes the keys held in memory
+        m_dataDirLock.reset();
         // m_state stays so rootToken()/unsealKey() still answer after stop.
     }
 
@@ -201,6 +214,7 @@ public:
 private:
     mutable std::mutex m_mutex;
     SignerOptions m_options;
+    std::unique_ptr<DataDirLock> m_dataDirLock;
     std::unique_ptr<KeyStore> m_keys;
     std::unique_ptr<ServerState> m_state;
     std::unique_ptr<SecpEngine> m_engine;

@@ -35,7 +35,15 @@ struct FaultSettings {
 };
 
 struct SignerStartError {
-    enum class Kind { BadOptions, BindFailed, TlsFailed, DataDirUnreadable, WrongPassphrase, CorruptKeyFile };
+    enum class Kind {
+        BadOptions,
+        BindFailed,
+        TlsFailed,
+        DataDirUnreadable,
+        DataDirLocked, // another signer serves that folder
+        WrongPassphrase,
+        CorruptKeyFile
+    };
     Kind kind = Kind::BadOptions;
     QString message; // names the file or address at fault
 };

@@ -69,6 +69,7 @@ public:
     }
 
     void signal(int number) { ::kill(pid_t(m_process.processId()), number); }
+    qint64 pid() const { return m_process.processId(); }
     QByteArray stdoutText() const { return m_stdout; }
     QByteArray stderrText() const { return m_stderr; }
 
@@ -317,6 +318,47 @@ private slots:
         QCOMPARE(refused.waitForExit(), 1);
         QVERIFY2(refused.stderrText().contains("vault.json"), refused.stderrText().constData());
         QVERIFY(refused.stderrText().contains("wrong passphrase"));
+    }
+
+    // Two signers on one folder would each hand out keys the other then
+    // overwrites on disk: the second one must refuse to start, naming the first.
+    void secondSignerOnOneDataDirIsRefused()
+    {
+        QTemporaryDir tmp;
+        const QString data = tmp.filePath(QStringLiteral("data"));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("BAOKEYS_SIGNER_PASSPHRASE"), QStringLiteral("one folder"));
+        const QStringList args{QStringLiteral("--data-dir"),
+                               data,
+                               QStringLiteral("--listen"),
+                               QStringLiteral("127.0.0.1:0"),
+                               QStringLiteral("--dev-root-token-id"),
+                               QStringLiteral("tok")};
+        SignerProcess first;
+        QVERIFY2(first.start(args, env), first.stdoutText().constData());
+        SignerHttp http(first.address, QStringLiteral("tok"));
+        const HttpResult created = http.post(QStringLiteral("secp256k1/keys/acked"), {});
+        QCOMPARE(created.status, 200);
+
+        SignerProcess second;
+        QVERIFY2(!second.start(args, env), second.stdoutText().constData());
+        QCOMPARE(second.waitForExit(), 1);
+        QVERIFY2(second.stderrText().contains("in use by another signer"), second.stderrText().constData());
+        QVERIFY2(second.stderrText().contains("pid " + QByteArray::number(first.pid())),
+                 second.stderrText().constData());
+
+        // The key acknowledged by the first signer is still the one it serves.
+        QCOMPARE(http.get(QStringLiteral("secp256k1/keys/acked")).data().value(QStringLiteral("public_key")),
+                 created.data().value(QStringLiteral("public_key")));
+
+        // Once the first one has exited, the folder can be opened again.
+        first.signal(SIGTERM);
+        QCOMPARE(first.waitForExit(), 0);
+        SignerProcess third;
+        QVERIFY2(third.start(args, env), third.stderrText().constData());
+        SignerHttp again(third.address, QStringLiteral("tok"));
+        QCOMPARE(again.get(QStringLiteral("secp256k1/keys/acked")).data().value(QStringLiteral("public_key")),
+                 created.data().value(QStringLiteral("public_key")));
     }
 };
 
