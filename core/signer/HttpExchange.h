@@ -37,12 +37,11 @@ struct HttpRequest {
 
 // The answer. `delay` asks the front to hold the answer back (injected
 // latency) without blocking a thread. An empty body is sent without a
-// Content-Type (204).
+// Content-Type (204). The front sends no body at all when the request was HEAD.
 struct HttpResponse {
     int status = 200;
     QByteArray body;
     std::chrono::milliseconds delay{0};
-    bool headOnly = false; // HEAD request: headers only
 };
 
 } // namespace baokeys::signer

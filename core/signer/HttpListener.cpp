@@ -1,6 +1,8 @@
 #include "core/signer/HttpListener.h"
 
 #include "core/crypto/SecureBytes.h"
+#include "core/signer/BodyBudget.h"
+#include "core/signer/ConnectionTable.h"
 
 #include <QFile>
 #include <array>
@@ -15,6 +17,7 @@
 #include <boost/beast/ssl.hpp>
 #include <optional>
 #include <pthread.h>
+#include <sys/resource.h>
 #include <thread>
 #include <vector>
 
@@ -30,47 +33,98 @@ using tcp = boost::asio::ip::tcp;
 using beast::error_code;
 
 constexpr auto IdleTimeout = std::chrono::seconds(120);
+// Idle keep-alive connections when three quarters of the cap is in use.
+constexpr auto ShortIdleTimeout = std::chrono::seconds(5);
 constexpr auto WriteTimeout = std::chrono::seconds(60);
 constexpr auto DrainTimeout = std::chrono::seconds(10);
+// After accept() fails (out of descriptors, most often): retrying at once
+// only fails again, at 100% CPU.
+constexpr auto AcceptBackoff = std::chrono::milliseconds(50);
+// Descriptors kept for everything but connections: the event loop, timers,
+// key files, the data folder's lock, stdio.
+constexpr rlim_t DescriptorReserve = 32;
 
 struct Shared {
     HttpListener::Handler handler;
+    HttpListener::Screen screen;
     quint64 bodyLimit = 0;
+    BodyBudget bodies;
+    ConnectionTable connections;
+    std::atomic<bool> stopping{false};
+    std::atomic<int> busy{0}; // requests read and not yet answered
 };
+
+HttpResponse errorAnswer(int status, const char *message)
+{
+    HttpResponse response;
+    response.status = status;
+    response.body = QByteArray(R"({"errors":[")") + message + R"("]})";
+    return response;
+}
 
 QByteArray toQt(beast::string_view s)
 {
     return QByteArray(s.data(), qsizetype(s.size()));
 }
 
-HttpRequest toRequest(http::request<http::string_body> &message)
+HttpRequest headersOf(const http::request<http::string_body> &message)
 {
     HttpRequest request;
     request.method = toQt(message.method_string());
     request.target = toQt(message.target());
     for (const auto &field : message)
         request.headers.append({toQt(field.name_string()).toLower(), toQt(field.value())});
+    return request;
+}
+
+HttpRequest toRequest(http::request<http::string_body> &message)
+{
+    HttpRequest request = headersOf(message);
     request.body = QByteArray(message.body().data(), qsizetype(message.body().size()));
     // The request may carry a private key (import); do not leave it behind.
     std::fill(message.body().begin(), message.body().end(), '\0');
     return request;
 }
 
-// One connection: read a request, ask the handler, (maybe) wait on a timer,
-// write, and loop while the client keeps the connection alive. Everything
-// runs on the connection's strand.
-template <typename Stream> class Session : public std::enable_shared_from_this<Session<Stream>> {
+// One connection: read a request's header, screen it, read its body, ask
+// the handler, (maybe) wait on a timer, write, and loop while the client keeps
+// the connection alive. Everything runs on the connection's strand; only
+// m_idle is read from other threads (by the connection table).
+template <typename Stream>
+class Session : public Connection, public std::enable_shared_from_this<Session<Stream>> {
 public:
     static constexpr bool IsTls = !std::is_same_v<Stream, beast::tcp_stream>;
 
     template <typename... StreamArgs>
-    explicit Session(const Shared &shared, StreamArgs &&...args)
+    explicit Session(Shared &shared, StreamArgs &&...args)
         : m_shared(shared), m_stream(std::forward<StreamArgs>(args)...), m_timer(m_stream.get_executor())
     {}
 
+    ~Session() override
+    {
+        setBusy(false);
+        releaseBody();
+        m_shared.connections.remove(m_id);
+    }
+
     void run()
     {
+        m_id = m_shared.connections.add(this->shared_from_this());
         net::dispatch(m_stream.get_executor(), [self = this->shared_from_this()] { self->begin(); });
+    }
+
+    bool isIdle() const override { return m_idle.load(std::memory_order_relaxed); }
+
+    void closeIfIdle() override
+    {
+        net::post(m_stream.get_executor(), [self = this->shared_from_this()] {
+            if (self->m_idle.load(std::memory_order_relaxed)) {
+                self->m_idle.store(false, std::memory_order_relaxed);
+                error_code ignored;
+                // Completes the pending header read with an error: the session ends.
+                beast::get_lowest_layer(self->m_stream).socket().close(ignored);
+            }
+        });
     }
 
 private:
@@ -90,10 +144,17 @@ private:
 
     void readNext()
     {
+        if (m_shared.stopping.load()) {
+            close();
+            return;
+        }
+        m_head = false;
         m_parser.emplace();
         m_parser->body_limit(m_shared.bodyLimit);
         m_parser->header_limit(64 * 1024);
-        beast::get_lowest_layer(m_stream).expires_after(IdleTimeout);
+        beast::get_lowest_layer(m_stream).expires_after(m_shared.connections.nearCap() ? ShortIdleTimeout
+                                                                                       : IdleTimeout);
+        m_idle.store(true, std::memory_order_relaxed);
         http::async_read_header(
             m_stream, m_buffer, *m_parser,
             [self = this->shared_from_this()](error_code ec, std::size_t) { self->onHeader(ec); });
@@ -103,8 +164,20 @@ private:
     // wait for the go-ahead; answer it the way Go's server (OpenBao) does.
     void onHeader(error_code ec)
     {
+        m_idle.store(false, std::memory_order_relaxed);
         if (ec) {
             onRead(ec);
+            return;
+        }
+        setBusy(true);
+        auto &header = m_parser->get();
+        m_version = header.version();
+        m_head = header.method() == http::verb::head;
+        if (auto refusal = screen()) {
+            // The body, if any, is never read: answer and close.
+            m_keepAlive = false;
+            m_drainAfterWrite = true;
+            write(std::move(*refusal));
             return;
         }
         const auto expect = m_parser->get()[http::field::expect];
@@ -121,6 +194,48 @@ private:
         readBody();
     }
 
+    // Decides from the header alone whether the body is worth reading.
+    std::optional<HttpResponse> screen()
+    {
+        auto &header = m_parser->get();
+        // RFC 9112 6.3: a Transfer-Encoding whose final coding is not chunked
+        // (or any Transfer-Encoding in HTTP/1.0) leaves the body's length
+        // unknown. Beast would read such a body as empty and the bytes after
+        // it as the next request: a smuggled request. Refuse and close.
+        if (header.count(http::field::transfer_encoding) > 0 && (!m_parser->chunked() || m_version < 11))
+            return errorAnswer(400, "malformed HTTP request: unsupported transfer encoding");
+        const auto declared = m_parser->content_length();
+        const bool hasBody = m_parser->chunked() || (declared && *declared > 0);
+        if (!hasBody)
+            return std::nullopt;
+        if (m_shared.screen) {
+            if (auto refusal = m_shared.screen(headersOf(header)))
+                return refusal;
+        }
+        // A chunked body may grow to the limit: reserve that much.
+        const quint64 reserve = declared ? *declared : m_shared.bodyLimit;
+        if (!m_shared.bodies.tryReserve(reserve))
+            return errorAnswer(503, "too many large requests in flight; retry later");
+        m_bodyReserved = reserve;
+        return std::nullopt;
+    }
+
+    void releaseBody()
+    {
+        if (m_bodyReserved > 0)
+            m_shared.bodies.release(m_bodyReserved);
+        m_bodyReserved = 0;
+    }
+
+    // Counted while a request is read and not yet answered, so stop() can
+    // wait for answers it owes.
+    void setBusy(bool busy)
+    {
+        if (busy != m_busy)
+            m_shared.busy.fetch_add(busy ? 1 : -1);
+        m_busy = busy;
+    }
+
     void readBody()
     {
         http::async_read(m_stream, m_buffer, *m_parser,
@@ -129,6 +244,8 @@ private:
 
     void onRead(error_code ec)
     {
+        if (ec)
+            releaseBody();
         if (ec == http::error::body_limit) {
             HttpResponse tooLarge;
             tooLarge.status = 413;
@@ -146,11 +263,9 @@ private:
             // Malformed request: answer 400 if the socket still works, then close.
             if (ec.category() == http::make_error_code(http::error::bad_method).category() &&
                 ec != http::error::partial_message) {
-                HttpResponse bad;
-                bad.status = 400;
-                bad.body = R"({"errors":["malformed HTTP request"]})";
                 m_keepAlive = false;
-                write(std::move(bad));
+                m_drainAfterWrite = true;
+                write(errorAnswer(400, "malformed HTTP request"));
             }
             return;
         }
@@ -159,6 +274,7 @@ private:
         m_version = message.version();
         HttpRequest request = toRequest(message);
         HttpResponse response = m_shared.handler(request);
+        releaseBody(); // the handler has wiped and dropped its copy
         if (response.delay.count() > 0) {
             m_timer.expires_after(response.delay);
             m_timer.async_wait([self = this->shared_from_this(), response = std::move(response)](
@@ -181,12 +297,16 @@ private:
             // An export answer carries a private key: leave no copy behind.
             crypto::wipe(response.body);
         }
+        // Shutting down: this is the connection's last answer.
+        if (m_shared.stopping.load())
+            m_keepAlive = false;
         message->keep_alive(m_keepAlive);
         if (response.status != 204) // 204 carries no Content-Length at all
             message->prepare_payload();
         beast::get_lowest_layer(m_stream).expires_after(WriteTimeout);
         auto onWritten = [self = this->shared_from_this(), message](error_code ec, std::size_t) {
             std::fill(message->body().begin(), message->body().end(), '\0');
+            self->setBusy(false);
             if (ec)
                 return;
             if (self->m_drainAfterWrite)
@@ -196,7 +316,10 @@ private:
             else
                 self->readNext();
         };
-        if (response.headOnly) {
+        // A HEAD answer has the headers a GET would have (Content-Length
+        // included) and no body: a body here would be read by the client as
+        // the start of the next response on this connection.
+        if (m_head) {
             auto serializer = std::make_shared<http::response_serializer<http::string_body>>(*message);
             http::async_write_header(
                 m_stream, *serializer,
@@ -241,7 +364,12 @@ private:
         }
     }
 
-    const Shared &m_shared;
+    Shared &m_shared;
+    quint64 m_id = 0;
+    std::atomic<bool> m_idle{false};
+    bool m_busy = false;
+    bool m_head = false;
+    quint64 m_bodyReserved = 0;
     Stream m_stream;
     net::steady_timer m_timer;
     beast::flat_buffer m_buffer;
@@ -256,15 +384,19 @@ private:
 
 class HttpListener::Impl {
 public:
-    Impl(Config config, Handler handler) : m_config(std::move(config))
+    Impl(Config config, Handler handler, Screen screen) : m_config(std::move(config))
     {
         m_shared.handler = std::move(handler);
+        m_shared.screen = std::move(screen);
     }
 
     Expected<quint16, SignerStartError> start()
     {
         using Kind = SignerStartError::Kind;
         m_shared.bodyLimit = m_config.bodyLimit;
+        m_shared.bodies.setTotal(m_config.bodyBudget);
+        m_shared.connections.setCap(connectionCap());
+        m_shared.stopping = false;
         error_code ec;
         const QString host =
             m_config.host == QLatin1String("localhost") ? QStringLiteral("127.0.0.1") : m_config.host;
@@ -291,13 +423,18 @@ public:
         }
 
         m_ioc = std::make_unique<net::io_context>(std::max(1, m_config.threads));
-        m_acceptor = std::make_unique<tcp::acceptor>(*m_ioc);
+        // On a strand: the accept loop, its back-off timer and stop()'s close
+        // of the acceptor never run at once.
+        const auto acceptStrand = net::make_strand(*m_ioc);
+        m_acceptor = std::make_unique<tcp::acceptor>(acceptStrand);
+        m_backoff = std::make_unique<net::steady_timer>(acceptStrand);
         const tcp::endpoint endpoint(address, m_config.port);
         const auto bindError = [&](const char *step) {
             const QString message = QStringLiteral("cannot %1 %2:%3: %4")
                                         .arg(QLatin1String(step), m_config.host)
                                         .arg(m_config.port)
                                         .arg(QString::fromStdString(ec.message()));
+            m_backoff.reset();
             m_acceptor.reset();
             m_ioc.reset();
             return unexpected(SignerStartError{Kind::BindFailed, message});
@@ -327,29 +464,73 @@ public:
     {
         if (!m_ioc)
             return;
+        m_shared.stopping = true;
+        net::post(m_acceptor->get_executor(), [this] {
+            error_code ignored;
+            m_acceptor->close(ignored);
+            m_backoff->cancel();
+        });
+        m_shared.connections.closeIdle();
+        // Answers already owed (a create that has happened, a delayed sign)
+        // still go out; a client that keeps its connection idle is not waited for.
+        const auto deadline = std::chrono::steady_clock::now() + m_config.shutdownGrace;
+        while (m_shared.busy.load() > 0 && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
         m_ioc->stop();
         for (auto &thread : m_threads)
             thread.join();
         m_threads.clear();
+        m_backoff.reset();
         m_acceptor.reset();
         m_ioc.reset(); // destroys the sessions still queued in it
     }
 
 private:
+    // The configured cap, kept below the open-file limit so that the cap,
+    // which makes room by closing idle connections, is met before accept()
+    // runs out of descriptors.
+    std::size_t connectionCap() const
+    {
+        std::size_t cap = std::max<std::size_t>(1, m_config.maxConnections);
+        rlimit limit{};
+        if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+            cap = std::min<std::size_t>(cap, std::max<rlim_t>(8, limit.rlim_cur > DescriptorReserve * 2
+                                                                     ? limit.rlim_cur - DescriptorReserve
+                                                                     : limit.rlim_cur / 2));
+        return cap;
+    }
+
     void accept()
     {
         m_acceptor->async_accept(net::make_strand(*m_ioc), [this](error_code ec, tcp::socket socket) {
-            if (ec == net::error::operation_aborted)
+            if (ec == net::error::operation_aborted || m_shared.stopping.load())
                 return;
-            if (!ec) {
-                socket.set_option(tcp::no_delay(true), ec);
-                if (m_tls)
-                    std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(m_shared,
-                                                                                    std::move(socket), *m_tls)
-                        ->run();
-                else
-                    std::make_shared<Session<beast::tcp_stream>>(m_shared, std::move(socket))->run();
+            if (ec) {
+                // Out of descriptors (EMFILE/ENFILE) or memory: free what an
+                // idle connection holds and try again a little later.
+                m_shared.connections.evictIdle(1);
+                m_backoff->expires_after(AcceptBackoff);
+                m_backoff->async_wait([this](error_code waitError) {
+                    if (!waitError && !m_shared.stopping.load())
+                        accept();
+                });
+                return;
             }
+            if (m_shared.connections.size() >= m_shared.connections.cap() &&
+                m_shared.connections.evictIdle(1) == 0) {
+                // Full of connections that are all busy: this one waits its turn
+                // no better than being refused.
+                socket.close(ec);
+                accept();
+                return;
+            }
+            socket.set_option(tcp::no_delay(true), ec);
+            if (m_tls)
+                std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(m_shared, std::move(socket),
+                                                                                *m_tls)
+                    ->run();
+            else
+                std::make_shared<Session<beast::tcp_stream>>(m_shared, std::move(socket))->run();
             accept();
         });
     }
@@ -359,11 +540,12 @@ private:
     std::optional<ssl::context> m_tls;
     std::unique_ptr<net::io_context> m_ioc;
     std::unique_ptr<tcp::acceptor> m_acceptor;
+    std::unique_ptr<net::steady_timer> m_backoff;
     std::vector<std::thread> m_threads;
 };
 
-HttpListener::HttpListener(Config config, Handler handler)
-    : m_impl(std::make_unique<Impl>(std::move(config), std::move(handler)))
+HttpListener::HttpListener(Config config, Handler handler, Screen screen)
+    : m_impl(std::make_unique<Impl>(std::move(config), std::move(handler), std::move(screen)))
 {}
 
 HttpListener::~HttpListener()

@@ -5,8 +5,10 @@
 #include "core/signer/SignerServer.h"
 
 #include <QString>
+#include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace baokeys::signer {
 
@@ -14,12 +16,22 @@ namespace baokeys::signer {
 // many keep-alive connections; the raw method string reaches the handler, so
 // LIST is not lost; an answer with a delay waits on an asio timer, so a
 // delayed request holds no thread. Bodies over the limit get 413.
+// What a request costs is bounded before it is paid: the screen sees the
+// headers before any body is read (an unauthenticated 31 MiB POST is refused
+// unread), bodies in flight share one memory budget, connections are capped
+// (idle ones make room for new ones), and running out of descriptors backs
+// the accept loop off instead of spinning. stop() lets requests in flight
+// answer, within a grace period.
 // Beast lives only in HttpListener.cpp (it is slow to compile).
 // Thread-safety: start() and stop() from one controlling thread; the handler
-// is called concurrently from the I/O threads and must be thread-safe.
+// and the screen are called concurrently from the I/O threads and must be
+// thread-safe.
 class HttpListener {
 public:
     using Handler = std::function<HttpResponse(HttpRequest &)>;
+    // Sees a request with its headers but no body yet; an answer refuses it
+    // without reading the body (the connection is then closed).
+    using Screen = std::function<std::optional<HttpResponse>(const HttpRequest &)>;
 
     struct Config {
         QString host = QStringLiteral("127.0.0.1");
@@ -27,16 +39,22 @@ public:
         QString tlsCertFile;
         QString tlsKeyFile;
         int threads = 2;
-        quint64 bodyLimit = quint64(32) << 20; // OpenBao's default max_request_size
+        quint64 bodyLimit = quint64(32) << 20;   // OpenBao's default max_request_size
+        quint64 bodyBudget = quint64(128) << 20; // all bodies in flight together
+        // Also kept under the process's open-file limit, less a reserve.
+        std::size_t maxConnections = 1024;
+        std::chrono::milliseconds shutdownGrace{10000};
     };
 
-    HttpListener(Config config, Handler handler);
+    HttpListener(Config config, Handler handler, Screen screen = {});
     ~HttpListener();
     HttpListener(const HttpListener &) = delete;
     HttpListener &operator=(const HttpListener &) = delete;
 
     // Binds and starts the I/O threads; returns the bound port.
     Expected<quint16, SignerStartError> start();
+    // Stops accepting, closes idle connections, waits up to the grace period
+    // for requests in flight to be answered, then stops the I/O threads.
     void stop();
 
 private:

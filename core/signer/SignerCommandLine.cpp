@@ -109,8 +109,17 @@ Expected<SignerLaunch, QString> parse(const QStringList &arguments, const QProce
     const QCommandLineOption ioThreads(QStringLiteral("io-threads"),
                                        QStringLiteral("I/O threads (default 2)."), QStringLiteral("n"),
                                        QStringLiteral("2"));
+    const QCommandLineOption maxConnections(
+        QStringLiteral("max-connections"),
+        QStringLiteral("Open connections at most; idle ones make room for new ones (default 1024)."),
+        QStringLiteral("n"), QStringLiteral("1024"));
+    const QCommandLineOption shutdownGrace(
+        QStringLiteral("shutdown-grace"),
+        QStringLiteral("On SIGTERM/SIGINT, how long requests in flight may take to answer (default 10s)."),
+        QStringLiteral("duration"), QStringLiteral("10s"));
     parser.addOptions({help, dev, rootToken, listen, mount, dataDir, passphraseFile, tlsCert, tlsKey,
-                       insecure, latency, jitter, keyLatency, failRate, startSealed, ioThreads});
+                       insecure, latency, jitter, keyLatency, failRate, startSealed, ioThreads,
+                       maxConnections, shutdownGrace});
 
     SignerLaunch launch;
     if (!parser.parse(arguments))
@@ -148,6 +157,13 @@ Expected<SignerLaunch, QString> parse(const QStringList &arguments, const QProce
     options.ioThreads = parser.value(ioThreads).toInt(&ok);
     if (!ok || options.ioThreads < 1 || options.ioThreads > 64)
         return unexpected(QStringLiteral("--io-threads must be 1..64"));
+    options.maxConnections = parser.value(maxConnections).toInt(&ok);
+    if (!ok || options.maxConnections < 1 || options.maxConnections > 1000000)
+        return unexpected(QStringLiteral("--max-connections must be 1..1000000"));
+    auto grace = parseDuration(parser.value(shutdownGrace));
+    if (!grace)
+        return unexpected(QStringLiteral("--shutdown-grace: %1").arg(grace.error()));
+    options.shutdownGrace = *grace;
 
     if (parser.isSet(dataDir)) {
         options.dataDir = parser.value(dataDir);

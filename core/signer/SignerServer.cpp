@@ -120,9 +120,13 @@ public:
         config.tlsCertFile = m_options.tlsCertFile;
         config.tlsKeyFile = m_options.tlsKeyFile;
         config.threads = m_options.ioThreads;
+        config.maxConnections = std::size_t(std::max(1, m_options.maxConnections));
+        config.bodyBudget = m_options.bodyMemoryBudget;
+        config.shutdownGrace = m_options.shutdownGrace;
         VaultRouter *routerPtr = router.get();
         auto listener = std::make_unique<HttpListener>(
-            config, [routerPtr](HttpRequest &request) { return routerPtr->handle(request); });
+            config, [routerPtr](HttpRequest &request) { return routerPtr->handle(request); },
+            [routerPtr](const HttpRequest &headers) { return routerPtr->screen(headers); });
         auto port = listener->start();
         if (!port)
             return unexpected(port.error());

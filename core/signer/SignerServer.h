@@ -24,6 +24,14 @@ struct SignerOptions {
     QString tlsKeyFile;
     bool insecureListen = false; // allow plain HTTP on a non-loopback address
     int ioThreads = 2;
+    // Open connections at most (also kept under the open-file limit); at the
+    // cap, idle keep-alive connections are closed to make room.
+    int maxConnections = 1024;
+    // Request bodies held in memory at once, over all connections: a request
+    // that would go over it is answered 503 before its body is read.
+    quint64 bodyMemoryBudget = quint64(128) << 20;
+    // How long stop() waits for requests in flight to be answered.
+    std::chrono::milliseconds shutdownGrace{10000};
 };
 
 // Fault and latency injection, settable while the server runs.
@@ -59,6 +67,8 @@ public:
     SignerServer &operator=(const SignerServer &) = delete;
 
     Expected<void, SignerStartError> start();
+    // Stops accepting, lets requests in flight answer (up to shutdownGrace),
+    // then stops. Keys stay in memory until then.
     void stop();
 
     bool isRunning() const;

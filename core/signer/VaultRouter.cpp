@@ -117,33 +117,52 @@ VaultRouter::VaultRouter(ServerState &state, SecpEngine &engine, FaultInjector &
     : m_state(state), m_engine(engine), m_faults(faults), m_mount(std::move(mount))
 {}
 
-HttpResponse VaultRouter::handle(HttpRequest &request)
+// Where a request goes, decided from its method, target and headers alone,
+// never its body, so that the front can refuse before it reads a body.
+struct VaultRouter::Route {
+    enum class Target { Refused, Health, SealStatus, Unseal, Seal, LookupSelf, Engine };
+    Target target = Target::Refused;
+    HttpResponse refusal; // for Refused
+    SecpEngine::Operation op = SecpEngine::Operation::Read;
+    QString query;
+    QString enginePath; // for Engine
+};
+
+VaultRouter::Route VaultRouter::resolve(const HttpRequest &request) const
 {
+    using Target = Route::Target;
+    Route route;
+    const auto refuse = [&route](HttpResponse response) {
+        route.refusal = std::move(response);
+        return route;
+    };
+    const auto to = [&route](Target target) {
+        route.target = target;
+        return route;
+    };
     // Split path and query; the path is percent-decoded before routing, as
     // Go's net/http does, so %2F becomes a slash and then fails the name
     // pattern instead of smuggling a separator into a key name.
     const qsizetype q = request.target.indexOf('?');
     const QByteArray rawPath = q < 0 ? request.target : request.target.left(q);
-    const QString query = q < 0 ? QString() : QString::fromUtf8(request.target.mid(q + 1));
+    route.query = q < 0 ? QString() : QString::fromUtf8(request.target.mid(q + 1));
     const QString fullPath = QString::fromUtf8(QByteArray::fromPercentEncoding(rawPath));
     if (!fullPath.startsWith(QLatin1String("/v1/")))
-        return errorResponse(404, {});
+        return refuse(errorResponse(404, {}));
     QString path = fullPath.mid(4);
     const QByteArray method = request.method;
 
-    // Method -> operation.
-    SecpEngine::Operation op;
-    bool head = false;
+    // Method -> operation. HEAD is a GET whose answer the front sends without a body.
+    SecpEngine::Operation &op = route.op;
     if (method == "GET" || method == "HEAD") {
         op = SecpEngine::Operation::Read;
-        head = method == "HEAD";
-        const QUrlQuery params(query);
+        const QUrlQuery params(route.query);
         if (params.hasQueryItem(QStringLiteral("list"))) {
             const QString value = params.queryItemValue(QStringLiteral("list"), QUrl::FullyDecoded);
             if (!value.isEmpty()) {
                 const auto list = parseGoBool(value);
                 if (!list)
-                    return errorResponse(400, {});
+                    return refuse(errorResponse(400, {}));
                 if (*list)
                     op = SecpEngine::Operation::List;
             }
@@ -155,57 +174,81 @@ HttpResponse VaultRouter::handle(HttpRequest &request)
     } else if (method == "DELETE") {
         op = SecpEngine::Operation::Delete;
     } else {
-        return unsupportedOperation();
+        return refuse(unsupportedOperation());
     }
     if (op == SecpEngine::Operation::List && !path.endsWith(QLatin1Char('/')))
         path += QLatin1Char('/');
 
     // Unauthenticated system paths answer even when sealed.
-    if (path == QLatin1String("sys/health")) {
-        if (op != SecpEngine::Operation::Read)
-            return unsupportedOperation();
-        HttpResponse response = health(request, query);
-        response.headOnly = head;
-        return response;
-    }
+    if (path == QLatin1String("sys/health"))
+        return op == SecpEngine::Operation::Read ? to(Target::Health) : refuse(unsupportedOperation());
     if (path == QLatin1String("sys/seal-status"))
-        return op == SecpEngine::Operation::Read ? sealStatus() : unsupportedOperation();
+        return op == SecpEngine::Operation::Read ? to(Target::SealStatus) : refuse(unsupportedOperation());
     if (path == QLatin1String("sys/unseal"))
-        return op == SecpEngine::Operation::Write ? unseal(request) : unsupportedOperation();
+        return op == SecpEngine::Operation::Write ? to(Target::Unseal) : refuse(unsupportedOperation());
 
     if (m_state.isSealed())
-        return sealed();
+        return refuse(sealed());
     if (!m_state.tokenMatches(requestToken(request)))
-        return errorResponse(403, {QStringLiteral("permission denied")});
+        return refuse(errorResponse(403, {QStringLiteral("permission denied")}));
     if (request.hasHeader("x-vault-namespace")) {
         const QByteArray ns = request.header("x-vault-namespace");
         if (!isRootNamespace(ns)) {
             QString prefix = QString::fromUtf8(ns.trimmed());
             if (!prefix.endsWith(QLatin1Char('/')))
                 prefix += QLatin1Char('/');
-            return noHandler(prefix + path);
+            return refuse(noHandler(prefix + path));
         }
     }
 
-    if (path == QLatin1String("sys/seal")) {
-        if (op != SecpEngine::Operation::Write)
-            return unsupportedOperation();
-        m_state.seal();
-        return noContent();
-    }
+    if (path == QLatin1String("sys/seal"))
+        return op == SecpEngine::Operation::Write ? to(Target::Seal) : refuse(unsupportedOperation());
     if (path == QLatin1String("auth/token/lookup-self")) {
         if (op != SecpEngine::Operation::Read && op != SecpEngine::Operation::Write)
-            return unsupportedOperation();
-        return lookupSelf(request);
+            return refuse(unsupportedOperation());
+        return to(Target::LookupSelf);
     }
     if (path.startsWith(QLatin1String("sys/")) || path.startsWith(QLatin1String("auth/token/")))
-        return unsupportedPath();
+        return refuse(unsupportedPath());
 
     const QString mountPrefix = m_mount + QLatin1Char('/');
     if (path != m_mount && !path.startsWith(mountPrefix))
-        return noHandler(path);
-    const QString enginePath = path.mid(mountPrefix.size());
+        return refuse(noHandler(path));
+    route.enginePath = path.mid(mountPrefix.size());
+    return to(Target::Engine);
+}
 
+std::optional<HttpResponse> VaultRouter::screen(const HttpRequest &headers) const
+{
+    Route route = resolve(headers);
+    if (route.target == Route::Target::Refused)
+        return std::move(route.refusal);
+    return std::nullopt;
+}
+
+HttpResponse VaultRouter::handle(HttpRequest &request)
+{
+    using Target = Route::Target;
+    Route route = resolve(request);
+    switch (route.target) {
+    case Target::Refused:
+        return std::move(route.refusal);
+    case Target::Health:
+        return health(request, route.query);
+    case Target::SealStatus:
+        return sealStatus();
+    case Target::Unseal:
+        return unseal(request);
+    case Target::Seal:
+        m_state.seal();
+        return noContent();
+    case Target::LookupSelf:
+        return lookupSelf(request);
+    case Target::Engine:
+        break;
+    }
+    const SecpEngine::Operation op = route.op;
+    const QString &enginePath = route.enginePath;
     m_engineRequests.fetch_add(1, std::memory_order_relaxed);
     const FaultDecision fault = m_faults.decide(SecpEngine::keyNameOf(enginePath));
     HttpResponse response;

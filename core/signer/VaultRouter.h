@@ -4,6 +4,7 @@
 
 #include <QString>
 #include <atomic>
+#include <optional>
 
 namespace baokeys::signer {
 
@@ -22,9 +23,15 @@ public:
     VaultRouter(ServerState &state, SecpEngine &engine, FaultInjector &faults, QString mount);
 
     HttpResponse handle(HttpRequest &request);
+    // The answer handle() would give from the headers alone when it is a
+    // refusal (bad method or path, sealed, wrong token, unknown namespace),
+    // so a body need not be read to refuse it. Nothing changes state.
+    std::optional<HttpResponse> screen(const HttpRequest &headers) const;
     quint64 engineRequestCount() const { return m_engineRequests.load(std::memory_order_relaxed); }
 
 private:
+    struct Route;
+    Route resolve(const HttpRequest &request) const;
     HttpResponse health(const HttpRequest &request, const QString &query) const;
     HttpResponse sealStatus() const;
     HttpResponse unseal(const HttpRequest &request);

@@ -1,5 +1,6 @@
 #include "SignerHttp.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -82,4 +83,24 @@ QByteArray rawBody(const QByteArray &response)
 {
     const qsizetype end = response.indexOf("\r\n\r\n");
     return end < 0 ? QByteArray() : response.mid(end + 4);
+}
+
+RawReply rawExchange(quint16 port, const QByteArray &request, int timeoutMs)
+{
+    RawReply reply;
+    QElapsedTimer t;
+    t.start();
+    QTcpSocket socket;
+    socket.connectToHost(QStringLiteral("127.0.0.1"), port);
+    if (!socket.waitForConnected(timeoutMs))
+        return reply;
+    socket.write(request);
+    while (t.elapsed() < timeoutMs && socket.state() == QAbstractSocket::ConnectedState) {
+        socket.waitForReadyRead(int(std::max<qint64>(1, timeoutMs - t.elapsed())));
+        reply.bytes += socket.readAll();
+    }
+    reply.bytes += socket.readAll();
+    reply.closedByServer = socket.state() != QAbstractSocket::ConnectedState;
+    reply.ms = t.elapsed();
+    return reply;
 }

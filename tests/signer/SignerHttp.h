@@ -47,3 +47,14 @@ private:
 QByteArray rawHttp(quint16 port, const QByteArray &request, int timeoutMs = 5000);
 int rawStatus(const QByteArray &response);
 QByteArray rawBody(const QByteArray &response);
+
+// What came back on one raw connection before the server closed it (or the
+// time ran out): the bytes, whether the server closed, and when.
+struct RawReply {
+    QByteArray bytes;
+    bool closedByServer = false;
+    qint64 ms = 0;
+};
+// Sends `request` as given (no Connection: close is added) and reads until
+// the server closes the connection or `timeoutMs` passes.
+RawReply rawExchange(quint16 port, const QByteArray &request, int timeoutMs = 5000);

@@ -14,9 +14,20 @@
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QSslConfiguration>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <arpa/inet.h>
+#include <atomic>
 #include <csignal>
+#include <memory>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
 
 namespace {
 
@@ -70,6 +81,11 @@ public:
 
     void signal(int number) { ::kill(pid_t(m_process.processId()), number); }
     qint64 pid() const { return m_process.processId(); }
+    // Runs in the child between fork and exec (e.g. setrlimit).
+    void setChildProcessModifier(const std::function<void()> &modifier)
+    {
+        m_process.setChildProcessModifier(modifier);
+    }
     QByteArray stdoutText() const { return m_stdout; }
     QByteArray stderrText() const { return m_stderr; }
 
@@ -82,6 +98,38 @@ private:
     QByteArray m_stdout;
     QByteArray m_stderr;
 };
+
+// CPU time (user + system) the process has used, from /proc/<pid>/stat.
+double cpuSeconds(qint64 pid)
+{
+    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray stat = file.readAll();
+    // Fields after the command name (which may hold spaces), from field 3 on.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(::sysconf(_SC_CLK_TCK));
+}
+
+// A line of /proc/<pid>/status in kB (VmRSS, VmHWM).
+qint64 statusKb(qint64 pid, const QByteArray &name)
+{
+    QFile file(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.startsWith(name + ':'))
+            return line.mid(name.size() + 1).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+quint16 portOf(const QString &address)
+{
+    return quint16(address.mid(address.lastIndexOf(QLatin1Char(':')) + 1).toUInt());
+}
 
 } // namespace
 
@@ -318,6 +366,150 @@ private slots:
         QCOMPARE(refused.waitForExit(), 1);
         QVERIFY2(refused.stderrText().contains("vault.json"), refused.stderrText().constData());
         QVERIFY(refused.stderrText().contains("wrong passphrase"));
+    }
+
+    // SIGTERM while a create is delayed: the key has been made, so its
+    // answer must still reach the client before the process exits 0.
+    void sigtermLetsRequestsInFlightAnswer()
+    {
+        SignerProcess signer;
+        QVERIFY(
+            signer.start({QStringLiteral("--dev"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                          QStringLiteral("--latency"), QStringLiteral("500ms")}));
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), portOf(signer.address));
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("POST /v1/secp256k1/keys/in-flight HTTP/1.1\r\nHost: x\r\nX-Vault-Token: " +
+                     signer.token.toUtf8() + "\r\nContent-Length: 2\r\n\r\n{}");
+        QVERIFY(socket.waitForBytesWritten(5000));
+        QTest::qWait(100);
+        signer.signal(SIGTERM);
+        QByteArray response;
+        QElapsedTimer t;
+        t.start();
+        while (socket.state() == QAbstractSocket::ConnectedState && t.elapsed() < 10000) {
+            socket.waitForReadyRead(200);
+            response += socket.readAll();
+        }
+        response += socket.readAll();
+        QCOMPARE(rawStatus(response), 200);
+        const QJsonObject data =
+            QJsonDocument::fromJson(rawBody(response)).object().value(QStringLiteral("data")).toObject();
+        QCOMPARE(data.value(QStringLiteral("name")).toString(), QStringLiteral("in-flight"));
+        QCOMPARE(QByteArray::fromHex(data.value(QStringLiteral("public_key")).toString().toLatin1()).size(),
+                 33);
+        QCOMPARE(signer.waitForExit(), 0);
+        // No new connections once it has stopped.
+        SignerHttp http(signer.address, signer.token);
+        QCOMPARE(http.get(QStringLiteral("sys/health")).status, 0);
+    }
+
+    void shutdownGraceFlagIsChecked()
+    {
+        SignerProcess signer;
+        QVERIFY(!signer.start(
+            {QStringLiteral("--dev"), QStringLiteral("--shutdown-grace"), QStringLiteral("later")}));
+        QCOMPARE(signer.waitForExit(), 2);
+        QVERIFY(signer.stderrText().contains("--shutdown-grace"));
+    }
+
+    // Out of file descriptors, accept() fails at once every time: retried at
+    // once it spins on every core and no request is served. 200 idle
+    // connections against a limit of 128 descriptors.
+    void idleConnectionsPastTheDescriptorLimit()
+    {
+        SignerProcess signer;
+        signer.setChildProcessModifier([] {
+            const rlimit limit{128, 128};
+            ::setrlimit(RLIMIT_NOFILE, &limit);
+        });
+        QVERIFY(signer.start(
+            {QStringLiteral("--dev"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}));
+        std::vector<std::unique_ptr<QTcpSocket>> idle;
+        for (int i = 0; i < 200; ++i) {
+            auto socket = std::make_unique<QTcpSocket>();
+            socket->connectToHost(QStringLiteral("127.0.0.1"), portOf(signer.address));
+            QVERIFY(socket->waitForConnected(5000));
+            idle.push_back(std::move(socket));
+        }
+        QTest::qWait(300);
+        const double before = cpuSeconds(signer.pid());
+        QTest::qWait(1000);
+        const double used = cpuSeconds(signer.pid()) - before;
+        qInfo("signer CPU over 1 s with 200 idle connections at 128 descriptors: %.2f s", used);
+        // Spinning uses ~1 s per busy core; an idle signer close to 0.
+        QVERIFY2(before >= 0 && used < 0.3, qPrintable(QString::number(used)));
+
+        QElapsedTimer t;
+        t.start();
+        SignerHttp http(signer.address, signer.token);
+        QCOMPARE(http.post(QStringLiteral("secp256k1/keys/still-served"), {}).status, 200);
+        QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+    }
+
+    // 30 unauthenticated 31 MiB POSTs at once: each is refused from its
+    // headers, before its body is sent, and the signer's peak memory stays
+    // far below what reading the bodies would take (30 x 31 MiB).
+    void largeUnauthenticatedBodiesAreNotRead()
+    {
+        SignerProcess signer;
+        QVERIFY(signer.start(
+            {QStringLiteral("--dev"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}));
+        const quint16 port = portOf(signer.address);
+        constexpr int Clients = 30;
+        constexpr size_t BodySize = size_t(31) << 20;
+        const std::vector<char> body(BodySize, 'a');
+        std::vector<int> statuses(Clients, 0);
+        std::vector<int> answeredBeforeBody(Clients, 0);
+        std::vector<std::thread> threads;
+        for (int i = 0; i < Clients; ++i) {
+            threads.emplace_back([&, i] {
+                const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+                sockaddr_in address{};
+                address.sin_family = AF_INET;
+                address.sin_port = htons(port);
+                address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+                if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
+                    ::close(fd);
+                    return;
+                }
+                const QByteArray header =
+                    "POST /v1/secp256k1/keys/big HTTP/1.1\r\nHost: x\r\nContent-Length: " +
+                    QByteArray::number(qulonglong(BodySize)) + "\r\n\r\n";
+                ::send(fd, header.constData(), size_t(header.size()), MSG_NOSIGNAL);
+                pollfd readable{fd, POLLIN, 0};
+                answeredBeforeBody[size_t(i)] = ::poll(&readable, 1, 5000) == 1 ? 1 : 0;
+                // Then the body anyway, as a client that does not wait would.
+                size_t sent = 0;
+                while (sent < BodySize) {
+                    const ssize_t n = ::send(fd, body.data() + sent, BodySize - sent, MSG_NOSIGNAL);
+                    if (n <= 0)
+                        break;
+                    sent += size_t(n);
+                }
+                const timeval timeout{10, 0};
+                ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+                QByteArray response;
+                char buffer[4096];
+                while (!response.contains("\r\n\r\n")) {
+                    const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+                    if (n <= 0)
+                        break;
+                    response.append(buffer, n);
+                }
+                statuses[size_t(i)] = rawStatus(response);
+                ::close(fd);
+            });
+        }
+        for (auto &thread : threads)
+            thread.join();
+        const qint64 peakKb = statusKb(signer.pid(), "VmHWM");
+        qInfo("signer peak RSS after 30 unauthenticated 31 MiB POSTs: %lld MiB", peakKb / 1024);
+        QCOMPARE(std::count(statuses.begin(), statuses.end(), 403), qsizetype(Clients));
+        QCOMPARE(std::count(answeredBeforeBody.begin(), answeredBeforeBody.end(), 1), qsizetype(Clients));
+        QVERIFY2(peakKb > 0 && peakKb < 200 * 1024, qPrintable(QString::number(peakKb)));
+        SignerHttp http(signer.address, signer.token);
+        QCOMPARE(http.get(QStringLiteral("sys/health")).status, 200);
     }
 
     // Two signers on one folder would each hand out keys the other then

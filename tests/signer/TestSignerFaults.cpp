@@ -1,13 +1,20 @@
 // Injected latency, jitter, per-key latency, failures and the sealed start,
 // from the in-process API, measured over real HTTP. The 256-in-flight case
 // proves a delayed request holds no thread (the server runs 2 I/O threads).
+// Then malformed and costly HTTP on raw sockets: smuggling through
+// Transfer-Encoding, HEAD framing on keep-alive, the connection cap, and
+// large bodies refused before they are read.
 #include "ParallelRequests.h"
 #include "SignerHttp.h"
 #include "core/signer/SignerServer.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QTcpSocket>
 #include <QTest>
 #include <algorithm>
+#include <memory>
+#include <vector>
 
 using baokeys::signer::FaultSettings;
 using baokeys::signer::SignerOptions;
@@ -184,6 +191,217 @@ private slots:
         const qint64 bound = 700;
 #endif
         QVERIFY2(r.totalMs < bound, qPrintable(QString::number(r.totalMs)));
+    }
+
+    // RFC 9112 6.3: a Transfer-Encoding that does not end in chunked leaves
+    // the body's length unknown. Read as an empty body, the bytes after the
+    // header would run as a second request: here, a DELETE of a key.
+    void transferEncodingNotEndingInChunkedIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("encoding");
+        QTest::newRow("gzip") << QByteArray("gzip");
+        QTest::newRow("identity") << QByteArray("identity");
+        QTest::newRow("chunked, gzip") << QByteArray("chunked, gzip");
+        QTest::newRow("xchunked") << QByteArray("xchunked");
+    }
+
+    void transferEncodingNotEndingInChunkedIsRefused()
+    {
+        QFETCH(QByteArray, encoding);
+        const QByteArray smuggled = "DELETE /v1/secp256k1/keys/worker HTTP/1.1\r\nHost: x\r\n"
+                                    "X-Vault-Token: faults-token\r\nContent-Length: 0\r\n\r\n";
+        const QByteArray request = "POST /v1/secp256k1/keys/carrier HTTP/1.1\r\nHost: x\r\n"
+                                   "X-Vault-Token: faults-token\r\nTransfer-Encoding: " +
+                                   encoding + "\r\n\r\n" + smuggled;
+        const RawReply reply = rawExchange(m_server->port(), request, 5000);
+        QCOMPARE(rawStatus(reply.bytes), 400);
+        QVERIFY2(reply.closedByServer, reply.bytes.constData());
+        // One answer only: the smuggled DELETE never ran as a request.
+        QCOMPARE(reply.bytes.count("HTTP/1.1 "), 1);
+        QCOMPARE(m_http->get(QStringLiteral("secp256k1/keys/worker")).status, 200);
+        QCOMPARE(m_http->get(QStringLiteral("secp256k1/keys/carrier")).status, 400);
+        // A body that really is chunked still works.
+        const QByteArray chunked = "POST /v1/secp256k1/keys/chunked HTTP/1.1\r\nHost: x\r\n"
+                                   "X-Vault-Token: faults-token\r\nTransfer-Encoding: chunked\r\n"
+                                   "Connection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n";
+        QCOMPARE(rawStatus(rawExchange(m_server->port(), chunked).bytes), 200);
+    }
+
+    // The answer to HEAD carries a GET's headers and no body; a body would
+    // be read as the start of the next response on the same connection.
+    void headOnKeepAliveSendsNoBody_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::newRow("key") << QByteArray("/v1/secp256k1/keys/fast");
+        QTest::newRow("missing key") << QByteArray("/v1/secp256k1/keys/missing");
+        QTest::newRow("list") << QByteArray("/v1/secp256k1/keys?list=true");
+        QTest::newRow("health") << QByteArray("/v1/sys/health");
+    }
+
+    void headOnKeepAliveSendsNoBody()
+    {
+        QFETCH(QByteArray, target);
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), m_server->port());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("HEAD " + target + " HTTP/1.1\r\nHost: x\r\nX-Vault-Token: faults-token\r\n\r\n");
+        QByteArray stream;
+        QElapsedTimer t;
+        t.start();
+        while (!stream.contains("\r\n\r\n") && t.elapsed() < 5000) {
+            socket.waitForReadyRead(200);
+            stream += socket.readAll();
+        }
+        QVERIFY2(stream.contains("\r\n\r\n"), stream.constData());
+        const int headStatus = rawStatus(stream);
+        QVERIFY2(headStatus == 200 || headStatus == 400, stream.constData());
+        // Whatever a body-sending server would have sent has arrived by now.
+        QTest::qWait(100);
+        stream += socket.readAll();
+        socket.write("GET /v1/secp256k1/keys/fast HTTP/1.1\r\nHost: x\r\nX-Vault-Token: faults-token\r\n"
+                     "Connection: close\r\n\r\n");
+        t.restart();
+        while (socket.state() == QAbstractSocket::ConnectedState && t.elapsed() < 5000) {
+            socket.waitForReadyRead(200);
+            stream += socket.readAll();
+        }
+        stream += socket.readAll();
+        const QByteArray second = stream.mid(stream.indexOf("\r\n\r\n") + 4);
+        QVERIFY2(second.startsWith("HTTP/1.1 200 "), stream.constData());
+        const QJsonObject json = QJsonDocument::fromJson(rawBody(second)).object();
+        QCOMPARE(json.value(QStringLiteral("data")).toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("fast"));
+    }
+
+    // Idle connections at the cap make room for a client with a request.
+    void connectionCapMakesRoomForNewClients()
+    {
+        SignerOptions options;
+        options.rootToken = QStringLiteral("cap-token");
+        options.maxConnections = 16;
+        SignerServer server(options);
+        QVERIFY(server.start().hasValue());
+        std::vector<std::unique_ptr<QTcpSocket>> idle;
+        for (int i = 0; i < 48; ++i) {
+            auto socket = std::make_unique<QTcpSocket>();
+            socket->connectToHost(QStringLiteral("127.0.0.1"), server.port());
+            QVERIFY(socket->waitForConnected(5000));
+            idle.push_back(std::move(socket));
+        }
+        QElapsedTimer t;
+        t.start();
+        SignerHttp http(server.address(), server.rootToken());
+        QCOMPARE(http.get(QStringLiteral("sys/health")).status, 200);
+        QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+        // The server closed idle ones to stay near its cap.
+        QTRY_VERIFY_WITH_TIMEOUT(std::count_if(idle.begin(), idle.end(),
+                                               [](const auto &s) {
+                                                   s->waitForReadyRead(1);
+                                                   return s->state() != QAbstractSocket::ConnectedState;
+                                               }) >= 48 - 16,
+                                 5000);
+    }
+
+    // Unauthenticated or misrouted 31 MiB bodies are refused from their
+    // headers: the answer comes before a byte of the body is sent.
+    void largeBodyIsRefusedBeforeItIsRead_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<QByteArray>("token");
+        QTest::addColumn<int>("status");
+        QTest::newRow("no token") << QByteArray("/v1/secp256k1/sign/fast") << QByteArray() << 403;
+        QTest::newRow("wrong token") << QByteArray("/v1/secp256k1/sign/fast") << QByteArray("nope") << 403;
+        QTest::newRow("no mount") << QByteArray("/v1/other/sign/fast") << QByteArray("faults-token") << 404;
+        QTest::newRow("over the limit")
+            << QByteArray("/v1/secp256k1/sign/fast") << QByteArray("faults-token") << 413;
+    }
+
+    void largeBodyIsRefusedBeforeItIsRead()
+    {
+        QFETCH(QByteArray, target);
+        QFETCH(QByteArray, token);
+        QFETCH(int, status);
+        const QByteArray length = status == 413 ? "40000000" : "32505856"; // 31 MiB
+        QByteArray request = "POST " + target + " HTTP/1.1\r\nHost: x\r\nContent-Length: " + length + "\r\n";
+        if (!token.isEmpty())
+            request += "X-Vault-Token: " + token + "\r\n";
+        request += "\r\n";
+        // No body is sent: an answer can only come from the headers.
+        const RawReply reply = rawExchange(m_server->port(), request, 5000);
+        QCOMPARE(rawStatus(reply.bytes), status);
+        QVERIFY2(reply.ms < 3000, qPrintable(QString::number(reply.ms)));
+    }
+
+    // Authenticated bodies share one memory budget: past it, a request is
+    // refused before its body is read instead of growing the process.
+    void bodiesInFlightShareABudget()
+    {
+        SignerOptions options;
+        options.rootToken = QStringLiteral("budget-token");
+        options.bodyMemoryBudget = quint64(64) << 20;
+        SignerServer server(options);
+        QVERIFY(server.start().hasValue());
+        const QByteArray header =
+            "POST /v1/secp256k1/sign/k HTTP/1.1\r\nHost: x\r\nX-Vault-Token: budget-token\r\n"
+            "Content-Length: 32505856\r\n\r\n";
+        // Two 31 MiB bodies fit in 64 MiB; they stay announced and unsent.
+        std::vector<std::unique_ptr<QTcpSocket>> held;
+        for (int i = 0; i < 2; ++i) {
+            auto socket = std::make_unique<QTcpSocket>();
+            socket->connectToHost(QStringLiteral("127.0.0.1"), server.port());
+            QVERIFY(socket->waitForConnected(5000));
+            socket->write(header);
+            QVERIFY(socket->waitForBytesWritten(5000));
+            held.push_back(std::move(socket));
+        }
+        QTest::qWait(200);
+        for (const auto &socket : held)
+            QVERIFY(!socket->waitForReadyRead(10)); // still waiting for their bodies
+        const RawReply third = rawExchange(server.port(), header, 5000);
+        QCOMPARE(rawStatus(third.bytes), 503);
+        QVERIFY(third.closedByServer);
+        // Once those give up, the budget is free again.
+        held.clear();
+        const QByteArray small =
+            "POST /v1/secp256k1/keys/k HTTP/1.1\r\nHost: x\r\nX-Vault-Token: budget-token\r\n"
+            "Content-Length: 2\r\nConnection: close\r\n\r\n{}";
+        int status = 0;
+        QElapsedTimer t;
+        t.start();
+        while (status != 200 && t.elapsed() < 5000) {
+            status = rawStatus(rawExchange(server.port(), small).bytes);
+            if (status != 200)
+                QTest::qWait(50);
+        }
+        QCOMPARE(status, 200);
+    }
+
+    // stop() lets a request already in flight answer.
+    void stopLetsRequestsInFlightAnswer()
+    {
+        FaultSettings f;
+        f.latency = 500ms;
+        m_server->setFaults(f);
+        const quint16 port = m_server->port();
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), port);
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write(
+            "POST /v1/secp256k1/keys/during-stop HTTP/1.1\r\nHost: x\r\nX-Vault-Token: faults-token\r\n"
+            "Content-Length: 2\r\n\r\n{}");
+        QVERIFY(socket.waitForBytesWritten(5000));
+        QTest::qWait(100);
+        QElapsedTimer t;
+        t.start();
+        m_server->stop(); // blocks until the answer is out
+        QVERIFY2(t.elapsed() >= 300 && t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+        QByteArray response;
+        while (socket.waitForReadyRead(2000))
+            response += socket.readAll();
+        response += socket.readAll();
+        QCOMPARE(rawStatus(response), 200);
+        QVERIFY(response.contains("\"public_key\""));
+        QVERIFY(response.contains("Connection: close") || response.contains("connection: close"));
     }
 
     void startSealed()
