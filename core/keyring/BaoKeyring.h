@@ -7,8 +7,10 @@
 #include "core/keyring/BaoStore.h"
 #include "core/keyring/BatchProgress.h"
 #include "core/keyring/BatchTypes.h"
+#include "core/keyring/CheckedSigner.h"
+#include "core/keyring/ClientCache.h"
 #include "core/keyring/KeyRecord.h"
-#include "core/keyring/VerifyingKeys.h"
+#include "core/keyring/StoreSync.h"
 
 #include <QFuture>
 #include <QList>
@@ -17,7 +19,7 @@
 #include <QStringList>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <type_traits>
@@ -30,20 +32,9 @@ class BaoClient;
 
 namespace baokeys::keyring {
 
-class BatchPools;
+class BatchRunner;
 
 template <typename T> using KeyringResult = bao::BaoResult<T>;
-
-// What sync() did.
-struct SyncReport {
-    QStringList adopted;   // on the server, not in the store: added (source synced)
-    QStringList recovered; // named in a crashed batch's journal: added (source generated)
-    QStringList missing;   // in the store, no longer on the server: flagged missingOnServer
-    QStringList updated;   // present on both, metadata refreshed from the server
-    QStringList conflicts; // same name, another public key on the server: left as stored
-                           // (signing with it fails as a security fault until removed)
-    QString corruptBackup; // a corrupt store file moved aside to rebuild, if any
-};
 
 // Options of the import calls.
 struct ImportOptions {
@@ -52,36 +43,30 @@ struct ImportOptions {
 
 // The accounts API the CLI and the GUI use: keys live in OpenBao (or the
 // embedded signer), this keeps their public metadata (BaoStore) and checks
-// every answer. Every signature is verified locally (low-S) against the
-// stored public key before it is returned; a failure, or a public key in the
-// answer that differs from the stored one, is BaoErrorKind::SecurityFault.
+// every answer.
+//
+// What is verified: every signature, locally (low-S), against the stored
+// public key before it is returned (CheckedSigner); a failure, or a public key
+// in an answer that differs from the stored one (sign, import, export,
+// rename), is BaoErrorKind::SecurityFault.
 //
 // Thread-safety: every member is thread-safe and may be called from many
-// threads at once (e.g. sign() from N threads). The synchronous calls block
-// on the network: a GUI calls the *Async variants (QFuture) or runAsync(),
-// whose pool this keyring waits for when destroyed. Each calling thread gets its own BaoClient (over the
-// settings' transport), created on first use and destroyed on that thread.
-// keysChanged() is emitted from whichever thread changed the store; connect
-// with the default (auto) connection to receive it on the GUI thread.
+// threads at once (e.g. sign() from N threads); each calling thread gets its
+// own BaoClient (ClientCache). keysChanged() is emitted from whichever thread
+// changed the store; connect with the default (auto) connection to receive it
+// on the GUI thread.
 //
-// Batches (createBatch / signBatch) run QtConcurrent::map over the requests on
-// a QThreadPool of their own (owned by this keyring, reused by later batches),
-// sized to the parallelism (requests in flight), each pool thread with its own
-// client and connection, over the batch's transport (Beast by default; see
-// DefaultBatchTransport). Their results keep request order; per-item events
-// arrive through BatchProgress.
+// What the calls block on: the synchronous calls block on the network (one
+// or a few round trips, each bounded by the settings' timeout). A GUI calls
+// the *Async variants (QFuture) or runAsync(), whose pool this keyring waits
+// for when destroyed. Batches (BatchRunner) return at once; their results
+// and per-item events arrive as they come. The destructor blocks until every
+// batch and async call has finished.
 //
-// Rename: the engine has no rename. An exportable key is exported, imported
-// under the new name, checked to have the same public key, and only then is
-// the old name deleted; if a step fails nothing is lost (a failed delete of
-// the old name leaves both names, reported). A non-exportable key cannot be
-// moved without its private key, so rename refuses it (Unsupported).
-//
-// Crash safety of createBatch: before any request the batch's names go to the
-// store journal (one fsync'd write); the successes are stored in one write at
-// the end and the journal cleared. After a crash, the next keyring on the same
-// file reads the journal and adopts whichever of those keys the server has
-// (recoverJournal(), also run by sync()). The server stays the source of truth.
+// Crash safety: a create (newAccount, import, rename's copy, createBatch)
+// names its key in the store's journal before the request; after a crash the
+// next keyring on the file adopts whichever of those the server has
+// (recoverJournal(), also run by sync()). The server is the source of truth.
 class BaoKeyring : public QObject {
     Q_OBJECT
 public:
@@ -109,6 +94,11 @@ public:
     // Deletes on the server, then locally. A key the server no longer has is
     // removed locally too (not an error).
     KeyringResult<void> remove(const QString &uid);
+    // The engine has no rename: an exportable key is exported, imported under
+    // the new name, checked to have the same public key, and only then is the
+    // old name deleted; a failed step loses nothing (a failed delete of the
+    // old name leaves both, reported). A non-exportable key cannot move
+    // without its private key: Unsupported.
     KeyringResult<KeyRecord> rename(const QString &uid, const QString &newUid);
 
     KeyringResult<Signature> sign(const QString &uid, const QByteArray &message, bool prehashed = false);
@@ -162,23 +152,27 @@ signals:
     void keysChanged();
 
 private:
-    // This thread's client of this keyring: over the settings' transport, or
-    // over `transport` (batch lanes).
     bao::BaoClient &client() const;
-    bao::BaoClient &client(bao::HttpTransportKind transport) const;
     QThreadPool *asyncPool() const;
-    KeyringResult<Signature> signWith(bao::BaoClient &client, const KeyRecord &record,
-                                      const QByteArray &message, bool prehashed) const;
+    KeyringResult<void> checkFreeInStore(const QString &uid) const;
     KeyringResult<KeyRecord> storeNew(const bao::KeyInfo &info, KeySource source);
-    KeyRecord recordFromInfo(const bao::KeyInfo &info, KeySource source) const;
+    // The journaled create shared by newAccount, import and rename: journal
+    // names `uid` -> `create` (the server call) -> `check` on its answer ->
+    // store -> journal cleared. A failed check or store keeps the journal
+    // only where the server may hold a key the store lacks.
+    KeyringResult<KeyRecord>
+    createJournaled(const QString &uid, KeySource source,
+                    const std::function<KeyringResult<bao::KeyInfo>()> &create,
+                    const std::function<std::optional<bao::BaoError>(const bao::KeyInfo &)> &check = {});
 
-    const bao::BaoSettings m_settings;
-    const quint64 m_instanceId; // never reused: keys the per-thread client cache
-    std::shared_ptr<std::atomic<bool>> m_alive;
+    // Declared in the order they depend on each other: the batch runner uses
+    // the store, the clients and the signer, and goes first.
+    ClientCache m_clients;
     std::unique_ptr<BaoStore> m_store;
-    std::shared_ptr<BatchPools> m_batchPools; // one pool per running batch, sized to its parallelism
-    std::unique_ptr<QThreadPool> m_asyncPool; // the *Async wrappers
-    VerifyingKeys m_verifyingKeys;            // the stored keys, parsed for signWith()
+    CheckedSigner m_signer;
+    StoreSync m_sync;
+    std::unique_ptr<QThreadPool> m_asyncPool; // the *Async wrappers and runAsync()
+    std::unique_ptr<BatchRunner> m_batches;
 };
 
 } // namespace baokeys::keyring

@@ -380,6 +380,11 @@ BaoResult<void> BaoStore::writeJournal(const QString &batchId, const QStringList
     return updateJournal([&](QHash<QString, QStringList> &next) { next.insert(batchId, uids); });
 }
 
+void BaoStore::forgetJournal(const QString &batchId)
+{
+    (void)clearJournal(batchId); // see the header: a failed clear loses nothing
+}
+
 BaoResult<void> BaoStore::clearJournal(const QString &batchId)
 {
     return updateJournal([&](QHash<QString, QStringList> &next) { next.remove(batchId); });

@@ -78,6 +78,12 @@ public:
     bao::BaoResult<void> writeJournal(const QString &batchId, const QStringList &uids);
     // Removes a batch's entries; the journal file goes when it is empty.
     bao::BaoResult<void> clearJournal(const QString &batchId);
+    // clearJournal() once the work it covered is settled: every key it names
+    // is stored, or was refused by the server. A failed clear is no loss, so
+    // it is not an error: the entries left behind name keys that are stored
+    // or absent, and the next recoverJournal() or sync() adopts nothing new
+    // from them and clears them.
+    void forgetJournal(const QString &batchId);
     // All names still in the journal (from batches that did not finish).
     QStringList journalUids() const;
     bao::BaoResult<void> clearAllJournals();

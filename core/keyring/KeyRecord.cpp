@@ -18,6 +18,19 @@ QString keySourceName(KeySource source)
     return QStringLiteral("generated");
 }
 
+KeyRecord KeyRecord::fromServer(const bao::KeyInfo &info, KeySource source, const QString &mount)
+{
+    KeyRecord record;
+    record.uid = info.name;
+    record.publicKey = info.publicKey;
+    record.address = info.address;
+    record.exportable = info.exportable;
+    record.createdAt = info.createdAt.isValid() ? info.createdAt : QDateTime::currentDateTimeUtc();
+    record.source = source;
+    record.keyPath = mount + QStringLiteral("/keys/") + info.name;
+    return record;
+}
+
 bool keySourceFromName(const QString &name, KeySource *out)
 {
     for (KeySource source : {KeySource::Generated, KeySource::Imported, KeySource::Synced}) {

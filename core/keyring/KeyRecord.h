@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/bao/BaoError.h"
+#include "core/bao/BaoTypes.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -34,6 +35,9 @@ struct KeyRecord {
     // The bech32 address for any human-readable prefix ("celestia", "cosmos",
     // "celestiavaloper", ...); empty when the prefix is not a valid HRP.
     QString bech32(const QString &hrp) const;
+    // The record of a key the server describes, kept under `mount`; a
+    // server that gave no creation time gets the current one.
+    static KeyRecord fromServer(const bao::KeyInfo &info, KeySource source, const QString &mount);
     QString publicKeyHex() const;
     QString addressHex() const;
 

@@ -1,0 +1,420 @@
+#include "core/keyring/BatchRunner.h"
+
+#include "core/bao/BaoClient.h"
+#include "core/keyring/BaoStore.h"
+#include "core/keyring/BatchState.h"
+#include "core/keyring/CheckedSigner.h"
+#include "core/keyring/ClientCache.h"
+#include "core/keyring/KeyringErrors.h"
+#include "core/keyring/WorkerPriority.h"
+
+#include <QDeadlineTimer>
+#include <QPromise>
+#include <QSet>
+#include <QThread>
+#include <QThreadPool>
+#include <QUuid>
+#include <QtConcurrent>
+
+#include <mutex>
+#include <numeric>
+
+namespace baokeys::keyring {
+
+using bao::BaoError;
+using bao::BaoErrorKind;
+
+namespace {
+
+// Threads that have no batch left expire after this long; until then they
+// (and their clients with open connections) are reused.
+constexpr int PoolExpiryMs = 120'000;
+constexpr int MaxParallelism = 4096;
+
+// Applies a batch's cancel token to this thread's client for one call.
+class ScopedCancel {
+public:
+    ScopedCancel(bao::BaoClient &client, const bao::CancelToken &token) : m_client(client)
+    {
+        m_client.setCancelToken(token);
+    }
+    ~ScopedCancel() { m_client.clearCancelToken(); }
+    ScopedCancel(const ScopedCancel &) = delete;
+    ScopedCancel &operator=(const ScopedCancel &) = delete;
+
+private:
+    bao::BaoClient &m_client;
+};
+
+int parallelismFor(int requested, qsizetype items)
+{
+    return requested > 0 ? requested : qMin(int(items), DefaultMaxParallelism);
+}
+
+} // namespace
+
+// The batch pools: each running batch has a QThreadPool of its own, sized to
+// its parallelism, so concurrent batches never change each other's lanes.
+// A finished batch's pool goes back to the idle list (its threads, and their
+// clients with open connections, stay alive until the expiry timeout) and the
+// next batch reuses it.
+//
+// Thread-safety: acquire() and release() may be called from any thread.
+class BatchPools {
+public:
+    QThreadPool *acquire(int parallelism)
+    {
+        QThreadPool *pool = nullptr;
+        {
+            std::lock_guard lock(m_mutex);
+            if (!m_idle.empty()) {
+                pool = m_idle.back();
+                m_idle.pop_back();
+            } else {
+                m_all.push_back(std::make_unique<QThreadPool>());
+                pool = m_all.back().get();
+                pool->setExpiryTimeout(PoolExpiryMs);
+                pool->setObjectName(QStringLiteral("baokeys-batch"));
+            }
+        }
+        // Given back by the previous batch's last item, whose workers may still
+        // be unwinding QtConcurrent: let them go idle (microseconds).
+        // QtConcurrent starts its threads only at the beginning, and a lane it
+        // cannot start is lost for the whole batch. Not waitForDone(): in Qt 6
+        // it also ends the pool's threads, and with them their clients and
+        // open connections, which the next batch would then make anew.
+        const QDeadlineTimer deadline(200);
+        while (pool->activeThreadCount() > 0 && !deadline.hasExpired())
+            QThread::usleep(50);
+        pool->setMaxThreadCount(qBound(1, parallelism, MaxParallelism));
+        return pool;
+    }
+
+    void release(QThreadPool *pool)
+    {
+        std::lock_guard lock(m_mutex);
+        m_idle.push_back(pool);
+    }
+
+    // Waits for every batch, then joins the threads (each destroys its own clients).
+    void shutdown()
+    {
+        std::vector<QThreadPool *> pools;
+        {
+            std::lock_guard lock(m_mutex);
+            for (const auto &pool : m_all)
+                pools.push_back(pool.get());
+        }
+        for (QThreadPool *pool : pools)
+            pool->waitForDone(); // the batches release their leases meanwhile
+        std::vector<std::unique_ptr<QThreadPool>> all;
+        {
+            std::lock_guard lock(m_mutex);
+            all = std::move(m_all);
+            m_idle.clear();
+        }
+        all.clear();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::vector<std::unique_ptr<QThreadPool>> m_all; // guarded by m_mutex
+    std::vector<QThreadPool *> m_idle;               // guarded by m_mutex
+};
+
+namespace {
+
+// A batch's hold on its pool, given back when the batch's last item is done,
+// before its future finishes: a caller that starts the next batch at once then
+// gets this pool with its threads and connections warm (its workers are only
+// unwinding QtConcurrent by then, and acquire() waits for that).
+class PoolLease {
+public:
+    PoolLease(std::shared_ptr<BatchPools> pools, int parallelism)
+        : m_pools(std::move(pools)), m_pool(m_pools->acquire(parallelism))
+    {}
+    ~PoolLease() { release(); }
+    PoolLease(const PoolLease &) = delete;
+    PoolLease &operator=(const PoolLease &) = delete;
+    QThreadPool *pool() const { return m_pool; }
+
+    // Once, from any thread; later calls do nothing.
+    void release()
+    {
+        if (!m_released.exchange(true))
+            m_pools->release(m_pool);
+    }
+
+private:
+    std::shared_ptr<BatchPools> m_pools;
+    QThreadPool *m_pool;
+    std::atomic<bool> m_released{false};
+};
+
+// What the workers of one batch share. The results reach the caller through
+// a QPromise (addResult at the item's index keeps request order) rather than
+// through QtConcurrent's own future: waitForFinished() on that one would pull
+// the queued kernel onto the waiting thread, which leaves the pool a lane
+// short for the whole batch. The promise's future has no runnable to steal.
+template <typename Result> struct BatchRun {
+    std::shared_ptr<BatchState> state;
+    QPromise<Result> promise;
+    std::vector<int> indices; // iterated by QtConcurrent::map; lives as long as the kernel
+    std::unique_ptr<PoolLease> lease;
+    std::mutex mutex;
+    int remaining = 0; // items without a result yet; guarded by mutex
+    int unposted = 0;  // items whose last event is not posted yet; guarded by mutex
+
+    BatchRun(std::shared_ptr<BatchState> batchState, std::shared_ptr<BatchPools> pools, int parallelism)
+        : state(std::move(batchState)), lease(std::make_unique<PoolLease>(std::move(pools), parallelism))
+    {
+        remaining = state->total();
+        unposted = remaining;
+        indices.resize(std::size_t(remaining));
+        std::iota(indices.begin(), indices.end(), 0);
+        promise.start();
+    }
+
+    // QFuture::cancel() on the returned future cancels like BatchProgress::cancel().
+    bool cancelled()
+    {
+        if (promise.isCanceled())
+            state->cancel();
+        return state->isCancelled();
+    }
+
+    // Records one item's result; true for the last one.
+    bool complete(const Result &result)
+    {
+        promise.addResult(result, result.index);
+        std::lock_guard lock(mutex);
+        return --remaining == 0;
+    }
+
+    // After an item's last event: the last one finishes the future. Another
+    // item may still be between its result and its event when the last
+    // result comes in; a finished future must come with final counts.
+    void itemPosted()
+    {
+        bool last = false;
+        {
+            std::lock_guard lock(mutex);
+            last = --unposted == 0;
+        }
+        if (last) {
+            lease->release();
+            promise.finish();
+        }
+    }
+
+    void post(const Result &result, bool ok)
+    {
+        if (ok)
+            state->post(result.index, BatchItemState::Succeeded);
+        else
+            state->post(result.index,
+                        result.error->kind == BaoErrorKind::Cancelled ? BatchItemState::Cancelled
+                                                                      : BatchItemState::Failed,
+                        result.error);
+    }
+};
+
+// What the items of one createBatch share besides BatchRun: the preflight
+// (run once, by the first worker; the others wait for it), and the created
+// records, stored in one write by whoever finishes last (or, should a worker
+// never finish its share, when the last one lets go of this).
+struct CreateRun : BatchRun<CreateItemResult> {
+    using BatchRun::BatchRun;
+
+    BaoStore *store = nullptr;
+    std::function<void()> keysStored;
+    QString batchId;
+    bool exportable = false;
+
+    std::once_flag preflightOnce;
+    std::optional<BaoError> preflightError; // written once inside call_once, then only read
+    QFuture<bao::BaoResult<void>> journal;  // the journal write, started with the batch
+
+    QList<KeyRecord> created; // guarded by mutex
+    bool persisted = false;   // guarded by mutex
+
+    ~CreateRun() { persist(); }
+
+    bool journalWritten()
+    {
+        journal.waitForFinished();
+        return journal.result().hasValue();
+    }
+
+    void persist()
+    {
+        QList<KeyRecord> records;
+        {
+            std::lock_guard lock(mutex);
+            if (persisted)
+                return;
+            persisted = true;
+            records = created;
+        }
+        if (!journalWritten())
+            return; // then the preflight failed and nothing was created
+        if (auto stored = store->putMany(records); !stored) {
+            // The journal stays: recoverJournal()/sync() adopts these keys later.
+            state->setPersistError(stored.error());
+        } else {
+            store->forgetJournal(batchId);
+        }
+        if (!records.isEmpty())
+            keysStored();
+    }
+};
+
+struct SignRun : BatchRun<SignItemResult> {
+    using BatchRun::BatchRun;
+    QList<SignRequest> requests;
+};
+
+} // namespace
+
+BatchRunner::BatchRunner(Parts parts) : m_parts(std::move(parts)), m_pools(std::make_shared<BatchPools>()) {}
+
+BatchRunner::~BatchRunner()
+{
+    shutdown();
+}
+
+void BatchRunner::shutdown()
+{
+    m_pools->shutdown();
+}
+
+BatchJob<CreateItemResult> BatchRunner::create(const QStringList &names, const CreateBatchRequest &request)
+{
+    auto state = std::make_shared<BatchState>(names);
+    auto run = std::make_shared<CreateRun>(state, m_pools, parallelismFor(request.parallelism, names.size()));
+    run->store = &m_parts.store;
+    run->keysStored = m_parts.keysStored;
+    run->batchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    run->exportable = request.exportable;
+
+    // Crash safety: the journal names every key before any create. Its fsync
+    // runs on another thread while the workers start (and, with ListFirst,
+    // while the LIST is in flight); no create is sent before it is on disk.
+    run->journal =
+        QtConcurrent::run(m_parts.asyncPool, [store = run->store, id = run->batchId, uids = names] {
+            return store->writeJournal(id, uids);
+        });
+
+    // Before any create: the journal must be on disk, and with ListFirst the
+    // server's LIST must not hold any of the names.
+    auto preflight = [this, run, listFirst = request.serverCheck == ServerNameCheck::ListFirst,
+                      transport = request.transport] {
+        if (listFirst) {
+            bao::BaoClient &server = m_parts.clients.client(transport);
+            ScopedCancel scoped(server, run->state->cancelToken());
+            auto existingNames = server.listKeyNames();
+            if (!existingNames)
+                run->preflightError = existingNames.error();
+            else
+                run->preflightError = errors::alreadyTaken(
+                    run->state->uids(),
+                    [existing = QSet<QString>(existingNames->cbegin(), existingNames->cend())](
+                        const QString &name) { return existing.contains(name); },
+                    QStringLiteral("on the server"));
+        }
+        if (!run->preflightError && !run->journalWritten())
+            run->preflightError = run->journal.result().error();
+        if (run->preflightError)
+            run->state->setPreflightError(*run->preflightError); // persist() clears the journal
+    };
+
+    auto createOne = [this, run, preflight, transport = request.transport](int &index) {
+        WorkerPriority::lowerCurrentThreadOnce(); // the GUI thread first
+        BatchState &progress = *run->state;
+        CreateItemResult result;
+        result.index = index;
+        result.uid = progress.uids().at(index);
+        if (run->cancelled()) {
+            result.error = errors::cancelledBeforeStart();
+        } else {
+            std::call_once(run->preflightOnce, preflight);
+            if (run->preflightError) {
+                result.error = *run->preflightError;
+            } else if (run->cancelled()) {
+                result.error = errors::cancelledBeforeStart();
+            } else {
+                progress.post(index, BatchItemState::Started);
+                bao::BaoClient &server = m_parts.clients.client(transport);
+                ScopedCancel scoped(server, progress.cancelToken());
+                auto info = server.createKey(result.uid, run->exportable);
+                if (info)
+                    result.key = KeyRecord::fromServer(*info, KeySource::Generated, m_parts.mount);
+                else
+                    result.error = info.error();
+            }
+        }
+        if (result.key) {
+            std::lock_guard lock(run->mutex);
+            run->created << *result.key;
+        }
+        if (run->complete(result))
+            run->persist(); // before the last event and the future's end: "finished" means stored
+        run->post(result, result.ok());
+        run->itemPosted();
+    };
+
+    BatchJob<CreateItemResult> job;
+    job.progress = std::make_shared<BatchProgress>(state);
+    job.future = run->promise.future();
+    (void)QtConcurrent::map(run->lease->pool(), run->indices.begin(), run->indices.end(), createOne);
+    return job;
+}
+
+BatchJob<SignItemResult> BatchRunner::sign(const QList<SignRequest> &requests,
+                                           const SignBatchOptions &options)
+{
+    QStringList uids;
+    uids.reserve(requests.size());
+    for (const SignRequest &request : requests)
+        uids << request.uid;
+    auto state = std::make_shared<BatchState>(uids);
+    auto run =
+        std::make_shared<SignRun>(state, m_pools, parallelismFor(options.parallelism, requests.size()));
+    run->requests = requests;
+
+    auto signOne = [this, run, transport = options.transport](int &index) {
+        WorkerPriority::lowerCurrentThreadOnce(); // the GUI thread first
+        const SignRequest &request = run->requests.at(index);
+        SignItemResult result;
+        result.index = index;
+        result.uid = request.uid;
+        if (run->cancelled()) {
+            result.error = errors::cancelledBeforeStart();
+        } else if (auto record = m_parts.store.find(request.uid); !record) {
+            result.error = errors::localNotFound(request.uid);
+        } else {
+            run->state->post(index, BatchItemState::Started);
+            bao::BaoClient &server = m_parts.clients.client(transport);
+            ScopedCancel scoped(server, run->state->cancelToken());
+            auto signature = m_parts.signer.sign(server, *record, request.message, request.prehashed);
+            if (signature)
+                result.signature = *signature;
+            else
+                result.error = signature.error();
+        }
+        (void)run->complete(result);
+        run->post(result, result.ok());
+        run->itemPosted();
+    };
+
+    BatchJob<SignItemResult> job;
+    job.progress = std::make_shared<BatchProgress>(state);
+    job.future = run->promise.future();
+    if (requests.isEmpty())
+        run->promise.finish();
+    else
+        (void)QtConcurrent::map(run->lease->pool(), run->indices.begin(), run->indices.end(), signOne);
+    return job;
+}
+
+} // namespace baokeys::keyring

@@ -1,0 +1,66 @@
+#include "core/keyring/KeyringErrors.h"
+
+#include "core/bao/KeyName.h"
+
+namespace baokeys::keyring::errors {
+
+using bao::BaoError;
+using bao::BaoErrorKind;
+
+namespace {
+
+QString shortList(const QStringList &names)
+{
+    constexpr int Shown = 5;
+    QString text = names.mid(0, Shown).join(QStringLiteral(", "));
+    if (names.size() > Shown)
+        text += QStringLiteral(" and %1 more").arg(names.size() - Shown);
+    return text;
+}
+
+} // namespace
+
+BaoError localNotFound(const QString &uid)
+{
+    return BaoError{BaoErrorKind::NotFound, QStringLiteral("no key '%1' in the local store").arg(uid), 0, {}};
+}
+
+std::optional<BaoError> invalidName(const QString &uid)
+{
+    if (bao::KeyName::isValid(uid))
+        return std::nullopt;
+    return BaoError{
+        BaoErrorKind::InvalidName, QStringLiteral("'%1': %2").arg(uid, bao::KeyName::whyInvalid(uid)), 0, {}};
+}
+
+BaoError alreadyInStore(const QString &uid)
+{
+    return BaoError{BaoErrorKind::AlreadyExists,
+                    QStringLiteral("a key named '%1' is already in the store").arg(uid),
+                    0,
+                    {}};
+}
+
+std::optional<BaoError> alreadyTaken(const QStringList &names,
+                                     const std::function<bool(const QString &)> &isTaken,
+                                     const QString &where)
+{
+    QStringList taken;
+    for (const QString &name : names) {
+        if (isTaken(name))
+            taken << name;
+    }
+    if (taken.isEmpty())
+        return std::nullopt;
+    return BaoError{BaoErrorKind::AlreadyExists,
+                    QStringLiteral("%1 key(s) already %2: %3").arg(taken.size()).arg(where, shortList(taken)),
+                    0,
+                    {}};
+}
+
+BaoError cancelledBeforeStart()
+{
+    return BaoError{BaoErrorKind::Cancelled, QStringLiteral("cancelled before it started"), 0, {}};
+}
+
+} // namespace baokeys::keyring::errors
