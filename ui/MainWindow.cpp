@@ -203,7 +203,7 @@ void MainWindow::openProfile(const Profile &profile)
         return;
     }
     m_stateLabel->setText(tr("Reading the token…"));
-    m_vault->read(profile.id, [this, profile](KeychainAnswer answer) {
+    m_vault->read(profile.id, this, [this, profile](KeychainAnswer answer) {
         switch (answer.status) {
         case KeychainAnswer::Status::Ok:
             setSession(std::make_unique<Session>(profile, answer.secret));
@@ -238,7 +238,7 @@ void MainWindow::askTokenAndOpen(const Profile &profile, const QString &reason, 
     const bool remember = prompt.remember();
     QString token = prompt.takeToken();
     if (remember) {
-        m_vault->write(profile.id, token, [this](KeychainAnswer answer) {
+        m_vault->write(profile.id, token, this, [this](KeychainAnswer answer) {
             if (answer.status != KeychainAnswer::Status::Ok)
                 showMessage(tr("The token could not be saved in the keychain: %1").arg(answer.reason));
         });

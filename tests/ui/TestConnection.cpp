@@ -23,6 +23,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -47,7 +48,29 @@ private slots:
     void openingAProfileSyncsKeysMadeElsewhere();
     void syncOnOpenRunsInTheBackground();
     void syncFailureOnOpenShowsInTheStatusBar();
+    void openingANewProfileWithATokenKeepsTheWindow();
+    void closingConnectionsBeforeTheKeychainAnswers();
 };
+
+namespace {
+
+// QtKeychain runs its jobs one at a time, in order: once a read asked now
+// has answered, every job asked before it has answered too.
+bool keychainAnswersDelivered()
+{
+    ui::TokenVault vault;
+    bool answered = false;
+    vault.read(QStringLiteral("no-such-profile"), &vault,
+               [&answered](ui::KeychainAnswer) { answered = true; });
+    return QTest::qWaitFor([&answered] { return answered; }, 15000);
+}
+
+QPushButton *button(QWidget *root, const char *name)
+{
+    return root->findChild<QPushButton *>(QLatin1String(name));
+}
+
+} // namespace
 
 void TestConnection::initTestCase()
 {
@@ -375,6 +398,76 @@ void TestConnection::syncFailureOnOpenShowsInTheStatusBar()
     QTRY_COMPARE(uitest::errorBoxes(&window).size(), 1);
     QVERIFY(uitest::errorBoxes(&window).first()->detailedText().contains(QLatin1String("500")));
     uitest::closeErrorBoxes(&window);
+}
+
+void TestConnection::openingANewProfileWithATokenKeepsTheWindow()
+{
+    // Connections › New › address › token › Open, as an operator does it:
+    // Open saves the token and closes the dialog at once; the keychain's
+    // answer comes later and must not reach the closed dialog. With no
+    // keychain here the app then asks for the token and opens the profile;
+    // the window (and the session it had) survives all of it.
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/baokeys-test-bus");
+    auto embedded = uitest::startSigner();
+    auto remote = uitest::startSigner();
+    ui::MainWindow window;
+    window.setSession(uitest::sessionOver(embedded));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    bool connectionsShown = false;
+    auto connectionsWatch = uitest::whenDialogShows<ui::ProfileDialog>([&](ui::ProfileDialog *dialog) {
+        connectionsShown = true;
+        QTest::mouseClick(button(dialog, "newProfile"), Qt::LeftButton);
+        dialog->findChild<QLineEdit *>(QStringLiteral("profileName"))->setText(QStringLiteral("typed in"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("profileAddress"))->setText(remote->address());
+        dialog->findChild<QLineEdit *>(QStringLiteral("profileToken"))->setText(remote->rootToken());
+        QTest::mouseClick(button(dialog, "openProfile"), Qt::LeftButton);
+    });
+    auto tokenWatch = uitest::whenDialogShows<ui::TokenPrompt>([&](ui::TokenPrompt *prompt) {
+        uitest::answerTokenPrompt(prompt, remote->rootToken(), uitest::RememberToken::Never);
+    });
+    QSignalSpy opened(&window, &ui::MainWindow::sessionOpened);
+    QTest::keyClick(&window, Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(connectionsShown, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, 20000);
+    QVERIFY(keychainAnswersDelivered());
+    QCOMPARE(window.session()->profile().name, QStringLiteral("typed in"));
+    QCOMPARE(window.session()->profile().address, remote->address());
+    QTRY_VERIFY_WITH_TIMEOUT(window.stateLabel()->text().startsWith(QLatin1String("Active")), 10000);
+    ui::ProfileStore().remove(window.session()->profile().id);
+}
+
+void TestConnection::closingConnectionsBeforeTheKeychainAnswers()
+{
+    // The dialog closes while the keychain still works on its request - a
+    // Save with a token, then a Test with none (it reads the saved one): the
+    // answer finds no dialog and is dropped.
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/baokeys-test-bus");
+    auto server = uitest::startSigner();
+    ui::ProfileStore store;
+    ui::TokenVault vault; // outlives the dialogs, as the main window's does
+    QString profileId;
+    for (const char *act : {"saveProfile", "testConnection"}) {
+        auto dialog = std::make_unique<ui::ProfileDialog>(store, vault, nullptr);
+        dialog->show();
+        if (profileId.isEmpty()) {
+            QTest::mouseClick(button(dialog.get(), "newProfile"), Qt::LeftButton);
+            dialog->findChild<QLineEdit *>(QStringLiteral("profileAddress"))->setText(server->address());
+            dialog->findChild<QLineEdit *>(QStringLiteral("profileToken"))->setText(server->rootToken());
+            profileId = dialog->selectedId();
+        } else {
+            auto *list = dialog->findChild<QListWidget *>(QStringLiteral("profileList"));
+            for (int row = 0; row < list->count(); ++row) {
+                if (list->item(row)->data(Qt::UserRole).toString() == profileId)
+                    list->setCurrentRow(row);
+            }
+        }
+        QCOMPARE(dialog->selectedId(), profileId);
+        QTest::mouseClick(button(dialog.get(), act), Qt::LeftButton);
+        dialog.reset();
+        QVERIFY(keychainAnswersDelivered());
+    }
+    store.remove(profileId);
 }
 
 QTEST_MAIN(TestConnection)

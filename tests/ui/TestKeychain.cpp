@@ -44,7 +44,7 @@ ui::KeychainAnswer readBack(const QString &profileId)
     ui::TokenVault vault;
     ui::KeychainAnswer result;
     bool done = false;
-    vault.read(profileId, [&](ui::KeychainAnswer answer) {
+    vault.read(profileId, &vault, [&](ui::KeychainAnswer answer) {
         result = std::move(answer);
         done = true;
     });

@@ -105,13 +105,13 @@ ProfileDialog::ProfileDialog(ProfileStore &store, TokenVault &vault, Session *ac
     right->addWidget(m_result, 1);
     auto *buttons = new QDialogButtonBox(this);
     QPushButton *open = buttons->addButton(tr("&Open"), QDialogButtonBox::AcceptRole);
+    open->setObjectName(QStringLiteral("openProfile"));
     buttons->addButton(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         saveProfile();
         accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    Q_UNUSED(open);
     right->addWidget(buttons);
     outer->addLayout(right, 2);
 
@@ -223,7 +223,9 @@ void ProfileDialog::saveProfile()
     if (!m_token->text().isEmpty() && profile.kind == Profile::Kind::Remote) {
         QString token = m_token->text();
         SecretInput::wipe(m_token);
-        m_vault.write(profile.id, token, [this](KeychainAnswer answer) {
+        // Open saves and closes at once: the answer may find the dialog gone,
+        // and is then dropped (the token is written all the same).
+        m_vault.write(profile.id, token, this, [this](KeychainAnswer answer) {
             if (answer.status != KeychainAnswer::Status::Ok)
                 m_tokenNote->setText(
                     tr("No system keychain is available (%1): the token is not saved and will "
@@ -280,7 +282,7 @@ void ProfileDialog::testConnection()
     }
     m_test->setEnabled(false);
     m_result->setPlainText(tr("Reading the token from the system keychain…"));
-    m_vault.read(profile.id, [this, profile](KeychainAnswer answer) {
+    m_vault.read(profile.id, this, [this, profile](KeychainAnswer answer) {
         m_test->setEnabled(true);
         if (answer.status != KeychainAnswer::Status::Ok) {
             m_result->setPlainText(

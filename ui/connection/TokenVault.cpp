@@ -46,13 +46,13 @@ QString TokenVault::keyFor(const QString &profileId)
     return QStringLiteral("profile/%1/token").arg(profileId);
 }
 
-void TokenVault::read(const QString &profileId, std::function<void(KeychainAnswer)> done)
+void TokenVault::read(const QString &profileId, const QObject *context, Callback done)
 {
     auto *job = new QKeychain::ReadPasswordJob(ServiceName, this);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(keyFor(profileId));
-    connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *finished) {
+    connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job *finished) {
         auto *reader = static_cast<QKeychain::ReadPasswordJob *>(finished);
         KeychainAnswer answer = answerOf(*reader);
         if (answer.status == KeychainAnswer::Status::Ok)
@@ -62,31 +62,26 @@ void TokenVault::read(const QString &profileId, std::function<void(KeychainAnswe
     job->start();
 }
 
-void TokenVault::write(const QString &profileId, const QString &token,
-                       std::function<void(KeychainAnswer)> done)
+void TokenVault::write(const QString &profileId, const QString &token, const QObject *context, Callback done)
 {
     auto *job = new QKeychain::WritePasswordJob(ServiceName, this);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(keyFor(profileId));
     job->setTextData(token);
-    connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *finished) {
+    connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job *finished) {
         if (done)
             done(answerOf(*finished));
     });
     job->start();
 }
 
-void TokenVault::remove(const QString &profileId, std::function<void(KeychainAnswer)> done)
+void TokenVault::remove(const QString &profileId)
 {
     auto *job = new QKeychain::DeletePasswordJob(ServiceName, this);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(keyFor(profileId));
-    connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *finished) {
-        if (done)
-            done(answerOf(*finished));
-    });
     job->start();
 }
 

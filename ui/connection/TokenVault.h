@@ -20,15 +20,22 @@ struct KeychainAnswer {
 // Secret Service on D-Bus) the answer says Unavailable and the app asks for
 // the token each time instead.
 //
+// A keychain answers later, through the event loop: by then the window that
+// asked may be gone (a dialog closed before the answer). So each call takes
+// a `context` - the object whose state `done` touches - and `done` is dropped,
+// not run, once `context` is destroyed. The operation itself still completes.
+//
 // Thread-safety: GUI thread only; the callbacks run on it.
 class TokenVault : public QObject {
     Q_OBJECT
 public:
+    using Callback = std::function<void(KeychainAnswer)>;
+
     explicit TokenVault(QObject *parent = nullptr);
 
-    void read(const QString &profileId, std::function<void(KeychainAnswer)> done);
-    void write(const QString &profileId, const QString &token, std::function<void(KeychainAnswer)> done);
-    void remove(const QString &profileId, std::function<void(KeychainAnswer)> done = {});
+    void read(const QString &profileId, const QObject *context, Callback done);
+    void write(const QString &profileId, const QString &token, const QObject *context, Callback done);
+    void remove(const QString &profileId); // nobody waits for the answer
 
 private:
     static QString keyFor(const QString &profileId);
