@@ -2,6 +2,27 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BatchFailures</name>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n failed: %2 (%3)</source>
+        <translation>
+            <numerusform>%1 of %n failed: %2 (%3)</numerusform>
+            <numerusform>%1 of %n failed: %2 (%3)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n other reason(s), in the Error column</source>
+        <translation>
+            <numerusform>; %n other reason, in the Error column</numerusform>
+            <numerusform>; %n other reasons, in the Error column</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>The key was not found on the server.</source>
@@ -602,10 +623,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>sequential %1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>requests</source>
         <translation type="unfinished"></translation>
     </message>
@@ -623,6 +640,29 @@
     <message>
         <source>latency in ms (bin start; bins of %1 ms)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lane (requests side by side)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) over time, none signed</source>
+        <translation>
+            <numerusform>%n request over time, none signed</numerusform>
+            <numerusform>%n requests over time, none signed</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1151,6 +1191,27 @@
     </message>
 </context>
 <context>
+    <name>baokeys::ui::RequestBarsItem</name>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+start %3 ms, end %4 ms
+latency %5 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>baokeys::ui::SignBatchPage</name>
     <message>
         <source>signing</source>
@@ -1292,13 +1353,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n failed</source>
-        <translation>
-            <numerusform>%n failed</numerusform>
-            <numerusform>%n failed</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n cancelled</source>
         <translation>
             <numerusform>%n cancelled</numerusform>
@@ -1307,6 +1361,10 @@
     </message>
     <message>
         <source>%1 signed, %2 in flight, %3 queued, %4 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m signed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1450,6 +1508,66 @@ digest: %3</source>
 tx hash: %2
 signature (r||s): %3</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>baokeys::ui::SpeedComparison</name>
+    <message>
+        <source>The batch&apos;s wall time against what the same requests would take one at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parallel %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sequential %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parallel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sequential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>baokeys::ui::TableCopyAction</name>
+    <message>
+        <source>Copy &amp;address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing copied: the selected rows have no address yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing copied: no cell is selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n address(es)</source>
+        <translation>
+            <numerusform>Copied %n address</numerusform>
+            <numerusform>Copied %n addresses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n cell(s)</source>
+        <translation>
+            <numerusform>Copied %n cell</numerusform>
+            <numerusform>Copied %n cells</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>BatchFailures</name>
+    <message>
+        <source>no reason given</source>
+        <translation>không rõ lý do</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n failed: %2 (%3)</source>
+        <translation>
+            <numerusform>%1 trên %n thất bại: %2 (%3)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n other reason(s), in the Error column</source>
+        <translation>
+            <numerusform>; %n lý do khác, xem cột Lỗi</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>The key was not found on the server.</source>
@@ -599,10 +618,6 @@
         <translation>thời gian thực %1 ms</translation>
     </message>
     <message>
-        <source>sequential %1 ms</source>
-        <translation>tuần tự %1 ms</translation>
-    </message>
-    <message>
         <source>requests</source>
         <translation>yêu cầu</translation>
     </message>
@@ -619,6 +634,28 @@
     <message>
         <source>latency in ms (bin start; bins of %1 ms)</source>
         <translation>độ trễ tính bằng ms (đầu khoảng; mỗi khoảng %1 ms)</translation>
+    </message>
+    <message>
+        <source>lane (requests side by side)</source>
+        <translation>làn (các yêu cầu chạy song song)</translation>
+    </message>
+    <message>
+        <source>done (%1)</source>
+        <translation>xong (%1)</translation>
+    </message>
+    <message>
+        <source>failed (%1)</source>
+        <translation>thất bại (%1)</translation>
+    </message>
+    <message>
+        <source>cancelled (%1)</source>
+        <translation>đã hủy (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) over time, none signed</source>
+        <translation>
+            <numerusform>%n yêu cầu theo thời gian, không có chữ ký nào</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1141,6 +1178,29 @@
     </message>
 </context>
 <context>
+    <name>baokeys::ui::RequestBarsItem</name>
+    <message>
+        <source>done</source>
+        <translation>xong</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>thất bại</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+start %3 ms, end %4 ms
+latency %5 ms</source>
+        <translation>%1 (%2)
+bắt đầu %3 ms, kết thúc %4 ms
+độ trễ %5 ms</translation>
+    </message>
+</context>
+<context>
     <name>baokeys::ui::SignBatchPage</name>
     <message>
         <source>signing</source>
@@ -1277,12 +1337,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n failed</source>
-        <translation>
-            <numerusform>%n thất bại</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n cancelled</source>
         <translation>
             <numerusform>%n đã hủy</numerusform>
@@ -1291,6 +1345,10 @@
     <message>
         <source>%1 signed, %2 in flight, %3 queued, %4 failed</source>
         <translation>%1 đã ký, %2 đang chạy, %3 đang chờ, %4 thất bại</translation>
+    </message>
+    <message>
+        <source>%v of %m signed</source>
+        <translation>đã ký %v / %m</translation>
     </message>
 </context>
 <context>
@@ -1437,6 +1495,64 @@ signature (r||s): %3</source>
         <translation>TxRaw (base64): %1
 mã băm giao dịch: %2
 chữ ký (r||s): %3</translation>
+    </message>
+</context>
+<context>
+    <name>baokeys::ui::SpeedComparison</name>
+    <message>
+        <source>The batch&apos;s wall time against what the same requests would take one at a time.</source>
+        <translation>Thời gian thực của lô so với thời gian các yêu cầu ấy sẽ mất nếu ký lần lượt từng cái.</translation>
+    </message>
+    <message>
+        <source>parallel %1 ms</source>
+        <translation>song song %1 ms</translation>
+    </message>
+    <message>
+        <source>sequential %1 ms</source>
+        <translation>tuần tự %1 ms</translation>
+    </message>
+    <message>
+        <source>parallel</source>
+        <translation>song song</translation>
+    </message>
+    <message>
+        <source>sequential</source>
+        <translation>tuần tự</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>baokeys::ui::TableCopyAction</name>
+    <message>
+        <source>Copy &amp;address</source>
+        <translation>Sao chép đị&amp;a chỉ</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Sao chép</translation>
+    </message>
+    <message>
+        <source>Nothing copied: the selected rows have no address yet.</source>
+        <translation>Chưa sao chép gì: các hàng đã chọn chưa có địa chỉ.</translation>
+    </message>
+    <message>
+        <source>Nothing copied: no cell is selected.</source>
+        <translation>Chưa sao chép gì: chưa chọn ô nào.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n address(es)</source>
+        <translation>
+            <numerusform>Đã sao chép %n địa chỉ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n cell(s)</source>
+        <translation>
+            <numerusform>Đã sao chép %n ô</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -5,10 +5,12 @@
 #include "UiTestSupport.h"
 #include "ui/batch/BatchItemModel.h"
 #include "ui/batch/ProvisionPage.h"
+#include "ui/keys/KeyFilterProxy.h"
 #include "ui/keys/KeyTableModel.h"
 #include "ui/keys/KeysPage.h"
 
 #include <QCheckBox>
+#include <QClipboard>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,6 +20,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 
 using namespace baokeys;
@@ -35,6 +39,7 @@ private slots:
     void cancelStopsTheBatch();
     void retryFailedCompletesTheBatch();
     void failingServerShowsItsError();
+    void ctrlCCopiesTheProvisioningSelection();
 
 private:
     void setForm(const QString &prefix, int count, int parallelism = 0, int firstIndex = 1);
@@ -236,6 +241,54 @@ void TestProvisionPage::failingServerShowsItsError()
     QVERIFY2(!boxes.first()->text().isEmpty(), "a failure is never a blank message");
     QVERIFY2(boxes.first()->detailedText().contains(QLatin1String("HTTP status")),
              qPrintable(boxes.first()->detailedText()));
+}
+
+void TestProvisionPage::ctrlCCopiesTheProvisioningSelection()
+{
+    // Select validator-1 in Keys, Ctrl+2, click the blob-worker-3 row,
+    // Ctrl+C: the clipboard must get blob-worker-3's address - the one the
+    // operator is looking at and will fund - not validator-1's.
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    auto &keyring = m_window->session()->keyring();
+    QVERIFY(keyring.newAccount(QStringLiteral("validator-1")));
+    setForm(QStringLiteral("blob-worker"), 3);
+    QVERIFY(runToEnd());
+    const QString validator = keyring.key(QStringLiteral("validator-1"))->bech32(QStringLiteral("celestia"));
+    const QString worker3 = keyring.key(QStringLiteral("blob-worker-3"))->bech32(QStringLiteral("celestia"));
+
+    QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+    ui::KeysPage *keys = m_window->keysPage();
+    QCOMPARE(m_window->tabs()->currentWidget(), keys);
+    QTRY_COMPARE(keys->model()->rowCount(), 4);
+    const QModelIndex validatorRow = keys->proxy()->mapFromSource(
+        keys->model()->index(keys->model()->rowOf(QStringLiteral("validator-1")), 0));
+    QTest::mouseClick(keys->view()->viewport(), Qt::LeftButton, {},
+                      keys->view()->visualRect(validatorRow).center());
+    QCOMPARE(keys->selectedUids(), QStringList{QStringLiteral("validator-1")});
+
+    QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(m_window->tabs()->currentWidget(), m_page);
+    auto *table = m_page->findChild<QTableView *>(QStringLiteral("provisionTable"));
+    const QModelIndex row3 = m_page->model()->index(2, ui::BatchItemModel::NameColumn);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(row3).center());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QGuiApplication::clipboard()->text(), worker3);
+    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Copied 1 address"));
+
+    // Two rows: both addresses, in the table's order.
+    const QModelIndex row1 = m_page->model()->index(0, ui::BatchItemModel::StateColumn);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                      table->visualRect(row1).center());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_C, Qt::ControlModifier);
+    const QString worker1 = keyring.key(QStringLiteral("blob-worker-1"))->bech32(QStringLiteral("celestia"));
+    QCOMPARE(QGuiApplication::clipboard()->text(), worker1 + QLatin1Char('\n') + worker3);
+    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Copied 2 addresses"));
+
+    // Back on Keys, Ctrl+C copies the key selected there.
+    QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+    keys->view()->setFocus();
+    QTest::keyClick(keys->view(), Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QGuiApplication::clipboard()->text(), validator);
 }
 
 QTEST_MAIN(TestProvisionPage)

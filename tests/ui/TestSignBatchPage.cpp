@@ -7,25 +7,34 @@
 #include "core/crypto/Hex.h"
 #include "core/crypto/Secp256k1.h"
 #include "ui/batch/BatchItemModel.h"
+#include "ui/keys/KeyFilterProxy.h"
 #include "ui/keys/KeyTableModel.h"
 #include "ui/keys/KeysPage.h"
 #include "ui/signing/LatencyChart.h"
 #include "ui/signing/RequestBarsItem.h"
 #include "ui/signing/SignBatchPage.h"
+#include "ui/signing/SpeedComparison.h"
 
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QChartView>
+#include <QClipboard>
 #include <QComboBox>
 #include <QFile>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QLocale>
+#include <QMouseEvent>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScatterSeries>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QValueAxis>
@@ -44,6 +53,11 @@ private slots:
     void cancelStopsSigning();
     void failingServerShowsItsError();
     void sealedServerShowsItsError();
+    void ctrlCCopiesTheSigningSelection();
+    void timelineFillsThePlotAt150Ms();
+    void barsSayTheirOutcomeAndTiming();
+    void largeBatchDrawsOneRowPerLane();
+    void fullyFailedBatchSaysWhatFailedAndWhy();
 
 private:
     void makeKeys(const QString &prefix, int count);
@@ -147,23 +161,28 @@ void TestSignBatchPage::signsInParallelAndDrawsTheChart()
     // The chart: one bar per request from its start to its end.
     ui::LatencyChart *chart = m_page->chart();
     QCOMPARE(chart->barCount(), 24);
+    // One marker on the timeline, the wall time; sequential is compared apart.
     QList<QLineSeries *> markers;
     for (QAbstractSeries *series : chart->timeline()->series()) {
-        if (auto *line = qobject_cast<QLineSeries *>(series))
+        auto *line = qobject_cast<QLineSeries *>(series);
+        if (line && line->count() > 0)
             markers << line;
     }
-    QCOMPARE(markers.size(), 2);
+    QCOMPARE(markers.size(), 1);
     QCOMPARE(markers.at(0)->at(0).x(), stats.wallMs);
-    QCOMPARE(markers.at(1)->at(0).x(), stats.sequentialMs);
+    QVERIFY(chart->comparison()->isVisible());
+    QVERIFY2(chart->comparison()->sequentialText().startsWith(QLatin1String("sequential ")),
+             qPrintable(chart->comparison()->sequentialText()));
     // Each bar spans its request's start to end on the chart's time axis.
     const ui::RequestBarsItem *bars = chart->bars();
     const QRectF plot = chart->timeline()->plotArea();
     QVERIFY(plot.width() > 100);
-    // The time axis runs from 0 past both markers, to a round number.
+    // The time axis spans the batch: from 0 to just past its last end.
     auto *time = qobject_cast<QValueAxis *>(chart->timeline()->axes(Qt::Horizontal).value(0));
     QVERIFY(time);
     QCOMPARE(time->min(), 0.0);
-    QVERIFY(time->max() >= std::max(stats.sequentialMs, stats.wallMs));
+    QVERIFY(time->max() >= stats.wallMs);
+    QVERIFY(time->max() <= stats.spanMs * 1.1);
     const double pxPerMs = plot.width() / time->max();
     for (int i = 0; i < 24; ++i) {
         const QRectF bar = bars->barRect(i);
@@ -268,7 +287,12 @@ void TestSignBatchPage::cancelStopsSigning()
     const auto counts = m_page->model()->counts();
     QCOMPARE(counts.done(), 80);
     QVERIFY2(counts.cancelled >= 60, qPrintable(QString::number(counts.cancelled)));
-    QCOMPARE(m_page->chart()->barCount(), counts.succeeded); // only finished requests are drawn
+    // Every request that ran is drawn (the cancelled in flight too, in their
+    // colour); those cancelled before they started have no bar.
+    int ran = 0;
+    for (const auto &row : m_page->model()->rows())
+        ran += row.hasLatency() ? 1 : 0;
+    QCOMPARE(m_page->chart()->barCount(), ran);
     QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("signSummary"))
                 ->text()
                 .contains(QLatin1String("cancelled")));
@@ -304,6 +328,238 @@ void TestSignBatchPage::sealedServerShowsItsError()
     // The status bar says so too, on the next background check.
     m_window->monitor()->refreshNow();
     QTRY_VERIFY_WITH_TIMEOUT(m_window->stateLabel()->text().startsWith(QLatin1String("Sealed")), 5000);
+}
+
+namespace {
+
+// Deletes keys on the server behind the app's back (its key list still has
+// them), as another machine or the CLI would: signing with them then fails
+// on the server with "key not found".
+bool deleteBehindTheAppsBack(const std::shared_ptr<signer::SignerServer> &server, const QStringList &names)
+{
+    ui::Profile profile = ui::Profile::embeddedDev();
+    profile.address = server->address();
+    profile.mount = server->mount();
+    keyring::BaoKeyring other(profile.settings(server->rootToken()), QString());
+    if (!other.sync())
+        return false;
+    for (const QString &name : names) {
+        if (!other.remove(name))
+            return false;
+    }
+    return true;
+}
+
+QList<QScatterSeries *> legendKeys(QChart *chart)
+{
+    QList<QScatterSeries *> keys;
+    for (QAbstractSeries *series : chart->series()) {
+        if (auto *key = qobject_cast<QScatterSeries *>(series))
+            keys << key;
+    }
+    return keys;
+}
+
+} // namespace
+
+void TestSignBatchPage::ctrlCCopiesTheSigningSelection()
+{
+    // validator-1 selected in Keys, Ctrl+3, a cell of the signing table,
+    // Ctrl+C: the cell is copied, not validator-1's address.
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    makeKeys(QStringLiteral("blob-worker"), 3);
+    auto &keyring = m_window->session()->keyring();
+    QVERIFY(keyring.newAccount(QStringLiteral("validator-1")));
+    setForm(QStringLiteral("blob-worker"), 1);
+    QVERIFY(runToEnd());
+
+    QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+    ui::KeysPage *keys = m_window->keysPage();
+    QTRY_COMPARE(keys->model()->rowCount(), 4);
+    const QModelIndex validatorRow = keys->proxy()->mapFromSource(
+        keys->model()->index(keys->model()->rowOf(QStringLiteral("validator-1")), 0));
+    QTest::mouseClick(keys->view()->viewport(), Qt::LeftButton, {},
+                      keys->view()->visualRect(validatorRow).center());
+    QCOMPARE(keys->selectedUids(), QStringList{QStringLiteral("validator-1")});
+
+    QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(m_window->tabs()->currentWidget(), m_page);
+    auto *table = m_page->findChild<QTableView *>(QStringLiteral("signTable"));
+    auto click = [table](const QModelIndex &index, Qt::KeyboardModifiers modifiers = {}) {
+        table->scrollTo(index);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, modifiers, table->visualRect(index).center());
+    };
+    const ui::BatchItemModel *model = m_page->model();
+    click(model->index(2, ui::BatchItemModel::NameColumn));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("blob-worker-3"));
+    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Copied 1 cell"));
+
+    // The signature cell gives the whole signature, not the shortened text shown.
+    click(model->index(2, ui::BatchItemModel::ResultColumn));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QGuiApplication::clipboard()->text(), model->row(2).extra);
+    QCOMPARE(model->row(2).extra.size(), 128);
+
+    // Two cells of one row: a tab between them.
+    click(model->index(2, ui::BatchItemModel::NameColumn), Qt::ControlModifier);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("blob-worker-3\t") + model->row(2).extra);
+    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Copied 2 cells"));
+}
+
+void TestSignBatchPage::timelineFillsThePlotAt150Ms()
+{
+    // 64 signatures at 150 ms each: the batch takes about 150-200 ms, one
+    // at a time would take about 9.6 s. The timeline is about the batch, so
+    // its bars fill the plot; the sequential time is a comparison apart.
+    makeKeys(QStringLiteral("blob-worker"), 16);
+    m_server->setFaults(uitest::latency(150));
+    setForm(QStringLiteral("blob-worker"), 4);
+    QVERIFY(runToEnd(60000));
+    const auto &stats = m_page->stats();
+    QCOMPARE(stats.count, 64);
+    ui::LatencyChart *chart = m_page->chart();
+    QCOMPARE(chart->barCount(), 64);
+    const QRectF plot = chart->timeline()->plotArea();
+    QVERIFY(plot.width() > 100);
+    double left = plot.right();
+    double right = plot.left();
+    for (int i = 0; i < 64; ++i) {
+        left = std::min(left, chart->bars()->barRect(i).left());
+        right = std::max(right, chart->bars()->barRect(i).right());
+    }
+    const double covered = (right - left) / plot.width();
+    QVERIFY2(
+        covered >= 0.8,
+        qPrintable(
+            QStringLiteral("the bars cover %1 % of the plot (wall %2 ms, axis to %3 ms)")
+                .arg(covered * 100, 0, 'f', 1)
+                .arg(stats.wallMs)
+                .arg(qobject_cast<QValueAxis *>(chart->timeline()->axes(Qt::Horizontal).value(0))->max())));
+    // Sequential: beside the timeline and in the summary, not on its axis.
+    auto *time = qobject_cast<QValueAxis *>(chart->timeline()->axes(Qt::Horizontal).value(0));
+    QVERIFY(time->max() < stats.sequentialMs);
+    QVERIFY(chart->comparison()->isVisible());
+    const QLocale locale;
+    QCOMPARE(chart->comparison()->parallelText(),
+             QStringLiteral("parallel %1 ms").arg(locale.toString(stats.wallMs, 'f', 0)));
+    QCOMPARE(chart->comparison()->sequentialText(),
+             QStringLiteral("sequential %1 ms").arg(locale.toString(stats.sequentialMs, 'f', 0)));
+    const QString summary = m_page->findChild<QLabel *>(QStringLiteral("signSummary"))->text();
+    QVERIFY2(
+        summary.contains(
+            QStringLiteral("sequential would take %1 ms").arg(locale.toString(stats.sequentialMs, 'f', 0))),
+        qPrintable(summary));
+}
+
+void TestSignBatchPage::barsSayTheirOutcomeAndTiming()
+{
+    // Three keys sign, one was deleted on the server: three green bars, a
+    // red one, a legend naming both, and each bar's tooltip its key, start,
+    // end and latency.
+    makeKeys(QStringLiteral("t"), 4);
+    QVERIFY(deleteBehindTheAppsBack(m_server, {QStringLiteral("t-4")}));
+    m_server->setFaults(uitest::latency(50));
+    setForm(QStringLiteral("t"), 1);
+    QVERIFY(runToEnd());
+    QCOMPARE(m_page->model()->counts().succeeded, 3);
+    QCOMPARE(m_page->model()->counts().failed, 1);
+    ui::LatencyChart *chart = m_page->chart();
+    QCOMPARE(chart->barCount(), 4);
+    const auto legend = legendKeys(chart->timeline());
+    QCOMPARE(legend.size(), 2);
+    QCOMPARE(legend.at(0)->name(), QStringLiteral("done (3)"));
+    QCOMPARE(legend.at(0)->color(), ui::RequestBarsItem::colorOf(ui::LatencyStats::Outcome::Done));
+    QCOMPARE(legend.at(1)->name(), QStringLiteral("failed (1)"));
+    QCOMPARE(legend.at(1)->color(), ui::RequestBarsItem::colorOf(ui::LatencyStats::Outcome::Failed));
+    QVERIFY(ui::RequestBarsItem::colorOf(ui::LatencyStats::Outcome::Done) !=
+            ui::RequestBarsItem::colorOf(ui::LatencyStats::Outcome::Failed));
+    for (QAbstractSeries *series : chart->timeline()->series()) {
+        auto *line = qobject_cast<QLineSeries *>(series);
+        if (line && line->count() > 0) // the wall time: not a bar's colour
+            QVERIFY(line->pen().color() != ui::RequestBarsItem::colorOf(ui::LatencyStats::Outcome::Done));
+    }
+
+    const ui::RequestBarsItem *bars = chart->bars();
+    const ui::BatchItemModel::Row &failed = m_page->model()->row(3);
+    QCOMPARE(failed.uid, QStringLiteral("t-4"));
+    const QLocale locale;
+    const QString tip = bars->toolTipFor(3);
+    QVERIFY2(
+        tip.contains(QLatin1String("t-4")) && tip.contains(QLatin1String("failed")) &&
+            tip.contains(
+                QStringLiteral("start %1 ms").arg(locale.toString(double(failed.startNs) / 1e6, 'f', 1))) &&
+            tip.contains(
+                QStringLiteral("end %1 ms").arg(locale.toString(double(failed.endNs) / 1e6, 'f', 1))) &&
+            tip.contains(QStringLiteral("latency %1 ms").arg(locale.toString(failed.latencyMs(), 'f', 1))),
+        qPrintable(tip));
+    // Hovering a bar shows its tooltip.
+    auto *view = chart->findChild<QChartView *>(QStringLiteral("timelineView"));
+    const QRectF bar = bars->barRect(1);
+    QCOMPARE(bars->barAt(bar.center()), 1);
+    const QPoint at = view->mapFromScene(chart->timeline()->mapToScene(bar.center()));
+    for (const QPoint &point : {at - QPoint(0, 1), at}) { // enter, then move over the bar
+        QMouseEvent move(QEvent::MouseMove, point, view->viewport()->mapToGlobal(point), Qt::NoButton,
+                         Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(view->viewport(), &move);
+    }
+    QTRY_COMPARE(bars->toolTip(), bars->toolTipFor(1));
+    QVERIFY(bars->toolTip().startsWith(QLatin1String("t-2 (done)")));
+}
+
+void TestSignBatchPage::largeBatchDrawsOneRowPerLane()
+{
+    // 400 requests, 8 at a time: one row each would be under a pixel; the
+    // timeline packs them into lanes, about one per request in flight.
+    makeKeys(QStringLiteral("lane"), 8);
+    m_server->setFaults(uitest::latency(5));
+    setForm(QStringLiteral("lane"), 50, 8);
+    QVERIFY(runToEnd(60000));
+    ui::LatencyChart *chart = m_page->chart();
+    QCOMPARE(chart->barCount(), 400);
+    QVERIFY2(chart->rowCount() >= 1 && chart->rowCount() <= 16,
+             qPrintable(QString::number(chart->rowCount())));
+    const QRectF plot = chart->timeline()->plotArea();
+    for (int i = 0; i < 400; ++i) {
+        const QRectF bar = chart->bars()->barRect(i);
+        QVERIFY(plot.adjusted(-1, -1, 1, 1).contains(bar));
+        QVERIFY(bar.height() >= plot.height() / chart->rowCount() * 0.5); // a lane's height, not a pixel
+    }
+    auto *rows = qobject_cast<QValueAxis *>(chart->timeline()->axes(Qt::Vertical).value(0));
+    QVERIFY(rows->titleText().startsWith(QLatin1String("lane")));
+}
+
+void TestSignBatchPage::fullyFailedBatchSaysWhatFailedAndWhy()
+{
+    // Every key of the batch is gone from the server: no "0 signatures in
+    // 0 ms (0.0× faster)" and no full bar, but what failed and why.
+    makeKeys(QStringLiteral("blob-worker"), 8);
+    QStringList names;
+    for (int i = 1; i <= 8; ++i)
+        names << QStringLiteral("blob-worker-%1").arg(i);
+    QVERIFY(deleteBehindTheAppsBack(m_server, names));
+    setForm(QStringLiteral("blob-worker"), 1);
+    QVERIFY(runToEnd());
+    QCOMPARE(m_page->model()->counts().failed, 8);
+    const QString summary = m_page->findChild<QLabel *>(QStringLiteral("signSummary"))->text();
+    QVERIFY2(summary.startsWith(QLatin1String("8 of 8 failed: ")), qPrintable(summary));
+    QVERIFY2(summary.contains(QLatin1String("not found")), qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("(blob-worker-1, blob-worker-2, blob-worker-3, …)")),
+             qPrintable(summary));
+    QVERIFY2(!summary.contains(QLatin1String("faster")) && !summary.contains(QLatin1String("sequential")) &&
+                 !summary.contains(QLatin1String("0 signatures")),
+             qPrintable(summary));
+    auto *progress = m_page->findChild<QProgressBar *>(QStringLiteral("signProgress"));
+    QCOMPARE(progress->value(), 0);
+    QCOMPARE(progress->text(), QStringLiteral("0 of 8 signed"));
+    // The chart: eight failed bars, no speed comparison.
+    ui::LatencyChart *chart = m_page->chart();
+    QCOMPARE(chart->barCount(), 8);
+    QVERIFY(!chart->comparison()->isVisible());
+    const auto legend = legendKeys(chart->timeline());
+    QCOMPARE(legend.size(), 1);
+    QCOMPARE(legend.at(0)->name(), QStringLiteral("failed (8)"));
 }
 
 QTEST_MAIN(TestSignBatchPage)

@@ -47,6 +47,8 @@ private slots:
     void batchModelCoalescesUpdates();
     void batchModelMapsRowsAndCounts();
     void latencyStats();
+    void latencyStatsCountOnlySignedRequests();
+    void lanesPackRequestsSideBySide();
     void latencyHistogram();
     void latencyHistogramWholeMilliseconds();
     void histogramAxesReadInWholeNumbers();
@@ -235,6 +237,32 @@ void TestUiModels::latencyStats()
     QVERIFY2(summary.contains(QLatin1String("sequential would take 900 ms")), qPrintable(summary));
     QVERIFY2(summary.contains(QStringLiteral("2.9× faster")), qPrintable(summary));
     QCOMPARE(ui::LatencyStats::compute({}).count, 0);
+}
+
+void TestUiModels::latencyStatsCountOnlySignedRequests()
+{
+    // A failed request is drawn (the span covers it) but is no signature:
+    // the counts, wall and sequential times are the signed ones'.
+    using Outcome = ui::LatencyStats::Outcome;
+    const auto stats = ui::LatencyStats::compute({{0, 100, Outcome::Done, QStringLiteral("a")},
+                                                  {0, 300, Outcome::Failed, QStringLiteral("b")},
+                                                  {10, 60, Outcome::Cancelled, QStringLiteral("c")}});
+    QCOMPARE(stats.count, 1);
+    QCOMPARE(stats.wallMs, 100.0);
+    QCOMPARE(stats.sequentialMs, 100.0);
+    QCOMPARE(stats.spanMs, 300.0);
+    QCOMPARE(stats.histogram(10).total(), 1);
+    QCOMPARE(ui::LatencyStats::compute({{0, 50, Outcome::Failed, {}}}).count, 0);
+}
+
+void TestUiModels::lanesPackRequestsSideBySide()
+{
+    // A request takes the topmost lane free when it starts.
+    const QList<ui::LatencyStats::Interval> intervals{{0, 10}, {5, 15}, {10, 20}, {12, 30}, {16, 18}};
+    const auto lanes = ui::LatencyStats::compute(intervals).lanes();
+    QCOMPARE(lanes.lane, (QList<int>{0, 1, 0, 2, 1}));
+    QCOMPARE(lanes.laneCount, 3);
+    QCOMPARE(ui::LatencyStats::compute({}).lanes().laneCount, 0);
 }
 
 void TestUiModels::latencyHistogram()

@@ -3,6 +3,7 @@
 #include "ui/batch/BatchItemModel.h"
 #include "ui/batch/BatchTracker.h"
 #include "ui/common/ErrorReporter.h"
+#include "ui/common/TableCopyAction.h"
 #include "ui/connection/Session.h"
 
 #include <QCheckBox>
@@ -104,6 +105,9 @@ ProvisionPage::ProvisionPage(QWidget *parent) : QWidget(parent)
     m_table->setColumnWidth(BatchItemModel::NameColumn, 160);
     m_table->setColumnWidth(BatchItemModel::ResultColumn, 380);
     layout->addWidget(m_table, 1);
+    // Ctrl+C here copies the addresses of the rows selected here, to fund them.
+    auto *copy = TableCopyAction::addresses(m_table, BatchItemModel::ResultColumn);
+    connect(copy, &TableCopyAction::copied, this, &ProvisionPage::message);
 
     connect(m_start, &QPushButton::clicked, this, &ProvisionPage::start);
     connect(m_cancel, &QPushButton::clicked, this, &ProvisionPage::cancel);

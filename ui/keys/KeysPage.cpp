@@ -15,6 +15,7 @@
 #include "ui/keys/SignTransactionDialog.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -162,17 +163,26 @@ QStringList KeysPage::selectedUids() const
 
 QString KeysPage::currentUid() const
 {
+    // One key or none: with several selected, acting on one of them would be a guess.
     const QStringList uids = selectedUids();
-    if (uids.size() == 1)
-        return uids.first();
-    const QModelIndex current = m_view->currentIndex();
-    return current.isValid() && uids.isEmpty() ? QString() : (uids.isEmpty() ? QString() : uids.first());
+    return uids.size() == 1 ? uids.first() : QString();
+}
+
+bool KeysPage::event(QEvent *event)
+{
+    if (event->type() == QEvent::ShowToParent || event->type() == QEvent::HideToParent)
+        updateActions();
+    return QWidget::event(event);
 }
 
 void KeysPage::updateActions()
 {
     const bool open = m_session != nullptr;
-    const int selected = int(selectedUids().size());
+    // The key actions' shortcuts (Ctrl+C, Del, F2…) reach the whole window:
+    // with another tab in front they must not act on a selection the
+    // operator cannot see, so they are off until this page shows again.
+    const bool inFront = isVisibleTo(window());
+    const int selected = inFront ? int(selectedUids().size()) : 0;
     m_new->setEnabled(open);
     m_import->setEnabled(open);
     m_sync->setEnabled(open);

@@ -63,6 +63,9 @@ signals:
     void selectionChanged(const QStringList &uids);
     void message(const QString &text); // for the status bar
 
+protected:
+    bool event(QEvent *event) override;
+
 private:
     QString currentUid() const;
     void updateActions();

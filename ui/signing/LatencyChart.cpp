@@ -1,6 +1,7 @@
 #include "ui/signing/LatencyChart.h"
 
 #include "ui/signing/RequestBarsItem.h"
+#include "ui/signing/SpeedComparison.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -12,23 +13,46 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
+#include <QScatterSeries>
+#include <QVBoxLayout>
 #include <QValueAxis>
 #include <cmath>
 
 namespace baokeys::ui {
+
+namespace {
+
+// A round step (1, 2 or 5 × 10^k) giving about six ticks up to `max`.
+double roundTickInterval(double max)
+{
+    const double raw = std::max(max, 1.0) / 6.0;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double factor : {1.0, 2.0, 5.0}) {
+        if (factor * magnitude >= raw)
+            return factor * magnitude;
+    }
+    return 10.0 * magnitude;
+}
+
+} // namespace
 
 LatencyChart::LatencyChart(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("latencyChart"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    auto *timelineColumn = new QVBoxLayout;
+    timelineColumn->setSpacing(0);
     m_timelineView = new QChartView(new QChart, this);
     m_timelineView->setObjectName(QStringLiteral("timelineView"));
     m_timelineView->setRenderHint(QPainter::Antialiasing);
+    m_comparison = new SpeedComparison(this);
+    timelineColumn->addWidget(m_timelineView, 1);
+    timelineColumn->addWidget(m_comparison);
     m_histogramView = new QChartView(new QChart, this);
     m_histogramView->setObjectName(QStringLiteral("histogramView"));
     m_histogramView->setRenderHint(QPainter::Antialiasing);
-    layout->addWidget(m_timelineView, 3);
+    layout->addLayout(timelineColumn, 3);
     layout->addWidget(m_histogramView, 2);
     m_bars = new RequestBarsItem(timeline());
     clear();
@@ -66,6 +90,9 @@ void LatencyChart::applyTheme()
         chart->setTitleBrush(palette().brush(QPalette::Text));
         chart->legend()->setLabelBrush(palette().brush(QPalette::Text));
     }
+    // setTheme restyled the series too: draw the batch again in its own colours.
+    if (!m_stats.intervals.isEmpty())
+        setStats(LatencyStats(m_stats));
 }
 
 int LatencyChart::barCount() const
@@ -75,7 +102,10 @@ int LatencyChart::barCount() const
 
 void LatencyChart::clear()
 {
-    m_bars->setIntervals({}, nullptr);
+    m_stats = {};
+    m_rowCount = 0;
+    m_comparison->clear();
+    m_bars->setIntervals({}, {}, nullptr);
     for (QChart *chart : {timeline(), histogram()}) {
         chart->removeAllSeries();
         const auto axes = chart->axes();
@@ -97,56 +127,116 @@ void LatencyChart::setStats(const LatencyStats &stats)
     if (stats.intervals.isEmpty())
         return;
     applyTheme();
-    const QLocale locale;
+    m_stats = stats;
+    buildTimeline(stats);
+    if (stats.count > 0)
+        m_comparison->setTimes(stats.wallMs, stats.sequentialMs);
+    buildHistogram(stats);
+}
 
-    // --- timeline: one bar per request, request 1 at the top ---
+void LatencyChart::buildTimeline(const LatencyStats &stats)
+{
+    const QLocale locale;
     const int total = int(stats.intervals.size());
     QChart *chart = timeline();
+
+    // One row per request (request 1 at the top, as in the table), or per
+    // lane once there are too many requests for a row each.
+    QList<int> rows;
+    rows.reserve(total);
+    const bool byLane = total > LaneThreshold;
+    if (byLane) {
+        const LatencyStats::Lanes lanes = stats.lanes();
+        for (int lane : lanes.lane)
+            rows << lane + 1;
+        m_rowCount = lanes.laneCount;
+    } else {
+        for (int i = 0; i < total; ++i)
+            rows << i + 1;
+        m_rowCount = total;
+    }
+
+    // The batch's own extent: the bars fill the plot, whatever the latency.
     auto *time = new QValueAxis;
     time->setTitleText(tr("ms since the batch started"));
     time->setLabelFormat(QStringLiteral("%.0f"));
-    time->setRange(0, std::max(stats.sequentialMs, stats.wallMs) * 1.04);
-    time->applyNiceNumbers(); // round ticks (0, 2000, 4000…), not 1676, 3352…
+    const double end = std::max(stats.spanMs, 1.0) * 1.05;
+    time->setRange(0, end);
+    time->setTickType(QValueAxis::TicksDynamic);
+    time->setTickAnchor(0);
+    time->setTickInterval(
+        roundTickInterval(end)); // round ticks (0, 50, 100…) on an axis ending where the batch does
     chart->addAxis(time, Qt::AlignBottom);
-    auto *requests = new QValueAxis;
-    requests->setRange(0.5, total + 0.5); // request numbers as in the table: 1..N
-    requests->setReverse(true);
-    requests->setLabelFormat(QStringLiteral("%.0f"));
-    requests->setTickType(QValueAxis::TicksDynamic);
-    requests->setTickAnchor(1);
-    requests->setTickInterval(std::max(1.0, std::ceil(total / 8.0)));
-    requests->setGridLineVisible(false);
-    requests->setTitleText(tr("request"));
-    requests->setLabelsVisible(total <= 200);
-    chart->addAxis(requests, Qt::AlignLeft);
+    auto *rowAxis = new QValueAxis;
+    rowAxis->setRange(0.5, m_rowCount + 0.5);
+    rowAxis->setReverse(true);
+    rowAxis->setLabelFormat(QStringLiteral("%.0f"));
+    rowAxis->setTickType(QValueAxis::TicksDynamic);
+    rowAxis->setTickAnchor(1);
+    rowAxis->setTickInterval(std::max(1.0, std::ceil(m_rowCount / 8.0)));
+    rowAxis->setGridLineVisible(false);
+    rowAxis->setTitleText(byLane ? tr("lane (requests side by side)") : tr("request"));
+    rowAxis->setLabelsVisible(m_rowCount <= 200);
+    chart->addAxis(rowAxis, Qt::AlignLeft);
 
-    // Vertical markers spanning every request.
-    QLineSeries *firstMarker = nullptr;
-    auto addMarker = [&](const QString &name, double x, Qt::PenStyle style) {
-        auto *line = new QLineSeries;
-        line->setName(name);
-        line->append(x, 0.5);
-        line->append(x, total + 0.5);
-        chart->addSeries(line);
-        line->attachAxis(time);
-        line->attachAxis(requests);
-        QPen pen = line->pen();
-        pen.setWidth(2);
-        pen.setStyle(style);
-        line->setPen(pen);
-        if (!firstMarker)
-            firstMarker = line;
+    auto attach = [&](QAbstractSeries *series) {
+        chart->addSeries(series);
+        series->attachAxis(time);
+        series->attachAxis(rowAxis);
     };
-    addMarker(tr("wall time %1 ms").arg(locale.toString(stats.wallMs, 'f', 0)), stats.wallMs, Qt::SolidLine);
-    addMarker(tr("sequential %1 ms").arg(locale.toString(stats.sequentialMs, 'f', 0)), stats.sequentialMs,
-              Qt::DashLine);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setTitle(tr("%n request(s) over time (%1× faster than one at a time)", nullptr, total)
-                        .arg(locale.toString(stats.speedup(), 'f', 1)));
-    m_bars->setIntervals(stats.intervals, firstMarker);
+    // The bars map through this series' axes; it draws nothing itself.
+    auto *reference = new QLineSeries;
+    attach(reference);
+    for (QLegendMarker *marker : chart->legend()->markers(reference))
+        marker->setVisible(false);
 
+    // The legend: one square per outcome present, with its count.
+    const QList<QPair<LatencyStats::Outcome, QString>> outcomes{
+        {LatencyStats::Outcome::Done, tr("done (%1)")},
+        {LatencyStats::Outcome::Failed, tr("failed (%1)")},
+        {LatencyStats::Outcome::Cancelled, tr("cancelled (%1)")}};
+    for (const auto &[outcome, label] : outcomes) {
+        const auto count =
+            std::count_if(stats.intervals.begin(), stats.intervals.end(),
+                          [outcome = outcome](const auto &interval) { return interval.outcome == outcome; });
+        if (count == 0)
+            continue;
+        auto *key = new QScatterSeries;
+        key->setName(label.arg(locale.toString(qlonglong(count))));
+        key->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+        attach(key);
+        key->setColor(RequestBarsItem::colorOf(outcome));
+        key->setBorderColor(RequestBarsItem::colorOf(outcome));
+    }
+
+    // The wall time, in the text's colour: apart from every bar's.
+    if (stats.count > 0) {
+        auto *wall = new QLineSeries;
+        wall->setName(tr("wall time %1 ms").arg(locale.toString(stats.wallMs, 'f', 0)));
+        wall->append(stats.wallMs, 0.5);
+        wall->append(stats.wallMs, m_rowCount + 0.5);
+        attach(wall);
+        QPen pen(palette().color(QPalette::WindowText));
+        pen.setWidth(2);
+        pen.setStyle(Qt::DashLine);
+        wall->setPen(pen);
+    }
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setLabelBrush(palette().brush(QPalette::Text));
+    chart->setTitle(stats.count > 0
+                        ? tr("%n request(s) over time (%1× faster than one at a time)", nullptr, total)
+                              .arg(locale.toString(stats.speedup(), 'f', 1))
+                        : tr("%n request(s) over time, none signed", nullptr, total));
+    m_bars->setIntervals(stats.intervals, rows, reference);
+}
+
+void LatencyChart::buildHistogram(const LatencyStats &stats)
+{
+    if (stats.count == 0)
+        return; // no signed request: no latency to show
+    const QLocale locale;
     // --- histogram: whole-ms bins, whole-request counts ---
-    const LatencyStats::Histogram bins = stats.histogram(std::min(HistogramBins, std::max(1, total)));
+    const LatencyStats::Histogram bins = stats.histogram(std::min(HistogramBins, std::max(1, stats.count)));
     auto *set = new QBarSet(tr("requests"));
     QStringList labels;
     for (int i = 0; i < bins.counts.size(); ++i) {

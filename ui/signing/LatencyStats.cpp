@@ -4,6 +4,9 @@
 #include <QLocale>
 #include <algorithm>
 #include <cmath>
+#include <numeric>
+#include <queue>
+#include <set>
 
 namespace baokeys::ui {
 
@@ -11,16 +14,19 @@ LatencyStats LatencyStats::compute(const QList<Interval> &intervals)
 {
     LatencyStats stats;
     stats.intervals = intervals;
-    stats.count = int(intervals.size());
-    if (intervals.isEmpty())
-        return stats;
     QList<double> latencies;
     latencies.reserve(intervals.size());
     for (const Interval &interval : intervals) {
+        stats.spanMs = std::max(stats.spanMs, interval.endMs);
+        if (interval.outcome != Outcome::Done)
+            continue;
         stats.wallMs = std::max(stats.wallMs, interval.endMs);
         stats.sequentialMs += interval.latencyMs();
         latencies << interval.latencyMs();
     }
+    stats.count = int(latencies.size());
+    if (latencies.isEmpty())
+        return stats;
     std::sort(latencies.begin(), latencies.end());
     stats.minMs = latencies.first();
     stats.maxMs = latencies.last();
@@ -45,10 +51,12 @@ LatencyStats::Histogram LatencyStats::histogram(int maxBins) const
     result.widthMs = std::max(1, int(std::ceil(span / double(maxBins))));
     const int needed = int(std::floor(span / double(result.widthMs))) + 1;
     result.counts = QList<int>(std::clamp(needed, 1, maxBins), 0);
-    if (intervals.isEmpty())
+    if (count == 0)
         return result;
     const int last = int(result.counts.size()) - 1;
     for (const Interval &interval : intervals) {
+        if (interval.outcome != Outcome::Done)
+            continue;
         const int bin = int(std::floor((interval.latencyMs() - double(result.originMs)) / result.widthMs));
         ++result.counts[std::clamp(bin, 0, last)];
     }
@@ -77,6 +85,36 @@ QString LatencyStats::summary() const
                                        nullptr, count)
         .arg(locale.toString(wallMs, 'f', 0), locale.toString(sequentialMs, 'f', 0),
              locale.toString(speedup(), 'f', 1));
+}
+
+LatencyStats::Lanes LatencyStats::lanes() const
+{
+    Lanes result;
+    result.lane = QList<int>(intervals.size(), 0);
+    QList<int> byStart(intervals.size());
+    std::iota(byStart.begin(), byStart.end(), 0);
+    std::stable_sort(byStart.begin(), byStart.end(),
+                     [this](int a, int b) { return intervals.at(a).startMs < intervals.at(b).startMs; });
+    using Busy = std::pair<double, int>; // a lane's current end, the lane
+    std::priority_queue<Busy, std::vector<Busy>, std::greater<>> busy;
+    std::set<int> free;
+    for (int index : std::as_const(byStart)) {
+        const Interval &interval = intervals.at(index);
+        while (!busy.empty() && busy.top().first <= interval.startMs) {
+            free.insert(busy.top().second);
+            busy.pop();
+        }
+        int lane = result.laneCount;
+        if (free.empty())
+            ++result.laneCount;
+        else {
+            lane = *free.begin();
+            free.erase(free.begin());
+        }
+        result.lane[index] = lane;
+        busy.emplace(interval.endMs, lane);
+    }
+    return result;
 }
 
 } // namespace baokeys::ui

@@ -10,16 +10,27 @@ namespace baokeys::ui {
 // requests would have taken one after another, and a latency histogram.
 // A plain value: copy freely, any thread.
 struct LatencyStats {
+    // How a request ended. Only Done requests count in the timing figures;
+    // failed and cancelled ones are drawn, in their own colour.
+    enum class Outcome { Done, Failed, Cancelled };
+
     struct Interval {
+        Interval() = default;
+        Interval(double start, double end, Outcome how = Outcome::Done, QString signingKey = {})
+            : startMs(start), endMs(end), outcome(how), key(std::move(signingKey))
+        {}
         double startMs = 0;
         double endMs = 0;
+        Outcome outcome = Outcome::Done;
+        QString key; // the key that signed (for the bar's tooltip)
         double latencyMs() const { return endMs - startMs; }
     };
 
-    QList<Interval> intervals;
-    int count = 0;
-    double wallMs = 0;       // batch start to the last request's end
-    double sequentialMs = 0; // sum of the latencies: one request at a time
+    QList<Interval> intervals; // every request that started and ended, whatever its outcome
+    int count = 0;             // Done requests
+    double spanMs = 0;         // batch start to the last end of any request: the timeline's extent
+    double wallMs = 0;         // batch start to the last Done request's end
+    double sequentialMs = 0;   // sum of the Done latencies: one request at a time
     double minMs = 0;
     double maxMs = 0;
     double meanMs = 0;
@@ -45,6 +56,16 @@ struct LatencyStats {
 
     // "N signatures in X ms — sequential would take Y ms (Z× faster)".
     QString summary() const;
+
+    // Packs the requests into lanes: a request goes to the topmost lane that
+    // is free when it starts, so the lanes are what ran side by side (about
+    // the parallelism) and thousands of requests still fit a chart. lane[i]
+    // is interval i's lane, from 0; laneCount how many were needed.
+    struct Lanes {
+        QList<int> lane;
+        int laneCount = 0;
+    };
+    Lanes lanes() const;
 };
 
 } // namespace baokeys::ui

@@ -1,9 +1,11 @@
 #include "ui/signing/SignBatchPage.h"
 
 #include "core/crypto/Hex.h"
+#include "ui/batch/BatchFailures.h"
 #include "ui/batch/BatchItemModel.h"
 #include "ui/batch/BatchTracker.h"
 #include "ui/common/ErrorReporter.h"
+#include "ui/common/TableCopyAction.h"
 #include "ui/connection/Session.h"
 #include "ui/signing/LatencyChart.h"
 
@@ -135,6 +137,15 @@ SignBatchPage::SignBatchPage(QWidget *parent) : QWidget(parent)
                                                       QHeaderView::ResizeToContents);
     m_table->setColumnWidth(BatchItemModel::NameColumn, 160);
     m_table->setColumnWidth(BatchItemModel::ResultColumn, 300);
+    // No address column here: Ctrl+C copies the selected cells, a signature
+    // whole although the table shows it shortened.
+    auto *copy = TableCopyAction::cells(m_table, [this](const QModelIndex &index) {
+        const BatchItemModel::Row &row = m_model->row(index.row());
+        if (index.column() == BatchItemModel::ResultColumn && !row.extra.isEmpty())
+            return row.extra;
+        return index.data().toString();
+    });
+    connect(copy, &TableCopyAction::copied, this, &SignBatchPage::message);
     m_chart = new LatencyChart(splitter);
     splitter->addWidget(m_table);
     splitter->addWidget(m_chart);
@@ -279,6 +290,7 @@ void SignBatchPage::run()
         }
     }
     m_model->reset(uids);
+    m_progress->setFormat(tr("%v of %m"));
     m_chart->clear();
     m_firstError.reset();
     m_pendingResults.clear();
@@ -336,12 +348,22 @@ void SignBatchPage::onFinished()
     m_tracker = nullptr;
     m_watcher = nullptr;
 
-    updateProgress();
     const auto counts = m_model->counts();
+    // A full bar would read as success: once done, the bar counts the signatures made.
+    m_progress->setFormat(tr("%v of %m signed"));
+    m_progress->setMaximum(qMax(1, counts.total));
+    m_progress->setValue(counts.succeeded);
     QList<LatencyStats::Interval> intervals;
     for (const auto &row : m_model->rows()) {
-        if (row.state == keyring::BatchItemState::Succeeded && row.hasLatency())
-            intervals << LatencyStats::Interval{double(row.startNs) / 1e6, double(row.endNs) / 1e6};
+        if (!row.hasLatency())
+            continue; // cancelled before it started: nothing to draw
+        auto outcome = LatencyStats::Outcome::Done;
+        if (row.state == keyring::BatchItemState::Failed)
+            outcome = LatencyStats::Outcome::Failed;
+        else if (row.state == keyring::BatchItemState::Cancelled)
+            outcome = LatencyStats::Outcome::Cancelled;
+        intervals << LatencyStats::Interval{double(row.startNs) / 1e6, double(row.endNs) / 1e6, outcome,
+                                            row.uid};
     }
     m_stats = LatencyStats::compute(intervals);
     m_summary->setText(summaryText());
@@ -362,12 +384,16 @@ void SignBatchPage::onFinished()
 QString SignBatchPage::summaryText() const
 {
     const auto counts = m_model->counts();
-    QString text = m_stats.summary();
+    QStringList parts;
+    // The speed-up only where something was signed: "0 signatures in 0 ms
+    // (0.0× faster)" says nothing about a batch that failed.
+    if (counts.succeeded > 0)
+        parts << m_stats.summary();
     if (counts.failed > 0)
-        text += QStringLiteral(" · ") + tr("%n failed", nullptr, counts.failed);
+        parts << BatchFailures::describe(m_model->rows());
     if (counts.cancelled > 0)
-        text += QStringLiteral(" · ") + tr("%n cancelled", nullptr, counts.cancelled);
-    return text;
+        parts << tr("%n cancelled", nullptr, counts.cancelled);
+    return parts.join(QStringLiteral(" · "));
 }
 
 void SignBatchPage::cancel()

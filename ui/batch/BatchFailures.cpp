@@ -1,0 +1,55 @@
+#include "ui/batch/BatchFailures.h"
+
+#include "ui/common/ErrorReporter.h"
+
+#include <QMap>
+
+namespace baokeys::ui {
+
+QString BatchFailures::reasonOf(const BatchItemModel::Row &row)
+{
+    if (!row.errorDetail)
+        return row.error.isEmpty() ? QCoreApplication::translate("BatchFailures", "no reason given")
+                                   : row.error;
+    if (!row.errorDetail->message.isEmpty())
+        return row.errorDetail->message;
+    return ErrorReporter::explain(*row.errorDetail);
+}
+
+QString BatchFailures::describe(const QList<BatchItemModel::Row> &rows)
+{
+    QMap<QString, QStringList> keysByReason;
+    QStringList reasonsInOrder; // first seen first, for a stable pick among equals
+    int failed = 0;
+    for (const BatchItemModel::Row &row : rows) {
+        if (row.state != keyring::BatchItemState::Failed)
+            continue;
+        ++failed;
+        const QString reason = reasonOf(row);
+        if (!keysByReason.contains(reason))
+            reasonsInOrder << reason;
+        QStringList &keys = keysByReason[reason];
+        if (!keys.contains(row.uid))
+            keys << row.uid;
+    }
+    if (failed == 0)
+        return {};
+    QString main = reasonsInOrder.first();
+    for (const QString &reason : std::as_const(reasonsInOrder)) {
+        if (keysByReason.value(reason).size() > keysByReason.value(main).size())
+            main = reason;
+    }
+    QStringList named = keysByReason.value(main).mid(0, KeysNamed);
+    if (keysByReason.value(main).size() > KeysNamed)
+        named << QStringLiteral("…");
+    QString text =
+        QCoreApplication::translate("BatchFailures", "%1 of %n failed: %2 (%3)", nullptr, int(rows.size()))
+            .arg(failed)
+            .arg(main, named.join(QStringLiteral(", ")));
+    if (reasonsInOrder.size() > 1)
+        text += QCoreApplication::translate("BatchFailures", "; %n other reason(s), in the Error column",
+                                            nullptr, int(reasonsInOrder.size() - 1));
+    return text;
+}
+
+} // namespace baokeys::ui
