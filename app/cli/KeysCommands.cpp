@@ -8,6 +8,7 @@
 #include "cli/KeyView.h"
 #include "cli/PrivateFile.h"
 #include "core/bao/KeyName.h"
+#include "core/crypto/Hex.h"
 #include "core/keyring/BaoKeyring.h"
 
 #include <QCoreApplication>
@@ -33,18 +34,6 @@ void printKey(CommandContext &context, const keyring::KeyRecord &record)
         Console::outJson(KeyView::toJson(record, context.config().hrp));
     else
         Console::out(KeyView::toText(record, context.config().hrp).toUtf8());
-}
-
-// Lower-case hex of a secret into a wiping buffer (no QString copy).
-crypto::SecureBytes hexOfSecret(const crypto::SecureBytes &secret)
-{
-    static constexpr char digits[] = "0123456789abcdef";
-    crypto::SecureBytes hex(secret.size() * 2);
-    for (size_t i = 0; i < secret.size(); ++i) {
-        hex.data()[2 * i] = static_cast<unsigned char>(digits[secret.data()[i] >> 4]);
-        hex.data()[2 * i + 1] = static_cast<unsigned char>(digits[secret.data()[i] & 0x0f]);
-    }
-    return hex;
 }
 
 crypto::SecureBytes concat(std::initializer_list<QByteArrayView> parts)
@@ -147,6 +136,14 @@ CliResult<void> KeysCommands::checkName(const QString &name)
     return {};
 }
 
+CliResult<QString> KeysCommands::nameArgument(const Invocation &invocation, int position)
+{
+    const QString name = invocation.positionals().at(position);
+    if (auto valid = checkName(name); !valid)
+        return cliError(valid.error());
+    return name;
+}
+
 CliResult<void> KeysCommands::confirm(const Invocation &invocation, const QString &question)
 {
     if (invocation.isSet(QStringLiteral("yes")))
@@ -161,9 +158,10 @@ CliResult<void> KeysCommands::confirm(const Invocation &invocation, const QStrin
 
 CliResult<ExitCode> KeysCommands::add(CommandContext &context, const Invocation &invocation)
 {
-    const QString name = invocation.positionals().at(0);
-    if (auto valid = checkName(name); !valid)
-        return cliError(valid.error());
+    auto named = nameArgument(invocation);
+    if (!named)
+        return cliError(named.error());
+    const QString name = *named;
     auto keyring = context.serverKeyring();
     if (!keyring)
         return cliError(keyring.error());
@@ -196,9 +194,10 @@ CliResult<ExitCode> KeysCommands::list(CommandContext &context, const Invocation
 
 CliResult<ExitCode> KeysCommands::show(CommandContext &context, const Invocation &invocation)
 {
-    const QString name = invocation.positionals().at(0);
-    if (auto valid = checkName(name); !valid)
-        return cliError(valid.error());
+    auto named = nameArgument(invocation);
+    if (!named)
+        return cliError(named.error());
+    const QString name = *named;
     auto record = context.storedKey(name, false);
     if (!record)
         return cliError(record.error());
@@ -208,9 +207,10 @@ CliResult<ExitCode> KeysCommands::show(CommandContext &context, const Invocation
 
 CliResult<ExitCode> KeysCommands::remove(CommandContext &context, const Invocation &invocation)
 {
-    const QString name = invocation.positionals().at(0);
-    if (auto valid = checkName(name); !valid)
-        return cliError(valid.error());
+    auto named = nameArgument(invocation);
+    if (!named)
+        return cliError(named.error());
+    const QString name = *named;
     if (auto record = context.storedKey(name, true); !record)
         return cliError(record.error());
     auto keyring = context.serverKeyring(); // opened by storedKey()
@@ -231,16 +231,16 @@ CliResult<ExitCode> KeysCommands::remove(CommandContext &context, const Invocati
 
 CliResult<ExitCode> KeysCommands::rename(CommandContext &context, const Invocation &invocation)
 {
-    const QString from = invocation.positionals().at(0);
-    const QString to = invocation.positionals().at(1);
-    if (auto valid = checkName(from); !valid)
-        return cliError(valid.error());
-    if (auto valid = checkName(to); !valid)
-        return cliError(valid.error());
+    auto from = nameArgument(invocation, 0);
+    if (!from)
+        return cliError(from.error());
+    auto to = nameArgument(invocation, 1);
+    if (!to)
+        return cliError(to.error());
     auto keyring = context.serverKeyring();
     if (!keyring)
         return cliError(keyring.error());
-    auto record = (*keyring)->rename(from, to);
+    auto record = (*keyring)->rename(*from, *to);
     if (!record)
         return cliError(CliError::fromBao(record.error()));
     printKey(context, *record);
@@ -299,9 +299,10 @@ CliResult<ExitCode> KeysCommands::sync(CommandContext &context, const Invocation
 
 CliResult<ExitCode> KeysCommands::importKey(CommandContext &context, const Invocation &invocation)
 {
-    const QString name = invocation.positionals().at(0);
-    if (auto valid = checkName(name); !valid)
-        return cliError(valid.error());
+    auto named = nameArgument(invocation);
+    if (!named)
+        return cliError(named.error());
+    const QString name = *named;
     auto source = invocation.exactlyOne({QStringLiteral("hex-file"), QStringLiteral("mnemonic-file")});
     if (!source)
         return cliError(source.error());
@@ -360,9 +361,10 @@ CliResult<ExitCode> KeysCommands::importKey(CommandContext &context, const Invoc
 
 CliResult<ExitCode> KeysCommands::exportKey(CommandContext &context, const Invocation &invocation)
 {
-    const QString name = invocation.positionals().at(0);
-    if (auto valid = checkName(name); !valid)
-        return cliError(valid.error());
+    auto named = nameArgument(invocation);
+    if (!named)
+        return cliError(named.error());
+    const QString name = *named;
     const bool toFile = invocation.isSet(QStringLiteral("out"));
     const QString out = invocation.value(QStringLiteral("out"));
     if (toFile && (out.isEmpty() || out == QLatin1String("-")))
@@ -382,7 +384,7 @@ CliResult<ExitCode> KeysCommands::exportKey(CommandContext &context, const Invoc
     auto privateKey = (*keyring)->exportPrivateKey(name);
     if (!privateKey)
         return cliError(CliError::fromBao(privateKey.error()));
-    const crypto::SecureBytes hex = hexOfSecret(*privateKey);
+    const crypto::SecureBytes hex = crypto::Hex::encodeSecret(*privateKey);
     privateKey->wipe();
     if (toFile) {
         const crypto::SecureBytes content = concat({hex.view(), "\n"});

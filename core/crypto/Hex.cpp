@@ -67,17 +67,31 @@ CryptoResult<SecureBytes> decodeSecret(QStringView hex)
     return out;
 }
 
+namespace {
+constexpr char LowerDigits[] = "0123456789abcdef";
+}
+
 QString encode(QByteArrayView bytes)
 {
-    static constexpr char16_t digits[] = u"0123456789abcdef";
+    const char *digits = LowerDigits;
     QString out(bytes.size() * 2, Qt::Uninitialized);
     QChar *p = out.data();
     for (const char b : bytes) {
         const auto v = static_cast<unsigned char>(b);
-        *p++ = QChar(digits[v >> 4]);
-        *p++ = QChar(digits[v & 0x0f]);
+        *p++ = QLatin1Char(digits[v >> 4]);
+        *p++ = QLatin1Char(digits[v & 0x0f]);
     }
     return out;
+}
+
+SecureBytes encodeSecret(const SecureBytes &secret)
+{
+    SecureBytes hex(secret.size() * 2);
+    for (std::size_t i = 0; i < secret.size(); ++i) {
+        hex.data()[2 * i] = static_cast<unsigned char>(LowerDigits[secret.data()[i] >> 4]);
+        hex.data()[2 * i + 1] = static_cast<unsigned char>(LowerDigits[secret.data()[i] & 0x0f]);
+    }
+    return hex;
 }
 
 } // namespace baokeys::crypto::Hex

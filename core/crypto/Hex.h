@@ -16,5 +16,8 @@ CryptoResult<QByteArray> decode(QStringView hex);
 CryptoResult<SecureBytes> decodeSecret(QStringView hex);
 
 QString encode(QByteArrayView bytes); // lower case
+// The same for a secret: lower-case hex digits (as bytes) in a SecureBytes,
+// with no QString or QByteArray copy left behind.
+SecureBytes encodeSecret(const SecureBytes &secret);
 
 } // namespace baokeys::crypto::Hex

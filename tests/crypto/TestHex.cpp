@@ -55,6 +55,14 @@ private slots:
         QCOMPARE(secret.error().kind, CryptoErrorKind::InvalidHex);
     }
 
+    void encodesSecret()
+    {
+        const QByteArray bytes = QByteArray::fromRawData("\x00\x01\xab\xff\x7f", 5);
+        const baokeys::crypto::SecureBytes hex = Hex::encodeSecret(baokeys::crypto::SecureBytes(bytes));
+        QCOMPARE(hex.view().toByteArray(), Hex::encode(bytes).toLatin1());
+        QCOMPARE(Hex::encodeSecret(baokeys::crypto::SecureBytes()).size(), std::size_t(0));
+    }
+
     void decodesSecret()
     {
         auto secret = Hex::decodeSecret(u"0102");
