@@ -1,5 +1,7 @@
 #include "cli/LatencyStats.h"
 
+#include "core/common/Percentile.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -24,8 +26,7 @@ double LatencyStats::percentileMs(double p) const
         return 0;
     QList<qint64> sorted = m_durationsNs;
     std::sort(sorted.begin(), sorted.end());
-    const auto rank = qsizetype(std::ceil(std::min(p, 100.0) / 100.0 * double(sorted.size())));
-    return nsToMs(sorted.at(std::max<qsizetype>(rank, 1) - 1));
+    return nsToMs(nearestRank(sorted, p / 100.0));
 }
 
 double nsToMs(qint64 ns)
