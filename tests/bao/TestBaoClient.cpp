@@ -4,6 +4,7 @@
 // already exists, not exportable, bad name).
 #include "EmbeddedSigner.h"
 #include "LoopbackCertificate.h"
+#include "TransportRows.h"
 
 #include "core/bao/BaoClient.h"
 #include "core/bao/KeyName.h"
@@ -22,6 +23,7 @@ using baokeys::bao::BaoErrorKind;
 using baokeys::bao::BaoSettings;
 using baokeys::bao::HttpTransportKind;
 using baokeys::testsupport::EmbeddedSigner;
+namespace transportRows = baokeys::testsupport::transportRows;
 namespace crypto = baokeys::crypto;
 
 class TestBaoClient : public QObject {
@@ -31,22 +33,10 @@ private:
     std::unique_ptr<EmbeddedSigner> m_signer;
 
     // The signer's settings, carried by the transport of the current global row.
-    BaoSettings settings() const
-    {
-        QFETCH_GLOBAL(HttpTransportKind, transport);
-        BaoSettings settings = m_signer->settings();
-        settings.transport = transport;
-        return settings;
-    }
+    BaoSettings settings() const { return transportRows::withRowTransport(m_signer->settings()); }
 
 private slots:
-    // Every test runs over each transport: the wire contract must not depend on it.
-    void initTestCase_data()
-    {
-        QTest::addColumn<HttpTransportKind>("transport");
-        QTest::newRow("qtnetwork") << HttpTransportKind::QtNetwork;
-        QTest::newRow("beast") << HttpTransportKind::Beast;
-    }
+    void initTestCase_data() { transportRows::add(); }
 
     void init()
     {

@@ -3,6 +3,7 @@
 // redirects, dropped connections, timeouts, inconsistent keys, short
 // signatures) must become its typed error; cancellation aborts in flight.
 #include "FakeBaoServer.h"
+#include "TransportRows.h"
 
 #include "core/bao/BaoClient.h"
 #include "core/bao/HttpTransport.h"
@@ -29,6 +30,7 @@ using baokeys::bao::HttpTransportKind;
 using baokeys::testsupport::FakeBaoServer;
 using baokeys::testsupport::FakeRequest;
 using baokeys::testsupport::FakeResponse;
+namespace transportRows = baokeys::testsupport::transportRows;
 namespace crypto = baokeys::crypto;
 
 Q_DECLARE_METATYPE(BaoErrorKind)
@@ -64,19 +66,11 @@ private:
         settings.ns = QStringLiteral("team-a");
         settings.mount = QStringLiteral("/signers/secp/");
         settings.timeout = std::chrono::milliseconds(timeoutMs);
-        QFETCH_GLOBAL(HttpTransportKind, transport);
-        settings.transport = transport;
-        return settings;
+        return transportRows::withRowTransport(settings);
     }
 
 private slots:
-    // Every test runs over each transport: the fault mapping must not depend on it.
-    void initTestCase_data()
-    {
-        QTest::addColumn<HttpTransportKind>("transport");
-        QTest::newRow("qtnetwork") << HttpTransportKind::QtNetwork;
-        QTest::newRow("beast") << HttpTransportKind::Beast;
-    }
+    void initTestCase_data() { transportRows::add(); }
 
     void init()
     {
