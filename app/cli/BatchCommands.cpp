@@ -67,6 +67,23 @@ CliResult<int> intOption(const Invocation &invocation, const QString &name, int 
     return value;
 }
 
+// --parallelism and --transport, shared by batch create and batch sign.
+struct LaneOptions {
+    int parallelism = 0; // 0: the keyring's default
+    bao::HttpTransportKind transport = keyring::DefaultBatchTransport;
+};
+
+CliResult<LaneOptions> laneOptions(const Invocation &invocation)
+{
+    auto parallelism = intOption(invocation, QStringLiteral("parallelism"), 1, MaxParallelism, 0);
+    if (!parallelism)
+        return cliError(parallelism.error());
+    auto transport = transportValue(invocation);
+    if (!transport)
+        return cliError(transport.error());
+    return LaneOptions{*parallelism, *transport};
+}
+
 // Waits on a batch's future (the main event loop runs meanwhile, so results
 // and the progress line are handled as they come) and reports every item.
 template <typename Result, typename Describe>
@@ -148,18 +165,15 @@ CliResult<ExitCode> BatchCommands::create(CommandContext &context, const Invocat
     auto count = intOption(invocation, QStringLiteral("count"), 1, MaxCount, 0);
     if (!count)
         return cliError(count.error());
-    auto parallelism = intOption(invocation, QStringLiteral("parallelism"), 1, MaxParallelism, 0);
-    if (!parallelism)
-        return cliError(parallelism.error());
-    auto transport = transportValue(invocation);
-    if (!transport)
-        return cliError(transport.error());
+    auto lanes = laneOptions(invocation);
+    if (!lanes)
+        return cliError(lanes.error());
     keyring::CreateBatchRequest request;
     request.prefix = invocation.value(QStringLiteral("prefix"));
     request.count = *count;
     request.exportable = invocation.isSet(QStringLiteral("exportable"));
-    request.parallelism = *parallelism;
-    request.transport = *transport;
+    request.parallelism = lanes->parallelism;
+    request.transport = lanes->transport;
     request.serverCheck = invocation.isSet(QStringLiteral("per-key-check"))
                               ? keyring::ServerNameCheck::ByEngine
                               : keyring::ServerNameCheck::ListFirst;
@@ -277,18 +291,15 @@ CliResult<ExitCode> BatchCommands::sign(CommandContext &context, const Invocatio
     auto requests = signRequests(invocation);
     if (!requests)
         return cliError(requests.error());
-    auto parallelism = intOption(invocation, QStringLiteral("parallelism"), 1, MaxParallelism, 0);
-    if (!parallelism)
-        return cliError(parallelism.error());
-    auto transport = transportValue(invocation);
-    if (!transport)
-        return cliError(transport.error());
+    auto lanes = laneOptions(invocation);
+    if (!lanes)
+        return cliError(lanes.error());
     auto keyring = context.serverKeyring();
     if (!keyring)
         return cliError(keyring.error());
     keyring::SignBatchOptions options;
-    options.parallelism = *parallelism;
-    options.transport = *transport;
+    options.parallelism = lanes->parallelism;
+    options.transport = lanes->transport;
     const keyring::BatchJob<keyring::SignItemResult> job = (*keyring)->signBatch(*requests, options);
     BatchReporter reporter(*job.progress, context.config().output, tr("signed"));
     return runJob(job, reporter, [](const keyring::SignItemResult &result) {

@@ -2,8 +2,12 @@
 
 #include <QString>
 
-// The CLI's user-facing words, translated in one context ("baokeys-cli") so
-// that every command's strings sit together in translations/.
+// The CLI's user-facing words, all in one translation context
+// ("baokeys-cli"). The CLI speaks English: translations/ covers the desktop
+// app only (qt_add_translations runs lupdate over ui/), and no .qm is loaded
+// by baokeys-cli. The one context keeps every command's strings together for
+// the day the CLI is translated, and scripts that parse its output are not
+// broken by a locale meanwhile.
 namespace baokeys::cli {
 
 QString tr(const char *text);

@@ -27,6 +27,8 @@ public:
     static CliResult<void> confirm(const Invocation &invocation, const QString &question);
     // A usage error (exit 2) for a name OpenBao would refuse.
     static CliResult<void> checkName(const QString &name);
+    // The key name at `position` among the positionals, checked as above.
+    static CliResult<QString> nameArgument(const Invocation &invocation, int position = 0);
 };
 
 } // namespace baokeys::cli

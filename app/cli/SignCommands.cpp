@@ -91,9 +91,10 @@ CliResult<QByteArray> SignCommands::decodeSignature(const QString &text)
 
 CliResult<ExitCode> SignCommands::sign(CommandContext &context, const Invocation &invocation)
 {
-    const QString name = invocation.positionals().at(0);
-    if (auto valid = KeysCommands::checkName(name); !valid)
-        return cliError(valid.error());
+    auto named = KeysCommands::nameArgument(invocation);
+    if (!named)
+        return cliError(named.error());
+    const QString name = *named;
     auto data = readData(invocation);
     if (!data)
         return cliError(data.error());
@@ -122,9 +123,10 @@ CliResult<ExitCode> SignCommands::sign(CommandContext &context, const Invocation
 
 CliResult<ExitCode> SignCommands::verify(CommandContext &context, const Invocation &invocation)
 {
-    const QString name = invocation.positionals().at(0);
-    if (auto valid = KeysCommands::checkName(name); !valid)
-        return cliError(valid.error());
+    auto named = KeysCommands::nameArgument(invocation);
+    if (!named)
+        return cliError(named.error());
+    const QString name = *named;
     if (!invocation.isSet(QStringLiteral("signature")))
         return cliError(CliError::usage(tr("verify needs --signature")));
     auto signature = decodeSignature(invocation.value(QStringLiteral("signature")));
