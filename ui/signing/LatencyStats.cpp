@@ -1,5 +1,7 @@
 #include "ui/signing/LatencyStats.h"
 
+#include "core/common/Percentile.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <algorithm>
@@ -31,12 +33,8 @@ LatencyStats LatencyStats::compute(const QList<Interval> &intervals)
     stats.minMs = latencies.first();
     stats.maxMs = latencies.last();
     stats.meanMs = stats.sequentialMs / double(latencies.size());
-    auto percentile = [&latencies](double p) {
-        const auto rank = qsizetype(std::ceil(p * double(latencies.size()))) - 1;
-        return latencies.at(std::clamp<qsizetype>(rank, 0, latencies.size() - 1));
-    };
-    stats.p50Ms = percentile(0.50);
-    stats.p95Ms = percentile(0.95);
+    stats.p50Ms = nearestRank(latencies, 0.50);
+    stats.p95Ms = nearestRank(latencies, 0.95);
     return stats;
 }
 
