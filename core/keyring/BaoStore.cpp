@@ -13,7 +13,10 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include "core/keyring/StoreFileLock.h"
+
 #include <algorithm>
+#include <cmath>
 
 namespace baokeys::keyring {
 
@@ -26,6 +29,10 @@ namespace {
 const QString FormatName = QStringLiteral("baokeys-store");
 const QString JournalFormatName = QStringLiteral("baokeys-journal");
 constexpr QFileDevice::Permissions OwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+// A store of 100,000 keys is about 40 MiB; a journal names at most a few
+// batches of names.
+constexpr qint64 MaxStoreBytes = qint64(64) << 20;
+constexpr qint64 MaxJournalBytes = qint64(16) << 20;
 
 QJsonObject toJson(const KeyRecord &record)
 {
@@ -44,15 +51,72 @@ QJsonObject toJson(const KeyRecord &record)
     return object;
 }
 
-// Every record is checked as strictly as a server answer: a store that was
-// edited into inconsistency is corrupt, not trusted.
-BaoResult<KeyRecord> fromJson(const QJsonObject &object)
+// What a JSON value is, in an error message.
+QString typeName(const QJsonValue &value)
 {
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("true/false");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("missing");
+}
+
+BaoError corrupt(const QString &message)
+{
+    return BaoError{BaoErrorKind::StoreCorrupt, message, 0, {}};
+}
+
+// `field` of `object`, which must be of `type` (or, when `optional`, absent).
+std::optional<BaoError> expectType(const QJsonObject &object, const QString &where, const QString &field,
+                                   QJsonValue::Type type, bool optional = false)
+{
+    const QJsonValue value = object.value(field);
+    if (value.type() == type || (optional && value.isUndefined()))
+        return std::nullopt;
+    const QString wanted = type == QJsonValue::String  ? QStringLiteral("a string")
+                           : type == QJsonValue::Bool  ? QStringLiteral("true/false")
+                           : type == QJsonValue::Array ? QStringLiteral("an array")
+                                                       : QStringLiteral("an object");
+    return corrupt(QStringLiteral("%1.%2 is %3, not %4").arg(where, field, typeName(value), wanted));
+}
+
+// Every record is checked as strictly as a server answer: a store that was
+// edited into inconsistency is corrupt, not trusted. `where` names the entry
+// ("keys[3]") in the error.
+BaoResult<KeyRecord> fromJson(const QJsonValue &value, const QString &where)
+{
+    if (!value.isObject())
+        return baokeys::unexpected(
+            corrupt(QStringLiteral("%1 is %2, not an object").arg(where, typeName(value))));
+    const QJsonObject object = value.toObject();
+    for (const QString &field :
+         {QStringLiteral("uid"), QStringLiteral("public_key"), QStringLiteral("address"),
+          QStringLiteral("created_at"), QStringLiteral("source"), QStringLiteral("key_path")}) {
+        if (auto wrong = expectType(object, where, field, QJsonValue::String))
+            return baokeys::unexpected(*wrong);
+    }
+    if (auto wrong = expectType(object, where, QStringLiteral("exportable"), QJsonValue::Bool))
+        return baokeys::unexpected(*wrong);
+    if (auto wrong = expectType(object, where, QStringLiteral("missing_on_server"), QJsonValue::Bool, true))
+        return baokeys::unexpected(*wrong);
+
     KeyRecord record;
     record.uid = object.value(QStringLiteral("uid")).toString();
     if (!bao::KeyName::isValid(record.uid))
         return bao::baoError(BaoErrorKind::StoreCorrupt,
-                             QStringLiteral("entry with an invalid uid '%1'").arg(record.uid));
+                             QStringLiteral("%1.uid '%2' is not a valid key name").arg(where, record.uid));
     auto publicKey = crypto::Hex::decode(object.value(QStringLiteral("public_key")).toString());
     if (!publicKey || publicKey->size() != crypto::Secp256k1::CompressedPublicKeySize ||
         !crypto::Secp256k1::parsePublicKey(*publicKey))
@@ -66,14 +130,111 @@ BaoResult<KeyRecord> fromJson(const QJsonObject &object)
     record.address = *address;
     record.exportable = object.value(QStringLiteral("exportable")).toBool();
     const QString created = object.value(QStringLiteral("created_at")).toString();
-    if (!created.isEmpty())
+    if (!created.isEmpty()) {
         record.createdAt = QDateTime::fromString(created, Qt::ISODateWithMs).toUTC();
+        if (!record.createdAt.isValid())
+            return bao::baoError(
+                BaoErrorKind::StoreCorrupt,
+                QStringLiteral("'%1': created_at '%2' is not an ISO 8601 time").arg(record.uid, created));
+    }
     if (!keySourceFromName(object.value(QStringLiteral("source")).toString(), &record.source))
         return bao::baoError(BaoErrorKind::StoreCorrupt,
                              QStringLiteral("'%1': unknown source").arg(record.uid));
     record.keyPath = object.value(QStringLiteral("key_path")).toString();
     record.missingOnServer = object.value(QStringLiteral("missing_on_server")).toBool(false);
     return record;
+}
+
+// A whole file's bytes, refused past `limit` (a store is kilobytes; a path
+// such as /dev/zero must not grow the process without end). nullopt when the
+// file does not exist.
+BaoResult<std::optional<QByteArray>> readBounded(const QString &path, qint64 limit)
+{
+    if (!QFileInfo::exists(path))
+        return std::optional<QByteArray>();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return bao::baoError(BaoErrorKind::StoreIo,
+                             QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    const QByteArray bytes = file.read(limit + 1);
+    if (bytes.size() > limit)
+        return bao::baoError(
+            BaoErrorKind::StoreCorrupt,
+            QStringLiteral("%1 is larger than %2 MiB: not a BaoKeys file").arg(path).arg(limit >> 20));
+    return std::optional<QByteArray>(bytes);
+}
+
+// The top level of a store or journal file: a JSON object of `format`, at a
+// version this build reads.
+BaoResult<QJsonObject> parseRoot(const QByteArray &bytes, const QString &path, const QString &format,
+                                 const QString &what)
+{
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return baokeys::unexpected(
+            corrupt(QStringLiteral("%1 is not valid JSON (%2)").arg(path, parseError.errorString())));
+    if (!document.isObject())
+        return baokeys::unexpected(corrupt(
+            QStringLiteral("%1 is not %2: its top level is %3, not an object")
+                .arg(path, what, document.isArray() ? QStringLiteral("an array") : QStringLiteral("empty"))));
+    const QJsonObject root = document.object();
+    if (root.value(QStringLiteral("format")).toString() != format)
+        return baokeys::unexpected(corrupt(QStringLiteral("%1 is not %2").arg(path, what)));
+    const QJsonValue version = root.value(QStringLiteral("version"));
+    if (!version.isDouble() || version.toDouble() != std::floor(version.toDouble()) || version.toInt() < 1 ||
+        version.toInt() > BaoStore::FormatVersion)
+        return baokeys::unexpected(corrupt(
+            QStringLiteral("%1 has format version %2; this build reads 1 to %3")
+                .arg(path, version.isDouble() ? QString::number(version.toDouble()) : typeName(version))
+                .arg(BaoStore::FormatVersion)));
+    return root;
+}
+
+BaoResult<QHash<QString, KeyRecord>> parseStore(const QByteArray &bytes, const QString &path)
+{
+    auto root = parseRoot(bytes, path, FormatName, QStringLiteral("a BaoKeys key store"));
+    if (!root)
+        return baokeys::unexpected(root.error());
+    if (auto wrong = expectType(*root, path, QStringLiteral("keys"), QJsonValue::Array))
+        return baokeys::unexpected(*wrong);
+    const QJsonArray keys = root->value(QStringLiteral("keys")).toArray();
+    QHash<QString, KeyRecord> records;
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        auto record = fromJson(keys.at(i), QStringLiteral("keys[%1]").arg(i));
+        if (!record)
+            return baokeys::unexpected(corrupt(QStringLiteral("%1: %2").arg(path, record.error().message)));
+        if (records.contains(record->uid))
+            return baokeys::unexpected(
+                corrupt(QStringLiteral("%1: the name '%2' is there twice").arg(path, record->uid)));
+        records.insert(record->uid, *record);
+    }
+    return records;
+}
+
+BaoResult<QHash<QString, QStringList>> parseJournal(const QByteArray &bytes, const QString &path)
+{
+    auto root = parseRoot(bytes, path, JournalFormatName, QStringLiteral("a BaoKeys journal"));
+    if (!root)
+        return baokeys::unexpected(root.error());
+    if (auto wrong = expectType(*root, path, QStringLiteral("batches"), QJsonValue::Object))
+        return baokeys::unexpected(*wrong);
+    const QJsonObject batches = root->value(QStringLiteral("batches")).toObject();
+    QHash<QString, QStringList> journal;
+    for (auto it = batches.begin(); it != batches.end(); ++it) {
+        if (!it.value().isArray())
+            return baokeys::unexpected(corrupt(QStringLiteral("%1: batches.%2 is %3, not an array")
+                                                   .arg(path, it.key(), typeName(it.value()))));
+        QStringList uids;
+        for (const QJsonValue &uid : it.value().toArray()) {
+            if (!uid.isString())
+                return baokeys::unexpected(corrupt(QStringLiteral("%1: batches.%2 holds %3, not a name")
+                                                       .arg(path, it.key(), typeName(uid))));
+            uids << uid.toString();
+        }
+        journal.insert(it.key(), uids);
+    }
+    return journal;
 }
 
 // QSaveFile: written to a temporary file, made owner-only, fsync'd, then
@@ -110,76 +271,49 @@ QString BaoStore::journalPath() const
     return m_path.isEmpty() ? QString() : m_path + QStringLiteral(".journal");
 }
 
+BaoResult<QHash<QString, KeyRecord>> BaoStore::readRecords() const
+{
+    if (m_path.isEmpty())
+        return QHash<QString, KeyRecord>();
+    auto bytes = readBounded(m_path, MaxStoreBytes);
+    if (!bytes)
+        return baokeys::unexpected(bytes.error());
+    if (!*bytes)
+        return QHash<QString, KeyRecord>(); // no file yet: an empty store
+    return parseStore(**bytes, m_path);
+}
+
+BaoResult<QHash<QString, QStringList>> BaoStore::readJournal() const
+{
+    if (m_path.isEmpty())
+        return QHash<QString, QStringList>();
+    auto bytes = readBounded(journalPath(), MaxJournalBytes);
+    if (!bytes)
+        return baokeys::unexpected(bytes.error());
+    if (!*bytes)
+        return QHash<QString, QStringList>();
+    return parseJournal(**bytes, journalPath());
+}
+
 BaoResult<void> BaoStore::load()
 {
     std::lock_guard writer(m_writeMutex);
-    QHash<QString, KeyRecord> records;
-    QHash<QString, QStringList> journal;
-    std::optional<BaoError> error;
-
-    auto fail = [&](BaoErrorKind kind, const QString &message) { error = BaoError{kind, message, 0, {}}; };
-    if (!m_path.isEmpty() && QFileInfo::exists(m_path)) {
-        QFile file(m_path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            fail(BaoErrorKind::StoreIo, QStringLiteral("cannot read %1: %2").arg(m_path, file.errorString()));
-        } else {
-            QJsonParseError parseError{};
-            const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-            const QJsonObject root = document.object();
-            if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-                fail(BaoErrorKind::StoreCorrupt,
-                     QStringLiteral("%1 is not valid JSON (%2)").arg(m_path, parseError.errorString()));
-            } else if (root.value(QStringLiteral("format")).toString() != FormatName) {
-                fail(BaoErrorKind::StoreCorrupt, QStringLiteral("%1 is not a BaoKeys key store").arg(m_path));
-            } else if (const int version = root.value(QStringLiteral("version")).toInt(-1);
-                       version < 1 || version > FormatVersion) {
-                fail(BaoErrorKind::StoreCorrupt,
-                     QStringLiteral("%1 has format version %2; this build reads up to %3")
-                         .arg(m_path)
-                         .arg(version)
-                         .arg(FormatVersion));
-            } else {
-                for (const QJsonValue &value : root.value(QStringLiteral("keys")).toArray()) {
-                    auto record = fromJson(value.toObject());
-                    if (!record) {
-                        fail(BaoErrorKind::StoreCorrupt,
-                             QStringLiteral("%1: %2").arg(m_path, record.error().message));
-                        break;
-                    }
-                    records.insert(record->uid, *record);
-                }
-            }
-        }
-    }
-    if (!error && !m_path.isEmpty() && QFileInfo::exists(journalPath())) {
-        QFile file(journalPath());
-        QJsonParseError parseError{};
-        const QJsonDocument document = file.open(QIODevice::ReadOnly)
-                                           ? QJsonDocument::fromJson(file.readAll(), &parseError)
-                                           : QJsonDocument();
-        const QJsonObject batches = document.object().value(QStringLiteral("batches")).toObject();
-        if (document.object().value(QStringLiteral("format")).toString() != JournalFormatName) {
-            fail(BaoErrorKind::StoreCorrupt,
-                 QStringLiteral("%1 is not a BaoKeys journal").arg(journalPath()));
-        } else {
-            for (auto it = batches.begin(); it != batches.end(); ++it) {
-                QStringList uids;
-                for (const QJsonValue &uid : it.value().toArray())
-                    uids << uid.toString();
-                journal.insert(it.key(), uids);
-            }
-        }
-    }
+    // Another process writes by renaming a whole new file in, so the file read
+    // here is always one complete version; no lock is needed to read it.
+    auto records = readRecords();
+    BaoResult<QHash<QString, QStringList>> journal =
+        records ? readJournal() : BaoResult<QHash<QString, QStringList>>(QHash<QString, QStringList>());
 
     std::unique_lock lock(m_lock);
-    m_loadError = error;
-    if (error) {
+    if (!records || !journal) {
+        m_loadError = !records ? records.error() : journal.error();
         m_records.clear();
         m_journal.clear();
-        return baokeys::unexpected(*error);
+        return baokeys::unexpected(*m_loadError);
     }
-    m_records = std::move(records);
-    m_journal = std::move(journal);
+    m_loadError.reset();
+    m_records = std::move(*records);
+    m_journal = std::move(*journal);
     return {};
 }
 
@@ -196,6 +330,13 @@ BaoResult<QString> BaoStore::resetCorrupt()
         std::shared_lock lock(m_lock);
         if (!m_loadError)
             return QString();
+    }
+    StoreFileLock fileLock; // no writer of another process in between
+    if (!m_path.isEmpty()) {
+        auto locked = StoreFileLock::acquire(m_path + QStringLiteral(".lock"));
+        if (!locked)
+            return baokeys::unexpected(locked.error());
+        fileLock = std::move(*locked);
     }
     QString backup;
     for (const QString &path : {m_path, journalPath()}) {
@@ -271,20 +412,38 @@ BaoResult<void> BaoStore::checkWritable() const
     return {};
 }
 
-// Writers: serialised by m_writeMutex. They change a copy, persist it, and
-// only then swap it in under a short write lock, so readers wait at most for
-// the swap, and a failed write leaves both the file and memory as they were.
+// Writers: serialised in this process by m_writeMutex and across processes
+// by an flock on "<file>.lock". Under both, a writer reads the file as it is
+// on disk now (another process may have written since this one loaded),
+// applies its change to that, writes the result, and only then swaps it in
+// under a short write lock. So no process overwrites what another wrote,
+// readers here wait at most for the swap, and a failed write leaves both the
+// file and memory as they were.
 template <typename Value>
-BaoResult<void> BaoStore::commit(Value &current, const std::function<void(Value &)> &change,
+BaoResult<void> BaoStore::commit(Value &current, const std::function<BaoResult<Value>()> &readDisk,
+                                 const std::function<void(Value &)> &change,
                                  const std::function<BaoResult<void>(const Value &)> &persist)
 {
     std::lock_guard writer(m_writeMutex);
     if (auto writable = checkWritable(); !writable)
         return writable;
     Value next;
-    {
+    StoreFileLock fileLock;
+    if (m_path.isEmpty()) {
         std::shared_lock lock(m_lock);
         next = current;
+    } else {
+        auto locked = StoreFileLock::acquire(m_path + QStringLiteral(".lock"));
+        if (!locked)
+            return baokeys::unexpected(locked.error());
+        fileLock = std::move(*locked);
+        auto onDisk = readDisk();
+        if (!onDisk) {
+            BaoError error = onDisk.error();
+            error.message += QStringLiteral(" (not overwritten; sync() rebuilds it from the server)");
+            return baokeys::unexpected(error);
+        }
+        next = std::move(*onDisk);
     }
     change(next);
     if (!m_path.isEmpty()) {
@@ -299,7 +458,8 @@ BaoResult<void> BaoStore::commit(Value &current, const std::function<void(Value 
 BaoResult<void> BaoStore::update(const std::function<void(QHash<QString, KeyRecord> &)> &change)
 {
     return commit<QHash<QString, KeyRecord>>(
-        m_records, change, [this](const QHash<QString, KeyRecord> &next) -> BaoResult<void> {
+        m_records, [this] { return readRecords(); }, change,
+        [this](const QHash<QString, KeyRecord> &next) -> BaoResult<void> {
             QList<KeyRecord> sorted = next.values();
             std::sort(sorted.begin(), sorted.end(),
                       [](const KeyRecord &a, const KeyRecord &b) { return a.uid < b.uid; });
@@ -355,7 +515,8 @@ BaoResult<void> BaoStore::markMissing(const QStringList &missingUids)
 BaoResult<void> BaoStore::updateJournal(const std::function<void(QHash<QString, QStringList> &)> &change)
 {
     return commit<QHash<QString, QStringList>>(
-        m_journal, change, [this](const QHash<QString, QStringList> &next) -> BaoResult<void> {
+        m_journal, [this] { return readJournal(); }, change,
+        [this](const QHash<QString, QStringList> &next) -> BaoResult<void> {
             if (next.isEmpty()) {
                 if (QFileInfo::exists(journalPath()) && !QFile::remove(journalPath()))
                     return bao::baoError(BaoErrorKind::StoreIo,

@@ -19,14 +19,23 @@ namespace baokeys::keyring {
 // The local public metadata of the keys: a versioned JSON file
 // ({"format":"baokeys-store","version":1,"keys":[...]}) written atomically
 // (QSaveFile, then 0600), plus a small batch journal beside it
-// ("<file>.journal") that names keys a running batch may create, so a crash
-// mid-batch never leaves a key on the server that the store does not know
-// about (BaoKeyring adopts journal entries on the next open / sync()).
+// ("<file>.journal") that names keys a running create may make, so a crash
+// never leaves a key on the server that the store does not know about
+// (BaoKeyring adopts journal entries on the next open / sync()).
 //
-// A file that cannot be read or parsed is never overwritten: load() reports
-// StoreCorrupt / StoreIo, the store stays empty and read-only for that file
-// (writes fail with the same error) until resetCorrupt() moves the bad file
-// aside (renamed to "<file>.corrupt-<UTC time>", its bytes intact).
+// One file, many processes: the CLI and the desktop app share the default
+// store. Every write locks "<file>.lock" (flock, released by the kernel if
+// the process dies), re-reads the file, applies its change to what is on disk
+// and renames a whole new file in; readers never see a half-written file.
+// What another process wrote since this one loaded is kept, and shows here
+// after this process's next write or load().
+//
+// A file that cannot be read, is over its size bound, or breaks the schema
+// in any field (types, names, keys, duplicates) is never overwritten: load()
+// reports StoreCorrupt / StoreIo naming the field, the store stays empty and
+// read-only for that file (writes fail with the same error) until
+// resetCorrupt() moves the bad file aside ("<file>.corrupt-<UTC time>", its
+// bytes intact).
 //
 // An empty path gives an in-memory store (nothing written).
 //
@@ -90,8 +99,12 @@ public:
 
 private:
     template <typename Value>
-    bao::BaoResult<void> commit(Value &current, const std::function<void(Value &)> &change,
+    bao::BaoResult<void> commit(Value &current, const std::function<bao::BaoResult<Value>()> &readDisk,
+                                const std::function<void(Value &)> &change,
                                 const std::function<bao::BaoResult<void>(const Value &)> &persist);
+    // The files as they are on disk now (empty when absent), checked whole.
+    bao::BaoResult<QHash<QString, KeyRecord>> readRecords() const;
+    bao::BaoResult<QHash<QString, QStringList>> readJournal() const;
     bao::BaoResult<void> update(const std::function<void(QHash<QString, KeyRecord> &)> &change);
     bao::BaoResult<void> updateJournal(const std::function<void(QHash<QString, QStringList> &)> &change);
     bao::BaoResult<void> checkWritable() const;

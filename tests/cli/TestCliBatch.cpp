@@ -4,6 +4,7 @@
 #include "CliHarness.h"
 #include "core/crypto/Hash.h"
 #include "core/crypto/Secp256k1.h"
+#include "core/keyring/BaoStore.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -53,6 +54,8 @@ private slots:
     void interruptedBatchKeepsWhatIsDone();
     void crashedBatchIsRecoveredBySync();
     void serverCollisionRefusedOrPerKey();
+    void processesSharingOneStoreKeepEveryKey_data();
+    void processesSharingOneStoreKeepEveryKey();
 };
 
 void TestCliBatch::createAndSignJsonLines()
@@ -453,4 +456,52 @@ void TestCliBatch::serverCollisionRefusedOrPerKey()
 }
 
 QTEST_GUILESS_MAIN(TestCliBatch)
+void TestCliBatch::processesSharingOneStoreKeepEveryKey_data()
+{
+    QTest::addColumn<int>("processes");
+    QTest::newRow("2 processes") << 2;
+    QTest::newRow("4 processes") << 4;
+}
+
+// The desktop app and the CLI share one default store: processes writing it
+// at once must each keep what the others wrote (every write locks the store,
+// re-reads it and merges). Slow creates make the writes overlap.
+void TestCliBatch::processesSharingOneStoreKeepEveryKey()
+{
+    QFETCH(int, processes);
+    constexpr int PerProcess = 16;
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    baokeys::signer::FaultSettings faults;
+    faults.latency = 200ms;
+    cli.server().setFaults(faults);
+
+    std::vector<std::unique_ptr<QProcess>> running;
+    for (int i = 0; i < processes; ++i) {
+        auto process = std::make_unique<QProcess>();
+        process->setProcessEnvironment(cli.environment());
+        process->start(CliHarness::binary(),
+                       {QStringLiteral("--store"), cli.storePath(), QStringLiteral("batch"),
+                        QStringLiteral("create"), QStringLiteral("--prefix"), QStringLiteral("p%1").arg(i),
+                        QStringLiteral("--count"), QString::number(PerProcess),
+                        QStringLiteral("--parallelism"), QStringLiteral("4")});
+        running.push_back(std::move(process));
+    }
+    for (auto &process : running) {
+        QVERIFY(process->waitForFinished(60'000));
+        QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
+    }
+    cli.server().setFaults({});
+
+    baokeys::keyring::BaoStore store(cli.storePath());
+    QVERIFY(store.load().hasValue());
+    QCOMPARE(store.size(), processes * PerProcess);
+    for (int i = 0; i < processes; ++i) {
+        for (int n = 1; n <= PerProcess; ++n)
+            QVERIFY2(store.contains(QStringLiteral("p%1-%2").arg(i).arg(n)),
+                     qPrintable(QStringLiteral("p%1-%2 was lost").arg(i).arg(n)));
+    }
+    QVERIFY2(store.journalUids().isEmpty(), "every batch finished: no journal entry is left");
+}
+
 #include "TestCliBatch.moc"

@@ -7,6 +7,7 @@
 #include "core/crypto/Hex.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -149,25 +150,85 @@ private slots:
     {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<BaoErrorKind>("kind");
+        QTest::addColumn<QString>("names"); // what the error must name
+        const QByteArray head = "{\"format\":\"baokeys-store\",\"version\":1,";
+        // One valid entry with one field replaced: `field` set to `value`
+        // (a JSON text), or left out when `value` is empty.
+        const auto entry = [](const QByteArray &field, const QByteArray &value) {
+            QList<QPair<QByteArray, QByteArray>> fields{
+                {"uid", "\"a\""},
+                {"public_key", "\"02ac301ef3117116e34df184f20290db6f85a5e13042092c2a36d640242ac02948\""},
+                {"address", "\"0d551ff871ec2bb563f64ab29aa091c47dfcc346\""},
+                {"exportable", "false"},
+                {"created_at", "\"2026-11-27T01:02:03.456Z\""},
+                {"source", "\"generated\""},
+                {"key_path", "\"secp256k1/keys/a\""}};
+            QByteArrayList parts;
+            bool replaced = false;
+            for (const auto &[name, text] : fields) {
+                if (name == field) {
+                    replaced = true;
+                    if (!value.isEmpty())
+                        parts << "\"" + name + "\":" + value;
+                } else {
+                    parts << "\"" + name + "\":" + text;
+                }
+            }
+            if (!replaced && !value.isEmpty())
+                parts << "\"" + field + "\":" + value;
+            return "{" + parts.join(',') + "}";
+        };
         QTest::newRow("not json") << QByteArray("{\"format\":\"baokeys-store\",")
-                                  << BaoErrorKind::StoreCorrupt;
+                                  << BaoErrorKind::StoreCorrupt << QStringLiteral("not valid JSON");
+        QTest::newRow("an array") << QByteArray("[]") << BaoErrorKind::StoreCorrupt
+                                  << QStringLiteral("top level is an array");
         QTest::newRow("other format")
-            << QByteArray("{\"format\":\"x\",\"version\":1,\"keys\":[]}") << BaoErrorKind::StoreCorrupt;
+            << QByteArray("{\"format\":\"x\",\"version\":1,\"keys\":[]}") << BaoErrorKind::StoreCorrupt
+            << QStringLiteral("not a BaoKeys key store");
         QTest::newRow("newer version")
             << QByteArray("{\"format\":\"baokeys-store\",\"version\":99,\"keys\":[]}")
-            << BaoErrorKind::StoreCorrupt;
+            << BaoErrorKind::StoreCorrupt << QStringLiteral("version 99");
+        QTest::newRow("version a string")
+            << QByteArray("{\"format\":\"baokeys-store\",\"version\":\"1\",\"keys\":[]}")
+            << BaoErrorKind::StoreCorrupt << QStringLiteral("version a string");
+        QTest::newRow("keys an object") << head + "\"keys\":{}}" << BaoErrorKind::StoreCorrupt
+                                        << QStringLiteral("keys is an object, not an array");
+        QTest::newRow("keys a string") << head + "\"keys\":\"a\"}" << BaoErrorKind::StoreCorrupt
+                                       << QStringLiteral("keys is a string, not an array");
+        QTest::newRow("keys null") << head + "\"keys\":null}" << BaoErrorKind::StoreCorrupt
+                                   << QStringLiteral("keys is null, not an array");
+        QTest::newRow("keys missing") << QByteArray("{\"format\":\"baokeys-store\",\"version\":1}")
+                                      << BaoErrorKind::StoreCorrupt << QStringLiteral("keys is missing");
+        QTest::newRow("entry a number") << head + "\"keys\":[1]}" << BaoErrorKind::StoreCorrupt
+                                        << QStringLiteral("keys[0] is a number, not an object");
+        QTest::newRow("exportable a string")
+            << head + "\"keys\":[" + entry("exportable", "\"yes\"") + "]}" << BaoErrorKind::StoreCorrupt
+            << QStringLiteral("keys[0].exportable is a string, not true/false");
+        QTest::newRow("created_at a number")
+            << head + "\"keys\":[" + entry("created_at", "123") + "]}" << BaoErrorKind::StoreCorrupt
+            << QStringLiteral("keys[0].created_at is a number, not a string");
+        QTest::newRow("created_at not a time")
+            << head + "\"keys\":[" + entry("created_at", "\"yesterday\"") + "]}" << BaoErrorKind::StoreCorrupt
+            << QStringLiteral("created_at 'yesterday'");
+        QTest::newRow("uid missing") << head + "\"keys\":[" + entry("uid", "") + "]}"
+                                     << BaoErrorKind::StoreCorrupt
+                                     << QStringLiteral("keys[0].uid is missing");
+        QTest::newRow("missing_on_server a number")
+            << head + "\"keys\":[" + entry("missing_on_server", "1") + "]}" << BaoErrorKind::StoreCorrupt
+            << QStringLiteral("keys[0].missing_on_server is a number");
+        QTest::newRow("a name twice")
+            << head + "\"keys\":[" + entry("uid", "\"a\"") + "," + entry("uid", "\"a\"") + "]}"
+            << BaoErrorKind::StoreCorrupt << QStringLiteral("'a' is there twice");
         QTest::newRow("address mismatch")
-            << QByteArray(
-                   "{\"format\":\"baokeys-store\",\"version\":1,\"keys\":[{\"uid\":\"a\",\"public_key\":"
-                   "\"02ac301ef3117116e34df184f20290db6f85a5e13042092c2a36d640242ac02948\",\"address\":"
-                   "\"fb94ca1c7ed37bb8e6cf8cdc73c8c5bc7766af23\",\"source\":\"generated\"}]}")
-            << BaoErrorKind::StoreCorrupt;
+            << head + "\"keys\":[" + entry("address", "\"fb94ca1c7ed37bb8e6cf8cdc73c8c5bc7766af23\"") + "]}"
+            << BaoErrorKind::StoreCorrupt << QStringLiteral("address does not match");
     }
 
     void corruptFileIsReportedAndNeverOverwritten()
     {
         QFETCH(QByteArray, content);
         QFETCH(BaoErrorKind, kind);
+        QFETCH(QString, names);
         {
             QFile file(path());
             QVERIFY(file.open(QIODevice::WriteOnly));
@@ -178,6 +239,7 @@ private slots:
         QVERIFY(!loaded.hasValue());
         QCOMPARE(loaded.error().kind, kind);
         QVERIFY(loaded.error().message.contains(path()));
+        QVERIFY2(loaded.error().message.contains(names), qPrintable(loaded.error().message));
         QCOMPARE(store.loadError()->kind, kind);
         QCOMPARE(store.size(), 0);
 
@@ -260,6 +322,86 @@ private slots:
         QVERIFY(!sawMissing.load());
         QVERIFY(reads.load() > 0);
         QCOMPARE(store.size(), 21);
+    }
+
+    void aValidEntryLoads()
+    {
+        // The entry the corrupt rows above alter, unaltered: it loads.
+        QFile file(path());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            "{\"format\":\"baokeys-store\",\"version\":1,\"keys\":[{\"uid\":\"a\",\"public_key\":"
+            "\"02ac301ef3117116e34df184f20290db6f85a5e13042092c2a36d640242ac02948\",\"address\":"
+            "\"0d551ff871ec2bb563f64ab29aa091c47dfcc346\",\"exportable\":false,\"created_at\":"
+            "\"2026-11-27T01:02:03.456Z\",\"source\":\"generated\",\"key_path\":\"secp256k1/keys/a\"}]}");
+        file.close();
+        BaoStore store(path());
+        auto loaded = store.load();
+        QVERIFY2(loaded.hasValue(), loaded ? "" : qPrintable(loaded.error().message));
+        QCOMPARE(store.size(), 1);
+    }
+
+    void journalOfWrongShapeIsRefused()
+    {
+        QFile file(path() + QStringLiteral(".journal"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"format\":\"baokeys-journal\",\"version\":1,\"batches\":{\"b1\":[\"a\",7]}}");
+        file.close();
+        BaoStore store(path());
+        auto loaded = store.load();
+        QVERIFY(!loaded.hasValue());
+        QVERIFY2(loaded.error().message.contains(QStringLiteral("batches.b1 holds a number")),
+                 qPrintable(loaded.error().message));
+    }
+
+    void endlessFileIsRefused()
+    {
+        // /dev/zero never ends: reading it whole would grow without bound.
+        if (!QFileInfo::exists(QStringLiteral("/dev/zero")))
+            QSKIP("no /dev/zero here");
+        BaoStore store(QStringLiteral("/dev/zero"));
+        auto loaded = store.load();
+        QVERIFY(!loaded.hasValue());
+        QCOMPARE(loaded.error().kind, BaoErrorKind::StoreCorrupt);
+        QVERIFY2(loaded.error().message.contains(QStringLiteral("larger than 64 MiB")),
+                 qPrintable(loaded.error().message));
+    }
+
+    void twoStoresOnOneFileKeepEachOthersWrites()
+    {
+        // Two stores on one file stand for two processes: each loaded before
+        // the other wrote, and each writes from many threads at once.
+        BaoStore first(path());
+        BaoStore second(path());
+        QVERIFY(first.load().hasValue());
+        QVERIFY(second.load().hasValue());
+        constexpr int PerThread = 10;
+        std::vector<std::unique_ptr<QThread>> threads;
+        std::atomic<int> failures{0};
+        for (int t = 0; t < 4; ++t) {
+            BaoStore &store = t % 2 == 0 ? first : second;
+            threads.push_back(std::unique_ptr<QThread>(QThread::create([&store, &failures, t] {
+                for (int i = 0; i < PerThread; ++i) {
+                    if (!store.put(record(QStringLiteral("t%1-%2").arg(t).arg(i), i % 3)).hasValue())
+                        ++failures;
+                    if (!store.writeJournal(QStringLiteral("j%1-%2").arg(t).arg(i), {QStringLiteral("x")})
+                             .hasValue())
+                        ++failures;
+                }
+            })));
+            threads.back()->start();
+        }
+        for (auto &thread : threads)
+            QVERIFY(thread->wait(60'000));
+        QCOMPARE(failures.load(), 0);
+        BaoStore reopened(path());
+        QVERIFY(reopened.load().hasValue());
+        QCOMPARE(reopened.size(), 4 * PerThread);
+        // A writer also takes in what the other wrote.
+        QVERIFY(first.put(record(QStringLiteral("last"))).hasValue());
+        QCOMPARE(first.size(), 4 * PerThread + 1);
+        QVERIFY(first.clearAllJournals().hasValue());
+        QVERIFY(!QFileInfo::exists(path() + QStringLiteral(".journal")));
     }
 
     void inMemoryStoreWritesNothing()
