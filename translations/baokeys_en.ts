@@ -69,6 +69,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The request was sent but its answer was lost: the server may or may not have done it. It is not sent again; sync with the server, or do the same again, to settle it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The operation was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>

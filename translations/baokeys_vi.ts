@@ -67,6 +67,10 @@
         <translation>Máy chủ không trả lời kịp thời.</translation>
     </message>
     <message>
+        <source>The request was sent but its answer was lost: the server may or may not have done it. It is not sent again; sync with the server, or do the same again, to settle it.</source>
+        <translation>Yêu cầu đã được gửi nhưng câu trả lời bị mất: máy chủ có thể đã thực hiện hoặc chưa. Yêu cầu không được gửi lại; hãy đồng bộ với máy chủ, hoặc thực hiện lại thao tác đó, để xác định kết quả.</translation>
+    </message>
+    <message>
         <source>The operation was cancelled.</source>
         <translation>Thao tác đã bị hủy.</translation>
     </message>

@@ -124,6 +124,9 @@ void BatchCommands::registerAll(CommandLine &commandLine)
             "E.g. --prefix blob-worker --count 8. Names taken locally or on the server are refused\n"
             "before any key is created (with --per-key-check, names taken on the server fail one by\n"
             "one, refused by the engine, and the batch needs one round trip instead of two).\n"
+            "With --resume, keys already in the store are left out as done: the same command\n"
+            "again completes an interrupted batch. Either way, a key whose create lost its\n"
+            "answer (outcome unknown) is adopted from the server, or created if it is not there.\n"
             "JSON output: one line per key as it is created, then a summary."),
          {},
          {QCommandLineOption(QStringLiteral("prefix"), tr("Name prefix."), QStringLiteral("P")),
@@ -131,6 +134,7 @@ void BatchCommands::registerAll(CommandLine &commandLine)
           QCommandLineOption(QStringLiteral("exportable"), tr("Allow the keys to be exported later.")),
           QCommandLineOption(QStringLiteral("per-key-check"),
                              tr("Skip the LIST before creating: the engine refuses taken names key by key.")),
+          QCommandLineOption(QStringLiteral("resume"), tr("Leave out keys already in the store (done).")),
           parallelismOption(), transportOption()},
          &BatchCommands::create});
     commandLine.addCommand(
@@ -174,6 +178,7 @@ CliResult<ExitCode> BatchCommands::create(CommandContext &context, const Invocat
     request.exportable = invocation.isSet(QStringLiteral("exportable"));
     request.parallelism = lanes->parallelism;
     request.transport = lanes->transport;
+    request.skipStored = invocation.isSet(QStringLiteral("resume"));
     request.serverCheck = invocation.isSet(QStringLiteral("per-key-check"))
                               ? keyring::ServerNameCheck::ByEngine
                               : keyring::ServerNameCheck::ListFirst;
@@ -185,8 +190,13 @@ CliResult<ExitCode> BatchCommands::create(CommandContext &context, const Invocat
     if (!keyring)
         return cliError(keyring.error());
     auto job = (*keyring)->createBatch(request);
-    if (!job)
-        return cliError(CliError::fromBao(job.error()));
+    if (!job) {
+        CliError error = CliError::fromBao(job.error());
+        if (job.error().kind == bao::BaoErrorKind::AlreadyExists && !request.skipStored &&
+            job.error().message.contains(QStringLiteral("in the store")))
+            error.message += tr(" (--resume leaves them out and creates the rest)");
+        return cliError(error);
+    }
     const QString hrp = context.config().hrp;
     BatchReporter reporter(*job->progress, context.config().output, tr("created"));
     return runJob(*job, reporter, [&hrp](const keyring::CreateItemResult &result) {

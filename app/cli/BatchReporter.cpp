@@ -96,6 +96,10 @@ void BatchReporter::itemDone(int index, const QString &key, const QJsonObject &f
         ++m_failed;
         if (!m_firstError)
             m_firstError = std::make_pair(key, *error);
+        if (!m_firstSecurityFault && exitCodeFor(error->kind) == ExitCode::SecurityFault)
+            m_firstSecurityFault = std::make_pair(key, *error);
+        if (error->kind == bao::BaoErrorKind::OutcomeUnknown)
+            ++m_unknown;
     }
 
     if (m_format == OutputFormat::Text) {
@@ -134,9 +138,9 @@ CliResult<ExitCode> BatchReporter::finish(const std::optional<bao::BaoError> &pr
     if (preflightError)
         return cliError(CliError::fromBao(*preflightError));
     if (total > 0 && m_failed == total && m_firstError) {
-        CliError error = CliError::fromBao(m_firstError->second);
-        error.message =
-            tr("all %1 items failed; the first, '%2': %3").arg(total).arg(m_firstError->first, error.message);
+        const auto &[key, cause] = m_firstSecurityFault ? *m_firstSecurityFault : *m_firstError;
+        CliError error = CliError::fromBao(cause);
+        error.message = tr("all %1 items failed; '%2': %3").arg(total).arg(key, error.message);
         return cliError(error);
     }
 
@@ -173,6 +177,22 @@ CliResult<ExitCode> BatchReporter::finish(const std::optional<bao::BaoError> &pr
                 .arg(error.message);
         return cliError(error);
     }
+    // An answer that cannot be trusted outranks every other outcome, even
+    // among successes: scripts must see exit 6, not "partly done".
+    if (m_firstSecurityFault) {
+        CliError error = CliError::fromBao(m_firstSecurityFault->second);
+        error.message = tr("%1 of %2 items failed, '%3' with a security fault: %4")
+                            .arg(m_failed)
+                            .arg(total)
+                            .arg(m_firstSecurityFault->first, error.message);
+        return cliError(error);
+    }
+    if (m_unknown > 0)
+        Console::errLine(
+            tr("baokeys-cli: %1 item(s) sent without an answer (outcome unknown); their names stay in "
+               "the journal: run the same command again (with --resume for batch create), or "
+               "'keys sync', to settle them")
+                .arg(m_unknown));
     if (m_failed > 0) {
         Console::errLine(tr("baokeys-cli: %1 of %2 items failed; the first, '%3': %4")
                              .arg(m_failed)

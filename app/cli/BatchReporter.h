@@ -69,6 +69,8 @@ private:
     int m_done = 0;
     int m_failed = 0;
     std::optional<std::pair<QString, bao::BaoError>> m_firstError;
+    std::optional<std::pair<QString, bao::BaoError>> m_firstSecurityFault; // outranks the others
+    int m_unknown = 0;                                                     // items whose outcome is unknown
     LatencyStats m_stats;
     qint64 m_lastFinishedNs = 0;
     QTimer m_progressTimer;

@@ -28,6 +28,9 @@ QString hintFor(BaoErrorKind kind)
         return tr("retry, or raise --timeout");
     case BaoErrorKind::ServerError:
         return tr("retry later; the server logs say more");
+    case BaoErrorKind::OutcomeUnknown:
+        return tr("run the same command again: a key the server made is adopted, a missing one is made "
+                  "(or 'keys sync' adopts it)");
     case BaoErrorKind::SecurityFault:
     case BaoErrorKind::MalformedAnswer:
         return tr("do not use this server's answers until the cause is found");

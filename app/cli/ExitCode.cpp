@@ -20,6 +20,7 @@ ExitCode exitCodeFor(BaoErrorKind kind)
     case BaoErrorKind::ServerError:
     case BaoErrorKind::Transport:
     case BaoErrorKind::Timeout:
+    case BaoErrorKind::OutcomeUnknown: // the same command again (or keys sync) settles it
         return ExitCode::Unavailable;
     case BaoErrorKind::SecurityFault:
     case BaoErrorKind::MalformedAnswer:
@@ -49,7 +50,8 @@ QString exitCodeTable()
         "     or a confirmation needed while stdin is not a terminal (pass --yes)\n"
         "  3  partial batch failure: some items failed; the successes are printed\n"
         "  4  authentication: no token, or the token was refused\n"
-        "  5  unavailable: unreachable, timed out, sealed, standby, rate limited or 5xx\n"
+        "  5  unavailable: unreachable, timed out, sealed, standby, rate limited or 5xx;\n"
+        "     or a create/import/delete whose answer was lost (run it again, or keys sync)\n"
         "  6  security fault: the signer's answer cannot be trusted\n");
 }
 

@@ -19,7 +19,9 @@ namespace baokeys::cli {
 //      were printed
 //   4  authentication: no token, or the token was refused (HTTP 403)
 //   5  unavailable: unreachable, timed out, sealed, standby, rate limited or
-//      a 5xx answer - retrying later may help
+//      a 5xx answer - retrying later may help; or the outcome of a create,
+//      import or delete is unknown (its answer was lost) - running the same
+//      command again, or `keys sync`, settles it
 //   6  security fault: the signer's answer cannot be trusted (a signature
 //      that does not verify against the stored key, another public key,
 //      an answer that breaks the wire contract)

@@ -7,7 +7,7 @@
 #include "cli/InputReader.h"
 #include "cli/KeyView.h"
 #include "cli/PrivateFile.h"
-#include "core/bao/KeyName.h"
+#include "core/common/KeyName.h"
 #include "core/crypto/Hex.h"
 #include "core/keyring/BaoKeyring.h"
 
@@ -129,10 +129,10 @@ void KeysCommands::registerAll(CommandLine &commandLine)
 
 CliResult<void> KeysCommands::checkName(const QString &name)
 {
-    if (!bao::KeyName::isValid(name))
+    if (!KeyName::isValid(name))
         return cliError(
             CliError::usage(tr("invalid key name '%1': %2 (use letters, digits, '_', and '-' or '.' inside)")
-                                .arg(name, bao::KeyName::whyInvalid(name))));
+                                .arg(name, KeyName::whyInvalid(name))));
     return {};
 }
 

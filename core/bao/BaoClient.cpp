@@ -1,6 +1,6 @@
 #include "core/bao/BaoClient.h"
 
-#include "core/bao/KeyName.h"
+#include "core/common/KeyName.h"
 #include "core/crypto/CosmosAddress.h"
 #include "core/crypto/Hex.h"
 #include "core/crypto/Secp256k1.h"
@@ -176,6 +176,9 @@ HttpAnswer BaoClient::send(const QByteArray &method, const QString &path, const 
         call.headers.append({QByteArrayLiteral("X-Vault-Namespace"), m_settings.ns.toUtf8()});
     if (body)
         call.body = toJson(*body); // may hold a private key (import): the transport wipes it
+    // Reads, lists, sign and verify may go out again; a create, import or
+    // delete must not once it may have arrived (POST under keys/, DELETE).
+    call.repeatable = !(method == "DELETE" || (method == "POST" && path.startsWith(keyPath(QString()))));
     if (!m_transport)
         m_transport = HttpTransport::create(m_settings); // on first use: it belongs to the using thread
     answer = m_transport->exchange(call, m_hasCancel ? &m_cancel : nullptr);

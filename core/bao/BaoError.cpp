@@ -29,6 +29,8 @@ QString BaoError::kindName(BaoErrorKind kind)
         return QStringLiteral("timeout");
     case BaoErrorKind::Cancelled:
         return QStringLiteral("cancelled");
+    case BaoErrorKind::OutcomeUnknown:
+        return QStringLiteral("outcome_unknown");
     case BaoErrorKind::MalformedAnswer:
         return QStringLiteral("malformed_answer");
     case BaoErrorKind::SecurityFault:

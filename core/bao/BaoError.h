@@ -25,6 +25,10 @@ enum class BaoErrorKind {
     Transport, // connection refused/reset/dropped, TLS handshake failure, DNS
     Timeout,   // the per-request transfer timeout passed
     Cancelled, // the caller cancelled (batch cancel or a CancelToken)
+    // A create, import or delete was sent but its answer never came (the
+    // connection closed, the timeout passed): the server may or may not have
+    // done it. Never re-sent; a sync, or the same command again, settles it.
+    OutcomeUnknown,
     // Answers that cannot be trusted.
     MalformedAnswer, // not JSON, missing fields, bad hex/base64, wrong sizes
     SecurityFault,   // signature does not verify / public key differs from the stored one

@@ -271,14 +271,17 @@ HttpAnswer BeastTransport::Connection::exchange(HttpCall &call, CancelToken *can
         }
         close();
         // The server may close a kept connection just as a request goes out.
-        // When nothing came back, send once more on a new connection.
+        // When nothing came back, send once more on a new connection - only
+        // a request that is safe to repeat: a create may have arrived.
         const bool lostIdleConnection = ec == net::error::eof || ec == http::error::end_of_stream ||
                                         ec == net::error::connection_reset || ec == net::error::broken_pipe;
-        if (reused && attempt == 0 && lostIdleConnection && !parser.got_some() && !m_cancelled && !m_timedOut)
+        if (call.repeatable && reused && attempt == 0 && lostIdleConnection && !parser.got_some() &&
+            !m_cancelled && !m_timedOut)
             continue;
-        answer.transportError = failure(ec, QStringLiteral("exchange with %1").arg(origin.describe()));
+        BaoError lost = failure(ec, QStringLiteral("exchange with %1").arg(origin.describe()));
         if (parser.is_header_done())
-            answer.transportError->httpStatus = int(parser.get().result_int());
+            lost.httpStatus = int(parser.get().result_int());
+        answer.transportError = call.repeatable ? lost : outcomeUnknown(lost);
         break;
     }
     if (cancel)

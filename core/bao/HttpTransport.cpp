@@ -37,6 +37,16 @@ BaoError HttpTransport::aborted()
     return BaoError{BaoErrorKind::Cancelled, QStringLiteral("request aborted"), 0, {}};
 }
 
+BaoError HttpTransport::outcomeUnknown(const BaoError &lost)
+{
+    return BaoError{BaoErrorKind::OutcomeUnknown,
+                    QStringLiteral("the request was sent but its answer was lost (%1); the server may have "
+                                   "done it, so it is not sent again")
+                        .arg(lost.describe()),
+                    lost.httpStatus,
+                    {}};
+}
+
 BaoError HttpTransport::unusableCaFile(const QString &caCertFile)
 {
     return BaoError{BaoErrorKind::Transport,

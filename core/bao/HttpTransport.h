@@ -23,6 +23,10 @@ struct HttpCall {
     QUrl url;                                     // http(s), already checked
     QList<QPair<QByteArray, QByteArray>> headers; // besides Host, Content-Type and Content-Length
     QByteArray body; // may hold a private key (import): the transport wipes it once sent
+    // False for a call that changes state (create, import, delete): once any
+    // byte of it may have reached the server it is never sent again, and a
+    // lost answer is BaoErrorKind::OutcomeUnknown (see outcomeUnknown()).
+    bool repeatable = true;
 };
 
 // What came back: a status and body, or why nothing usable did.
@@ -55,6 +59,9 @@ public:
     static BaoError timedOut(std::chrono::milliseconds timeout, int httpStatus = 0);
     static BaoError aborted();
     static BaoError unusableCaFile(const QString &caCertFile);
+    // `lost` (a dropped connection, a timeout, an abort after sending) for a
+    // call that is not repeatable: the server may have done it.
+    static BaoError outcomeUnknown(const BaoError &lost);
 };
 
 } // namespace baokeys::bao

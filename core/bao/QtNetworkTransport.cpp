@@ -9,8 +9,42 @@
 #include <QSslCertificate>
 
 #include <atomic>
+#include <cstring>
+#include <memory>
 
 namespace baokeys::bao {
+
+namespace {
+
+// The body of a call that must not be sent twice. QNetworkAccessManager sends
+// a request again, on its own, when the connection closes before an answer
+// (even a new connection, even a POST). It can do so only by rewinding the
+// body; a body it may neither buffer nor rewind makes that a
+// ContentResendError instead, which the transport reports as outcome unknown.
+class OneShotBody : public QIODevice {
+public:
+    explicit OneShotBody(QByteArray bytes) : m_bytes(std::move(bytes)) { open(QIODevice::ReadOnly); }
+    ~OneShotBody() override { m_bytes.fill('\0'); }
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override { return m_bytes.size() - m_read + QIODevice::bytesAvailable(); }
+    bool reset() override { return false; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 count = qMin(maxSize, m_bytes.size() - m_read);
+        std::memcpy(data, m_bytes.constData() + m_read, size_t(count));
+        m_read += count;
+        return count;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_bytes;
+    qint64 m_read = 0;
+};
+
+} // namespace
 
 QtNetworkTransport::QtNetworkTransport(const BaoSettings &settings)
     : m_timeout(settings.timeout), m_tls(QSslConfiguration::defaultConfiguration())
@@ -50,7 +84,13 @@ HttpAnswer QtNetworkTransport::exchange(HttpCall &call, CancelToken *cancel)
         request.setSslConfiguration(m_tls);
 
     QNetworkReply *reply = nullptr;
-    if (call.method == "GET")
+    std::unique_ptr<OneShotBody> oneShot;
+    if (!call.repeatable) {
+        oneShot = std::make_unique<OneShotBody>(call.body);
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        request.setHeader(QNetworkRequest::ContentLengthHeader, call.body.size());
+        reply = m_network->sendCustomRequest(request, call.method, oneShot.get());
+    } else if (call.method == "GET")
         reply = m_network->get(request);
     else if (call.method == "DELETE")
         reply = m_network->deleteResource(request);
@@ -101,6 +141,13 @@ HttpAnswer QtNetworkTransport::exchange(HttpCall &call, CancelToken *cancel)
         else if (timeout)
             answer.transportError = timedOut(m_timeout, answer.status);
     }
+    // A state-changing call that may have reached the server and got no
+    // usable answer: its outcome is unknown. Only a connection that never
+    // opened proves it was not sent.
+    const bool neverSent = error == QNetworkReply::ConnectionRefusedError ||
+                           error == QNetworkReply::HostNotFoundError || (secure && m_tlsError);
+    if (!call.repeatable && answer.transportError && !neverSent)
+        answer.transportError = outcomeUnknown(*answer.transportError);
     delete reply;
     return answer;
 }

@@ -123,7 +123,10 @@ BaoKeyring::createJournaled(const QString &uid, KeySource source,
         return baokeys::unexpected(journal.error());
     auto info = create();
     if (!info) {
-        m_store->forgetJournal(journalId);
+        // A lost answer may hide a key the server made: the journal keeps its
+        // name for sync() or the same call again. Any other failure made none.
+        if (info.error().kind != BaoErrorKind::OutcomeUnknown)
+            m_store->forgetJournal(journalId);
         return baokeys::unexpected(info.error());
     }
     if (check) {
@@ -134,7 +137,7 @@ BaoKeyring::createJournaled(const QString &uid, KeySource source,
     }
     auto stored = storeNew(*info, source);
     if (stored)
-        m_store->forgetJournal(journalId); // else the journal stays: sync() adopts the key
+        m_store->settleJournal(journalId, {uid}, {}); // else the journal stays: sync() adopts the key
     return stored;
 }
 
@@ -146,7 +149,17 @@ KeyringResult<KeyRecord> BaoKeyring::newAccount(const QString &uid, bool exporta
         return baokeys::unexpected(valid.error());
     if (auto free = checkFreeInStore(uid); !free)
         return baokeys::unexpected(free.error());
-    return createJournaled(uid, KeySource::Generated, [&] { return client().createKey(uid, exportable); });
+    // An earlier create of this name lost its answer: the same call again
+    // adopts the key the server made, or creates it if none was made.
+    const bool unsettled = m_store->journalUids().contains(uid);
+    return createJournaled(uid, KeySource::Generated, [&]() -> KeyringResult<bao::KeyInfo> {
+        if (unsettled) {
+            auto existing = client().readKey(uid);
+            if (existing || existing.error().kind != BaoErrorKind::NotFound)
+                return existing;
+        }
+        return client().createKey(uid, exportable);
+    });
 }
 
 KeyringResult<KeyRecord> BaoKeyring::key(const QString &uid) const
@@ -414,9 +427,16 @@ KeyringResult<QStringList> BaoKeyring::batchNames(const CreateBatchRequest &requ
     names.reserve(request.count);
     for (int i = 0; i < request.count; ++i)
         names << QStringLiteral("%1-%2").arg(request.prefix).arg(request.firstIndex + i);
-    if (auto valid = checkName(names.first()); !valid)
-        return baokeys::unexpected(valid.error());
+    // The first and the last name are the shortest and the longest.
+    for (const QString &name : {names.first(), names.last()}) {
+        if (auto valid = checkName(name); !valid)
+            return baokeys::unexpected(valid.error());
+    }
     const auto inStore = [this](const QString &name) { return m_store->contains(name); };
+    if (request.skipStored) {
+        names.removeIf(inStore); // done by an earlier run
+        return names;
+    }
     if (auto taken = errors::alreadyTaken(names, inStore, QStringLiteral("in the store")))
         return baokeys::unexpected(*taken);
     return names;

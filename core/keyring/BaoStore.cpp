@@ -1,6 +1,6 @@
 #include "core/keyring/BaoStore.h"
 
-#include "core/bao/KeyName.h"
+#include "core/common/KeyName.h"
 #include "core/crypto/CosmosAddress.h"
 #include "core/crypto/Hex.h"
 #include "core/crypto/Secp256k1.h"
@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QSet>
 
 #include "core/keyring/StoreFileLock.h"
 
@@ -114,7 +115,7 @@ BaoResult<KeyRecord> fromJson(const QJsonValue &value, const QString &where)
 
     KeyRecord record;
     record.uid = object.value(QStringLiteral("uid")).toString();
-    if (!bao::KeyName::isValid(record.uid))
+    if (!KeyName::isValid(record.uid))
         return bao::baoError(BaoErrorKind::StoreCorrupt,
                              QStringLiteral("%1.uid '%2' is not a valid key name").arg(where, record.uid));
     auto publicKey = crypto::Hex::decode(object.value(QStringLiteral("public_key")).toString());
@@ -544,6 +545,21 @@ BaoResult<void> BaoStore::writeJournal(const QString &batchId, const QStringList
 void BaoStore::forgetJournal(const QString &batchId)
 {
     (void)clearJournal(batchId); // see the header: a failed clear loses nothing
+}
+
+void BaoStore::settleJournal(const QString &batchId, const QStringList &stored, const QStringList &unsettled)
+{
+    const QSet<QString> settled(stored.cbegin(), stored.cend());
+    (void)updateJournal(
+        [&](QHash<QString, QStringList> &next) { // see the header: a failed write loses nothing
+            next.remove(batchId);
+            for (auto it = next.begin(); it != next.end();) {
+                it->removeIf([&settled](const QString &uid) { return settled.contains(uid); });
+                it = it->isEmpty() ? next.erase(it) : std::next(it);
+            }
+            if (!unsettled.isEmpty())
+                next.insert(batchId, unsettled);
+        });
 }
 
 BaoResult<void> BaoStore::clearJournal(const QString &batchId)

@@ -93,6 +93,11 @@ public:
     // or absent, and the next recoverJournal() or sync() adopts nothing new
     // from them and clears them.
     void forgetJournal(const QString &batchId);
+    // After a create: the `stored` names leave every entry (an earlier run's
+    // included: they are settled now), and `batchId`'s entry keeps only the
+    // `unsettled` names (outcome unknown), or goes. One write; a failed one
+    // leaves more names, never fewer, so it loses nothing either.
+    void settleJournal(const QString &batchId, const QStringList &stored, const QStringList &unsettled);
     // All names still in the journal (from batches that did not finish).
     QStringList journalUids() const;
     bao::BaoResult<void> clearAllJournals();

@@ -46,6 +46,16 @@ private:
     bao::BaoClient &m_client;
 };
 
+// A name an earlier create left in the journal (its answer was lost): the
+// server's key is adopted when it has one, else the key is created now.
+bao::BaoResult<bao::KeyInfo> adoptOrCreate(bao::BaoClient &server, const QString &uid, bool exportable)
+{
+    auto existing = server.readKey(uid);
+    if (existing || existing.error().kind != BaoErrorKind::NotFound)
+        return existing;
+    return server.createKey(uid, exportable);
+}
+
 int parallelismFor(int requested, qsizetype items)
 {
     return requested > 0 ? requested : qMin(int(items), DefaultMaxParallelism);
@@ -230,12 +240,14 @@ struct CreateRun : BatchRun<CreateItemResult> {
     std::function<void()> keysStored;
     QString batchId;
     bool exportable = false;
+    QSet<QString> earlierJournal; // names an earlier create left with an unknown outcome
 
     std::once_flag preflightOnce;
     std::optional<BaoError> preflightError; // written once inside call_once, then only read
     QFuture<bao::BaoResult<void>> journal;  // the journal write, started with the batch
 
     QList<KeyRecord> created; // guarded by mutex
+    QStringList unknown;      // outcome unknown: stay in the journal; guarded by mutex
     bool persisted = false;   // guarded by mutex
 
     ~CreateRun() { persist(); }
@@ -249,12 +261,14 @@ struct CreateRun : BatchRun<CreateItemResult> {
     void persist()
     {
         QList<KeyRecord> records;
+        QStringList unsettled;
         {
             std::lock_guard lock(mutex);
             if (persisted)
                 return;
             persisted = true;
             records = created;
+            unsettled = unknown;
         }
         if (!journalWritten())
             return; // then the preflight failed and nothing was created
@@ -262,7 +276,12 @@ struct CreateRun : BatchRun<CreateItemResult> {
             // The journal stays: recoverJournal()/sync() adopts these keys later.
             state->setPersistError(stored.error());
         } else {
-            store->forgetJournal(batchId);
+            // Keys whose outcome is unknown stay journaled, so sync() or the
+            // same batch again adopts them; the stored ones are settled.
+            QStringList storedNames;
+            for (const KeyRecord &record : std::as_const(records))
+                storedNames << record.uid;
+            store->settleJournal(batchId, storedNames, unsettled);
         }
         if (!records.isEmpty())
             keysStored();
@@ -296,6 +315,8 @@ BatchJob<CreateItemResult> BatchRunner::create(const QStringList &names, const C
     run->keysStored = m_parts.keysStored;
     run->batchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     run->exportable = request.exportable;
+    const QStringList journaled = m_parts.store.journalUids();
+    run->earlierJournal = QSet<QString>(journaled.cbegin(), journaled.cend());
 
     // Crash safety: the journal names every key before any create. Its fsync
     // runs on another thread while the workers start (and, with ListFirst,
@@ -318,8 +339,11 @@ BatchJob<CreateItemResult> BatchRunner::create(const QStringList &names, const C
             else
                 run->preflightError = errors::alreadyTaken(
                     run->state->uids(),
-                    [existing = QSet<QString>(existingNames->cbegin(), existingNames->cend())](
-                        const QString &name) { return existing.contains(name); },
+                    [existing = QSet<QString>(existingNames->cbegin(), existingNames->cend()),
+                     earlier = run->earlierJournal](const QString &name) {
+                        return existing.contains(name) &&
+                               !earlier.contains(name); // an earlier run's: adopted
+                    },
                     QStringLiteral("on the server"));
         }
         if (!run->preflightError && !run->journalWritten())
@@ -344,9 +368,12 @@ BatchJob<CreateItemResult> BatchRunner::create(const QStringList &names, const C
                 result.error = errors::cancelledBeforeStart();
             } else {
                 progress.post(index, BatchItemState::Started);
+                // No cancel token here: a create in flight is let finish, so
+                // its answer (and key) is kept rather than made unknown.
                 bao::BaoClient &server = m_parts.clients.client(transport);
-                ScopedCancel scoped(server, progress.cancelToken());
-                auto info = server.createKey(result.uid, run->exportable);
+                auto info = run->earlierJournal.contains(result.uid)
+                                ? adoptOrCreate(server, result.uid, run->exportable)
+                                : server.createKey(result.uid, run->exportable);
                 if (info)
                     result.key = KeyRecord::fromServer(*info, KeySource::Generated, m_parts.mount);
                 else
@@ -356,6 +383,9 @@ BatchJob<CreateItemResult> BatchRunner::create(const QStringList &names, const C
         if (result.key) {
             std::lock_guard lock(run->mutex);
             run->created << *result.key;
+        } else if (result.error && result.error->kind == BaoErrorKind::OutcomeUnknown) {
+            std::lock_guard lock(run->mutex);
+            run->unknown << result.uid;
         }
         if (run->complete(result))
             run->persist(); // before the last event and the future's end: "finished" means stored
@@ -366,7 +396,13 @@ BatchJob<CreateItemResult> BatchRunner::create(const QStringList &names, const C
     BatchJob<CreateItemResult> job;
     job.progress = std::make_shared<BatchProgress>(state);
     job.future = run->promise.future();
-    (void)QtConcurrent::map(run->lease->pool(), run->indices.begin(), run->indices.end(), createOne);
+    if (names.isEmpty()) { // a resumed batch with nothing left to do
+        run->persist();
+        run->lease->release();
+        run->promise.finish();
+    } else {
+        (void)QtConcurrent::map(run->lease->pool(), run->indices.begin(), run->indices.end(), createOne);
+    }
     return job;
 }
 

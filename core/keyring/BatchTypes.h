@@ -49,6 +49,11 @@ struct CreateBatchRequest {
     int firstIndex = 1;  // names start at <prefix>-<firstIndex>
     ServerNameCheck serverCheck = ServerNameCheck::ByEngine;
     bao::HttpTransportKind transport = DefaultBatchTransport;
+    // Resume an earlier run of the same batch: names the store already holds
+    // are left out (done) instead of refusing the batch. Either way, a name an
+    // earlier run left in the journal (its outcome unknown) is adopted when
+    // the server has it, never refused as taken.
+    bool skipStored = false;
 };
 
 // signBatch: each request its own key and message.

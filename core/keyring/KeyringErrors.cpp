@@ -1,6 +1,6 @@
 #include "core/keyring/KeyringErrors.h"
 
-#include "core/bao/KeyName.h"
+#include "core/common/KeyName.h"
 
 namespace baokeys::keyring::errors {
 
@@ -27,10 +27,10 @@ BaoError localNotFound(const QString &uid)
 
 std::optional<BaoError> invalidName(const QString &uid)
 {
-    if (bao::KeyName::isValid(uid))
+    if (KeyName::isValid(uid))
         return std::nullopt;
     return BaoError{
-        BaoErrorKind::InvalidName, QStringLiteral("'%1': %2").arg(uid, bao::KeyName::whyInvalid(uid)), 0, {}};
+        BaoErrorKind::InvalidName, QStringLiteral("'%1': %2").arg(uid, KeyName::whyInvalid(uid)), 0, {}};
 }
 
 BaoError alreadyInStore(const QString &uid)

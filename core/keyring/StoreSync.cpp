@@ -1,7 +1,7 @@
 #include "core/keyring/StoreSync.h"
 
 #include "core/bao/BaoClient.h"
-#include "core/bao/KeyName.h"
+#include "core/common/KeyName.h"
 #include "core/keyring/KeyRecord.h"
 
 #include <QHash>
@@ -33,7 +33,7 @@ bao::BaoResult<SyncReport> StoreSync::sync(bao::BaoClient &server)
 
     QList<KeyRecord> changes;
     for (const QString &name : std::as_const(listing->names)) {
-        if (!bao::KeyName::isValid(name))
+        if (!KeyName::isValid(name))
             continue;
         if (!infos.contains(name)) {
             // The listing gave only the name: read the key itself.
@@ -90,7 +90,7 @@ bao::BaoResult<QStringList> StoreSync::recoverJournal(bao::BaoClient &server)
     QList<KeyRecord> adopted;
     QStringList names;
     for (const QString &uid : pending) {
-        if (m_store.contains(uid) || !bao::KeyName::isValid(uid))
+        if (m_store.contains(uid) || !KeyName::isValid(uid))
             continue;
         auto info = server.readKey(uid);
         if (!info) {

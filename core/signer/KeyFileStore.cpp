@@ -1,10 +1,10 @@
 #include "core/signer/KeyFileStore.h"
 
+#include "core/common/KeyName.h"
 #include "core/crypto/CosmosAddress.h"
 #include "core/crypto/Secp256k1.h"
 #include "core/signer/AtomicFile.h"
 #include "core/signer/KeyFileCipher.h"
-#include "core/signer/KeyName.h"
 
 #include <QDir>
 #include <QFile>

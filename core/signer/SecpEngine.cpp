@@ -1,10 +1,10 @@
 #include "core/signer/SecpEngine.h"
 
+#include "core/common/KeyName.h"
 #include "core/crypto/CosmosAddress.h"
 #include "core/crypto/Hash.h"
 #include "core/crypto/Secp256k1.h"
 #include "core/signer/GoBool.h"
-#include "core/signer/KeyName.h"
 #include "core/signer/KeyStore.h"
 
 #include <QDateTime>

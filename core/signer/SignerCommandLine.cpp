@@ -1,7 +1,7 @@
 #include "core/signer/SignerCommandLine.h"
 
+#include "core/common/KeyName.h"
 #include "core/crypto/SecureBytes.h"
-#include "core/signer/KeyName.h"
 
 #include <QCommandLineParser>
 #include <QFile>

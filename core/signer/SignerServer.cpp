@@ -1,12 +1,12 @@
 #include "core/signer/SignerServer.h"
 
+#include "core/common/KeyName.h"
 #include "core/crypto/SecureBytes.h"
 #include "core/signer/DataDirLock.h"
 #include "core/signer/FaultInjector.h"
 #include "core/signer/HttpListener.h"
 #include "core/signer/KeyFileCipher.h"
 #include "core/signer/KeyFileStore.h"
-#include "core/signer/KeyName.h"
 #include "core/signer/KeyStore.h"
 #include "core/signer/SecpEngine.h"
 #include "core/signer/ServerState.h"

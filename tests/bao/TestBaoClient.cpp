@@ -7,7 +7,7 @@
 #include "TransportRows.h"
 
 #include "core/bao/BaoClient.h"
-#include "core/bao/KeyName.h"
+#include "core/common/KeyName.h"
 #include "core/crypto/CosmosAddress.h"
 #include "core/crypto/Hash.h"
 #include "core/crypto/Hex.h"
@@ -145,9 +145,9 @@ private slots:
             QCOMPARE(result.error().kind, BaoErrorKind::InvalidName);
         }
         QCOMPARE(m_signer->server().engineRequestCount(), before);
-        QVERIFY(baokeys::bao::KeyName::isValid(u"blob-worker-1"));
-        QVERIFY(baokeys::bao::KeyName::isValid(u"a"));
-        QVERIFY(baokeys::bao::KeyName::isValid(u"a.b_c-d"));
+        QVERIFY(baokeys::KeyName::isValid(u"blob-worker-1"));
+        QVERIFY(baokeys::KeyName::isValid(u"a"));
+        QVERIFY(baokeys::KeyName::isValid(u"a.b_c-d"));
     }
 
     void wrongTokenIsPermissionDenied()

@@ -288,6 +288,78 @@ private slots:
                  qPrintable(cut.error().describe()));
     }
 
+    // A create, import or delete whose answer never came may have been done:
+    // it is never sent again (a second create would meet "already exists"
+    // and hide the first), and it is reported as outcome unknown.
+    void lostAnswerToACreateIsOutcomeUnknown_data()
+    {
+        QTest::addColumn<QString>("call");
+        QTest::addColumn<bool>("warm"); // over a kept connection
+        for (const char *call : {"create", "import", "delete"}) {
+            QTest::newRow(qPrintable(QStringLiteral("%1, new connection").arg(QLatin1String(call))))
+                << QString::fromLatin1(call) << false;
+            QTest::newRow(qPrintable(QStringLiteral("%1, kept connection").arg(QLatin1String(call))))
+                << QString::fromLatin1(call) << true;
+        }
+    }
+
+    void lostAnswerToACreateIsOutcomeUnknown()
+    {
+        QFETCH(QString, call);
+        QFETCH(bool, warm);
+        m_server->setHandler([](const FakeRequest &request) {
+            if (request.method == "GET")
+                return FakeResponse::data(keyData());
+            return FakeResponse::drop(); // the request arrived; its answer is lost
+        });
+        BaoClient client(settings());
+        if (warm)
+            QVERIFY(client.readKey(QStringLiteral("k")).hasValue());
+        const int before = m_server->requestCount();
+        std::optional<baokeys::bao::BaoError> error;
+        if (call == QLatin1String("create")) {
+            auto result = client.createKey(QStringLiteral("k"), false);
+            QVERIFY(!result.hasValue());
+            error = result.error();
+        } else if (call == QLatin1String("import")) {
+            auto key = crypto::Hex::decodeSecret(
+                u"0000000000000000000000000000000000000000000000000000000000000001");
+            QVERIFY(key.hasValue());
+            auto result = client.importKey(QStringLiteral("k"), *key, false);
+            QVERIFY(!result.hasValue());
+            error = result.error();
+        } else {
+            auto result = client.deleteKey(QStringLiteral("k"));
+            QVERIFY(!result.hasValue());
+            error = result.error();
+        }
+        QVERIFY2(error->kind == BaoErrorKind::OutcomeUnknown, qPrintable(error->describe()));
+        QCOMPARE(m_server->requestCount() - before, 1); // sent once, never again
+    }
+
+    void unansweredCreateTimesOutAsOutcomeUnknown()
+    {
+        m_server->setHandler([](const FakeRequest &) { return FakeResponse::hang(); });
+        auto result = BaoClient(settings(300)).createKey(QStringLiteral("k"), false);
+        QVERIFY(!result.hasValue());
+        QVERIFY2(result.error().kind == BaoErrorKind::OutcomeUnknown, qPrintable(result.error().describe()));
+        QCOMPARE(m_server->requestCount(), 1);
+    }
+
+    void refusedConnectionIsNoOutcome()
+    {
+        // Nothing listens: the create never left, so nothing can have been made.
+        BaoSettings closed = settings();
+        const quint16 port = m_server->port();
+        m_server.reset();
+        closed.address = QStringLiteral("http://127.0.0.1:%1").arg(port);
+        auto result = BaoClient(closed).createKey(QStringLiteral("k"), false);
+        QVERIFY(!result.hasValue());
+        QVERIFY2(result.error().kind == BaoErrorKind::Transport, qPrintable(result.error().describe()));
+        m_server = std::make_unique<FakeBaoServer>();
+        QVERIFY(m_server->start());
+    }
+
     // A server may close a kept connection while it is idle (an idle
     // timeout, a restart): the next call goes out on a new connection,
     // exactly once.

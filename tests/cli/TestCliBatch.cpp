@@ -54,6 +54,7 @@ private slots:
     void interruptedBatchKeepsWhatIsDone();
     void crashedBatchIsRecoveredBySync();
     void serverCollisionRefusedOrPerKey();
+    void resumeCreatesOnlyWhatIsMissing();
     void processesSharingOneStoreKeepEveryKey_data();
     void processesSharingOneStoreKeepEveryKey();
 };
@@ -456,6 +457,34 @@ void TestCliBatch::serverCollisionRefusedOrPerKey()
 }
 
 QTEST_GUILESS_MAIN(TestCliBatch)
+void TestCliBatch::resumeCreatesOnlyWhatIsMissing()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    const auto create = [&cli](int count, bool resume) {
+        QStringList arguments{QStringLiteral("--output"), QStringLiteral("json"),     QStringLiteral("batch"),
+                              QStringLiteral("create"),   QStringLiteral("--prefix"), QStringLiteral("r"),
+                              QStringLiteral("--count"),  QString::number(count)};
+        if (resume)
+            arguments << QStringLiteral("--resume");
+        return cli.run(arguments);
+    };
+    EXPECT_EXIT(create(4, false), 0);
+    CliRun refused = create(6, false);
+    EXPECT_CLEAN_FAILURE(refused, 1);
+    QVERIFY2(refused.err.contains("--resume"), refused.err.constData());
+    CliRun resumed = create(6, true);
+    EXPECT_EXIT(resumed, 0);
+    QCOMPARE(resumed.out.count("\"type\":\"result\""), 2); // r-5 and r-6 only
+    QVERIFY(resumed.out.contains("\"key\":\"r-5\"") || resumed.out.contains("r-5"));
+    CliRun nothingLeft = create(6, true);
+    EXPECT_EXIT(nothingLeft, 0);
+    QCOMPARE(nothingLeft.out.count("\"type\":\"result\""), 0);
+    baokeys::keyring::BaoStore store(cli.storePath());
+    QVERIFY(store.load().hasValue());
+    QCOMPARE(store.size(), 6);
+}
+
 void TestCliBatch::processesSharingOneStoreKeepEveryKey_data()
 {
     QTest::addColumn<int>("processes");

@@ -32,6 +32,7 @@ private slots:
     void status();
     void unreachableSealedAndBadToken();
     void securityFaultExitsSix();
+    void usageMistakesExitTwo();
     void connectionOptions();
     void defaultStoreIsPrivate();
 
@@ -643,6 +644,42 @@ void TestCliCommands::securityFaultExitsSix()
                             QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("swapped"),
                             QStringLiteral("--message-hex"), QStringLiteral("00")});
     EXPECT_CLEAN_FAILURE(batch, 6);
+    // Among successes too: the security fault outranks "partly failed" (3).
+    EXPECT_EXIT(cli.run({QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("honest")}), 0);
+    CliRun mixed =
+        cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("batch"),
+                 QStringLiteral("sign"), QStringLiteral("--keys"), QStringLiteral("honest,swapped,honest"),
+                 QStringLiteral("--message-hex"), QStringLiteral("00")});
+    QCOMPARE(mixed.exitCode, 6);
+    QVERIFY2(mixed.err.contains("'swapped' with a security fault"), mixed.err.constData());
+    QCOMPARE(mixed.out.count("\"signature\":\""), 2); // the honest ones are still printed
+}
+
+void TestCliCommands::usageMistakesExitTwo()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    // A malformed address is a usage error, not an unreachable server.
+    for (const QString &address :
+         {QStringLiteral("not a url"), QStringLiteral("ftp://127.0.0.1:8200"), QStringLiteral("http://")}) {
+        CliRun run =
+            cli.run({QStringLiteral("--addr"), address, QStringLiteral("keys"), QStringLiteral("list")});
+        EXPECT_CLEAN_FAILURE(run, 2);
+        QVERIFY2(run.err.contains("is not an http(s) address"), run.err.constData());
+    }
+    // A name longer than the rule the client and the signer share.
+    CliRun longName =
+        cli.run({QStringLiteral("keys"), QStringLiteral("add"), QString(129, QLatin1Char('k'))});
+    EXPECT_CLEAN_FAILURE(longName, 2);
+    QVERIFY2(longName.err.contains("longer than 128"), longName.err.constData());
+    EXPECT_EXIT(cli.run({QStringLiteral("keys"), QStringLiteral("add"), QString(128, QLatin1Char('k'))}), 0);
+    // A store holding [] says what it is, not "no error occurred".
+    const QString arrayStore = cli.writeFile(QStringLiteral("array.json"), "[]");
+    CliRun array =
+        cli.run({QStringLiteral("--store"), arrayStore, QStringLiteral("keys"), QStringLiteral("list")});
+    QCOMPARE(array.exitCode, 1);
+    QVERIFY2(array.err.contains("top level is an array"), array.err.constData());
+    QVERIFY(!array.err.contains("no error occurred"));
 }
 
 void TestCliCommands::connectionOptions()

@@ -577,19 +577,17 @@ private slots:
         job->progress->cancel();
         job->future.waitForFinished();
         const auto results = job->future.results();
-        QVERIFY(results.at(0).ok());
-        QVERIFY(results.at(1).ok());
-        QCOMPARE(results.at(2).error->kind, BaoErrorKind::Cancelled);
-        QCOMPARE(results.at(3).error->kind, BaoErrorKind::Cancelled);
-        QVERIFY(m_keyring->key(QStringLiteral("cc-1")));
-        QVERIFY(m_keyring->key(QStringLiteral("cc-2")));
+        // All four were in flight (parallelism 4) when cancel came: cancel
+        // stops only creates not yet sent, so the slow two still get their
+        // answer, and the store holds every key the server made.
+        for (int i = 0; i < 4; ++i)
+            QVERIFY2(results.at(i).ok(), qPrintable(results.at(i).uid));
+        for (int i = 1; i <= 4; ++i)
+            QVERIFY(m_keyring->key(QStringLiteral("cc-%1").arg(i)));
         QVERIFY(m_keyring->store().journalUids().isEmpty());
-        // An aborted create may still have happened on the server: sync adopts it.
-        QThread::msleep(2100);
         auto report = m_keyring->sync();
         QVERIFY(report.hasValue());
-        for (const QString &uid : report->adopted)
-            QVERIFY(uid == QLatin1String("cc-3") || uid == QLatin1String("cc-4"));
+        QVERIFY2(report->adopted.isEmpty(), qPrintable(report->adopted.join(u',')));
     }
 
     void eventsAreCoalescedForTheGuiThread()

@@ -12,6 +12,7 @@
 
 #include <QTest>
 
+#include <atomic>
 #include <memory>
 
 using baokeys::bao::BaoErrorKind;
@@ -196,6 +197,127 @@ private slots:
         QVERIFY(m_keyring->key(QStringLiteral("made-1")));
         QVERIFY(!m_keyring->key(QStringLiteral("made-2")));
         QVERIFY(m_keyring->key(QStringLiteral("made-3")));
+        QVERIFY(m_keyring->store().journalUids().isEmpty());
+    }
+
+    // The create reaches the engine, which makes the key, but its answer is
+    // lost: dropped (`delayMs` 0) or later than the client's timeout. The
+    // item is outcome unknown and stays in the journal; the same batch again
+    // adopts the key, and never sent the create twice.
+    void lostCreateAnswerIsAdoptedByTheSameBatchAgain_data()
+    {
+        QTest::addColumn<int>("delayMs");
+        QTest::addColumn<int>("serverCheck");
+        QTest::newRow("dropped connection") << 0 << int(ServerNameCheck::ByEngine);
+        QTest::newRow("dropped connection, LIST first") << 0 << int(ServerNameCheck::ListFirst);
+        QTest::newRow("slower than the timeout") << 1500 << int(ServerNameCheck::ByEngine);
+    }
+
+    void lostCreateAnswerIsAdoptedByTheSameBatchAgain()
+    {
+        QFETCH(int, delayMs);
+        QFETCH(int, serverCheck);
+        openKeyring(500);
+        MiniEngine *engine = m_engine.get();
+        auto creates = std::make_shared<std::atomic<int>>(0);
+        m_server->setHandler([engine, delayMs, creates](const FakeRequest &request) {
+            FakeResponse answer = engine->handle(request); // the key is made either way
+            if (request.method == "POST" && request.path.endsWith(QLatin1String("/keys/w-2"))) {
+                if (creates->fetch_add(1) == 0) {
+                    if (delayMs == 0)
+                        return FakeResponse::drop();
+                    answer.delayMs = delayMs;
+                }
+            }
+            return answer;
+        });
+        CreateBatchRequest request;
+        request.prefix = QStringLiteral("w");
+        request.count = 3;
+        request.serverCheck = ServerNameCheck(serverCheck);
+        auto job = m_keyring->createBatch(request);
+        QVERIFY(job.hasValue());
+        job->future.waitForFinished();
+        auto results = job->future.results();
+        QVERIFY(results.at(0).ok());
+        QVERIFY(results.at(1).error);
+        QVERIFY2(results.at(1).error->kind == BaoErrorKind::OutcomeUnknown,
+                 qPrintable(results.at(1).error->describe()));
+        QVERIFY(results.at(2).ok());
+        QVERIFY(engine->hasKey(QStringLiteral("w-2")));
+        QVERIFY(!m_keyring->key(QStringLiteral("w-2")));
+        QCOMPARE(m_keyring->store().journalUids(), QStringList{QStringLiteral("w-2")});
+
+        request.skipStored = true; // the same batch again
+        auto again = m_keyring->createBatch(request);
+        QVERIFY2(again.hasValue(), again ? "" : qPrintable(again.error().describe()));
+        again->future.waitForFinished();
+        results = again->future.results();
+        QCOMPARE(results.size(), 1);
+        QVERIFY2(results.at(0).ok(), results.at(0).ok() ? "" : qPrintable(results.at(0).error->describe()));
+        QCOMPARE(results.at(0).uid, QStringLiteral("w-2"));
+        QCOMPARE(m_keyring->list().size(), 3 + 3); // k1..k3 and w-1..w-3
+        QVERIFY(m_keyring->store().journalUids().isEmpty());
+        QCOMPARE(creates->load(), 1); // adopted, never created twice
+        // And the adopted key is the engine's: it signs and verifies.
+        QVERIFY(m_keyring->sign(QStringLiteral("w-2"), "m").hasValue());
+    }
+
+    void lostAnswerToANewAccountIsAdoptedByTheSameCallAgain()
+    {
+        MiniEngine *engine = m_engine.get();
+        auto creates = std::make_shared<std::atomic<int>>(0);
+        m_server->setHandler([engine, creates](const FakeRequest &request) {
+            FakeResponse answer = engine->handle(request);
+            if (request.method == "POST" && request.path.endsWith(QLatin1String("/keys/solo")) &&
+                creates->fetch_add(1) == 0)
+                return FakeResponse::drop();
+            return answer;
+        });
+        auto first = m_keyring->newAccount(QStringLiteral("solo"));
+        QVERIFY(!first.hasValue());
+        QCOMPARE(first.error().kind, BaoErrorKind::OutcomeUnknown);
+        QCOMPARE(m_keyring->store().journalUids(), QStringList{QStringLiteral("solo")});
+        auto again = m_keyring->newAccount(QStringLiteral("solo"));
+        QVERIFY2(again.hasValue(), again ? "" : qPrintable(again.error().describe()));
+        QCOMPARE(creates->load(), 1);
+        QVERIFY(m_keyring->store().journalUids().isEmpty());
+        QVERIFY(m_keyring->sign(QStringLiteral("solo"), "m").hasValue());
+    }
+
+    // Cancel stops the creates not yet sent; those in flight get their answer
+    // and are kept, so the store holds every key the server made.
+    void cancelLetsCreatesInFlightFinish()
+    {
+        MiniEngine *engine = m_engine.get();
+        m_server->setHandler([engine](const FakeRequest &request) {
+            FakeResponse answer = engine->handle(request);
+            if (request.method == "POST")
+                answer.delayMs = 400;
+            return answer;
+        });
+        CreateBatchRequest request;
+        request.prefix = QStringLiteral("c");
+        request.count = 8;
+        request.parallelism = 2;
+        auto job = m_keyring->createBatch(request);
+        QVERIFY(job.hasValue());
+        QTest::qWait(150); // the first two are in flight
+        job->progress->cancel();
+        job->future.waitForFinished();
+        int made = 0;
+        for (const auto &result : job->future.results()) {
+            if (result.ok()) {
+                ++made;
+                QVERIFY(engine->hasKey(result.uid));
+                QVERIFY(m_keyring->key(result.uid));
+            } else {
+                QCOMPARE(result.error->kind, BaoErrorKind::Cancelled);
+                QVERIFY2(!engine->hasKey(result.uid),
+                         qPrintable(result.uid + QStringLiteral(" was made but reported cancelled")));
+            }
+        }
+        QVERIFY2(made >= 1 && made < 8, qPrintable(QString::number(made)));
         QVERIFY(m_keyring->store().journalUids().isEmpty());
     }
 

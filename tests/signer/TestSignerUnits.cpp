@@ -1,15 +1,16 @@
 // The small pieces under the server: key name rule, Go's ParseBool, Go-style
 // durations, command-line parsing, and the at-rest cipher.
+#include "core/common/KeyName.h"
 #include "core/crypto/SecureBytes.h"
 #include "core/signer/GoBool.h"
 #include "core/signer/KeyFileCipher.h"
-#include "core/signer/KeyName.h"
 #include "core/signer/SignerCommandLine.h"
 
 #include <QTest>
 
 using namespace baokeys::signer;
 using namespace std::chrono_literals;
+namespace KeyName = baokeys::KeyName;
 
 class TestSignerUnits : public QObject {
     Q_OBJECT

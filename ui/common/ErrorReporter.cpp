@@ -33,6 +33,9 @@ QString ErrorReporter::explain(const bao::BaoError &error)
         return tr("The server did not answer in time.");
     case BaoErrorKind::Cancelled:
         return tr("The operation was cancelled.");
+    case BaoErrorKind::OutcomeUnknown:
+        return tr("The request was sent but its answer was lost: the server may or may not have done it. "
+                  "It is not sent again; sync with the server, or do the same again, to settle it.");
     case BaoErrorKind::MalformedAnswer:
         return tr("The server's answer could not be understood.");
     case BaoErrorKind::SecurityFault:
