@@ -5,6 +5,7 @@
 #include "cli/CommandContext.h"
 #include "cli/Console.h"
 #include "cli/KeysCommands.h"
+#include "cli/PolicyCommand.h"
 #include "cli/SignCommands.h"
 #include "cli/StatusCommand.h"
 #include "cli/TxCommands.h"
@@ -37,6 +38,7 @@ CliApplication::CliApplication()
     SignCommands::registerAll(m_commandLine);
     BatchCommands::registerAll(m_commandLine);
     StatusCommand::registerAll(m_commandLine);
+    PolicyCommand::registerAll(m_commandLine);
     TxCommands::registerAll(m_commandLine);
 }
 

@@ -86,6 +86,12 @@ CliResult<ExitCode> StatusCommand::run(CommandContext &context, const Invocation
         }
         Console::out(text.toUtf8());
     }
+    // A root token can do everything, export keys included: a warning, not
+    // an error, since a first set-up starts with one.
+    if (status.token && status.token->policies.contains(QStringLiteral("root")))
+        Console::errLine(
+            tr("baokeys-cli: warning: this is a root token; give each role its least-privilege "
+               "token ('baokeys-cli policy sign|provision|admin --prefix P' prints the policies)"));
     if (status.error)
         return cliError(CliError::fromBao(*status.error));
     return ExitCode::Success;

@@ -554,6 +554,32 @@ void TestCliCommands::status()
     CliRun text = cli.run({QStringLiteral("status")});
     EXPECT_EXIT(text, 0);
     QVERIFY(text.out.contains("Sealed"));
+    QVERIFY2(text.err.contains("warning: this is a root token"), text.err.constData());
+
+    // The policies a less powerful token needs (the HCL itself is checked
+    // against real requests in test_bao_policy).
+    CliRun sign =
+        cli.run({QStringLiteral("--mount"), QStringLiteral("signers/secp"), QStringLiteral("--namespace"),
+                 QStringLiteral("team-a"), QStringLiteral("policy"), QStringLiteral("sign"),
+                 QStringLiteral("--prefix"), QStringLiteral("blob-worker")});
+    EXPECT_EXIT(sign, 0);
+    QVERIFY2(
+        sign.out.contains("path \"signers/secp/sign/blob-worker-*\" {\n  capabilities = [\"update\"]\n}"),
+        sign.out.constData());
+    QVERIFY(sign.out.contains("-namespace=team-a baokeys-sign-blob-worker"));
+    QVERIFY(!sign.out.contains("keys/"));
+    CliRun admin =
+        cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("policy"),
+                 QStringLiteral("admin"), QStringLiteral("--keys"), QStringLiteral("validator-1")});
+    EXPECT_EXIT(admin, 0);
+    QVERIFY(admin.json()
+                .value(QStringLiteral("hcl"))
+                .toString()
+                .contains(QStringLiteral("path \"secp256k1/export/validator-1\"")));
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("policy"), QStringLiteral("sign")}), 2);
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("policy"), QStringLiteral("sign"),
+                                  QStringLiteral("--prefix"), QStringLiteral("bad/name")}),
+                         2);
 
     cli.server().seal();
     CliRun sealed = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("status")});
