@@ -46,9 +46,12 @@ QString BatchFailures::describe(const QList<BatchItemModel::Row> &rows)
         QCoreApplication::translate("BatchFailures", "%1 of %n failed: %2 (%3)", nullptr, int(rows.size()))
             .arg(failed)
             .arg(main, named.join(QStringLiteral(", ")));
-    if (reasonsInOrder.size() > 1)
+    // A plain variable for the count: lupdate (Qt 6.4) hangs on an argument
+    // written "int(list.size() - 1)" in a translate() call.
+    const int otherReasons = int(reasonsInOrder.size()) - 1;
+    if (otherReasons > 0)
         text += QCoreApplication::translate("BatchFailures", "; %n other reason(s), in the Error column",
-                                            nullptr, int(reasonsInOrder.size() - 1));
+                                            nullptr, otherReasons);
     return text;
 }
 
