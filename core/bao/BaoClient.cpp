@@ -5,10 +5,13 @@
 #include "core/crypto/Hex.h"
 #include "core/crypto/Secp256k1.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QThread>
 #include <QUrl>
 
 #include <mutex>
@@ -153,16 +156,8 @@ HttpAnswer BaoClient::send(const QByteArray &method, const QString &path, const 
                            bool authenticated)
 {
     HttpAnswer answer;
-    if (m_hasCancel && m_cancel.isCancelled()) {
-        answer.transportError =
-            BaoError{BaoErrorKind::Cancelled, QStringLiteral("cancelled before sending"), 0, {}};
-        return answer;
-    }
-    HttpCall call;
-    call.method = method;
-    call.url = QUrl(m_settings.address + QStringLiteral("/v1/") + path);
-    if (!call.url.isValid() ||
-        (call.url.scheme() != QLatin1String("http") && call.url.scheme() != QLatin1String("https"))) {
+    const QUrl url(m_settings.address + QStringLiteral("/v1/") + path);
+    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
         answer.transportError =
             BaoError{BaoErrorKind::Transport,
                      QStringLiteral("'%1' is not an http(s) address").arg(m_settings.address),
@@ -170,21 +165,61 @@ HttpAnswer BaoClient::send(const QByteArray &method, const QString &path, const 
                      {}};
         return answer;
     }
-    if (authenticated && !m_settings.token.isEmpty())
-        call.headers.append({QByteArrayLiteral("X-Vault-Token"), m_settings.token.toUtf8()});
-    if (!m_settings.ns.isEmpty())
-        call.headers.append({QByteArrayLiteral("X-Vault-Namespace"), m_settings.ns.toUtf8()});
-    if (body)
-        call.body = toJson(*body); // may hold a private key (import): the transport wipes it
     // Reads, lists, sign and verify may go out again; a create, import or
     // delete must not once it may have arrived (POST under keys/, DELETE).
-    call.repeatable = !(method == "DELETE" || (method == "POST" && path.startsWith(keyPath(QString()))));
-    if (!m_transport)
-        m_transport = HttpTransport::create(m_settings); // on first use: it belongs to the using thread
-    answer = m_transport->exchange(call, m_hasCancel ? &m_cancel : nullptr);
-    for (auto &header : call.headers)
-        header.second.fill('\0'); // the token
-    return answer;
+    const bool repeatable =
+        !(method == "DELETE" || (method == "POST" && path.startsWith(keyPath(QString()))));
+    for (int attempt = 0;; ++attempt) {
+        if (m_hasCancel && m_cancel.isCancelled()) {
+            answer = HttpAnswer();
+            answer.transportError =
+                BaoError{BaoErrorKind::Cancelled, QStringLiteral("cancelled before sending"), 0, {}};
+            return answer;
+        }
+        HttpCall call;
+        call.method = method;
+        call.url = url;
+        call.repeatable = repeatable;
+        if (authenticated && !m_settings.token.isEmpty())
+            call.headers.append({QByteArrayLiteral("X-Vault-Token"), m_settings.token.toUtf8()});
+        if (!m_settings.ns.isEmpty())
+            call.headers.append({QByteArrayLiteral("X-Vault-Namespace"), m_settings.ns.toUtf8()});
+        if (body)
+            call.body = toJson(*body); // may hold a private key (import): the transport wipes it
+        if (!m_transport)
+            m_transport = HttpTransport::create(m_settings); // on first use: it belongs to the using thread
+        answer = m_transport->exchange(call, m_hasCancel ? &m_cancel : nullptr);
+        for (auto &header : call.headers)
+            header.second.fill('\0'); // the token
+        // A rate-limit quota (429) or a sealed or standby node (503) asks for
+        // a later try: a request safe to repeat waits as advised and goes
+        // again, a bounded number of times. Only this thread waits: in a
+        // batch, the other lanes go on. sys/health, the one unauthenticated
+        // call, reads 429 and 503 as a node's state: it is never retried.
+        const bool askedToWait =
+            authenticated && !answer.transportError && (answer.status == 429 || answer.status == 503);
+        if (!askedToWait || !repeatable || attempt + 1 >= MaxAttemptsWhenAskedToWait)
+            return answer;
+        if (!waitBeforeRetry(answer.retryAfterSeconds, attempt))
+            return answer; // cancelled while waiting: the last answer stands
+    }
+}
+
+bool BaoClient::waitBeforeRetry(int retryAfterSeconds, int attempt)
+{
+    // As advised (Retry-After), else 250 ms doubling; capped, and spread by up
+    // to a quarter so lanes told to wait at once do not return at once.
+    const qint64 advisedMs =
+        retryAfterSeconds >= 0 ? qint64(retryAfterSeconds) * 1000 : qint64(250) << std::min(attempt, 4);
+    const qint64 baseMs = std::min<qint64>(advisedMs, MaxRetryWaitMs);
+    const qint64 waitMs = baseMs + QRandomGenerator::global()->bounded(baseMs / 4 + 1);
+    QDeadlineTimer deadline(waitMs);
+    while (!deadline.hasExpired()) {
+        if (m_hasCancel && m_cancel.isCancelled())
+            return false;
+        QThread::msleep(quint32(std::min<qint64>(10, std::max<qint64>(1, deadline.remainingTime()))));
+    }
+    return true;
 }
 
 // Maps status + errors to a typed result; on success returns the "data"

@@ -65,6 +65,12 @@ public:
     QString keyPath(const QString &name) const;
 
 private:
+    // Waits before another try of a request a 429 or 503 answer asked to wait;
+    // false when cancelled meanwhile.
+    bool waitBeforeRetry(int retryAfterSeconds, int attempt);
+    static constexpr int MaxAttemptsWhenAskedToWait = 5;
+    static constexpr qint64 MaxRetryWaitMs = 2000;
+
     HttpAnswer send(const QByteArray &method, const QString &path, const QJsonObject *body,
                     bool authenticated);
     BaoResult<QJsonObject> listData();

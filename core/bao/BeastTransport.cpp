@@ -265,6 +265,8 @@ HttpAnswer BeastTransport::Connection::exchange(HttpCall &call, CancelToken *can
             answer.body = QByteArray(response.body().data(), qsizetype(response.body().size()));
             wipe(response.body()); // may hold an exported private key
             answer.location = QString::fromStdString(std::string(response[http::field::location]));
+            answer.retryAfterSeconds = HttpTransport::retryAfterSeconds(
+                QByteArray::fromStdString(std::string(response[http::field::retry_after])));
             if (!response.keep_alive())
                 close();
             break;

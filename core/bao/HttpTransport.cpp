@@ -37,6 +37,13 @@ BaoError HttpTransport::aborted()
     return BaoError{BaoErrorKind::Cancelled, QStringLiteral("request aborted"), 0, {}};
 }
 
+int HttpTransport::retryAfterSeconds(const QByteArray &value)
+{
+    bool ok = false;
+    const int seconds = value.trimmed().toInt(&ok);
+    return ok && seconds >= 0 ? seconds : -1;
+}
+
 BaoError HttpTransport::outcomeUnknown(const BaoError &lost)
 {
     return BaoError{BaoErrorKind::OutcomeUnknown,

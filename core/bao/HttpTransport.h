@@ -34,6 +34,7 @@ struct HttpAnswer {
     int status = 0; // 0: no HTTP answer
     QByteArray body;
     QString location;
+    int retryAfterSeconds = -1;             // the Retry-After header in seconds; -1 when absent
     std::optional<BaoError> transportError; // Transport, Timeout or Cancelled
 };
 
@@ -62,6 +63,8 @@ public:
     // `lost` (a dropped connection, a timeout, an abort after sending) for a
     // call that is not repeatable: the server may have done it.
     static BaoError outcomeUnknown(const BaoError &lost);
+    // A Retry-After value in whole seconds (an HTTP date counts as absent): -1 when absent or unreadable.
+    static int retryAfterSeconds(const QByteArray &value);
 };
 
 } // namespace baokeys::bao

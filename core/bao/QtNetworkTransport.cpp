@@ -133,6 +133,7 @@ HttpAnswer QtNetworkTransport::exchange(HttpCall &call, CancelToken *cancel)
         answer.status = status.toInt();
         answer.body = reply->readAll();
         answer.location = QString::fromUtf8(reply->rawHeader(QByteArrayLiteral("Location")));
+        answer.retryAfterSeconds = retryAfterSeconds(reply->rawHeader(QByteArrayLiteral("Retry-After")));
         // A connection dropped mid-body still has a status: treat as transport.
         if (error == QNetworkReply::RemoteHostClosedError || error == QNetworkReply::ProtocolFailure ||
             error == QNetworkReply::UnknownNetworkError)

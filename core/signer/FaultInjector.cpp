@@ -16,6 +16,7 @@ void FaultInjector::setSettings(const FaultSettings &settings)
 {
     std::lock_guard lock(m_mutex);
     m_settings = settings;
+    m_lastRefill = {}; // a new limit starts with a full bucket
 }
 
 FaultSettings FaultInjector::settings() const
@@ -24,8 +25,32 @@ FaultSettings FaultInjector::settings() const
     return m_settings;
 }
 
+bool FaultInjector::takeToken() const
+{
+    std::lock_guard lock(m_mutex);
+    if (m_settings.rateLimit <= 0.0)
+        return true;
+    const auto now = std::chrono::steady_clock::now();
+    if (m_lastRefill == std::chrono::steady_clock::time_point{}) {
+        m_tokens = m_settings.rateLimit; // a full bucket to start with
+    } else {
+        const double elapsed = std::chrono::duration<double>(now - m_lastRefill).count();
+        m_tokens = std::min(m_settings.rateLimit, m_tokens + elapsed * m_settings.rateLimit);
+    }
+    m_lastRefill = now;
+    if (m_tokens < 1.0)
+        return false;
+    m_tokens -= 1.0;
+    return true;
+}
+
 FaultDecision FaultInjector::decide(const QString &keyName) const
 {
+    if (!takeToken()) {
+        FaultDecision limited;
+        limited.rateLimited = true;
+        return limited;
+    }
     std::chrono::milliseconds latency{0};
     std::chrono::milliseconds jitter{0};
     double failRate = 0.0;

@@ -11,6 +11,7 @@ namespace baokeys::signer {
 struct FaultDecision {
     std::chrono::milliseconds delay{0};
     bool fail = false;
+    bool rateLimited = false; // over FaultSettings::rateLimit: answer 429
 };
 
 // Injected latency and failures for demos, tests and benchmarks.
@@ -26,8 +27,14 @@ public:
     FaultDecision decide(const QString &keyName) const;
 
 private:
+    // A token bucket of one second's worth of requests, refilled
+    // continuously; a request finding it empty is rate limited.
+    bool takeToken() const;
+
     mutable std::mutex m_mutex;
     FaultSettings m_settings;
+    mutable double m_tokens = 0;                                  // guarded by m_mutex
+    mutable std::chrono::steady_clock::time_point m_lastRefill{}; // guarded by m_mutex
 };
 
 } // namespace baokeys::signer

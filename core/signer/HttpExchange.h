@@ -4,6 +4,7 @@
 #include <QList>
 #include <QPair>
 #include <chrono>
+#include <optional>
 
 namespace baokeys::signer {
 
@@ -42,6 +43,7 @@ struct HttpResponse {
     int status = 200;
     QByteArray body;
     std::chrono::milliseconds delay{0};
+    std::optional<int> retryAfterSeconds; // sent as Retry-After (a rate-limit answer)
 };
 
 } // namespace baokeys::signer

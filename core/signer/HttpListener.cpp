@@ -291,6 +291,8 @@ private:
         message->result(static_cast<unsigned>(response.status));
         message->set(http::field::server, "baokeys-signer");
         message->set(http::field::cache_control, "no-store");
+        if (response.retryAfterSeconds)
+            message->set(http::field::retry_after, std::to_string(*response.retryAfterSeconds));
         if (!response.body.isEmpty()) {
             message->set(http::field::content_type, "application/json");
             message->body().assign(response.body.constData(), size_t(response.body.size()));

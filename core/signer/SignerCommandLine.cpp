@@ -104,6 +104,10 @@ Expected<SignerLaunch, QString> parse(const QStringList &arguments, const QProce
     const QCommandLineOption failRate(QStringLiteral("fail-rate"),
                                       QStringLiteral("Share of engine requests answered 500 (0..1)."),
                                       QStringLiteral("rate"));
+    const QCommandLineOption rateLimit(
+        QStringLiteral("rate-limit"),
+        QStringLiteral("Answer engine requests past N per second with 429 and Retry-After (e.g. 200/s)."),
+        QStringLiteral("N/s"));
     const QCommandLineOption startSealed(QStringLiteral("start-sealed"),
                                          QStringLiteral("Start sealed; unseal with the printed key."));
     const QCommandLineOption ioThreads(QStringLiteral("io-threads"),
@@ -118,7 +122,7 @@ Expected<SignerLaunch, QString> parse(const QStringList &arguments, const QProce
         QStringLiteral("On SIGTERM/SIGINT, how long requests in flight may take to answer (default 10s)."),
         QStringLiteral("duration"), QStringLiteral("10s"));
     parser.addOptions({help, dev, rootToken, listen, mount, dataDir, passphraseFile, tlsCert, tlsKey,
-                       insecure, latency, jitter, keyLatency, failRate, startSealed, ioThreads,
+                       insecure, latency, jitter, keyLatency, failRate, rateLimit, startSealed, ioThreads,
                        maxConnections, shutdownGrace});
 
     SignerLaunch launch;
@@ -206,6 +210,16 @@ Expected<SignerLaunch, QString> parse(const QStringList &arguments, const QProce
         if (!value)
             return unexpected(QStringLiteral("--latency-key %1: %2").arg(name, value.error()));
         faults.keyLatency.insert(name, *value);
+    }
+    if (parser.isSet(rateLimit)) {
+        QString text = parser.value(rateLimit);
+        if (text.endsWith(QLatin1String("/s")))
+            text.chop(2);
+        const double perSecond = text.toDouble(&ok);
+        if (!ok || perSecond <= 0.0)
+            return unexpected(
+                QStringLiteral("--rate-limit needs N/s with N > 0, got \"%1\"").arg(parser.value(rateLimit)));
+        faults.rateLimit = perSecond;
     }
     if (parser.isSet(failRate)) {
         const double rate = parser.value(failRate).toDouble(&ok);

@@ -40,6 +40,9 @@ struct FaultSettings {
     std::chrono::milliseconds latencyJitter{0};
     QHash<QString, std::chrono::milliseconds> keyLatency; // key name -> latency, replaces `latency` for it
     double failRate = 0.0;                                // share of engine requests answered 500
+    // Engine requests per second past which the answer is 429 with
+    // Retry-After, like an OpenBao rate-limit quota (0: no limit).
+    double rateLimit = 0.0;
 };
 
 struct SignerStartError {

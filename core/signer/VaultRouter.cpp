@@ -252,6 +252,12 @@ HttpResponse VaultRouter::handle(HttpRequest &request)
     m_engineRequests.fetch_add(1, std::memory_order_relaxed);
     const FaultDecision fault = m_faults.decide(SecpEngine::keyNameOf(enginePath));
     HttpResponse response;
+    if (fault.rateLimited) {
+        response = errorResponse(
+            429, {QStringLiteral("request path \"%1\": rate limit quota exceeded").arg(route.enginePath)});
+        response.retryAfterSeconds = 1;
+        return response;
+    }
     if (fault.fail) {
         response = errorResponse(500, {QStringLiteral("1 error occurred:\n\t* injected failure\n\n")});
     } else {

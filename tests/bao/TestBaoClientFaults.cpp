@@ -19,6 +19,7 @@
 #include <QTest>
 #include <QThread>
 
+#include <atomic>
 #include <memory>
 
 using baokeys::bao::BaoClient;
@@ -135,12 +136,47 @@ private slots:
         QFETCH(int, status);
         QFETCH(QByteArray, body);
         QFETCH(BaoErrorKind, kind);
-        m_server->setHandler([=](const FakeRequest &) { return FakeResponse::raw(status, body); });
+        m_server->setHandler([=](const FakeRequest &) {
+            FakeResponse answer = FakeResponse::raw(status, body);
+            answer.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("0")});
+            return answer;
+        });
         auto result = BaoClient(settings()).readKey(QStringLiteral("k"));
         QVERIFY(!result.hasValue());
         QCOMPARE(result.error().kind, kind);
         QCOMPARE(result.error().httpStatus, status);
         QVERIFY(!result.error().describe().contains(QStringLiteral("secret-token")));
+        // A 429 or 503 asks for a later try: a read goes again, a bounded number of times.
+        QCOMPARE(m_server->requestCount(), status == 429 || status == 503 ? 5 : 1);
+    }
+
+    // A rate-limit quota answers 429 with Retry-After: a request that is safe
+    // to repeat waits as advised and goes again; a create never does.
+    void rateLimitedRequestsWaitAndRetry()
+    {
+        auto limited = std::make_shared<std::atomic<int>>(2);
+        m_server->setHandler([limited](const FakeRequest &) {
+            if (limited->fetch_sub(1) > 0) {
+                FakeResponse answer =
+                    FakeResponse::errors(429, {QStringLiteral("rate limit quota exceeded")});
+                answer.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
+                return answer;
+            }
+            return FakeResponse::data(keyData());
+        });
+        QElapsedTimer timer;
+        timer.start();
+        auto read = BaoClient(settings()).readKey(QStringLiteral("k"));
+        QVERIFY2(read.hasValue(), read ? "" : qPrintable(read.error().describe()));
+        QCOMPARE(m_server->requestCount(), 3);
+        QVERIFY2(timer.elapsed() >= 1900, "Retry-After: 1 was not waited for, twice");
+        QVERIFY2(timer.elapsed() < 6000, "the wait is bounded by the advice plus a quarter");
+
+        limited->store(1);
+        auto create = BaoClient(settings()).createKey(QStringLiteral("k"), false);
+        QVERIFY(!create.hasValue());
+        QCOMPARE(create.error().kind, BaoErrorKind::RateLimited);
+        QCOMPARE(m_server->requestCount(), 4); // sent once: a create is never sent again by itself
     }
 
     void badRequestKeepsTheServersMessage()

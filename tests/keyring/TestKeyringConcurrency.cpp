@@ -590,6 +590,46 @@ private slots:
         QVERIFY2(report->adopted.isEmpty(), qPrintable(report->adopted.join(u',')));
     }
 
+    // A rate-limit quota under a 256-request batch: the lanes told to wait
+    // (429, Retry-After: 1) wait on their own, the others go on, and every
+    // item is signed in the end.
+    void rateLimitedBatchCompletesEveryItem_data()
+    {
+        QTest::addColumn<baokeys::bao::HttpTransportKind>("transport");
+        QTest::newRow("beast") << baokeys::bao::HttpTransportKind::Beast;
+        QTest::newRow("qtnetwork") << baokeys::bao::HttpTransportKind::QtNetwork;
+    }
+
+    void rateLimitedBatchCompletesEveryItem()
+    {
+        QFETCH(baokeys::bao::HttpTransportKind, transport);
+        createWorkers(QStringLiteral("rl"), 16);
+        FaultSettings faults;
+        faults.rateLimit = 100; // per second: 256 requests need three seconds' worth
+        m_server->setFaults(faults);
+        QList<SignRequest> requests;
+        for (int i = 0; i < 256; ++i)
+            requests << SignRequest{QStringLiteral("rl-%1").arg(i % 16 + 1), QByteArray::number(i), false};
+        SignBatchOptions options;
+        options.transport = transport;
+        QElapsedTimer timer;
+        timer.start();
+        auto job = m_keyring->signBatch(requests, options);
+        job.future.waitForFinished();
+        const qint64 wallMs = timer.elapsed();
+        m_server->setFaults({});
+        int signedCount = 0;
+        for (const auto &result : job.future.results()) {
+            QVERIFY2(result.ok(),
+                     result.ok() ? ""
+                                 : qPrintable(result.uid + QStringLiteral(": ") + result.error->describe()));
+            ++signedCount;
+        }
+        QCOMPARE(signedCount, 256);
+        qInfo("256 signatures under a 100/s quota: %lld ms wall", wallMs);
+        QVERIFY2(wallMs >= 1000, "the quota was not applied");
+    }
+
     void eventsAreCoalescedForTheGuiThread()
     {
         createWorkers(QStringLiteral("ev"), 64);
