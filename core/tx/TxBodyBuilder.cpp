@@ -9,6 +9,8 @@
 
 #include <google/protobuf/any.pb.h>
 
+#include <QRegularExpression>
+
 namespace baokeys::tx {
 
 namespace {
@@ -28,6 +30,25 @@ Expected<void, TxError> checkCoins(const QList<Coin> &coins, const QString &what
         if (!coin.isValid())
             return txError(TxErrorKind::InvalidCoin,
                            QStringLiteral("%1: \"%2\" is not a valid coin").arg(what, coin.toString()));
+    }
+    return {};
+}
+
+// A message type URL as the SDK writes them: "/" and a full protobuf name
+// (letters, digits, '_' and '.'), each listed once.
+Expected<void, TxError> checkTypeUrls(const QStringList &typeUrls)
+{
+    static const QRegularExpression typeUrl(
+        QStringLiteral("^/[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$"));
+    for (qsizetype i = 0; i < typeUrls.size(); ++i) {
+        if (!typeUrl.match(typeUrls.at(i)).hasMatch())
+            return txError(TxErrorKind::InvalidTypeUrl,
+                           QStringLiteral("\"%1\" is not a message type URL such as "
+                                          "/celestia.blob.v1.MsgPayForBlobs")
+                               .arg(typeUrls.at(i)));
+        if (typeUrls.indexOf(typeUrls.at(i)) != i)
+            return txError(TxErrorKind::InvalidTypeUrl,
+                           QStringLiteral("%1 is listed twice").arg(typeUrls.at(i)));
     }
     return {};
 }
@@ -65,19 +86,24 @@ Expected<void, TxError> TxBodyBuilder::addSend(const QString &from, const QStrin
 Expected<void, TxError> TxBodyBuilder::addGrantAllowance(const QString &granter, const QString &grantee,
                                                          const BasicAllowance &allowance)
 {
-    const auto granterAddress = AccountAddress::check(granter, m_hrp, QStringLiteral("granter"));
-    if (!granterAddress)
-        return unexpected(granterAddress.error());
-    const auto granteeAddress = AccountAddress::check(grantee, m_hrp, QStringLiteral("grantee"));
-    if (!granteeAddress)
-        return unexpected(granteeAddress.error());
-    if (auto ok = checkCoins(allowance.spendLimit, QStringLiteral("spend limit")); !ok)
+    return addGrantAllowance(granter, grantee, FeeAllowance{allowance, {}});
+}
+
+Expected<void, TxError> TxBodyBuilder::addGrantAllowance(const QString &granter, const QString &grantee,
+                                                         const FeeAllowance &allowance)
+{
+    const auto pair = checkGrantPair(granter, grantee);
+    if (!pair)
+        return unexpected(pair.error());
+    if (auto ok = checkCoins(allowance.basic.spendLimit, QStringLiteral("spend limit")); !ok)
+        return ok;
+    if (auto ok = checkTypeUrls(allowance.allowedMessages); !ok)
         return ok;
 
     cosmos::feegrant::v1beta1::BasicAllowance basic;
-    addCoins(allowance.spendLimit, *basic.mutable_spend_limit());
-    if (allowance.expiration) {
-        const qint64 msecs = allowance.expiration->toMSecsSinceEpoch();
+    addCoins(allowance.basic.spendLimit, *basic.mutable_spend_limit());
+    if (allowance.basic.expiration) {
+        const qint64 msecs = allowance.basic.expiration->toMSecsSinceEpoch();
         auto *expiration = basic.mutable_expiration();
         // Timestamp nanos are never negative: floor the seconds for instants before 1970.
         qint64 seconds = msecs / 1000;
@@ -91,15 +117,56 @@ Expected<void, TxError> TxBodyBuilder::addGrantAllowance(const QString &granter,
     }
 
     cosmos::feegrant::v1beta1::MsgGrantAllowance message;
-    message.set_granter(ProtoBytes::toStd(*granterAddress));
-    message.set_grantee(ProtoBytes::toStd(*granteeAddress));
-    if (auto packed = ProtoBytes::pack(basic, *message.mutable_allowance()); !packed)
-        return packed;
+    message.set_granter(ProtoBytes::toStd(pair->at(0)));
+    message.set_grantee(ProtoBytes::toStd(pair->at(1)));
+    if (allowance.allowedMessages.isEmpty()) {
+        if (auto packed = ProtoBytes::pack(basic, *message.mutable_allowance()); !packed)
+            return packed;
+    } else {
+        cosmos::feegrant::v1beta1::AllowedMsgAllowance allowed;
+        if (auto packed = ProtoBytes::pack(basic, *allowed.mutable_allowance()); !packed)
+            return packed;
+        for (const QString &typeUrl : allowance.allowedMessages)
+            allowed.add_allowed_messages(ProtoBytes::toStd(typeUrl));
+        if (auto packed = ProtoBytes::pack(allowed, *message.mutable_allowance()); !packed)
+            return packed;
+    }
+    return append(message, pair->at(0));
+}
+
+Expected<void, TxError> TxBodyBuilder::addRevokeAllowance(const QString &granter, const QString &grantee)
+{
+    const auto pair = checkGrantPair(granter, grantee);
+    if (!pair)
+        return unexpected(pair.error());
+    cosmos::feegrant::v1beta1::MsgRevokeAllowance message;
+    message.set_granter(ProtoBytes::toStd(pair->at(0)));
+    message.set_grantee(ProtoBytes::toStd(pair->at(1)));
+    return append(message, pair->at(0));
+}
+
+TxResult<QStringList> TxBodyBuilder::checkGrantPair(const QString &granter, const QString &grantee) const
+{
+    const auto granterAddress = AccountAddress::check(granter, m_hrp, QStringLiteral("granter"));
+    if (!granterAddress)
+        return unexpected(granterAddress.error());
+    const auto granteeAddress = AccountAddress::check(grantee, m_hrp, QStringLiteral("grantee"));
+    if (!granteeAddress)
+        return unexpected(granteeAddress.error());
+    if (*granterAddress == *granteeAddress)
+        return txError(TxErrorKind::SelfGrant,
+                       QStringLiteral("%1 cannot grant an allowance to itself").arg(*granterAddress));
+    return QStringList{*granterAddress, *granteeAddress};
+}
+
+Expected<void, TxError> TxBodyBuilder::append(const google::protobuf::MessageLite &message,
+                                              const QString &signer)
+{
     google::protobuf::Any any;
     if (auto packed = ProtoBytes::pack(message, any); !packed)
         return packed;
     m_messages.append({QString::fromStdString(any.type_url()), QByteArray::fromStdString(any.value())});
-    m_signers.append(*granterAddress);
+    m_signers.append(signer);
     return {};
 }
 

@@ -8,6 +8,10 @@
 #include <QString>
 #include <QStringList>
 
+namespace google::protobuf {
+class MessageLite;
+}
+
 namespace baokeys::tx {
 
 // Builds cosmos.tx.v1beta1.TxBody: the messages, in the order added, and the
@@ -27,6 +31,14 @@ public:
     // cosmos.feegrant.v1beta1.MsgGrantAllowance with a BasicAllowance.
     Expected<void, TxError> addGrantAllowance(const QString &granter, const QString &grantee,
                                               const BasicAllowance &allowance);
+    // The same, wrapped in an AllowedMsgAllowance when allowance.allowedMessages
+    // is not empty (each a "/package.Message" type URL, none repeated:
+    // InvalidTypeUrl). A grantee equal to the granter is SelfGrant, as the
+    // SDK refuses it.
+    Expected<void, TxError> addGrantAllowance(const QString &granter, const QString &grantee,
+                                              const FeeAllowance &allowance);
+    // cosmos.feegrant.v1beta1.MsgRevokeAllowance.
+    Expected<void, TxError> addRevokeAllowance(const QString &granter, const QString &grantee);
     void setMemo(const QString &memo) { m_memo = memo; }
 
     qsizetype messageCount() const { return m_messages.size(); }
@@ -37,6 +49,10 @@ public:
     TxResult<QByteArray> build() const;
 
 private:
+    // Checks granter and grantee (prefix, not the same account).
+    TxResult<QStringList> checkGrantPair(const QString &granter, const QString &grantee) const;
+    Expected<void, TxError> append(const google::protobuf::MessageLite &message, const QString &signer);
+
     // One message as it goes into TxBody.messages: an Any's type URL and value.
     struct PackedMessage {
         QString typeUrl;

@@ -15,6 +15,10 @@ QString TxError::kindName(TxErrorKind kind)
         return QStringLiteral("invalid_chain_id");
     case TxErrorKind::InvalidGas:
         return QStringLiteral("invalid_gas");
+    case TxErrorKind::InvalidTypeUrl:
+        return QStringLiteral("invalid_type_url");
+    case TxErrorKind::SelfGrant:
+        return QStringLiteral("self_grant");
     case TxErrorKind::InvalidPublicKey:
         return QStringLiteral("invalid_public_key");
     case TxErrorKind::NoMessages:

@@ -16,6 +16,8 @@ enum class TxErrorKind {
     InvalidCoin,        // not "<integer><denom>", e.g. "1000000utia"
     InvalidChainId,     // empty or longer than the SDK's 50 characters
     InvalidGas,         // a gas limit of 0 can never pay for a transaction
+    InvalidTypeUrl,     // not a message type URL ("/cosmos.bank.v1beta1.MsgSend"), or repeated
+    SelfGrant,          // a grant or revoke whose grantee is its granter
     InvalidPublicKey,   // not a 33-byte compressed secp256k1 point
     NoMessages,         // a transaction body needs at least one message
     SignerMismatch,     // a message names a signer other than the signing key

@@ -73,4 +73,19 @@ TxResult<SignedTx> TxSigner::sign(const QString &uid, const TxBodyBuilder &body,
     return tx;
 }
 
+TxResult<QByteArray> TxSigner::simulationTx(const QString &uid, const TxBodyBuilder &body, const Fee &fee,
+                                            quint64 sequence) const
+{
+    const auto record = m_keyring.key(uid);
+    if (!record)
+        return keyringFailure(QStringLiteral("no key \"%1\" to simulate with").arg(uid), record.error());
+    auto bodyBytes = body.build();
+    if (!bodyBytes)
+        return unexpected(bodyBytes.error());
+    auto authInfoBytes = AuthInfoEncoder::encode(record->publicKey, sequence, fee, body.hrp());
+    if (!authInfoBytes)
+        return unexpected(authInfoBytes.error());
+    return TxRawEncoder::encode(*bodyBytes, *authInfoBytes, {QByteArray()});
+}
+
 } // namespace baokeys::tx

@@ -32,6 +32,13 @@ public:
     TxResult<SignedTx> sign(const QString &uid, const TxBodyBuilder &body, const Fee &fee,
                             const SignerAccount &account) const;
 
+    // The transaction a node simulates to estimate gas: the body and the
+    // key's AuthInfo (`fee`'s gas limit is a placeholder the node ignores in
+    // simulation), with one empty signature, as the SDK's clients send it.
+    // Nothing is signed, so no request goes to the signer.
+    TxResult<QByteArray> simulationTx(const QString &uid, const TxBodyBuilder &body, const Fee &fee,
+                                      quint64 sequence) const;
+
 private:
     keyring::BaoKeyring &m_keyring;
 };

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace baokeys::tx {
@@ -25,6 +26,15 @@ struct Fee {
 struct BasicAllowance {
     QList<Coin> spendLimit;
     std::optional<QDateTime> expiration;
+};
+
+// What a MsgGrantAllowance grants: the BasicAllowance alone, or, when
+// allowedMessages names message type URLs ("/celestia.blob.v1.MsgPayForBlobs"),
+// that allowance wrapped in cosmos.feegrant.v1beta1.AllowedMsgAllowance so it
+// pays only for those messages.
+struct FeeAllowance {
+    BasicAllowance basic;
+    QStringList allowedMessages;
 };
 
 // Where the signature is valid: the chain and the signer's on-chain account.

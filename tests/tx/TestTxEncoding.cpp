@@ -20,6 +20,28 @@ QString hexOf(const QByteArray &bytes)
     return baokeys::crypto::Hex::encode(bytes);
 }
 
+// A length-delimited protobuf field written by hand (field numbers below 16,
+// lengths as a varint), so the expected bytes do not come from the encoder.
+QByteArray field(int number, const QByteArray &value)
+{
+    QByteArray out(1, char((number << 3) | 2));
+    quint64 length = quint64(value.size());
+    while (length >= 0x80) {
+        out.append(char((length & 0x7f) | 0x80));
+        length >>= 7;
+    }
+    out.append(char(length));
+    return out + value;
+}
+
+QByteArray anyOf(const QByteArray &typeUrl, const QByteArray &value)
+{
+    return field(1, typeUrl) + field(2, value);
+}
+
+const QString granterAddress = QStringLiteral("celestia1p423l7r3as4m2clkf2ef4gy3c37les6x29ndd4");
+const QString granteeAddress = QStringLiteral("celestia1lw2v58r76dam3ek03nw88jx9h3mkdterar8u5l");
+
 } // namespace
 
 class TestTxEncoding : public QObject {
@@ -120,6 +142,67 @@ private slots:
         QVERIFY2(timed.contains(spendLimit + timestamp), qPrintable(timed));
         QVERIFY(!plain.contains(timestamp));
         QCOMPARE(timed.size() - plain.size(), timestamp.size());
+    }
+
+    // AllowedMsgAllowance{allowance: Any(BasicAllowance), allowed_messages}
+    // inside MsgGrantAllowance.allowance, against bytes built by hand.
+    void allowedMsgAllowance()
+    {
+        baokeys::tx::TxBodyBuilder body(QStringLiteral("celestia"));
+        baokeys::tx::FeeAllowance allowance;
+        allowance.basic.spendLimit = {{QStringLiteral("utia"), QStringLiteral("5")}};
+        allowance.allowedMessages = {QStringLiteral("/celestia.blob.v1.MsgPayForBlobs"),
+                                     QStringLiteral("/cosmos.bank.v1beta1.MsgSend")};
+        QVERIFY(body.addGrantAllowance(granterAddress, granteeAddress, allowance).hasValue());
+        QCOMPARE(body.signers(), QStringList{granterAddress});
+
+        const QByteArray basic = field(1, field(1, "utia") + field(2, "5"));
+        const QByteArray allowed = field(1, anyOf("/cosmos.feegrant.v1beta1.BasicAllowance", basic)) +
+                                   field(2, "/celestia.blob.v1.MsgPayForBlobs") +
+                                   field(2, "/cosmos.bank.v1beta1.MsgSend");
+        const QByteArray grant = field(1, granterAddress.toLatin1()) + field(2, granteeAddress.toLatin1()) +
+                                 field(3, anyOf("/cosmos.feegrant.v1beta1.AllowedMsgAllowance", allowed));
+        const QByteArray expected = field(1, anyOf("/cosmos.feegrant.v1beta1.MsgGrantAllowance", grant));
+        const auto built = body.build();
+        QVERIFY(built.hasValue());
+        QCOMPARE(hexOf(*built), hexOf(expected));
+    }
+
+    void allowedMsgAllowanceRefusesBadTypeUrls()
+    {
+        const auto refused = [](const QStringList &typeUrls) {
+            baokeys::tx::TxBodyBuilder body(QStringLiteral("celestia"));
+            const auto added = body.addGrantAllowance(granterAddress, granteeAddress,
+                                                      baokeys::tx::FeeAllowance{{}, typeUrls});
+            return !added && added.error().kind == baokeys::tx::TxErrorKind::InvalidTypeUrl &&
+                   body.messageCount() == 0;
+        };
+        QVERIFY(refused({QStringLiteral("celestia.blob.v1.MsgPayForBlobs")})); // no leading slash
+        QVERIFY(refused({QStringLiteral("/MsgPayForBlobs")}));                 // no package
+        QVERIFY(refused({QStringLiteral("/a.b c")}));
+        QVERIFY(refused({QStringLiteral("/a.B"), QStringLiteral("/a.B")})); // repeated
+    }
+
+    void grantToItselfIsRefused()
+    {
+        baokeys::tx::TxBodyBuilder body(QStringLiteral("celestia"));
+        const auto grant =
+            body.addGrantAllowance(granterAddress, granterAddress, baokeys::tx::BasicAllowance{});
+        QVERIFY(!grant);
+        QCOMPARE(grant.error().kind, baokeys::tx::TxErrorKind::SelfGrant);
+        const auto revoke = body.addRevokeAllowance(granterAddress, granterAddress);
+        QVERIFY(!revoke);
+        QCOMPARE(revoke.error().kind, baokeys::tx::TxErrorKind::SelfGrant);
+    }
+
+    void revokeAllowance()
+    {
+        baokeys::tx::TxBodyBuilder body(QStringLiteral("celestia"));
+        QVERIFY(body.addRevokeAllowance(granterAddress, granteeAddress).hasValue());
+        QCOMPARE(body.signers(), QStringList{granterAddress});
+        const QByteArray revoke = field(1, granterAddress.toLatin1()) + field(2, granteeAddress.toLatin1());
+        const QByteArray expected = field(1, anyOf("/cosmos.feegrant.v1beta1.MsgRevokeAllowance", revoke));
+        QCOMPARE(hexOf(*body.build()), hexOf(expected));
     }
 };
 
