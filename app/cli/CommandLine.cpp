@@ -57,6 +57,16 @@ QString Invocation::value(const QString &name) const
     return m_command->value(name); // the default, if the option has one
 }
 
+QStringList Invocation::values(const QString &name) const
+{
+    QStringList all;
+    if (m_global->optionNames().contains(name))
+        all += m_global->values(name);
+    if (m_command->isSet(name))
+        all += m_command->values(name);
+    return all;
+}
+
 CliResult<QString> Invocation::exactlyOne(const QStringList &names) const
 {
     QStringList given;
@@ -183,7 +193,7 @@ CliResult<ParseOutcome> CommandLine::parse(const QStringList &arguments) const
             tr("%1 %2 (got %3); see 'baokeys-cli %1 --help'").arg(name, usage).arg(positionals.size())));
     }
     for (const QString &option : command->optionNames()) {
-        if (command->values(option).size() > 1)
+        if (command->values(option).size() > 1 && !spec->repeatable.contains(option))
             return cliError(CliError::usage(tr("%1: --%2 given more than once").arg(name, option)));
     }
     return ParseOutcome{

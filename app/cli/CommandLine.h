@@ -23,6 +23,9 @@ struct CommandSpec {
     QStringList positionals; // names for the usage line, each required ("NAME")
     QList<QCommandLineOption> options;
     std::function<CliResult<ExitCode>(CommandContext &, const Invocation &)> run;
+    // Options that may be given more than once (read with Invocation::values());
+    // any other option given twice is a usage error.
+    QStringList repeatable = {};
 };
 
 // A parsed command line: the chosen command and the values of its options
@@ -38,6 +41,8 @@ public:
     const CommandSpec &spec() const { return *m_spec; }
     bool isSet(const QString &name) const;
     QString value(const QString &name) const;
+    // Every value of a repeatable option, in the order given.
+    QStringList values(const QString &name) const;
     const QStringList &positionals() const { return m_positionals; }
 
     // Exactly one of `names` set: its name; none or several: a usage error.
