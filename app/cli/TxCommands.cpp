@@ -202,7 +202,8 @@ void TxCommands::registerAll(CommandLine &commandLine)
                                        "without an account)."),
                                     QStringLiteral("COINS")),
                  QCommandLineOption(QStringLiteral("regrant"),
-                                    tr("With --node: grant again to grantees that already have a grant.")),
+                                    tr("With --node: replace the grant of grantees that already have one "
+                                       "(revoke and grant in the same transaction).")),
              } +
              TxFlow::options(),
          &TxCommands::grant,
@@ -287,6 +288,7 @@ CliResult<ExitCode> TxCommands::grant(CommandContext &context, const Invocation 
     // With a node: who already has a grant, and who has no account yet.
     QList<Grantee> toGrant = *grantees;
     QList<Grantee> toFund = fund ? *grantees : QList<Grantee>();
+    QSet<QString> toRevokeFirst; // --regrant: the SDK refuses a second grant, so revoke it in the same tx
     QJsonArray skipped;
     if (const auto node = TxFlow::client(*flags)) {
         toGrant.clear();
@@ -305,6 +307,8 @@ CliResult<ExitCode> TxCommands::grant(CommandContext &context, const Invocation 
                 skipped.append(grantee.address);
                 continue;
             }
+            if (*existing)
+                toRevokeFirst.insert(grantee.address);
             toGrant.append(grantee);
             if (fund) {
                 auto account = node->account(grantee.address);
@@ -325,6 +329,10 @@ CliResult<ExitCode> TxCommands::grant(CommandContext &context, const Invocation 
 
     tx::TxBodyBuilder body(flags->prefix);
     for (const Grantee &grantee : toGrant) {
+        if (toRevokeFirst.contains(grantee.address)) {
+            if (auto added = body.addRevokeAllowance(granter->address, grantee.address); !added)
+                return cliError(TxFlow::fromTx(added.error()));
+        }
         if (auto added = body.addGrantAllowance(granter->address, grantee.address, allowance); !added)
             return cliError(TxFlow::fromTx(added.error()));
     }
