@@ -7,11 +7,13 @@ namespace baokeys::tx {
 
 namespace {
 
-// The SDK's denom pattern, with the amount in front as one integer.
+// The SDK's denom pattern, with the amount in front as one integer. Anchored
+// at both ends of the text: a "$" would also match before a final newline, and
+// "100utia\n" would pass for a coin.
 const QRegularExpression &coinPattern()
 {
-    static const QRegularExpression pattern(
-        QStringLiteral("^(0|[1-9][0-9]{0,76})([a-zA-Z][a-zA-Z0-9/:._-]{2,127})$"));
+    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(
+        QStringLiteral("(0|[1-9][0-9]{0,76})([a-zA-Z][a-zA-Z0-9/:._-]{2,127})")));
     return pattern;
 }
 

@@ -94,6 +94,20 @@ private slots:
         QVERIFY(!coins.error().message.isEmpty());
     }
 
+    // A "$" anchor let a final newline through, so "100utia\n" parsed as a
+    // coin; fuzz_coin's property (a parsed coin prints as its text) fails on
+    // it (tests/fuzz/corpus/coin/trailing-newline).
+    void coinRefusesATrailingNewline()
+    {
+        for (const QString &text : {QStringLiteral("100utia\n"), QStringLiteral("100utia\n\n"),
+                                    QStringLiteral("100\nutia"), QStringLiteral("\n100utia")}) {
+            const auto coin = Coin::parse(text);
+            QVERIFY2(!coin.hasValue(), qPrintable(text));
+            QCOMPARE(coin.error().kind, TxErrorKind::InvalidCoin);
+            QVERIFY(!coin.error().message.isEmpty());
+        }
+    }
+
     void badAddress_data()
     {
         QTest::addColumn<QString>("from");
