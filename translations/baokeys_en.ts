@@ -206,6 +206,13 @@
     </message>
 </context>
 <context>
+    <name>baokeys::ui::BatchRunView</name>
+    <message>
+        <source>%v of %m</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>baokeys::ui::ConnectionMonitor</name>
     <message>
         <source>Checking…</source>

@@ -203,6 +203,13 @@
     </message>
 </context>
 <context>
+    <name>baokeys::ui::BatchRunView</name>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v / %m</translation>
+    </message>
+</context>
+<context>
     <name>baokeys::ui::ConnectionMonitor</name>
     <message>
         <source>Checking…</source>

@@ -1,7 +1,7 @@
 #include "ui/batch/ProvisionPage.h"
 
 #include "ui/batch/BatchItemModel.h"
-#include "ui/batch/BatchTracker.h"
+#include "ui/batch/BatchRunView.h"
 #include "ui/common/ErrorReporter.h"
 #include "ui/common/TableCopyAction.h"
 #include "ui/connection/Session.h"
@@ -83,30 +83,20 @@ ProvisionPage::ProvisionPage(QWidget *parent) : QWidget(parent)
     top->addLayout(right, 1);
     layout->addLayout(top);
 
-    m_progress = new QProgressBar(this);
-    m_progress->setObjectName(QStringLiteral("provisionProgress"));
-    m_progress->setFormat(tr("%v of %m"));
-    layout->addWidget(m_progress);
-    m_summary = new QLabel(this);
-    // Live text must not re-layout the page (and repaint the charts) each tick.
-    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
-    m_summary->setObjectName(QStringLiteral("provisionSummary"));
-    layout->addWidget(m_summary);
-    m_table = new QTableView(this);
-    m_table->setObjectName(QStringLiteral("provisionTable"));
-    m_table->setModel(m_model);
-    m_table->verticalHeader()->hide();
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(BatchItemModel::IndexColumn,
-                                                      QHeaderView::ResizeToContents);
-    m_table->setColumnWidth(BatchItemModel::NameColumn, 160);
-    m_table->setColumnWidth(BatchItemModel::ResultColumn, 380);
-    layout->addWidget(m_table, 1);
+    m_run = new BatchRunView(QStringLiteral("provision"), m_model, this);
+    m_run->setLiveText([](const keyring::BatchCounts &counts) {
+        return tr("%1 done, %2 in flight, %3 queued, %4 failed")
+            .arg(counts.succeeded)
+            .arg(counts.running)
+            .arg(counts.queued)
+            .arg(counts.failed);
+    });
+    QTableView *table = m_run->table();
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setColumnWidth(BatchItemModel::ResultColumn, 380);
+    layout->addWidget(m_run, 1);
     // Ctrl+C here copies the addresses of the rows selected here, to fund them.
-    auto *copy = TableCopyAction::addresses(m_table, BatchItemModel::ResultColumn);
+    auto *copy = TableCopyAction::addresses(table, BatchItemModel::ResultColumn);
     connect(copy, &TableCopyAction::copied, this, &ProvisionPage::message);
 
     connect(m_start, &QPushButton::clicked, this, &ProvisionPage::start);
@@ -114,6 +104,8 @@ ProvisionPage::ProvisionPage(QWidget *parent) : QWidget(parent)
     connect(m_retry, &QPushButton::clicked, this, &ProvisionPage::retryFailed);
     connect(m_exportCsv, &QPushButton::clicked, this, &ProvisionPage::exportCsv);
     connect(m_exportJson, &QPushButton::clicked, this, &ProvisionPage::exportJson);
+    connect(m_run, &BatchRunView::runFinished, this, &ProvisionPage::onRunFinished);
+    connect(m_run, &BatchRunView::finished, this, &ProvisionPage::finishAll);
     connect(m_prefix, &QLineEdit::textChanged, this, &ProvisionPage::updatePreview);
     connect(m_count, &QSpinBox::valueChanged, this, &ProvisionPage::updatePreview);
     connect(m_firstIndex, &QSpinBox::valueChanged, this, &ProvisionPage::updatePreview);
@@ -123,27 +115,21 @@ ProvisionPage::ProvisionPage(QWidget *parent) : QWidget(parent)
 
 ProvisionPage::~ProvisionPage()
 {
-    for (Run *run : std::as_const(m_runs)) {
-        run->tracker->cancel();
-        run->watcher->disconnect(this);
-        run->watcher->waitForFinished();
-        delete run;
-    }
+    m_run->abandon(); // before the model (an earlier child) goes
+}
+
+bool ProvisionPage::isRunning() const
+{
+    return m_run->isRunning();
 }
 
 void ProvisionPage::setSession(Session *session)
 {
-    cancel();
-    for (Run *run : std::as_const(m_runs)) {
-        run->watcher->disconnect(this);
-        run->watcher->waitForFinished();
-        delete run;
-    }
-    m_runs.clear();
+    m_run->abandon();
     m_session = session;
     m_model->reset({});
-    m_summary->clear();
-    m_progress->reset();
+    m_run->setSummary({});
+    m_run->progressBar()->reset();
     updatePreview();
     updateButtons();
 }
@@ -201,8 +187,7 @@ void ProvisionPage::start()
     m_batchFirstIndex = request.firstIndex;
     m_batchExportable = request.exportable;
     m_batchParallelism = request.parallelism;
-    m_firstError.reset();
-    m_clock.start();
+    m_run->begin();
     QList<int> rows(names->size());
     std::iota(rows.begin(), rows.end(), 0);
     if (launch(request, rows))
@@ -217,79 +202,38 @@ bool ProvisionPage::launch(const keyring::CreateBatchRequest &request, const QLi
         updateButtons();
         return false;
     }
-    auto *run = new Run;
-    run->rows = rows;
-    run->tracker = new BatchTracker(job->progress, m_model, rows, this);
-    run->watcher = new QFutureWatcher<keyring::CreateItemResult>(this);
-    connect(run->tracker, &BatchTracker::updated, this, &ProvisionPage::updateProgress);
-    // The tracker's tick says which items finished (no event per result).
-    connect(run->tracker, &BatchTracker::itemsFinished, this, [this, run](const QList<int> &indices) {
-        run->pending += indices;
-        readResults(run, false);
+    const QString hrp = m_session->hrp();
+    m_run->track<keyring::CreateItemResult>(*job, rows, [this, hrp](const auto &result, int row) {
+        if (result.key)
+            m_model->setResult(row, result.key->bech32(hrp), result.key->publicKeyHex());
     });
-    connect(run->watcher, &QFutureWatcherBase::finished, this, [this, run] { onRunFinished(run); });
-    m_runs << run;
-    run->watcher->setFuture(job->future);
-    m_summary->setText(tr("Creating %n key(s)…", nullptr, int(rows.size())));
-    updateProgress();
+    m_run->setSummary(tr("Creating %n key(s)…", nullptr, int(rows.size())));
     updateButtons();
     return true;
 }
 
-void ProvisionPage::readResults(Run *run, bool all)
+void ProvisionPage::onRunFinished(const std::optional<bao::BaoError> &preflight,
+                                  const std::optional<bao::BaoError> &persist)
 {
-    const QString hrp = m_session ? m_session->hrp() : QString();
-    const QFuture<keyring::CreateItemResult> future = run->watcher->future();
-    QList<int> notYet;
-    for (int i : std::as_const(run->pending)) {
-        if (!all && !future.isResultReadyAt(i)) {
-            notYet << i;
-            continue;
-        }
-        const keyring::CreateItemResult result = future.resultAt(i);
-        const int row = run->rows.value(result.index, -1);
-        if (result.key)
-            m_model->setResult(row, result.key->bech32(hrp), result.key->publicKeyHex());
-        else if (result.error && !m_firstError && result.error->kind != bao::BaoErrorKind::Cancelled)
-            m_firstError = result.error;
-    }
-    run->pending = notYet;
-    m_model->flush();
-}
-
-void ProvisionPage::onRunFinished(Run *run)
-{
-    run->tracker->drain();
-    readResults(run, true);
-    const auto preflight = run->tracker->progress().preflightError();
-    const auto persist = run->tracker->progress().persistError();
-    m_runs.removeOne(run);
-    run->tracker->deleteLater();
-    run->watcher->deleteLater();
-    delete run;
     if (preflight) {
         ErrorReporter::show(this, tr("Nothing was created: a name is already taken or the server refused."),
                             *preflight);
-        m_firstError.reset();
+        m_run->clearFirstError();
     }
     if (persist)
         ErrorReporter::show(this,
                             tr("The keys were created but the local key list could not be saved; "
                                "“Sync with server” adopts them."),
                             *persist);
-    if (m_runs.isEmpty())
-        finishAll();
 }
 
 void ProvisionPage::finishAll()
 {
-    m_model->flush();
-    updateProgress();
     const auto counts = m_model->counts();
-    m_summary->setText(summaryText());
-    if (counts.failed > 0 && m_firstError)
+    m_run->setSummary(summaryText());
+    if (counts.failed > 0 && m_run->firstError())
         ErrorReporter::show(this, tr("%n key(s) could not be created.", nullptr, counts.failed),
-                            *m_firstError);
+                            *m_run->firstError());
     updateButtons();
     updatePreview();
     emit message(summaryText());
@@ -302,7 +246,7 @@ QString ProvisionPage::summaryText() const
     QString text = tr("%1 of %2 keys created in %3 ms")
                        .arg(counts.succeeded)
                        .arg(counts.total)
-                       .arg(QLocale().toString(m_clock.isValid() ? m_clock.elapsed() : 0));
+                       .arg(QLocale().toString(m_run->elapsedMs()));
     if (counts.failed > 0)
         text += QStringLiteral(" · ") + tr("%n failed", nullptr, counts.failed);
     if (counts.cancelled > 0)
@@ -312,8 +256,7 @@ QString ProvisionPage::summaryText() const
 
 void ProvisionPage::cancel()
 {
-    for (Run *run : std::as_const(m_runs))
-        run->tracker->cancel();
+    m_run->cancel();
 }
 
 void ProvisionPage::retryFailed()
@@ -326,8 +269,7 @@ void ProvisionPage::retryFailed()
     if (rows.isEmpty())
         return;
     m_model->requeue(rows);
-    m_firstError.reset();
-    m_clock.start();
+    m_run->begin();
     // createBatch names a contiguous range: one batch per run of rows.
     int started = 0;
     for (int i = 0; i < rows.size();) {
@@ -387,19 +329,6 @@ void ProvisionPage::exportJson()
         this, tr("Export as JSON"), m_batchPrefix + QStringLiteral(".json"), tr("JSON files (*.json)"));
     if (!path.isEmpty())
         exportTo(path, true);
-}
-
-void ProvisionPage::updateProgress()
-{
-    const auto counts = m_model->counts();
-    m_progress->setMaximum(qMax(1, counts.total));
-    m_progress->setValue(counts.done());
-    if (isRunning())
-        m_summary->setText(tr("%1 done, %2 in flight, %3 queued, %4 failed")
-                               .arg(counts.succeeded)
-                               .arg(counts.running)
-                               .arg(counts.queued)
-                               .arg(counts.failed));
 }
 
 void ProvisionPage::updateButtons()

@@ -3,22 +3,18 @@
 #include "core/keyring/BatchTypes.h"
 #include "ui/batch/BatchExport.h"
 
-#include <QElapsedTimer>
-#include <QFutureWatcher>
 #include <QWidget>
 
 class QCheckBox;
 class QLabel;
 class QLineEdit;
-class QProgressBar;
 class QPushButton;
 class QSpinBox;
-class QTableView;
 
 namespace baokeys::ui {
 
 class BatchItemModel;
-class BatchTracker;
+class BatchRunView;
 class Session;
 
 // Batch provisioning of worker keys (<prefix>-1 .. <prefix>-N), the
@@ -36,7 +32,7 @@ public:
     ~ProvisionPage() override;
 
     void setSession(Session *session);
-    bool isRunning() const { return !m_runs.isEmpty(); }
+    bool isRunning() const;
     BatchItemModel *model() const { return m_model; }
     QList<BatchExport::Entry> createdEntries() const;
     QString summaryText() const;
@@ -55,31 +51,21 @@ signals:
     void message(const QString &text);
 
 private:
-    struct Run {
-        BatchTracker *tracker = nullptr;
-        QFutureWatcher<keyring::CreateItemResult> *watcher = nullptr;
-        QList<int> rows;    // batch index -> model row
-        QList<int> pending; // finished items whose result was not read yet
-    };
-
     keyring::CreateBatchRequest formRequest() const;
     void updatePreview();
     bool launch(const keyring::CreateBatchRequest &request, const QList<int> &rows);
-    void readResults(Run *run, bool all);
-    void onRunFinished(Run *run);
+    void onRunFinished(const std::optional<bao::BaoError> &preflight,
+                       const std::optional<bao::BaoError> &persist);
     void finishAll();
-    void updateProgress();
     void updateButtons();
 
     Session *m_session = nullptr;
     BatchItemModel *m_model = nullptr;
-    QList<Run *> m_runs;
-    QElapsedTimer m_clock;
+    BatchRunView *m_run = nullptr;
     QString m_batchPrefix; // of the rows shown
     int m_batchFirstIndex = 1;
     bool m_batchExportable = false;
     int m_batchParallelism = 0;
-    std::optional<bao::BaoError> m_firstError;
 
     QLineEdit *m_prefix = nullptr;
     QSpinBox *m_count = nullptr;
@@ -92,9 +78,6 @@ private:
     QPushButton *m_retry = nullptr;
     QPushButton *m_exportCsv = nullptr;
     QPushButton *m_exportJson = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QLabel *m_summary = nullptr;
-    QTableView *m_table = nullptr;
 };
 
 } // namespace baokeys::ui

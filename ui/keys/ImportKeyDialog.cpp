@@ -21,8 +21,8 @@ ImportKeyDialog::ImportKeyDialog(QWidget *parent) : QDialog(parent)
     form->addRow(tr("&Name:"), m_name);
     m_mode = new QComboBox(this);
     m_mode->setObjectName(QStringLiteral("importMode"));
-    m_mode->addItem(tr("Private key (hex)"));
-    m_mode->addItem(tr("Mnemonic (BIP-39)"));
+    m_mode->addItem(tr("Private key (hex)"), int(Mode::Hex));
+    m_mode->addItem(tr("Mnemonic (BIP-39)"), int(Mode::Mnemonic));
     form->addRow(tr("&From:"), m_mode);
     m_secret = new QLineEdit(this);
     m_secret->setObjectName(QStringLiteral("importSecret"));
@@ -72,7 +72,7 @@ QString ImportKeyDialog::name() const
 
 ImportKeyDialog::Mode ImportKeyDialog::mode() const
 {
-    return m_mode->currentIndex() == 1 ? Mode::Mnemonic : Mode::Hex;
+    return Mode(m_mode->currentData().toInt());
 }
 
 bool ImportKeyDialog::exportable() const

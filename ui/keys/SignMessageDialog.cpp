@@ -21,8 +21,8 @@ SignMessageDialog::SignMessageDialog(keyring::BaoKeyring &keyring, const QString
     resize(560, 380);
     auto *form = new QFormLayout(this);
     m_format = new QComboBox(this);
-    m_format->addItem(tr("Text (UTF-8)"));
-    m_format->addItem(tr("Hex bytes"));
+    m_format->addItem(tr("Text (UTF-8)"), int(Format::Text));
+    m_format->addItem(tr("Hex bytes"), int(Format::Hex));
     form->addRow(tr("&Message is:"), m_format);
     m_message = new QPlainTextEdit(this);
     m_message->setObjectName(QStringLiteral("signMessageText"));
@@ -44,7 +44,7 @@ SignMessageDialog::SignMessageDialog(keyring::BaoKeyring &keyring, const QString
 void SignMessageDialog::sign()
 {
     QByteArray message;
-    if (m_format->currentIndex() == 1) {
+    if (Format(m_format->currentData().toInt()) == Format::Hex) {
         auto decoded = crypto::Hex::decode(m_message->toPlainText().trimmed());
         if (!decoded) {
             ErrorReporter::show(this, tr("The message is not valid hex."), decoded.error().message);

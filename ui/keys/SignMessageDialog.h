@@ -28,6 +28,8 @@ signals:
     void signed_(const baokeys::keyring::Signature &signature);
 
 private:
+    enum class Format { Text, Hex }; // the format box's items, in this order
+
     void sign();
 
     keyring::BaoKeyring &m_keyring;

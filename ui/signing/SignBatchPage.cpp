@@ -3,7 +3,7 @@
 #include "core/crypto/Hex.h"
 #include "ui/batch/BatchFailures.h"
 #include "ui/batch/BatchItemModel.h"
-#include "ui/batch/BatchTracker.h"
+#include "ui/batch/BatchRunView.h"
 #include "ui/common/ErrorReporter.h"
 #include "ui/common/TableCopyAction.h"
 #include "ui/connection/Session.h"
@@ -65,9 +65,9 @@ SignBatchPage::SignBatchPage(QWidget *parent) : QWidget(parent)
     auto *messageRow = new QHBoxLayout;
     m_format = new QComboBox(this);
     m_format->setObjectName(QStringLiteral("signFormat"));
-    m_format->addItem(tr("Text"));
-    m_format->addItem(tr("Hex"));
-    m_format->addItem(tr("File"));
+    m_format->addItem(tr("Text"), int(MessageFormat::Text));
+    m_format->addItem(tr("Hex"), int(MessageFormat::Hex));
+    m_format->addItem(tr("File"), int(MessageFormat::File));
     m_message = new QLineEdit(QStringLiteral("hello blob"), this);
     m_message->setObjectName(QStringLiteral("signMessage"));
     m_browse = new QPushButton(tr("Browse…"), this);
@@ -112,34 +112,23 @@ SignBatchPage::SignBatchPage(QWidget *parent) : QWidget(parent)
     top->addLayout(buttons);
     layout->addLayout(top);
 
-    m_progress = new QProgressBar(this);
-    m_progress->setObjectName(QStringLiteral("signProgress"));
-    m_progress->setFormat(tr("%v of %m"));
-    layout->addWidget(m_progress);
-    m_summary = new QLabel(this);
-    // Live text must not re-layout the page (and repaint the charts) each tick.
-    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
-    m_summary->setObjectName(QStringLiteral("signSummary"));
-    QFont bold = m_summary->font();
-    bold.setBold(true);
-    m_summary->setFont(bold);
-    layout->addWidget(m_summary);
-
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    m_table = new QTableView(splitter);
-    m_table->setObjectName(QStringLiteral("signTable"));
-    m_table->setModel(m_model);
-    m_table->verticalHeader()->hide();
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(BatchItemModel::IndexColumn,
-                                                      QHeaderView::ResizeToContents);
-    m_table->setColumnWidth(BatchItemModel::NameColumn, 160);
-    m_table->setColumnWidth(BatchItemModel::ResultColumn, 300);
+    m_runView = new BatchRunView(QStringLiteral("sign"), m_model, splitter);
+    m_runView->setLiveText([](const keyring::BatchCounts &counts) {
+        return tr("%1 signed, %2 in flight, %3 queued, %4 failed")
+            .arg(counts.succeeded)
+            .arg(counts.running)
+            .arg(counts.queued)
+            .arg(counts.failed);
+    });
+    QFont bold = m_runView->summaryLabel()->font();
+    bold.setBold(true);
+    m_runView->summaryLabel()->setFont(bold);
+    QTableView *table = m_runView->table();
+    table->setColumnWidth(BatchItemModel::ResultColumn, 300);
     // No address column here: Ctrl+C copies the selected cells, a signature
     // whole although the table shows it shortened.
-    auto *copy = TableCopyAction::cells(m_table, [this](const QModelIndex &index) {
+    auto *copy = TableCopyAction::cells(table, [this](const QModelIndex &index) {
         const BatchItemModel::Row &row = m_model->row(index.row());
         if (index.column() == BatchItemModel::ResultColumn && !row.extra.isEmpty())
             return row.extra;
@@ -147,7 +136,7 @@ SignBatchPage::SignBatchPage(QWidget *parent) : QWidget(parent)
     });
     connect(copy, &TableCopyAction::copied, this, &SignBatchPage::message);
     m_chart = new LatencyChart(splitter);
-    splitter->addWidget(m_table);
+    splitter->addWidget(m_runView);
     splitter->addWidget(m_chart);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 2);
@@ -159,8 +148,9 @@ SignBatchPage::SignBatchPage(QWidget *parent) : QWidget(parent)
     connect(m_useSelection, &QRadioButton::toggled, this, &SignBatchPage::updateChoice);
     connect(m_prefix, &QLineEdit::textChanged, this, &SignBatchPage::updateChoice);
     connect(m_repeat, &QSpinBox::valueChanged, this, &SignBatchPage::updateChoice);
+    connect(m_runView, &BatchRunView::finished, this, &SignBatchPage::onFinished);
     connect(m_format, &QComboBox::currentIndexChanged, this,
-            [this](int index) { m_browse->setEnabled(index == 2); });
+            [this] { m_browse->setEnabled(messageFormat() == MessageFormat::File); });
     connect(m_browse, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getOpenFileName(this, tr("Message file"));
         if (!file.isEmpty())
@@ -172,24 +162,22 @@ SignBatchPage::SignBatchPage(QWidget *parent) : QWidget(parent)
 
 SignBatchPage::~SignBatchPage()
 {
-    if (m_watcher) {
-        m_tracker->cancel();
-        m_watcher->disconnect(this);
-        m_watcher->waitForFinished();
-    }
+    m_runView->abandon(); // before the model (an earlier child) goes
+}
+
+bool SignBatchPage::isRunning() const
+{
+    return m_runView->isRunning();
+}
+
+SignBatchPage::MessageFormat SignBatchPage::messageFormat() const
+{
+    return MessageFormat(m_format->currentData().toInt());
 }
 
 void SignBatchPage::setSession(Session *session)
 {
-    if (m_watcher) {
-        m_tracker->cancel();
-        m_watcher->disconnect(this);
-        m_watcher->waitForFinished();
-        delete m_watcher;
-        delete m_tracker;
-        m_watcher = nullptr;
-        m_tracker = nullptr;
-    }
+    m_runView->abandon();
     if (m_session)
         disconnect(&m_session->keyring(), nullptr, this, nullptr);
     m_session = session;
@@ -198,7 +186,7 @@ void SignBatchPage::setSession(Session *session)
     m_selected.clear();
     m_model->reset({});
     m_chart->clear();
-    m_summary->clear();
+    m_runView->setSummary({});
     updateChoice();
     updateButtons();
 }
@@ -230,14 +218,14 @@ QStringList SignBatchPage::chosenKeys() const
 Expected<QByteArray, QString> SignBatchPage::messageBytes() const
 {
     const QString text = m_message->text();
-    switch (m_format->currentIndex()) {
-    case 1: {
+    switch (messageFormat()) {
+    case MessageFormat::Hex: {
         auto decoded = crypto::Hex::decode(text.trimmed());
         if (!decoded)
             return baokeys::unexpected(tr("the message is not valid hex: %1").arg(decoded.error().message));
         return *decoded;
     }
-    case 2: {
+    case MessageFormat::File: {
         QFile file(text);
         if (!file.open(QIODevice::ReadOnly))
             return baokeys::unexpected(tr("the file %1 cannot be read: %2").arg(text, file.errorString()));
@@ -245,9 +233,10 @@ Expected<QByteArray, QString> SignBatchPage::messageBytes() const
             return baokeys::unexpected(tr("the file %1 is larger than 16 MiB").arg(text));
         return file.readAll();
     }
-    default:
-        return text.toUtf8();
+    case MessageFormat::Text:
+        break;
     }
+    return text.toUtf8();
 }
 
 void SignBatchPage::updateChoice()
@@ -290,69 +279,33 @@ void SignBatchPage::run()
         }
     }
     m_model->reset(uids);
-    m_progress->setFormat(tr("%v of %m"));
+    m_runView->progressBar()->setFormat(tr("%v of %m"));
     m_chart->clear();
-    m_firstError.reset();
-    m_pendingResults.clear();
     m_stats = {};
     ++m_generation;
-    m_clock.start();
+    m_runView->begin();
     keyring::SignBatchOptions options;
     options.parallelism = m_parallelism->value();
     auto job = m_session->keyring().signBatch(requests, options);
-    m_tracker = new BatchTracker(job.progress, m_model, {}, this);
-    m_watcher = new QFutureWatcher<keyring::SignItemResult>(this);
-    connect(m_tracker, &BatchTracker::updated, this, &SignBatchPage::updateProgress);
-    // No resultsReadyAt: one queued event per result would flood the GUI
-    // thread; the tracker's tick says which items finished.
-    connect(m_tracker, &BatchTracker::itemsFinished, this, [this](const QList<int> &indices) {
-        m_pendingResults += indices;
-        readResults(false);
+    m_runView->track<keyring::SignItemResult>(job, {}, [this](const auto &result, int row) {
+        if (result.signature) {
+            const QString hex = crypto::Hex::encode(result.signature->signature);
+            m_model->setResult(row, hex.left(16) + QStringLiteral("…") + hex.right(8), hex);
+        }
     });
-    connect(m_watcher, &QFutureWatcherBase::finished, this, &SignBatchPage::onFinished);
-    m_watcher->setFuture(job.future);
-    m_summary->setText(tr("Signing %n message(s)…", nullptr, int(total)));
-    updateProgress();
+    m_runView->setSummary(tr("Signing %n message(s)…", nullptr, int(total)));
     updateButtons();
     emit batchStarted(int(total));
 }
 
-void SignBatchPage::readResults(bool all)
-{
-    const QFuture<keyring::SignItemResult> future = m_watcher->future();
-    QList<int> notYet;
-    for (int i : std::as_const(m_pendingResults)) {
-        if (!all && !future.isResultReadyAt(i)) {
-            notYet << i;
-            continue;
-        }
-        const keyring::SignItemResult result = future.resultAt(i);
-        if (result.signature) {
-            const QString hex = crypto::Hex::encode(result.signature->signature);
-            m_model->setResult(result.index, hex.left(16) + QStringLiteral("…") + hex.right(8), hex);
-        } else if (result.error && !m_firstError && result.error->kind != bao::BaoErrorKind::Cancelled) {
-            m_firstError = result.error;
-        }
-    }
-    m_pendingResults = notYet;
-    m_model->flush();
-}
-
 void SignBatchPage::onFinished()
 {
-    m_tracker->drain();
-    readResults(true);
-    m_model->flush();
-    m_tracker->deleteLater();
-    m_watcher->deleteLater();
-    m_tracker = nullptr;
-    m_watcher = nullptr;
-
     const auto counts = m_model->counts();
     // A full bar would read as success: once done, the bar counts the signatures made.
-    m_progress->setFormat(tr("%v of %m signed"));
-    m_progress->setMaximum(qMax(1, counts.total));
-    m_progress->setValue(counts.succeeded);
+    QProgressBar *bar = m_runView->progressBar();
+    bar->setFormat(tr("%v of %m signed"));
+    bar->setMaximum(qMax(1, counts.total));
+    bar->setValue(counts.succeeded);
     QList<LatencyStats::Interval> intervals;
     for (const auto &row : m_model->rows()) {
         if (!row.hasLatency())
@@ -366,7 +319,7 @@ void SignBatchPage::onFinished()
                                             row.uid};
     }
     m_stats = LatencyStats::compute(intervals);
-    m_summary->setText(summaryText());
+    m_runView->setSummary(summaryText());
     updateButtons();
     // The chart is built a moment later, so the table's last update and the
     // chart are painted in two short passes rather than one long one.
@@ -374,8 +327,9 @@ void SignBatchPage::onFinished()
         if (generation != m_generation)
             return; // another batch started meanwhile
         m_chart->setStats(m_stats);
-        if (counts.failed > 0 && m_firstError)
-            ErrorReporter::show(this, tr("%n signature(s) failed.", nullptr, counts.failed), *m_firstError);
+        if (counts.failed > 0 && m_runView->firstError())
+            ErrorReporter::show(this, tr("%n signature(s) failed.", nullptr, counts.failed),
+                                *m_runView->firstError());
         emit message(summaryText());
         emit batchFinished(counts);
     });
@@ -398,21 +352,7 @@ QString SignBatchPage::summaryText() const
 
 void SignBatchPage::cancel()
 {
-    if (m_tracker)
-        m_tracker->cancel();
-}
-
-void SignBatchPage::updateProgress()
-{
-    const auto counts = m_model->counts();
-    m_progress->setMaximum(qMax(1, counts.total));
-    m_progress->setValue(counts.done());
-    if (isRunning())
-        m_summary->setText(tr("%1 signed, %2 in flight, %3 queued, %4 failed")
-                               .arg(counts.succeeded)
-                               .arg(counts.running)
-                               .arg(counts.queued)
-                               .arg(counts.failed));
+    m_runView->cancel();
 }
 
 void SignBatchPage::updateButtons()

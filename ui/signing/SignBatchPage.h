@@ -3,24 +3,20 @@
 #include "core/keyring/BatchTypes.h"
 #include "ui/signing/LatencyStats.h"
 
-#include <QElapsedTimer>
-#include <QFutureWatcher>
 #include <QWidget>
 #include <memory>
 
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QProgressBar;
 class QPushButton;
 class QRadioButton;
 class QSpinBox;
-class QTableView;
 
 namespace baokeys::ui {
 
 class BatchItemModel;
-class BatchTracker;
+class BatchRunView;
 class LatencyChart;
 class Session;
 
@@ -33,11 +29,14 @@ class Session;
 class SignBatchPage : public QWidget {
     Q_OBJECT
 public:
+    // The message box's formats (its items, in this order).
+    enum class MessageFormat { Text, Hex, File };
+
     explicit SignBatchPage(QWidget *parent = nullptr);
     ~SignBatchPage() override;
 
     void setSession(Session *session);
-    bool isRunning() const { return m_watcher != nullptr; }
+    bool isRunning() const;
     BatchItemModel *model() const { return m_model; }
     LatencyChart *chart() const { return m_chart; }
     const LatencyStats &stats() const { return m_stats; }
@@ -58,22 +57,17 @@ signals:
     void message(const QString &text);
 
 private:
-    void readResults(bool all); // of m_pendingResults that are ready
+    MessageFormat messageFormat() const;
     void onFinished();
     void updateChoice();
     void updateButtons();
-    void updateProgress();
 
     Session *m_session = nullptr;
     QStringList m_selected;
     BatchItemModel *m_model = nullptr;
-    BatchTracker *m_tracker = nullptr;
-    QFutureWatcher<keyring::SignItemResult> *m_watcher = nullptr;
-    std::optional<bao::BaoError> m_firstError;
-    QList<int> m_pendingResults; // finished items whose result was not read yet
+    BatchRunView *m_runView = nullptr;
     LatencyStats m_stats;
     quint64 m_generation = 0; // of the batch whose chart is pending
-    QElapsedTimer m_clock;
 
     QRadioButton *m_useSelection = nullptr;
     QRadioButton *m_usePrefix = nullptr;
@@ -86,9 +80,6 @@ private:
     QSpinBox *m_parallelism = nullptr;
     QPushButton *m_run = nullptr;
     QPushButton *m_cancel = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QLabel *m_summary = nullptr;
-    QTableView *m_table = nullptr;
     LatencyChart *m_chart = nullptr;
 };
 
