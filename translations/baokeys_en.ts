@@ -204,12 +204,23 @@
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::BatchRunView</name>
     <message>
         <source>%v of %m</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelling: waiting for %n request(s) in flight; their results are kept.</source>
+        <translation>
+            <numerusform>Cancelling: waiting for %n request in flight; its result is kept.</numerusform>
+            <numerusform>Cancelling: waiting for %n requests in flight; their results are kept.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1198,6 +1209,10 @@
     </message>
     <message>
         <source>%1 done, %2 in flight, %3 queued, %4 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m created</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -201,12 +201,22 @@
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
+    <message>
+        <source>cancelling…</source>
+        <translation>đang hủy…</translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::BatchRunView</name>
     <message>
         <source>%v of %m</source>
         <translation>%v / %m</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelling: waiting for %n request(s) in flight; their results are kept.</source>
+        <translation>
+            <numerusform>Đang hủy: chờ %n yêu cầu đang gửi; kết quả của chúng được giữ lại.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1186,6 +1196,10 @@
     <message>
         <source>%1 done, %2 in flight, %3 queued, %4 failed</source>
         <translation>%1 xong, %2 đang chạy, %3 đang chờ, %4 thất bại</translation>
+    </message>
+    <message>
+        <source>%v of %m created</source>
+        <translation>đã tạo %v / %m</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -38,12 +39,14 @@ private slots:
     void refusesServerCollisionBeforeAnyCreate();
     void cancelStopsTheBatch();
     void retryFailedCompletesTheBatch();
+    void cancelUnderLatencyKeepsWhatTheServerHas();
     void failingServerShowsItsError();
     void ctrlCCopiesTheProvisioningSelection();
 
 private:
     void setForm(const QString &prefix, int count, int parallelism = 0, int firstIndex = 1);
     bool runToEnd(int timeoutMs = 20000);
+    int keysOnServer() const;
 
     std::shared_ptr<signer::SignerServer> m_server;
     std::unique_ptr<ui::MainWindow> m_window;
@@ -222,6 +225,75 @@ void TestProvisionPage::retryFailedCompletesTheBatch()
         QVERIFY(stored);
         QCOMPARE(m_page->model()->row(row).result, stored->bech32(QStringLiteral("celestia")));
     }
+}
+
+int TestProvisionPage::keysOnServer() const
+{
+    keyring::BaoKeyring other(m_window->session()->keyring().settings(), QString());
+    const auto synced = other.sync();
+    return synced ? int(other.list().size()) : -1;
+}
+
+void TestProvisionPage::cancelUnderLatencyKeepsWhatTheServerHas()
+{
+    // #14 item 3: signer at 150 ms, 40 keys 4 at a time, Esc after about 1 s.
+    m_server->setFaults(uitest::latency(150));
+    setForm(QStringLiteral("lat"), 40, 4);
+    QSignalSpy finished(m_page, &ui::ProvisionPage::batchFinished);
+    auto *start = m_page->findChild<QPushButton *>(QStringLiteral("provisionStart"));
+    QTest::mouseClick(start, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->model()->counts().succeeded >= 8, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->model()->counts().running > 0, 5000);
+    QTest::mouseClick(m_page->findChild<QPushButton *>(QStringLiteral("provisionCancel")), Qt::LeftButton);
+
+    // Requests in flight are shown as such until their answer.
+    const ui::BatchItemModel *model = m_page->model();
+    const QList<int> inFlight = model->rowsInState(BatchItemState::Started);
+    QVERIFY(!inFlight.isEmpty());
+    for (int row : inFlight)
+        QCOMPARE(model->index(row, ui::BatchItemModel::StateColumn).data().toString(),
+                 QStringLiteral("cancelling…"));
+    QVERIFY(finished.wait(10000));
+
+    // Counts and the bar match what the server has.
+    const auto counts = model->counts();
+    QCOMPARE(counts.running + counts.queued, 0);
+    QVERIFY2(counts.cancelled > 0 && counts.succeeded < 40, qPrintable(m_page->summaryText()));
+    QCOMPARE(counts.failed, 0);
+    QCOMPARE(keysOnServer(), counts.succeeded);
+    QCOMPARE(int(m_window->session()->keyring().list().size()), counts.succeeded);
+    auto *bar = m_page->findChild<QProgressBar *>(QStringLiteral("provisionProgress"));
+    QCOMPARE(bar->value(), counts.succeeded);
+    QCOMPARE(bar->maximum(), 40);
+    QVERIFY2(m_page->summaryText().startsWith(QStringLiteral("%1 of 40 keys created").arg(counts.succeeded)),
+             qPrintable(m_page->summaryText()));
+    QVERIFY(uitest::errorBoxes(m_window.get()).isEmpty());
+
+    // One of the cancelled names is created elsewhere and adopted (F5):
+    // Retry skips it and creates only the rest, never refusing the batch.
+    const QList<int> cancelled = model->rowsInState(BatchItemState::Cancelled);
+    const QString adopted = model->row(cancelled.first()).uid;
+    QVERIFY(uitest::createBehindTheAppsBack(m_server, adopted));
+    QVERIFY(m_window->session()->keyring().sync());
+    m_server->setFaults(uitest::latency(5));
+    auto *retry = m_page->findChild<QPushButton *>(QStringLiteral("provisionRetry"));
+    QVERIFY(retry->isEnabled());
+    const quint64 before = m_server->engineRequestCount();
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(uitest::errorBoxes(m_window.get()).isEmpty(),
+             qPrintable(uitest::errorBoxes(m_window.get()).value(0)
+                            ? uitest::errorBoxes(m_window.get()).first()->informativeText()
+                            : QString()));
+    QCOMPARE(model->counts().succeeded, 40);
+    QCOMPARE(keysOnServer(), 40);
+    QCOMPARE(bar->value(), 40);
+    // Only the missing names were asked for (a create each, the adopted one not).
+    QVERIFY(m_server->engineRequestCount() - before <= quint64(cancelled.size() - 1) + 2);
+    const auto stored = m_window->session()->keyring().key(adopted);
+    QVERIFY(stored);
+    QCOMPARE(model->row(cancelled.first()).result, stored->bech32(QStringLiteral("celestia")));
+    QVERIFY(!retry->isEnabled());
 }
 
 void TestProvisionPage::failingServerShowsItsError()

@@ -37,6 +37,8 @@ void BatchItemModel::reset(const QStringList &uids)
 void BatchItemModel::requeue(const QList<int> &rows)
 {
     for (int index : rows) {
+        if (index < 0 || index >= m_rows.size())
+            continue;
         Row &row = m_rows[index];
         const QString uid = row.uid;
         row = Row{};
@@ -90,6 +92,32 @@ void BatchItemModel::setResult(int index, const QString &result, const QString &
     m_rows[index].result = result;
     m_rows[index].extra = extra;
     markDirty(index);
+}
+
+void BatchItemModel::markDone(int index, const QString &result, const QString &extra)
+{
+    if (index < 0 || index >= m_rows.size())
+        return;
+    Row &row = m_rows[index];
+    const QString uid = row.uid;
+    row = Row{};
+    row.uid = uid;
+    row.state = BatchItemState::Succeeded;
+    row.result = result;
+    row.extra = extra;
+    markDirty(index);
+}
+
+void BatchItemModel::setCancelling(bool cancelling)
+{
+    if (m_cancelling == cancelling)
+        return;
+    m_cancelling = cancelling;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).state == BatchItemState::Started)
+            markDirty(i);
+    }
+    flush();
 }
 
 void BatchItemModel::flush()
@@ -155,7 +183,7 @@ QString BatchItemModel::stateLabel(BatchItemState state) const
     case BatchItemState::Queued:
         return tr("queued");
     case BatchItemState::Started:
-        return m_runningLabel;
+        return m_cancelling ? tr("cancelling…") : m_runningLabel;
     case BatchItemState::Succeeded:
         return tr("done");
     case BatchItemState::Failed:

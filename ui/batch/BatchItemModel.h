@@ -55,6 +55,13 @@ public:
     // `rowOf` maps a batch index to a row (empty: the same number).
     void applyEvents(const QList<keyring::BatchItemEvent> &events, const QList<int> &rowOf = {});
     void setResult(int row, const QString &result, const QString &extra = {});
+    // A row whose item is already done elsewhere (a name the store holds):
+    // succeeded, with that result, and no latency of this run.
+    void markDone(int row, const QString &result, const QString &extra = {});
+    // After Cancel, items still in flight read "cancelling…" until their
+    // answer arrives (it is kept, whatever it is).
+    void setCancelling(bool cancelling);
+    bool isCancelling() const { return m_cancelling; }
     void flush(); // emits the coalesced dataChanged
 
     const Row &row(int row) const { return m_rows.at(row); }
@@ -75,6 +82,7 @@ private:
     QList<Row> m_rows;
     QString m_runningLabel;
     QString m_resultTitle;
+    bool m_cancelling = false;
     int m_dirtyFirst = -1;
     int m_dirtyLast = -1;
 };

@@ -66,8 +66,10 @@ void BatchRunView::begin()
 
 BatchRunView::Run *BatchRunView::addRun(std::shared_ptr<keyring::BatchProgress> progress, QList<int> rows)
 {
-    if (m_runs.isEmpty())
+    if (m_runs.isEmpty()) {
         m_cancelling = false;
+        m_model->setCancelling(false);
+    }
     auto *run = new Run(this); // a child: freed with the view at the latest
     run->rows = std::move(rows);
     run->tracker = new BatchTracker(std::move(progress), m_model, run->rows, run);
@@ -118,8 +120,10 @@ void BatchRunView::onRunFinished(Run *run)
     run->tracker->disconnect(this);
     run->watcher->disconnect(this);
     run->deleteLater(); // we are inside its watcher's signal
-    if (m_runs.isEmpty())
+    if (m_runs.isEmpty()) {
         m_cancelling = false;
+        m_model->setCancelling(false);
+    }
     m_model->flush();
     updateProgress();
     emit runFinished(preflight, persist);
@@ -132,6 +136,9 @@ void BatchRunView::cancel()
     if (m_runs.isEmpty())
         return;
     m_cancelling = true;
+    // Cancel stops new requests; those in flight still get their answer,
+    // which is kept: their rows say "cancelling…" until it comes.
+    m_model->setCancelling(true);
     for (Run *run : std::as_const(m_runs))
         run->tracker->cancel();
     updateProgress();
@@ -148,6 +155,7 @@ void BatchRunView::abandon()
         run->deleteLater();
     }
     m_cancelling = false;
+    m_model->setCancelling(false);
 }
 
 void BatchRunView::updateProgress()
@@ -155,7 +163,10 @@ void BatchRunView::updateProgress()
     const auto counts = m_model->counts();
     m_progress->setMaximum(qMax(1, counts.total));
     m_progress->setValue(m_barCounts == BarCounts::Succeeded ? counts.succeeded : counts.done());
-    if (isRunning() && m_liveText)
+    if (isRunning() && m_cancelling)
+        m_summary->setText(tr("Cancelling: waiting for %n request(s) in flight; their results are kept.",
+                              nullptr, counts.running));
+    else if (isRunning() && m_liveText)
         m_summary->setText(m_liveText(counts));
     emit progressed();
 }

@@ -10,6 +10,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -91,6 +92,8 @@ ProvisionPage::ProvisionPage(QWidget *parent) : QWidget(parent)
             .arg(counts.queued)
             .arg(counts.failed);
     });
+    // The bar counts keys created: what the server has, whatever was cancelled.
+    m_run->setBarCounts(BatchRunView::BarCounts::Succeeded, tr("%v of %m created"));
     QTableView *table = m_run->table();
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setColumnWidth(BatchItemModel::ResultColumn, 380);
@@ -263,14 +266,34 @@ void ProvisionPage::retryFailed()
 {
     if (!m_session || isRunning())
         return;
-    QList<int> rows =
-        m_model->rowsInState(BatchItemState::Failed) + m_model->rowsInState(BatchItemState::Cancelled);
-    std::sort(rows.begin(), rows.end());
-    if (rows.isEmpty())
+    // Every row not done: failed, cancelled, or left queued by a batch that
+    // ended early. A name the store already holds (an answer that came after
+    // all, a sync that adopted it) is done, not retried: its row shows it.
+    const auto &keyring = m_session->keyring();
+    const QString hrp = m_session->hrp();
+    QList<int> rows;
+    QHash<QString, int> rowOf;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const BatchItemModel::Row &item = m_model->row(row);
+        rowOf.insert(item.uid, row);
+        if (item.state == BatchItemState::Succeeded)
+            continue;
+        if (keyring.store().contains(item.uid)) {
+            if (const auto stored = keyring.key(item.uid))
+                m_model->markDone(row, stored->bech32(hrp), stored->publicKeyHex());
+            continue;
+        }
+        rows << row;
+    }
+    m_model->flush();
+    m_run->updateProgress();
+    if (rows.isEmpty()) {
+        finishAll();
         return;
-    m_model->requeue(rows);
+    }
     m_run->begin();
-    // createBatch names a contiguous range: one batch per run of rows.
+    // createBatch names one contiguous range: one batch per run of rows, all
+    // started at once (together they keep the parallelism asked for).
     int started = 0;
     for (int i = 0; i < rows.size();) {
         int j = i;
@@ -282,9 +305,20 @@ void ProvisionPage::retryFailed()
         request.count = j - i + 1;
         request.exportable = m_batchExportable;
         request.parallelism = m_batchParallelism;
-        if (launch(request, rows.mid(i, j - i + 1)))
-            started += request.count;
+        // Stored meanwhile (another window, the CLI): skipped, never a refusal.
+        request.skipStored = true;
         i = j + 1;
+        // The batch's items are the names it will create, in order.
+        const auto names = keyring.batchNames(request);
+        if (!names || names->isEmpty())
+            continue;
+        QList<int> range;
+        for (const QString &name : *names)
+            range << rowOf.value(name, -1);
+        if (launch(request, range)) {
+            m_model->requeue(range);
+            started += int(range.size());
+        }
     }
     if (started > 0)
         emit batchStarted(started);
@@ -336,7 +370,8 @@ void ProvisionPage::updateButtons()
     const bool running = isRunning();
     const auto counts = m_model->counts();
     m_cancel->setEnabled(running);
-    m_retry->setEnabled(!running && m_session && counts.failed + counts.cancelled > 0);
+    // Any row not done can be retried: failed, cancelled, or left queued.
+    m_retry->setEnabled(!running && m_session && counts.succeeded < counts.total);
     m_exportCsv->setEnabled(!running && counts.succeeded > 0);
     m_exportJson->setEnabled(!running && counts.succeeded > 0);
     for (QWidget *field : {static_cast<QWidget *>(m_prefix), static_cast<QWidget *>(m_count),
