@@ -50,6 +50,7 @@ private slots:
     void signsInParallelAndDrawsTheChart();
     void signsTheSelectedKeysWithHexMessage();
     void signsAFileMessage();
+    void selectionElsewhereNeverChangesTheTarget();
     void cancelStopsSigning();
     void failingServerShowsItsError();
     void sealedServerShowsItsError();
@@ -206,6 +207,33 @@ void TestSignBatchPage::signsInParallelAndDrawsTheChart()
     QVERIFY(uitest::errorBoxes(m_window.get()).isEmpty());
 }
 
+void TestSignBatchPage::selectionElsewhereNeverChangesTheTarget()
+{
+    // #14 item 8: a typed prefix was dropped for "Selected keys" as soon as
+    // keys were selected on the Keys tab.
+    makeKeys(QStringLiteral("fresh"), 2);
+    for (int i = 1; i <= 4; ++i)
+        QVERIFY(m_window->session()->keyring().newAccount(QStringLiteral("stale-%1").arg(i)));
+    QTRY_COMPARE(m_window->keysPage()->model()->rowCount(), 6);
+    auto *prefix = m_page->findChild<QLineEdit *>(QStringLiteral("signPrefix"));
+    auto *byPrefix = m_page->findChild<QRadioButton *>(QStringLiteral("signUsePrefix"));
+    auto *bySelection = m_page->findChild<QRadioButton *>(QStringLiteral("signUseSelection"));
+    QTest::mouseClick(byPrefix, Qt::LeftButton);
+    prefix->clear();
+    QTest::keyClicks(prefix, QStringLiteral("fresh"));
+    QTableView *table = m_window->keysPage()->view();
+    table->selectAll();
+    QVERIFY(m_window->keysPage()->selectedUids().size() == 6);
+    QVERIFY(byPrefix->isChecked());
+    QCOMPARE(m_page->chosenKeys(), (QStringList{QStringLiteral("fresh-1"), QStringLiteral("fresh-2")}));
+    // And the other way round: the operator's "Selected keys" stays too.
+    QTest::mouseClick(bySelection, Qt::LeftButton);
+    table->clearSelection();
+    table->selectRow(0);
+    QVERIFY(bySelection->isChecked());
+    QCOMPARE(m_page->chosenKeys().size(), 1);
+}
+
 void TestSignBatchPage::signsTheSelectedKeysWithHexMessage()
 {
     makeKeys(QStringLiteral("sel"), 5);
@@ -215,6 +243,7 @@ void TestSignBatchPage::signsTheSelectedKeysWithHexMessage()
                                     QItemSelectionModel::Select | QItemSelectionModel::Rows);
     table->selectionModel()->select(table->model()->index(3, 0),
                                     QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QTest::mouseClick(m_page->findChild<QRadioButton *>(QStringLiteral("signUseSelection")), Qt::LeftButton);
     QVERIFY(m_page->findChild<QRadioButton *>(QStringLiteral("signUseSelection"))->isChecked());
     QCOMPARE(m_page->chosenKeys(), (QStringList{QStringLiteral("sel-2"), QStringLiteral("sel-4")}));
     m_page->findChild<QComboBox *>(QStringLiteral("signFormat"))->setCurrentIndex(1);

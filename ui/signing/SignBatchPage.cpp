@@ -193,9 +193,10 @@ void SignBatchPage::setSession(Session *session)
 
 void SignBatchPage::setSelectedKeys(const QStringList &uids)
 {
+    // The Keys tab's selection is remembered for "Selected keys", never
+    // chosen for the operator: a typed prefix stays the target until the
+    // operator picks otherwise.
     m_selected = uids;
-    if (!uids.isEmpty() && uids.size() > 1 && !isRunning())
-        m_useSelection->setChecked(true);
     updateChoice();
 }
 
