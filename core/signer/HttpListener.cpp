@@ -86,6 +86,43 @@ HttpRequest toRequest(http::request<http::string_body> &message)
     return request;
 }
 
+using Parser = http::request_parser<http::string_body>;
+
+void setLimits(Parser &parser, quint64 bodyLimit)
+{
+    parser.body_limit(bodyLimit);
+    parser.header_limit(64 * 1024);
+}
+
+bool hasBody(const Parser &parser)
+{
+    const auto declared = parser.content_length();
+    return parser.chunked() || (declared && *declared > 0);
+}
+
+// The refusal a request's header alone earns, before any body is read.
+std::optional<HttpResponse> screenHeader(const Parser &parser, const HttpListener::Screen &screen)
+{
+    // RFC 9112 6.3: a Transfer-Encoding whose final coding is not chunked
+    // (or any Transfer-Encoding in HTTP/1.0) leaves the body's length
+    // unknown. Beast would read such a body as empty and the bytes after
+    // it as the next request: a smuggled request. Refuse and close.
+    if (parser.get().count(http::field::transfer_encoding) > 0 &&
+        (!parser.chunked() || parser.get().version() < 11))
+        return errorAnswer(400, "malformed HTTP request: unsupported transfer encoding");
+    if (hasBody(parser) && screen)
+        return screen(headersOf(parser.get()));
+    return std::nullopt;
+}
+
+HttpResponse bodyTooLarge()
+{
+    HttpResponse tooLarge;
+    tooLarge.status = 413;
+    tooLarge.body = R"({"errors":["http: request body too large"]})";
+    return tooLarge;
+}
+
 // One connection: read a request's header, screen it, read its body, ask
 // the handler, (maybe) wait on a timer, write, and loop while the client keeps
 // the connection alive. Everything runs on the connection's strand; only
@@ -150,8 +187,7 @@ private:
         }
         m_head = false;
         m_parser.emplace();
-        m_parser->body_limit(m_shared.bodyLimit);
-        m_parser->header_limit(64 * 1024);
+        setLimits(*m_parser, m_shared.bodyLimit);
         beast::get_lowest_layer(m_stream).expires_after(m_shared.connections.nearCap() ? ShortIdleTimeout
                                                                                        : IdleTimeout);
         m_idle.store(true, std::memory_order_relaxed);
@@ -197,21 +233,11 @@ private:
     // Decides from the header alone whether the body is worth reading.
     std::optional<HttpResponse> screen()
     {
-        auto &header = m_parser->get();
-        // RFC 9112 6.3: a Transfer-Encoding whose final coding is not chunked
-        // (or any Transfer-Encoding in HTTP/1.0) leaves the body's length
-        // unknown. Beast would read such a body as empty and the bytes after
-        // it as the next request: a smuggled request. Refuse and close.
-        if (header.count(http::field::transfer_encoding) > 0 && (!m_parser->chunked() || m_version < 11))
-            return errorAnswer(400, "malformed HTTP request: unsupported transfer encoding");
-        const auto declared = m_parser->content_length();
-        const bool hasBody = m_parser->chunked() || (declared && *declared > 0);
-        if (!hasBody)
+        if (auto refusal = screenHeader(*m_parser, m_shared.screen))
+            return refusal;
+        if (!hasBody(*m_parser))
             return std::nullopt;
-        if (m_shared.screen) {
-            if (auto refusal = m_shared.screen(headersOf(header)))
-                return refusal;
-        }
+        const auto declared = m_parser->content_length();
         // A chunked body may grow to the limit: reserve that much.
         const quint64 reserve = declared ? *declared : m_shared.bodyLimit;
         if (!m_shared.bodies.tryReserve(reserve))
@@ -247,12 +273,9 @@ private:
         if (ec)
             releaseBody();
         if (ec == http::error::body_limit) {
-            HttpResponse tooLarge;
-            tooLarge.status = 413;
-            tooLarge.body = R"({"errors":["http: request body too large"]})";
             m_keepAlive = false;
             m_drainAfterWrite = true;
-            write(std::move(tooLarge));
+            write(bodyTooLarge());
             return;
         }
         if (ec == http::error::end_of_stream) {
@@ -545,6 +568,42 @@ private:
     std::unique_ptr<net::steady_timer> m_backoff;
     std::vector<std::thread> m_threads;
 };
+
+std::optional<HttpListener::BytesAnswer> HttpListener::answerBytes(QByteArrayView bytes,
+                                                                   const Handler &handler,
+                                                                   const Screen &screen, quint64 bodyLimit)
+{
+    Parser parser;
+    setLimits(parser, bodyLimit);
+    net::const_buffer rest(bytes.data(), std::size_t(bytes.size()));
+    const auto closing = [&](HttpResponse response) {
+        return BytesAnswer{std::move(response), std::size_t(bytes.size()), false};
+    };
+    bool screened = false;
+    while (!parser.is_done()) {
+        error_code ec;
+        const std::size_t used = parser.put(rest, ec);
+        rest += used;
+        if (ec == http::error::body_limit)
+            return closing(bodyTooLarge());
+        if (ec && ec != http::error::need_more)
+            return closing(errorAnswer(400, "malformed HTTP request"));
+        if (parser.is_header_done() && !screened) {
+            screened = true;
+            if (auto refusal = screenHeader(parser, screen))
+                return closing(std::move(*refusal));
+        }
+        if (used == 0 && !parser.is_done())
+            return std::nullopt; // incomplete: a connection would wait for more bytes
+    }
+    auto &message = parser.get();
+    BytesAnswer answer;
+    answer.keepAlive = message.keep_alive();
+    HttpRequest request = toRequest(message);
+    answer.response = handler(request);
+    answer.consumed = std::size_t(bytes.size()) - rest.size();
+    return answer;
+}
 
 HttpListener::HttpListener(Config config, Handler handler, Screen screen)
     : m_impl(std::make_unique<Impl>(std::move(config), std::move(handler), std::move(screen)))

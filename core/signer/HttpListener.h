@@ -46,6 +46,18 @@ public:
         std::chrono::milliseconds shutdownGrace{10000};
     };
 
+    // What a connection answers to the first request in `bytes`: the same
+    // parser limits, header screen, handler and refusals (400, 413), without
+    // a socket or the shared body budget; nothing while the request is
+    // incomplete. The fuzz target (tests/fuzz/fuzz_signer_http.cpp) feeds it.
+    struct BytesAnswer {
+        HttpResponse response;
+        std::size_t consumed = 0; // the request's bytes; a pipelined next one starts here
+        bool keepAlive = false;   // false: the connection would close after this answer
+    };
+    static std::optional<BytesAnswer> answerBytes(QByteArrayView bytes, const Handler &handler,
+                                                  const Screen &screen, quint64 bodyLimit);
+
     HttpListener(Config config, Handler handler, Screen screen = {});
     ~HttpListener();
     HttpListener(const HttpListener &) = delete;
