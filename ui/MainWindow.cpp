@@ -319,21 +319,51 @@ void MainWindow::updateTitle()
 
 void MainWindow::showMessage(const QString &text)
 {
-    statusBar()->showMessage(text, 8000);
+    m_message = text;
+    // The message is painted left of the permanent labels: elide it there
+    // rather than let it run under them.
+    int room = statusBar()->width() - 24;
+    for (QWidget *label : {static_cast<QWidget *>(m_syncLabel), static_cast<QWidget *>(m_profileLabel),
+                           static_cast<QWidget *>(m_stateIcon), static_cast<QWidget *>(m_stateLabel)}) {
+        if (label->isVisible())
+            room -= label->width() + 6;
+    }
+    const QString shown = statusBar()->fontMetrics().elidedText(text, Qt::ElideRight, qMax(80, room));
+    statusBar()->setToolTip(shown == text ? QString() : text);
+    statusBar()->showMessage(shown, 8000);
 }
 
 void MainWindow::showSyncStatus(const QString &text, const QString &detail)
 {
     m_syncText = text;
     m_syncDetail = detail;
-    if (detail.isEmpty()) {
-        m_syncLabel->setText(text.toHtmlEscaped());
-        m_syncLabel->setToolTip({});
+    layoutSyncStatus();
+}
+
+void MainWindow::layoutSyncStatus()
+{
+    // At most a third of the window: the connection labels keep their room.
+    const int room = qMax(160, width() / 3);
+    const QFontMetrics metrics = m_syncLabel->fontMetrics();
+    if (m_syncDetail.isEmpty()) {
+        const QString shown = metrics.elidedText(m_syncText, Qt::ElideRight, room);
+        m_syncLabel->setText(shown.toHtmlEscaped());
+        m_syncLabel->setToolTip(shown == m_syncText ? QString() : m_syncText);
         return;
     }
-    m_syncLabel->setText(QStringLiteral("%1 <a href=\"#details\">%2</a>")
-                             .arg(text.toHtmlEscaped(), tr("Details…").toHtmlEscaped()));
-    m_syncLabel->setToolTip(detail);
+    const QString link = tr("Details…");
+    const QString shown =
+        metrics.elidedText(m_syncText, Qt::ElideRight, qMax(40, room - metrics.horizontalAdvance(link) - 12));
+    m_syncLabel->setText(
+        QStringLiteral("%1 <a href=\"#details\">%2</a>").arg(shown.toHtmlEscaped(), link.toHtmlEscaped()));
+    m_syncLabel->setToolTip(m_syncText + QStringLiteral("\n\n") + m_syncDetail);
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (!m_syncText.isEmpty())
+        layoutSyncStatus();
 }
 
 void MainWindow::showConnections()

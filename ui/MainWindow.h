@@ -52,16 +52,24 @@ public:
 public slots:
     void showConnections();
     void showAbout();
+    // A transient message, elided to the room left of the permanent labels
+    // (the whole text in the status bar's tooltip).
+    void showMessage(const QString &text);
+    // The last sync's outcome; with a detail, a "Details…" link that stays
+    // in view however long the text (the text is elided, never the link).
+    void showSyncStatus(const QString &text, const QString &detail);
 
 signals:
     void sessionOpened();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void layoutSyncStatus();
     void buildMenus();
     void onStatus(ConnectionState state, const bao::ConnectionStatus &status);
     void updateTitle();
-    void showMessage(const QString &text);
-    void showSyncStatus(const QString &text, const QString &detail);
     void askTokenAndOpen(const Profile &profile, const QString &reason, bool canRemember);
 
     std::unique_ptr<ProfileStore> m_profiles;
@@ -81,6 +89,7 @@ private:
     QLabel *m_syncLabel = nullptr; // the last sync's outcome; a failure links to its detail
     QString m_syncText;
     QString m_syncDetail;
+    QString m_message; // the last transient message, whole
 };
 
 } // namespace baokeys::ui
