@@ -133,6 +133,12 @@ BaoClient::BaoClient(BaoSettings settings) : m_settings(std::move(settings))
         warnSkipVerifyOnce();
 }
 
+BaoClient::BaoClient(BaoSettings settings, std::unique_ptr<HttpTransport> transport)
+    : BaoClient(std::move(settings))
+{
+    m_transport = std::move(transport);
+}
+
 BaoClient::~BaoClient() = default;
 
 void BaoClient::setCancelToken(const CancelToken &token)

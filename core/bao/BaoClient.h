@@ -31,6 +31,10 @@ namespace baokeys::bao {
 class BaoClient {
 public:
     explicit BaoClient(BaoSettings settings);
+    // The same client over a given transport instead of the one the settings
+    // ask for: the fuzz target (tests/fuzz/fuzz_bao_answers.cpp) hands it
+    // answers from memory.
+    BaoClient(BaoSettings settings, std::unique_ptr<HttpTransport> transport);
     ~BaoClient();
     BaoClient(const BaoClient &) = delete;
     BaoClient &operator=(const BaoClient &) = delete;
