@@ -208,6 +208,10 @@
         <source>cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::BatchRunView</name>
@@ -1214,6 +1218,24 @@
     <message>
         <source>%v of %m created</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a name prefix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>These %n key(s) were created. To create more, change the prefix or the first number.</source>
+        <translation>
+            <numerusform>This key was created. To create more, change the prefix or the first number.</numerusform>
+            <numerusform>These %n keys were created. To create more, change the prefix or the first number.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of these names are already in the store: %1</source>
+        <translation>
+            <numerusform>%n of these names is already in the store: %1</numerusform>
+            <numerusform>%n of these names are already in the store: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

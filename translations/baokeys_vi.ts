@@ -205,6 +205,10 @@
         <source>cancelling…</source>
         <translation>đang hủy…</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::BatchRunView</name>
@@ -1200,6 +1204,22 @@
     <message>
         <source>%v of %m created</source>
         <translation>đã tạo %v / %m</translation>
+    </message>
+    <message>
+        <source>Enter a name prefix.</source>
+        <translation>Nhập tiền tố tên.</translation>
+    </message>
+    <message numerus="yes">
+        <source>These %n key(s) were created. To create more, change the prefix or the first number.</source>
+        <translation>
+            <numerusform>Đã tạo %n khóa này. Để tạo thêm, hãy đổi tiền tố hoặc số bắt đầu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of these names are already in the store: %1</source>
+        <translation>
+            <numerusform>%n tên trong số này đã có trong kho: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,7 @@ private slots:
     void cancelUnderLatencyKeepsWhatTheServerHas();
     void failingServerShowsItsError();
     void ctrlCCopiesTheProvisioningSelection();
+    void wordingSaysThingsOnce();
 
 private:
     void setForm(const QString &prefix, int count, int parallelism = 0, int firstIndex = 1);
@@ -361,6 +362,53 @@ void TestProvisionPage::ctrlCCopiesTheProvisioningSelection()
     keys->view()->setFocus();
     QTest::keyClick(keys->view(), Qt::Key_C, Qt::ControlModifier);
     QCOMPARE(QGuiApplication::clipboard()->text(), validator);
+}
+
+void TestProvisionPage::wordingSaysThingsOnce()
+{
+    // #14 item 12.
+    auto *preview = m_page->findChild<QLabel *>(QStringLiteral("provisionPreview"));
+    auto *start = m_page->findChild<QPushButton *>(QStringLiteral("provisionStart"));
+    // An empty prefix asks for one, rather than "Cannot start: '-1': …".
+    setForm(QString(), 4);
+    QCOMPARE(preview->text(), QStringLiteral("Enter a name prefix."));
+    QVERIFY(!start->isEnabled());
+
+    // Right after a successful run the same range is done, not an error.
+    setForm(QStringLiteral("ok"), 16);
+    QVERIFY(runToEnd());
+    QCOMPARE(m_page->model()->counts().succeeded, 16);
+    QVERIFY(!start->isEnabled());
+    QVERIFY2(!preview->text().contains(QLatin1String("Cannot start")), qPrintable(preview->text()));
+    QVERIFY2(!preview->text().contains(QLatin1String("(s)")), qPrintable(preview->text()));
+    QVERIFY2(preview->text().startsWith(QLatin1String("These 16 keys were created")),
+             qPrintable(preview->text()));
+    // Another range that overlaps names stored earlier says which.
+    setForm(QStringLiteral("ok"), 4, 0, 15);
+    QVERIFY2(
+        preview->text().startsWith(QLatin1String("2 of these names are already in the store: ok-15, ok-16")),
+        qPrintable(preview->text()));
+
+    // An error is said once: no "The key was not found on the server. key not found".
+    const QString notFound = ui::BatchItemModel::errorText(
+        bao::BaoError{bao::BaoErrorKind::NotFound, QStringLiteral("key not found"), 404, {}});
+    QCOMPARE(notFound, QStringLiteral("The key was not found on the server."));
+    const QString cancelled = ui::BatchItemModel::errorText(
+        bao::BaoError{bao::BaoErrorKind::Cancelled, QStringLiteral("cancelled before it started"), 0, {}});
+    QCOMPARE(cancelled, QStringLiteral("The operation was cancelled."));
+    // A generic explanation keeps the server's reason.
+    QCOMPARE(ui::BatchItemModel::errorText(
+                 bao::BaoError{bao::BaoErrorKind::BadRequest, QStringLiteral("invalid key type"), 400, {}}),
+             QStringLiteral("The server refused the request. (invalid key type)"));
+    // And in the table, a cancelled row reads it once.
+    m_server->setFaults(uitest::latency(100));
+    setForm(QStringLiteral("cx"), 20, 2);
+    QSignalSpy finished(m_page, &ui::ProvisionPage::batchFinished);
+    QTest::mouseClick(start, Qt::LeftButton);
+    QTest::mouseClick(m_page->findChild<QPushButton *>(QStringLiteral("provisionCancel")), Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(m_page->model()->index(19, ui::BatchItemModel::ErrorColumn).data().toString(),
+             QStringLiteral("The operation was cancelled."));
 }
 
 QTEST_MAIN(TestProvisionPage)

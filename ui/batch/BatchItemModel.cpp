@@ -75,14 +75,39 @@ void BatchItemModel::applyEvents(const QList<keyring::BatchItemEvent> &events, c
                 row.endNs = event.nsSinceStart;
             if (event.error) {
                 row.errorDetail = event.error;
-                row.error = ErrorReporter::explain(*event.error);
-                if (!event.error->message.isEmpty())
-                    row.error += QLatin1Char(' ') + event.error->message;
+                row.error = errorText(*event.error);
             }
             break;
         }
         markDirty(index);
     }
+}
+
+QString BatchItemModel::errorText(const bao::BaoError &error)
+{
+    using bao::BaoErrorKind;
+    const QString plain = ErrorReporter::explain(error);
+    // Where the plain explanation already says it all ("The key was not
+    // found on the server."), the raw message would only repeat it ("key not
+    // found"); it stays in the tooltip's detail. Where the explanation is
+    // generic, the message is the reason and follows it.
+    switch (error.kind) {
+    case BaoErrorKind::BadRequest:
+    case BaoErrorKind::ServerError:
+    case BaoErrorKind::Transport:
+    case BaoErrorKind::MalformedAnswer:
+    case BaoErrorKind::SecurityFault:
+    case BaoErrorKind::InvalidName:
+    case BaoErrorKind::InvalidInput:
+    case BaoErrorKind::StoreIo:
+    case BaoErrorKind::Unsupported:
+        if (!error.message.isEmpty())
+            return tr("%1 (%2)").arg(plain, error.message);
+        break;
+    default:
+        break;
+    }
+    return plain;
 }
 
 void BatchItemModel::setResult(int index, const QString &result, const QString &extra)

@@ -75,6 +75,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     QString stateLabel(keyring::BatchItemState state) const;
+    // The Error column's text: the plain explanation, and the raw message
+    // only where it adds the reason (never "…not found. key not found").
+    static QString errorText(const bao::BaoError &error);
 
 private:
     void markDirty(int row);

@@ -158,10 +158,43 @@ void ProvisionPage::updatePreview()
         m_start->setEnabled(false);
         return;
     }
-    const auto names = m_session->keyring().batchNames(formRequest());
-    if (!names) {
-        m_preview->setText(tr("Cannot start: %1").arg(names.error().message.toHtmlEscaped()));
+    const keyring::CreateBatchRequest request = formRequest();
+    if (request.prefix.isEmpty()) {
+        m_preview->setText(tr("Enter a name prefix."));
         m_start->setEnabled(false);
+        return;
+    }
+    const auto names = m_session->keyring().batchNames(request);
+    if (!names) {
+        m_start->setEnabled(false);
+        if (names.error().kind != bao::BaoErrorKind::AlreadyExists) {
+            m_preview->setText(tr("Cannot start: %1").arg(ErrorReporter::explain(names.error())) +
+                               QStringLiteral("\n") + names.error().message);
+            return;
+        }
+        // Names the store holds: just created here (a neutral state, the
+        // run is done), or taken earlier (say which).
+        QStringList taken;
+        for (int i = 0; i < request.count; ++i) {
+            const QString name = QStringLiteral("%1-%2").arg(request.prefix).arg(request.firstIndex + i);
+            if (m_session->keyring().store().contains(name))
+                taken << name;
+        }
+        const auto counts = m_model->counts();
+        const bool justMade = counts.total > 0 && counts.succeeded == counts.total &&
+                              m_batchPrefix == request.prefix && m_batchFirstIndex == request.firstIndex &&
+                              counts.total == request.count;
+        if (justMade) {
+            m_preview->setText(tr("These %n key(s) were created. To create more, change the prefix or "
+                                  "the first number.",
+                                  nullptr, request.count));
+            return;
+        }
+        QStringList shown = taken.mid(0, 3);
+        if (taken.size() > 3)
+            shown << QStringLiteral("…");
+        m_preview->setText(tr("%n of these names are already in the store: %1", nullptr, int(taken.size()))
+                               .arg(shown.join(QStringLiteral(", "))));
         return;
     }
     QString list;
