@@ -54,8 +54,8 @@ TOOLS=(
   clang-format-14
 )
 
-# The packages ./dev names: its PACKAGES and NODE_PACKAGES arrays.
-named=$(sed -n '/^PACKAGES=(/,/^)/p; /^NODE_PACKAGES=(/p' "$dev" |
+# The packages ./dev names: its PACKAGES, NODE_PACKAGES and FUZZ_PACKAGES arrays.
+named=$(sed -n '/^PACKAGES=(/,/^)/p; /^NODE_PACKAGES=(/p; /^FUZZ_PACKAGES=(/p' "$dev" |
   sed 's/#.*//; s/^[A-Z_]*=(//; s/)//' | tr -s ' \t' '\n\n' | grep -E '^[a-z0-9][a-z0-9.+-]+$' | sort -u)
 [ -n "$named" ] || {
   echo "check-deps: no PACKAGES list found in $dev" >&2
