@@ -429,6 +429,14 @@
         <source>Copy &amp;public key</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Address copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public key copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::KeyTableModel</name>
@@ -834,6 +842,26 @@
     </message>
     <message>
         <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be used in a key name: use letters, digits, “_”, “-” and “.”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key name starts with a letter, a digit or “_”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key name ends with a letter, a digit or “_”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1555,6 +1583,10 @@ digest: %3</source>
         <source>TxRaw (base64): %1
 tx hash: %2
 signature (r||s): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TxRaw copied.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

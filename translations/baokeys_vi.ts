@@ -425,6 +425,14 @@
         <source>Copy &amp;public key</source>
         <translation>Sao chép khóa &amp;công khai</translation>
     </message>
+    <message>
+        <source>Address copied.</source>
+        <translation>Đã sao chép địa chỉ.</translation>
+    </message>
+    <message>
+        <source>Public key copied.</source>
+        <translation>Đã sao chép khóa công khai.</translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::KeyTableModel</name>
@@ -827,6 +835,26 @@
     <message>
         <source>&amp;Create</source>
         <translation>&amp;Tạo</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>Nhập tên.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be used in a key name: use letters, digits, “_”, “-” and “.”.</source>
+        <translation>Không dùng được “%1” trong tên khóa: hãy dùng chữ, chữ số, “_”, “-” và “.”.</translation>
+    </message>
+    <message>
+        <source>a space</source>
+        <translation>dấu cách</translation>
+    </message>
+    <message>
+        <source>A key name starts with a letter, a digit or “_”.</source>
+        <translation>Tên khóa phải bắt đầu bằng chữ, chữ số hoặc “_”.</translation>
+    </message>
+    <message>
+        <source>A key name ends with a letter, a digit or “_”.</source>
+        <translation>Tên khóa phải kết thúc bằng chữ, chữ số hoặc “_”.</translation>
     </message>
 </context>
 <context>
@@ -1540,6 +1568,10 @@ signature (r||s): %3</source>
         <translation>TxRaw (base64): %1
 mã băm giao dịch: %2
 chữ ký (r||s): %3</translation>
+    </message>
+    <message>
+        <source>TxRaw copied.</source>
+        <translation>Đã sao chép TxRaw.</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "core/crypto/Hex.h"
 #include "core/crypto/Secp256k1.h"
 #include "ui/keys/ExportKeyDialog.h"
+#include "ui/keys/KeyDetailsDialog.h"
 #include "ui/keys/KeyFilterProxy.h"
 #include "ui/keys/KeyTableModel.h"
 #include "ui/keys/KeysPage.h"
@@ -39,6 +40,8 @@ private slots:
     void init();
     void cleanup();
     void newKeyFromTheShortcut();
+    void newKeyNameSaysWhyACharacterIsRefused();
+    void detailsSayEachCopy();
     void signMessageGivesAValidSignature();
     void signTransactionMatchesTheVectors_data();
     void signTransactionMatchesTheVectors();
@@ -125,6 +128,49 @@ void TestKeyDialogs::newKeyFromTheShortcut()
     QVERIFY(record->exportable);
     QCOMPARE(record->source, keyring::KeySource::Generated);
     QVERIFY(uitest::errorBoxes(m_window.get()).isEmpty());
+    // The new key is selected, ready for what comes next.
+    QTRY_COMPARE(m_page->selectedUids(), QStringList{QStringLiteral("made-here")});
+}
+
+void TestKeyDialogs::newKeyNameSaysWhyACharacterIsRefused()
+{
+    ui::NewKeyDialog dialog(m_window.get());
+    dialog.show();
+    auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("newKeyName"));
+    auto *hint = dialog.findChild<QLabel *>(QStringLiteral("newKeyHint"));
+    QVERIFY(hint);
+    auto *create = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QTest::keyClicks(name, QStringLiteral("blob/worker"));
+    QCOMPARE(name->text(), QStringLiteral("blob/worker")); // typed, not silently dropped
+    QVERIFY(hint->isVisible());
+    QVERIFY2(hint->text().contains(QStringLiteral("“/” cannot be used")), qPrintable(hint->text()));
+    QVERIFY(!create->isEnabled());
+    name->setText(QStringLiteral("blob-worker-"));
+    QVERIFY2(hint->text().contains(QLatin1String("ends with")), qPrintable(hint->text()));
+    QVERIFY(!create->isEnabled());
+    name->setText(QStringLiteral("blob-worker.1"));
+    QVERIFY(!hint->isVisible());
+    QVERIFY(create->isEnabled());
+}
+
+void TestKeyDialogs::detailsSayEachCopy()
+{
+    QVERIFY(m_window->session()->keyring().newAccount(QStringLiteral("shown")));
+    const auto record = m_window->session()->keyring().key(QStringLiteral("shown"));
+    ui::KeyDetailsDialog dialog(*record, QStringLiteral("celestia"), m_window.get());
+    dialog.show();
+    auto *copied = dialog.findChild<QLabel *>(QStringLiteral("copyFeedback"));
+    QVERIFY(copied);
+    for (QPushButton *button : dialog.findChildren<QPushButton *>()) {
+        if (button->text() == QStringLiteral("Copy &address")) {
+            QTest::mouseClick(button, Qt::LeftButton);
+            QCOMPARE(QGuiApplication::clipboard()->text(), record->bech32(QStringLiteral("celestia")));
+            QCOMPARE(copied->text(), QStringLiteral("Address copied."));
+        } else if (button->text() == QStringLiteral("Copy &public key")) {
+            QTest::mouseClick(button, Qt::LeftButton);
+            QCOMPARE(copied->text(), QStringLiteral("Public key copied."));
+        }
+    }
 }
 
 void TestKeyDialogs::signMessageGivesAValidSignature()
@@ -224,6 +270,10 @@ void TestKeyDialogs::signTransactionMatchesTheVectors()
     QVERIFY(copy->isEnabled());
     QTest::mouseClick(copy, Qt::LeftButton);
     QCOMPARE(QGuiApplication::clipboard()->text(), txRaw);
+    // The copy says so in the dialog (it covers the status bar).
+    auto *copied = dialog->findChild<QLabel *>(QStringLiteral("copyFeedback"));
+    QVERIFY(copied);
+    QCOMPARE(copied->text(), QStringLiteral("TxRaw copied."));
     dialog->close();
 }
 

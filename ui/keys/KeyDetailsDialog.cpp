@@ -49,11 +49,21 @@ KeyDetailsDialog::KeyDetailsDialog(const keyring::KeyRecord &record, const QStri
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton *copyAddress = buttons->addButton(tr("Copy &address"), QDialogButtonBox::ActionRole);
     QPushButton *copyKey = buttons->addButton(tr("Copy &public key"), QDialogButtonBox::ActionRole);
-    connect(copyAddress, &QPushButton::clicked, this, [address] { Clipboard::instance()->setText(address); });
+    // Every copy says so: the dialog covers the status bar.
+    auto *copied = new QLabel(this);
+    copied->setObjectName(QStringLiteral("copyFeedback"));
+    connect(copyAddress, &QPushButton::clicked, this, [address, copied] {
+        Clipboard::instance()->setText(address);
+        copied->setText(tr("Address copied."));
+    });
     const QString publicKey = record.publicKeyHex();
-    connect(copyKey, &QPushButton::clicked, this, [publicKey] { Clipboard::instance()->setText(publicKey); });
+    connect(copyKey, &QPushButton::clicked, this, [publicKey, copied] {
+        Clipboard::instance()->setText(publicKey);
+        copied->setText(tr("Public key copied."));
+    });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     right->addStretch();
+    right->addWidget(copied);
     right->addWidget(buttons);
     layout->addLayout(right, 1);
 }

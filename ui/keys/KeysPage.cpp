@@ -204,12 +204,29 @@ void KeysPage::newKey()
     m_session->keyring()
         .newAccountAsync(name, dialog.exportable())
         .then(this, [this, name](keyring::KeyringResult<keyring::KeyRecord> result) {
-            if (!result)
+            if (!result) {
                 ErrorReporter::show(this, tr("Creating key %1 failed.").arg(name), result.error());
-            else
-                emit message(tr("Key %1 created: %2")
-                                 .arg(name, result->bech32(m_session ? m_session->hrp() : QString())));
+                return;
+            }
+            emit message(
+                tr("Key %1 created: %2").arg(name, result->bech32(m_session ? m_session->hrp() : QString())));
+            selectKey(name); // the new key is the one the operator looks for next
         });
+}
+
+void KeysPage::selectKey(const QString &uid)
+{
+    if (m_model->rowOf(uid) < 0)
+        reload(); // the keyring's keysChanged may not have arrived yet
+    const int row = m_model->rowOf(uid);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid())
+        return; // filtered out
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
 }
 
 void KeysPage::importKey()
@@ -238,11 +255,13 @@ void KeysPage::importKey()
             return result;
         })
         .then(this, [this, name](keyring::KeyringResult<keyring::KeyRecord> result) {
-            if (!result)
+            if (!result) {
                 ErrorReporter::show(this, tr("Importing %1 failed.").arg(name), result.error());
-            else
-                emit message(tr("Key %1 imported: %2")
-                                 .arg(name, result->bech32(m_session ? m_session->hrp() : QString())));
+                return;
+            }
+            emit message(tr("Key %1 imported: %2")
+                             .arg(name, result->bech32(m_session ? m_session->hrp() : QString())));
+            selectKey(name);
         });
     crypto::wipe(secret);
     crypto::wipe(passphrase);

@@ -27,6 +27,8 @@ public:
 
     void setSession(Session *session); // nullptr: no profile open
     QStringList selectedUids() const;
+    // Selects (and shows) the key `uid`, as after creating it.
+    void selectKey(const QString &uid);
     QList<QAction *> keyActions() const;
 
     KeyTableModel *model() const { return m_model; }

@@ -78,6 +78,9 @@ SignTransactionDialog::SignTransactionDialog(keyring::BaoKeyring &keyring, const
     connect(m_sign, &QPushButton::clicked, this, &SignTransactionDialog::sign);
     connect(m_copy, &QPushButton::clicked, this, &SignTransactionDialog::copyTxRaw);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_copied = new QLabel(this);
+    m_copied->setObjectName(QStringLiteral("copyFeedback"));
+    form->addRow(m_copied);
     form->addRow(buttons);
 }
 
@@ -151,6 +154,7 @@ void SignTransactionDialog::sign()
 void SignTransactionDialog::copyTxRaw()
 {
     Clipboard::instance()->setText(m_txRaw);
+    m_copied->setText(tr("TxRaw copied."));
 }
 
 } // namespace baokeys::ui

@@ -49,7 +49,8 @@ private:
     QPlainTextEdit *m_result = nullptr;
     QPushButton *m_sign = nullptr;
     QPushButton *m_copy = nullptr;
-    QString m_txRaw; // base64, once signed
+    QLabel *m_copied = nullptr; // says each copy happened (the dialog covers the status bar)
+    QString m_txRaw;            // base64, once signed
 };
 
 } // namespace baokeys::ui
