@@ -1423,6 +1423,40 @@ bắt đầu %3 ms, kết thúc %4 ms
         <source>%v of %m signed</source>
         <translation>đã ký %v / %m</translation>
     </message>
+    <message>
+        <source>Export CS&amp;V…</source>
+        <translation>Xuất CS&amp;V…</translation>
+    </message>
+    <message>
+        <source>Export &amp;JSON…</source>
+        <translation>Xuất &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>The export could not be written to %1.</source>
+        <translation>Không ghi được tệp xuất vào %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n signature(s) to %1</source>
+        <translation>
+            <numerusform>Đã xuất %n chữ ký vào %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>Xuất dạng CSV</translation>
+    </message>
+    <message>
+        <source>Export as JSON</source>
+        <translation>Xuất dạng JSON</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Tệp CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Tệp JSON (*.json)</translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::SignMessageDialog</name>

@@ -23,6 +23,9 @@
 #include <QComboBox>
 #include <QFile>
 #include <QItemSelectionModel>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -51,6 +54,7 @@ private slots:
     void signsTheSelectedKeysWithHexMessage();
     void signsAFileMessage();
     void selectionElsewhereNeverChangesTheTarget();
+    void exportsTheSignatures();
     void cancelStopsSigning();
     void failingServerShowsItsError();
     void sealedServerShowsItsError();
@@ -205,6 +209,41 @@ void TestSignBatchPage::signsInParallelAndDrawsTheChart()
         total += histogram->barSets().at(0)->at(i);
     QCOMPARE(total, 24.0);
     QVERIFY(uitest::errorBoxes(m_window.get()).isEmpty());
+}
+
+void TestSignBatchPage::exportsTheSignatures()
+{
+    // #14 item 11: signatures exportable from the batch table, like provisioning's keys.
+    makeKeys(QStringLiteral("ex"), 3);
+    auto *csvButton = m_page->findChild<QPushButton *>(QStringLiteral("signExportCsv"));
+    auto *jsonButton = m_page->findChild<QPushButton *>(QStringLiteral("signExportJson"));
+    QVERIFY(csvButton && jsonButton);
+    QVERIFY(!csvButton->isEnabled()); // nothing signed yet
+    setForm(QStringLiteral("ex"), 2);
+    QVERIFY(runToEnd());
+    QCOMPARE(m_page->model()->counts().succeeded, 6);
+    QVERIFY(csvButton->isEnabled() && jsonButton->isEnabled());
+    QTemporaryDir dir;
+    QVERIFY(m_page->exportTo(dir.filePath(QStringLiteral("s.csv")), false));
+    QVERIFY(m_page->exportTo(dir.filePath(QStringLiteral("s.json")), true));
+    QFile csv(dir.filePath(QStringLiteral("s.csv")));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 7);
+    QCOMPARE(lines.at(0), QByteArray("name,signature,public_key,digest"));
+    const QList<QByteArray> first = lines.at(1).split(',');
+    const auto record = m_window->session()->keyring().key(QString::fromUtf8(first.at(0)));
+    QVERIFY(record);
+    QCOMPARE(QString::fromUtf8(first.at(1)), m_page->model()->row(0).extra);
+    QCOMPARE(QString::fromUtf8(first.at(2)), record->publicKeyHex());
+    QCOMPARE(first.at(3).size(), 64);
+    QFile json(dir.filePath(QStringLiteral("s.json")));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const auto signatures =
+        QJsonDocument::fromJson(json.readAll()).object().value(QStringLiteral("signatures")).toArray();
+    QCOMPARE(signatures.size(), 6);
+    QCOMPARE(signatures.at(5).toObject().value(QStringLiteral("signature")).toString(),
+             m_page->model()->row(5).extra);
 }
 
 void TestSignBatchPage::selectionElsewhereNeverChangesTheTarget()

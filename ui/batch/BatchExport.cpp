@@ -40,6 +40,28 @@ QByteArray BatchExport::toJson(const QList<Entry> &entries, const QString &hrp)
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
+QByteArray BatchExport::signaturesToCsv(const QList<SignatureEntry> &entries)
+{
+    QByteArray out = "name,signature,public_key,digest\n";
+    for (const SignatureEntry &entry : entries)
+        out += csvField(entry.name) + ',' + csvField(entry.signature) + ',' + csvField(entry.publicKey) +
+               ',' + csvField(entry.digest) + '\n';
+    return out;
+}
+
+QByteArray BatchExport::signaturesToJson(const QList<SignatureEntry> &entries)
+{
+    QJsonArray signatures;
+    for (const SignatureEntry &entry : entries) {
+        signatures.append(QJsonObject{{QStringLiteral("name"), entry.name},
+                                      {QStringLiteral("signature"), entry.signature},
+                                      {QStringLiteral("public_key"), entry.publicKey},
+                                      {QStringLiteral("digest"), entry.digest}});
+    }
+    const QJsonObject root{{QStringLiteral("signatures"), signatures}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
 Expected<void, QString> BatchExport::writeFile(const QString &path, const QByteArray &bytes)
 {
     QSaveFile file(path);

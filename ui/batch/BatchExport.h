@@ -19,7 +19,17 @@ public:
         QString publicKey; // 33-byte compressed, hex
     };
 
+    // One signature of a batch: verifiable by anyone from these four.
+    struct SignatureEntry {
+        QString name;
+        QString signature; // 64 bytes r||s, hex
+        QString publicKey; // 33-byte compressed, hex
+        QString digest;    // the 32 bytes signed (SHA-256 of the message), hex
+    };
+
     static QByteArray toCsv(const QList<Entry> &entries);
+    static QByteArray signaturesToCsv(const QList<SignatureEntry> &entries);
+    static QByteArray signaturesToJson(const QList<SignatureEntry> &entries);
     static QByteArray toJson(const QList<Entry> &entries, const QString &hrp);
     // Writes atomically with mode 0600 (public metadata, still kept private).
     static Expected<void, QString> writeFile(const QString &path, const QByteArray &bytes);

@@ -106,8 +106,14 @@ SignBatchPage::SignBatchPage(QWidget *parent) : QWidget(parent)
     m_cancel = new QPushButton(tr("Cance&l"), this);
     m_cancel->setObjectName(QStringLiteral("signCancel"));
     m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_exportCsv = new QPushButton(tr("Export CS&V…"), this);
+    m_exportCsv->setObjectName(QStringLiteral("signExportCsv"));
+    m_exportJson = new QPushButton(tr("Export &JSON…"), this);
+    m_exportJson->setObjectName(QStringLiteral("signExportJson"));
     buttons->addWidget(m_run);
     buttons->addWidget(m_cancel);
+    buttons->addWidget(m_exportCsv);
+    buttons->addWidget(m_exportJson);
     buttons->addStretch();
     top->addLayout(buttons);
     layout->addLayout(top);
@@ -145,6 +151,8 @@ SignBatchPage::SignBatchPage(QWidget *parent) : QWidget(parent)
 
     connect(m_run, &QPushButton::clicked, this, &SignBatchPage::run);
     connect(m_cancel, &QPushButton::clicked, this, &SignBatchPage::cancel);
+    connect(m_exportCsv, &QPushButton::clicked, this, &SignBatchPage::exportCsv);
+    connect(m_exportJson, &QPushButton::clicked, this, &SignBatchPage::exportJson);
     connect(m_useSelection, &QRadioButton::toggled, this, &SignBatchPage::updateChoice);
     connect(m_prefix, &QLineEdit::textChanged, this, &SignBatchPage::updateChoice);
     connect(m_repeat, &QSpinBox::valueChanged, this, &SignBatchPage::updateChoice);
@@ -184,6 +192,7 @@ void SignBatchPage::setSession(Session *session)
     if (m_session)
         connect(&m_session->keyring(), &keyring::BaoKeyring::keysChanged, this, &SignBatchPage::updateChoice);
     m_selected.clear();
+    m_signatures.clear();
     m_model->reset({});
     m_chart->clear();
     m_runView->setSummary({});
@@ -285,6 +294,7 @@ void SignBatchPage::run()
     m_stats = {};
     ++m_generation;
     m_runView->begin();
+    m_signatures.clear();
     keyring::SignBatchOptions options;
     options.parallelism = m_parallelism->value();
     auto job = m_session->keyring().signBatch(requests, options);
@@ -292,6 +302,9 @@ void SignBatchPage::run()
         if (result.signature) {
             const QString hex = crypto::Hex::encode(result.signature->signature);
             m_model->setResult(row, hex.left(16) + QStringLiteral("…") + hex.right(8), hex);
+            m_signatures.insert(row, BatchExport::SignatureEntry{
+                                         result.uid, hex, crypto::Hex::encode(result.signature->publicKey),
+                                         crypto::Hex::encode(result.signature->digest)});
         }
     });
     m_runView->setSummary(tr("Signing %n message(s)…", nullptr, int(total)));
@@ -361,7 +374,48 @@ void SignBatchPage::updateButtons()
     const bool running = isRunning();
     m_run->setEnabled(!running && m_session);
     m_cancel->setEnabled(running);
+    m_exportCsv->setEnabled(!running && !m_signatures.isEmpty());
+    m_exportJson->setEnabled(!running && !m_signatures.isEmpty());
     m_prefix->setEnabled(m_usePrefix->isChecked());
+}
+
+QList<BatchExport::SignatureEntry> SignBatchPage::signatureEntries() const
+{
+    QList<BatchExport::SignatureEntry> entries;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_signatures.contains(row))
+            entries << m_signatures.value(row);
+    }
+    return entries;
+}
+
+bool SignBatchPage::exportTo(const QString &path, bool json)
+{
+    const auto entries = signatureEntries();
+    const QByteArray bytes =
+        json ? BatchExport::signaturesToJson(entries) : BatchExport::signaturesToCsv(entries);
+    if (auto written = BatchExport::writeFile(path, bytes); !written) {
+        ErrorReporter::show(this, tr("The export could not be written to %1.").arg(path), written.error());
+        return false;
+    }
+    emit message(tr("Exported %n signature(s) to %1", nullptr, int(entries.size())).arg(path));
+    return true;
+}
+
+void SignBatchPage::exportCsv()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export as CSV"), QStringLiteral("signatures.csv"), tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        exportTo(path, false);
+}
+
+void SignBatchPage::exportJson()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export as JSON"), QStringLiteral("signatures.json"), tr("JSON files (*.json)"));
+    if (!path.isEmpty())
+        exportTo(path, true);
 }
 
 } // namespace baokeys::ui

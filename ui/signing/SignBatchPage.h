@@ -1,8 +1,10 @@
 #pragma once
 
 #include "core/keyring/BatchTypes.h"
+#include "ui/batch/BatchExport.h"
 #include "ui/signing/LatencyStats.h"
 
+#include <QHash>
 #include <QWidget>
 #include <memory>
 
@@ -41,6 +43,7 @@ public:
     LatencyChart *chart() const { return m_chart; }
     const LatencyStats &stats() const { return m_stats; }
     QString summaryText() const;
+    QList<BatchExport::SignatureEntry> signatureEntries() const;
 
     // The keys the batch would use now, and the message bytes (or why not).
     QStringList chosenKeys() const;
@@ -50,6 +53,11 @@ public slots:
     void setSelectedKeys(const QStringList &uids);
     void run();
     void cancel();
+    // The batch's signatures (key, signature, public key, digest), to verify
+    // or hand on elsewhere.
+    void exportCsv();
+    void exportJson();
+    bool exportTo(const QString &path, bool json);
 
 signals:
     void batchStarted(int count);
@@ -66,6 +74,7 @@ private:
     QStringList m_selected;
     BatchItemModel *m_model = nullptr;
     BatchRunView *m_runView = nullptr;
+    QHash<int, BatchExport::SignatureEntry> m_signatures; // by row
     LatencyStats m_stats;
     quint64 m_generation = 0; // of the batch whose chart is pending
 
@@ -80,6 +89,8 @@ private:
     QSpinBox *m_parallelism = nullptr;
     QPushButton *m_run = nullptr;
     QPushButton *m_cancel = nullptr;
+    QPushButton *m_exportCsv = nullptr;
+    QPushButton *m_exportJson = nullptr;
     LatencyChart *m_chart = nullptr;
 };
 
