@@ -157,7 +157,16 @@ BaoResult<std::optional<QByteArray>> readBounded(const QString &path, qint64 lim
     if (!file.open(QIODevice::ReadOnly))
         return bao::baoError(BaoErrorKind::StoreIo,
                              QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
-    const QByteArray bytes = file.read(limit + 1);
+    // Chunk by chunk: read(limit + 1) would set aside the whole bound for
+    // every load of a small file.
+    QByteArray bytes;
+    char chunk[64 * 1024];
+    qint64 got = 0;
+    while (bytes.size() <= limit && (got = file.read(chunk, sizeof chunk)) > 0)
+        bytes.append(chunk, got);
+    if (got < 0)
+        return bao::baoError(BaoErrorKind::StoreIo,
+                             QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
     if (bytes.size() > limit)
         return bao::baoError(
             BaoErrorKind::StoreCorrupt,
