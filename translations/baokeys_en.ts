@@ -276,6 +276,42 @@
         <source>&amp;Delete</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Delete %n key(s)</source>
+        <translation>
+            <numerusform>Delete key</numerusform>
+            <numerusform>Delete %n keys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %1 destroys %n private key(s) on the server. Funds held by the address(es) can no longer be moved unless the key(s) were backed up.</source>
+        <translation>
+            <numerusform>Deleting %1 destroys its private key on the server. Funds held by its address can no longer be moved unless the key was backed up.</numerusform>
+            <numerusform>Deleting %1 destroys %n private keys on the server. Funds held by their addresses can no longer be moved unless the keys were backed up.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server no longer has %1 (%n key(s)): deleting only removes it from this list; nothing is destroyed on the server.</source>
+        <translation>
+            <numerusform>The server no longer has %1: deleting only removes it from this list; nothing is destroyed on the server.</numerusform>
+            <numerusform>The server no longer has %1 (%n keys): deleting only removes them from this list; nothing is destroyed on the server.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type the key's name to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the number of keys (%1) to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::ExportKeyDialog</name>
@@ -632,6 +668,13 @@
     <message>
         <source>Sign &amp;transaction…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n key(s)</source>
+        <translation>
+            <numerusform>Deleted %n key</numerusform>
+            <numerusform>Deleted %n keys</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -272,6 +272,38 @@
         <source>&amp;Delete</source>
         <translation>&amp;Xóa</translation>
     </message>
+    <message numerus="yes">
+        <source>Delete %n key(s)</source>
+        <translation>
+            <numerusform>Xóa %n khóa</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>và %n khóa khác</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %1 destroys %n private key(s) on the server. Funds held by the address(es) can no longer be moved unless the key(s) were backed up.</source>
+        <translation>
+            <numerusform>Xóa %1 sẽ hủy %n khóa riêng trên máy chủ. Tiền trong các địa chỉ này sẽ không thể chuyển đi nữa trừ khi các khóa đã được sao lưu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server no longer has %1 (%n key(s)): deleting only removes it from this list; nothing is destroyed on the server.</source>
+        <translation>
+            <numerusform>Máy chủ không còn %1 (%n khóa): xóa chỉ gỡ khỏi danh sách này; không có gì bị hủy trên máy chủ.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type the key's name to confirm:</source>
+        <translation>Nhập tên khóa để xác nhận:</translation>
+    </message>
+    <message>
+        <source>Type the number of keys (%1) to confirm:</source>
+        <translation>Nhập số khóa (%1) để xác nhận:</translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::ExportKeyDialog</name>
@@ -626,6 +658,12 @@
     <message>
         <source>Sign &amp;transaction…</source>
         <translation>Ký &amp;giao dịch…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n key(s)</source>
+        <translation>
+            <numerusform>Đã xóa %n khóa</numerusform>
+        </translation>
     </message>
 </context>
 <context>

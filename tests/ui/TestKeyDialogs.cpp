@@ -9,6 +9,7 @@
 #include "VectorFile.h"
 #include "core/crypto/Hex.h"
 #include "core/crypto/Secp256k1.h"
+#include "ui/keys/DeleteKeyDialog.h"
 #include "ui/keys/ExportKeyDialog.h"
 #include "ui/keys/KeyDetailsDialog.h"
 #include "ui/keys/KeyFilterProxy.h"
@@ -42,6 +43,8 @@ private slots:
     void newKeyFromTheShortcut();
     void newKeyNameSaysWhyACharacterIsRefused();
     void detailsSayEachCopy();
+    void deletesSeveralKeysWithOneConfirmation();
+    void deleteDoesNotPromiseWhatTheServerHasNot();
     void signMessageGivesAValidSignature();
     void signTransactionMatchesTheVectors_data();
     void signTransactionMatchesTheVectors();
@@ -151,6 +154,64 @@ void TestKeyDialogs::newKeyNameSaysWhyACharacterIsRefused()
     name->setText(QStringLiteral("blob-worker.1"));
     QVERIFY(!hint->isVisible());
     QVERIFY(create->isEnabled());
+}
+
+void TestKeyDialogs::deletesSeveralKeysWithOneConfirmation()
+{
+    // #14 item 7: several keys at once, one confirmation naming them.
+    for (const QString &name : {QStringLiteral("del-1"), QStringLiteral("del-2"), QStringLiteral("keep")})
+        QVERIFY(m_window->session()->keyring().newAccount(name));
+    QTRY_VERIFY(m_page->model()->rowOf(QStringLiteral("keep")) >= 0);
+    m_page->view()->clearSelection();
+    for (const QString &name : {QStringLiteral("del-1"), QStringLiteral("del-2")}) {
+        const QModelIndex index =
+            m_page->proxy()->mapFromSource(m_page->model()->index(m_page->model()->rowOf(name), 0));
+        m_page->view()->selectionModel()->select(index,
+                                                 QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    QCOMPARE(m_page->selectedUids().size(), 2);
+    QString said;
+    bool okWasOff = false;
+    auto watch = uitest::whenDialogShows<ui::DeleteKeyDialog>([&](ui::DeleteKeyDialog *dialog) {
+        said = dialog->text();
+        auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        okWasOff = !ok->isEnabled();
+        dialog->findChild<QLineEdit *>(QStringLiteral("deleteConfirm"))->setText(QStringLiteral("2"));
+        QTest::mouseClick(ok, Qt::LeftButton);
+    });
+    press(QKeySequence::Delete);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->model()->rowOf(QStringLiteral("del-2")) < 0, 10000);
+    QVERIFY(okWasOff);
+    QVERIFY2(said.contains(QLatin1String("del-1")) && said.contains(QLatin1String("del-2")),
+             qPrintable(said));
+    QVERIFY(!said.contains(QLatin1String("keep")));
+    QCOMPARE(m_page->model()->rowOf(QStringLiteral("del-1")), -1);
+    QVERIFY(m_page->model()->rowOf(QStringLiteral("keep")) >= 0);
+    QVERIFY(!m_window->session()->keyring().key(QStringLiteral("del-1")));
+    QVERIFY(uitest::errorBoxes(m_window.get()).isEmpty());
+}
+
+void TestKeyDialogs::deleteDoesNotPromiseWhatTheServerHasNot()
+{
+    auto &keyring = m_window->session()->keyring();
+    QVERIFY(keyring.newAccount(QStringLiteral("vanished")));
+    // Gone from the server behind the app's back; a sync flags it.
+    keyring::BaoKeyring other(keyring.settings(), QString());
+    QVERIFY(other.sync());
+    QVERIFY(other.remove(QStringLiteral("vanished")));
+    QVERIFY(keyring.sync());
+    QVERIFY(keyring.key(QStringLiteral("vanished"))->missingOnServer);
+    QTRY_VERIFY(m_page->model()->rowOf(QStringLiteral("vanished")) >= 0);
+    select(QStringLiteral("vanished"));
+    QString said;
+    auto watch = uitest::whenDialogShows<ui::DeleteKeyDialog>([&](ui::DeleteKeyDialog *dialog) {
+        said = dialog->text();
+        dialog->reject();
+    });
+    press(QKeySequence::Delete);
+    QTRY_VERIFY(!said.isEmpty());
+    QVERIFY2(!said.contains(QLatin1String("destroys")), qPrintable(said));
+    QVERIFY2(said.contains(QLatin1String("no longer has")), qPrintable(said));
 }
 
 void TestKeyDialogs::detailsSayEachCopy()

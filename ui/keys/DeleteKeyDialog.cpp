@@ -8,30 +8,66 @@
 
 namespace baokeys::ui {
 
-DeleteKeyDialog::DeleteKeyDialog(const QString &uid, QWidget *parent) : QDialog(parent)
+namespace {
+constexpr int NamesShown = 12;
+} // namespace
+
+DeleteKeyDialog::DeleteKeyDialog(const QList<keyring::KeyRecord> &records, QWidget *parent) : QDialog(parent)
 {
-    setWindowTitle(tr("Delete key"));
+    const int count = int(records.size());
+    setWindowTitle(tr("Delete %n key(s)", nullptr, count));
     auto *layout = new QVBoxLayout(this);
-    auto *text = new QLabel(tr("Deleting <b>%1</b> destroys its private key on the server. Funds held by its "
-                               "address can no longer be moved unless the key was backed up.<br><br>"
-                               "Type the key's name to confirm:")
-                                .arg(uid.toHtmlEscaped()),
-                            this);
-    text->setWordWrap(true);
-    layout->addWidget(text);
+    QStringList onServer;
+    QStringList gone;
+    for (const auto &record : records)
+        (record.missingOnServer ? gone : onServer) << record.uid;
+    const auto names = [](const QStringList &uids) {
+        QStringList shown;
+        for (const QString &uid : uids.mid(0, NamesShown))
+            shown << QStringLiteral("<b>%1</b>").arg(uid.toHtmlEscaped());
+        QString text = shown.join(QStringLiteral(", "));
+        if (uids.size() > NamesShown)
+            text += QLatin1Char(' ') + tr("and %n more", nullptr, int(uids.size() - NamesShown));
+        return text;
+    };
+    QStringList paragraphs;
+    if (!onServer.isEmpty())
+        paragraphs
+            << tr("Deleting %1 destroys %n private key(s) on the server. Funds held by the address(es) "
+                  "can no longer be moved unless the key(s) were backed up.",
+                  nullptr, int(onServer.size()))
+                   .arg(names(onServer));
+    if (!gone.isEmpty())
+        paragraphs << tr("The server no longer has %1 (%n key(s)): deleting only removes it from this list; "
+                         "nothing is destroyed on the server.",
+                         nullptr, int(gone.size()))
+                          .arg(names(gone));
+    const QString expected = count == 1 ? records.first().uid : QString::number(count);
+    paragraphs << (count == 1 ? tr("Type the key's name to confirm:")
+                              : tr("Type the number of keys (%1) to confirm:").arg(count));
+    m_text = new QLabel(paragraphs.join(QStringLiteral("<br><br>")), this);
+    m_text->setObjectName(QStringLiteral("deleteText"));
+    m_text->setTextFormat(Qt::RichText);
+    m_text->setWordWrap(true);
+    layout->addWidget(m_text);
     m_confirm = new QLineEdit(this);
     m_confirm->setObjectName(QStringLiteral("deleteConfirm"));
-    m_confirm->setPlaceholderText(uid);
+    m_confirm->setPlaceholderText(expected);
     layout->addWidget(m_confirm);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
     ok->setText(tr("&Delete"));
     ok->setEnabled(false);
     connect(m_confirm, &QLineEdit::textChanged, this,
-            [ok, uid](const QString &text) { ok->setEnabled(text == uid); });
+            [ok, expected](const QString &text) { ok->setEnabled(text.trimmed() == expected); });
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+}
+
+QString DeleteKeyDialog::text() const
+{
+    return m_text->text();
 }
 
 } // namespace baokeys::ui

@@ -186,8 +186,9 @@ void KeysPage::updateActions()
     m_new->setEnabled(open);
     m_import->setEnabled(open);
     m_sync->setEnabled(open);
-    for (QAction *action : {m_details, m_sign, m_signTransaction, m_export, m_rename, m_delete})
+    for (QAction *action : {m_details, m_sign, m_signTransaction, m_export, m_rename})
         action->setEnabled(open && selected == 1);
+    m_delete->setEnabled(open && selected >= 1); // several at once, with one confirmation
     m_copyAddress->setEnabled(open && selected >= 1);
     m_copyPublicKey->setEnabled(open && selected >= 1);
     m_count->setText(tr("%1 of %2 keys").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
@@ -370,18 +371,43 @@ void KeysPage::renameKey()
 
 void KeysPage::deleteKey()
 {
-    const QString uid = currentUid();
-    if (!m_session || uid.isEmpty())
+    const QStringList uids = selectedUids();
+    if (!m_session || uids.isEmpty())
         return;
-    DeleteKeyDialog dialog(uid, this);
+    QList<keyring::KeyRecord> records;
+    for (const QString &uid : uids) {
+        if (const auto record = m_session->keyring().key(uid))
+            records << *record;
+    }
+    if (records.isEmpty())
+        return;
+    DeleteKeyDialog dialog(records, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    m_session->keyring().removeAsync(uid).then(this, [this, uid](keyring::KeyringResult<void> result) {
-        if (!result)
-            ErrorReporter::show(this, tr("Deleting %1 failed.").arg(uid), result.error());
-        else
-            emit message(tr("Deleted %1").arg(uid));
-    });
+    // One after another on the keyring's pool; one message at the end.
+    keyring::BaoKeyring *keyring = &m_session->keyring();
+    QStringList names;
+    for (const auto &record : std::as_const(records))
+        names << record.uid;
+    keyring
+        ->runAsync([keyring, names] {
+            QList<std::pair<QString, bao::BaoError>> failures;
+            for (const QString &uid : names) {
+                if (auto removed = keyring->remove(uid); !removed)
+                    failures.append({uid, removed.error()});
+            }
+            return failures;
+        })
+        .then(this,
+              [this, count = int(names.size())](const QList<std::pair<QString, bao::BaoError>> &failures) {
+                  if (!failures.isEmpty()) {
+                      ErrorReporter::show(this, tr("Deleting %1 failed.").arg(failures.first().first),
+                                          failures.first().second);
+                  }
+                  const int deleted = count - int(failures.size());
+                  if (deleted > 0)
+                      emit message(tr("Deleted %n key(s)", nullptr, deleted));
+              });
 }
 
 void KeysPage::syncKeys()
