@@ -12,6 +12,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -43,6 +44,7 @@ private slots:
     void failingServerShowsItsError();
     void ctrlCCopiesTheProvisioningSelection();
     void wordingSaysThingsOnce();
+    void tableSortsNamesNaturally();
 
 private:
     void setForm(const QString &prefix, int count, int parallelism = 0, int firstIndex = 1);
@@ -342,14 +344,14 @@ void TestProvisionPage::ctrlCCopiesTheProvisioningSelection()
     QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
     QCOMPARE(m_window->tabs()->currentWidget(), m_page);
     auto *table = m_page->findChild<QTableView *>(QStringLiteral("provisionTable"));
-    const QModelIndex row3 = m_page->model()->index(2, ui::BatchItemModel::NameColumn);
+    const QModelIndex row3 = table->model()->index(2, ui::BatchItemModel::NameColumn);
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(row3).center());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_C, Qt::ControlModifier);
     QCOMPARE(QGuiApplication::clipboard()->text(), worker3);
     QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Copied 1 address"));
 
     // Two rows: both addresses, in the table's order.
-    const QModelIndex row1 = m_page->model()->index(0, ui::BatchItemModel::StateColumn);
+    const QModelIndex row1 = table->model()->index(0, ui::BatchItemModel::StateColumn);
     QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ControlModifier,
                       table->visualRect(row1).center());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_C, Qt::ControlModifier);
@@ -409,6 +411,38 @@ void TestProvisionPage::wordingSaysThingsOnce()
     QVERIFY(finished.wait(10000));
     QCOMPARE(m_page->model()->index(19, ui::BatchItemModel::ErrorColumn).data().toString(),
              QStringLiteral("The operation was cancelled."));
+}
+
+void TestProvisionPage::tableSortsNamesNaturally()
+{
+    // #14 item 11: the batch table sorted 1, 10, 11.
+    setForm(QStringLiteral("nat"), 12);
+    QVERIFY(runToEnd());
+    auto *table = m_page->findChild<QTableView *>(QStringLiteral("provisionTable"));
+    const auto names = [table] {
+        QStringList list;
+        for (int row = 0; row < table->model()->rowCount(); ++row)
+            list << table->model()->index(row, ui::BatchItemModel::NameColumn).data().toString();
+        return list;
+    };
+    QTest::mouseClick(
+        table->horizontalHeader()->viewport(), Qt::LeftButton, {},
+        QPoint(table->horizontalHeader()->sectionViewportPosition(ui::BatchItemModel::NameColumn) + 20,
+               table->horizontalHeader()->height() / 2));
+    table->sortByColumn(ui::BatchItemModel::NameColumn, Qt::DescendingOrder);
+    QStringList expected;
+    for (int i = 12; i >= 1; --i)
+        expected << QStringLiteral("nat-%1").arg(i);
+    QCOMPARE(names(), expected);
+    table->sortByColumn(ui::BatchItemModel::NameColumn, Qt::AscendingOrder);
+    std::reverse(expected.begin(), expected.end());
+    QCOMPARE(names(), expected);
+    // Ctrl+C on a sorted row copies that row's address (nat-12, shown last).
+    table->selectRow(11);
+    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(
+        QGuiApplication::clipboard()->text(),
+        m_window->session()->keyring().key(QStringLiteral("nat-12"))->bech32(QStringLiteral("celestia")));
 }
 
 QTEST_MAIN(TestProvisionPage)

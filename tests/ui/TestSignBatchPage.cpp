@@ -453,7 +453,8 @@ void TestSignBatchPage::ctrlCCopiesTheSigningSelection()
     QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
     QCOMPARE(m_window->tabs()->currentWidget(), m_page);
     auto *table = m_page->findChild<QTableView *>(QStringLiteral("signTable"));
-    auto click = [table](const QModelIndex &index, Qt::KeyboardModifiers modifiers = {}) {
+    auto click = [table](const QModelIndex &row, Qt::KeyboardModifiers modifiers = {}) {
+        const QModelIndex index = table->model()->index(row.row(), row.column()); // the table's own
         table->scrollTo(index);
         QTest::mouseClick(table->viewport(), Qt::LeftButton, modifiers, table->visualRect(index).center());
     };

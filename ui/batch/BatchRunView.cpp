@@ -1,14 +1,40 @@
 #include "ui/batch/BatchRunView.h"
 
 #include "ui/batch/BatchItemModel.h"
+#include "ui/common/NaturalOrder.h"
 
 #include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
+#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace baokeys::ui {
+
+namespace {
+// Names in natural order, numbers (row, latency) as numbers. Rows do not
+// move while a batch updates them (no dynamic re-sort): only a header click
+// sorts, so a live 1000-row batch costs no sorting per tick.
+class BatchSortProxy : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+protected:
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override
+    {
+        switch (left.column()) {
+        case BatchItemModel::IndexColumn:
+            return left.row() < right.row();
+        case BatchItemModel::LatencyColumn:
+            return left.data(BatchItemModel::LatencyMsRole).toDouble() <
+                   right.data(BatchItemModel::LatencyMsRole).toDouble();
+        default:
+            return NaturalOrder::compare(left.data().toString(), right.data().toString()) < 0;
+        }
+    }
+};
+} // namespace
 
 BatchRunView::BatchRunView(const QString &name, BatchItemModel *model, QWidget *parent)
     : QWidget(parent), m_model(model)
@@ -26,7 +52,12 @@ BatchRunView::BatchRunView(const QString &name, BatchItemModel *model, QWidget *
     layout->addWidget(m_summary);
     m_table = new QTableView(this);
     m_table->setObjectName(name + QStringLiteral("Table"));
-    m_table->setModel(m_model);
+    m_sorted = new BatchSortProxy(this);
+    m_sorted->setDynamicSortFilter(false);
+    m_sorted->setSourceModel(m_model);
+    m_table->setModel(m_sorted);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(BatchItemModel::IndexColumn, Qt::AscendingOrder);
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
@@ -40,6 +71,11 @@ BatchRunView::BatchRunView(const QString &name, BatchItemModel *model, QWidget *
 BatchRunView::~BatchRunView()
 {
     abandon();
+}
+
+int BatchRunView::modelRow(const QModelIndex &tableIndex) const
+{
+    return m_sorted->mapToSource(tableIndex).row();
 }
 
 void BatchRunView::setBarCounts(BarCounts counts, const QString &format)

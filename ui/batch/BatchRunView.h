@@ -13,6 +13,7 @@
 
 class QLabel;
 class QProgressBar;
+class QSortFilterProxyModel;
 class QTableView;
 
 namespace baokeys::ui {
@@ -48,6 +49,9 @@ public:
 
     BatchItemModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
+    // The table sorts on a header click (names in natural order: 1, 2, 10);
+    // this maps one of its indexes to the model's row.
+    int modelRow(const QModelIndex &tableIndex) const;
     QProgressBar *progressBar() const { return m_progress; }
     QLabel *summaryLabel() const { return m_summary; }
 
@@ -109,6 +113,7 @@ private:
     QProgressBar *m_progress = nullptr;
     QLabel *m_summary = nullptr;
     QTableView *m_table = nullptr;
+    QSortFilterProxyModel *m_sorted = nullptr;
     QList<Run *> m_runs; // children of this view, deleted (later) as they end
     QElapsedTimer m_clock;
     std::optional<bao::BaoError> m_firstError;

@@ -135,7 +135,7 @@ SignBatchPage::SignBatchPage(QWidget *parent) : QWidget(parent)
     // No address column here: Ctrl+C copies the selected cells, a signature
     // whole although the table shows it shortened.
     auto *copy = TableCopyAction::cells(table, [this](const QModelIndex &index) {
-        const BatchItemModel::Row &row = m_model->row(index.row());
+        const BatchItemModel::Row &row = m_model->row(m_runView->modelRow(index));
         if (index.column() == BatchItemModel::ResultColumn && !row.extra.isEmpty())
             return row.extra;
         return index.data().toString();
