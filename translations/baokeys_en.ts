@@ -676,6 +676,10 @@
             <numerusform>Deleted %n keys</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No keys yet. Create one with &lt;b&gt;New key…&lt;/b&gt; (Ctrl+N), bring one in with &lt;b&gt;Import…&lt;/b&gt; (Ctrl+I), or create many at once on the &lt;b&gt;Provision workers&lt;/b&gt; tab (Ctrl+2).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::LatencyChart</name>

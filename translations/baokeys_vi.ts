@@ -665,6 +665,10 @@
             <numerusform>Đã xóa %n khóa</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No keys yet. Create one with &lt;b&gt;New key…&lt;/b&gt; (Ctrl+N), bring one in with &lt;b&gt;Import…&lt;/b&gt; (Ctrl+I), or create many at once on the &lt;b&gt;Provision workers&lt;/b&gt; tab (Ctrl+2).</source>
+        <translation>Chưa có khóa nào. Tạo một khóa bằng &lt;b&gt;Khóa mới…&lt;/b&gt; (Ctrl+N), đưa một khóa vào bằng &lt;b&gt;Nhập…&lt;/b&gt; (Ctrl+I), hoặc tạo nhiều khóa cùng lúc ở thẻ &lt;b&gt;Tạo khóa worker&lt;/b&gt; (Ctrl+2).</translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::LatencyChart</name>

@@ -43,6 +43,7 @@ private slots:
     void newKeyFromTheShortcut();
     void newKeyNameSaysWhyACharacterIsRefused();
     void detailsSayEachCopy();
+    void emptyListSaysWhatToDoNext();
     void deletesSeveralKeysWithOneConfirmation();
     void deleteDoesNotPromiseWhatTheServerHasNot();
     void signMessageGivesAValidSignature();
@@ -212,6 +213,19 @@ void TestKeyDialogs::deleteDoesNotPromiseWhatTheServerHasNot()
     QTRY_VERIFY(!said.isEmpty());
     QVERIFY2(!said.contains(QLatin1String("destroys")), qPrintable(said));
     QVERIFY2(said.contains(QLatin1String("no longer has")), qPrintable(said));
+}
+
+void TestKeyDialogs::emptyListSaysWhatToDoNext()
+{
+    // #14 item 15: a first start with an empty table says what to do next.
+    QCOMPARE(m_page->model()->rowCount(), 0);
+    auto *empty = m_page->findChild<QLabel *>(QStringLiteral("keysEmptyState"));
+    QVERIFY(empty);
+    QTRY_VERIFY(empty->isVisible());
+    for (const char *step : {"New key", "Import", "Provision workers"})
+        QVERIFY2(empty->text().contains(QLatin1String(step)), qPrintable(empty->text()));
+    QVERIFY(m_window->session()->keyring().newAccount(QStringLiteral("first")));
+    QTRY_VERIFY(!empty->isVisible());
 }
 
 void TestKeyDialogs::detailsSayEachCopy()

@@ -91,6 +91,17 @@ KeysPage::KeysPage(QWidget *parent) : QWidget(parent)
     m_view->setColumnWidth(KeyTableModel::CreatedColumn, 190);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addActions(keyActions());
+    // A first start shows an empty table: say what to do next.
+    m_empty = new QLabel(tr("No keys yet. Create one with <b>New key…</b> (Ctrl+N), bring one in with "
+                            "<b>Import…</b> (Ctrl+I), or create many at once on the <b>Provision workers</b> "
+                            "tab (Ctrl+2)."),
+                         this);
+    m_empty->setObjectName(QStringLiteral("keysEmptyState"));
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setContentsMargins(12, 24, 12, 24);
+    m_empty->hide();
+    layout->addWidget(m_empty);
     layout->addWidget(m_view, 1);
 
     connect(m_search, &QLineEdit::textChanged, m_proxy, &KeyFilterProxy::setSearchText);
@@ -192,6 +203,7 @@ void KeysPage::updateActions()
     m_copyAddress->setEnabled(open && selected >= 1);
     m_copyPublicKey->setEnabled(open && selected >= 1);
     m_count->setText(tr("%1 of %2 keys").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
+    m_empty->setVisible(open && m_model->rowCount() == 0);
 }
 
 void KeysPage::newKey()

@@ -82,6 +82,7 @@ private:
     QTableView *m_view = nullptr;
     QLineEdit *m_search = nullptr;
     QLabel *m_count = nullptr;
+    QLabel *m_empty = nullptr; // what to do first, while the list is empty
 
     QAction *m_new = nullptr;
     QAction *m_import = nullptr;
