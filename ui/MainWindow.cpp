@@ -31,6 +31,10 @@
 
 namespace baokeys::ui {
 
+namespace {
+constexpr const char *GeometryKey = "window/geometry";
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_profiles(std::make_unique<ProfileStore>()), m_vault(new TokenVault(this)),
       m_monitor(new ConnectionMonitor(this))
@@ -39,6 +43,7 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(appIcon());
     resize(1180, 760);
+    restoreGeometry(QSettings().value(QLatin1String(GeometryKey)).toByteArray()); // as last closed
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -98,6 +103,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_monitor, &ConnectionMonitor::statusChanged, this, &MainWindow::onStatus);
     buildMenus();
     updateTitle();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings().setValue(QLatin1String(GeometryKey), saveGeometry());
+    m_sign->saveLayout();
+    QMainWindow::closeEvent(event);
 }
 
 MainWindow::~MainWindow()

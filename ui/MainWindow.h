@@ -64,6 +64,8 @@ signals:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    // Remembers the window's geometry and the pages' splitters for next time.
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void layoutSyncStatus();

@@ -11,6 +11,7 @@
 #include "core/crypto/Secp256k1.h"
 #include "ui/keys/DeleteKeyDialog.h"
 #include "ui/keys/ExportKeyDialog.h"
+#include "ui/keys/ImportKeyDialog.h"
 #include "ui/keys/KeyDetailsDialog.h"
 #include "ui/keys/KeyFilterProxy.h"
 #include "ui/keys/KeyTableModel.h"
@@ -18,6 +19,7 @@
 #include "ui/keys/NewKeyDialog.h"
 #include "ui/keys/SignMessageDialog.h"
 #include "ui/keys/SignTransactionDialog.h"
+#include "ui/signing/SignBatchPage.h"
 
 #include <QCheckBox>
 #include <QClipboard>
@@ -30,6 +32,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
+#include <QSplitter>
 #include <QTableView>
 
 using namespace baokeys;
@@ -44,6 +48,8 @@ private slots:
     void newKeyNameSaysWhyACharacterIsRefused();
     void detailsSayEachCopy();
     void emptyListSaysWhatToDoNext();
+    void windowRemembersItsLayout();
+    void importSecretFieldFitsAMnemonic();
     void deletesSeveralKeysWithOneConfirmation();
     void deleteDoesNotPromiseWhatTheServerHasNot();
     void signMessageGivesAValidSignature();
@@ -213,6 +219,41 @@ void TestKeyDialogs::deleteDoesNotPromiseWhatTheServerHasNot()
     QTRY_VERIFY(!said.isEmpty());
     QVERIFY2(!said.contains(QLatin1String("destroys")), qPrintable(said));
     QVERIFY2(said.contains(QLatin1String("no longer has")), qPrintable(said));
+}
+
+void TestKeyDialogs::windowRemembersItsLayout()
+{
+    // #14 item 14: geometry and the signing splitter survive a restart.
+    {
+        ui::MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.resize(900, 640);
+        auto *splitter = window.signPage()->findChild<QSplitter *>();
+        QVERIFY(splitter);
+        splitter->setSizes({300, 300});
+        window.close();
+    }
+    ui::MainWindow again;
+    QCOMPARE(again.size(), QSize(900, 640));
+    const QList<int> sizes = again.signPage()->findChild<QSplitter *>()->sizes();
+    QCOMPARE(sizes.size(), 2);
+    QVERIFY2(qAbs(sizes.at(0) - sizes.at(1)) <= 2,
+             qPrintable(QStringLiteral("%1/%2").arg(sizes.at(0)).arg(sizes.at(1))));
+    QSettings().remove(QStringLiteral("window"));
+    QSettings().remove(QStringLiteral("signBatch"));
+}
+
+void TestKeyDialogs::importSecretFieldFitsAMnemonic()
+{
+    ui::ImportKeyDialog dialog(m_window.get());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *secret = dialog.findChild<QLineEdit *>(QStringLiteral("importSecret"));
+    // Most of a 24-word mnemonic in view (the issue measured about 140 px).
+    const QString words = QStringLiteral("abandon ability able about above absent absorb abstract absurd");
+    QVERIFY2(secret->width() >= secret->fontMetrics().horizontalAdvance(words),
+             qPrintable(QString::number(secret->width())));
 }
 
 void TestKeyDialogs::emptyListSaysWhatToDoNext()

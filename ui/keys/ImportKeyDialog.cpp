@@ -12,6 +12,10 @@
 
 namespace baokeys::ui {
 
+namespace {
+constexpr int MnemonicChars = 72;
+} // namespace
+
 ImportKeyDialog::ImportKeyDialog(QWidget *parent) : QDialog(parent)
 {
     setWindowTitle(tr("Import key"));
@@ -27,6 +31,8 @@ ImportKeyDialog::ImportKeyDialog(QWidget *parent) : QDialog(parent)
     m_secret = new QLineEdit(this);
     m_secret->setObjectName(QStringLiteral("importSecret"));
     SecretInput::makeMasked(m_secret);
+    // Room for a 24-word mnemonic at a glance, not ~140 px of it.
+    m_secret->setMinimumWidth(m_secret->fontMetrics().averageCharWidth() * MnemonicChars);
     form->addRow(tr("&Secret:"), m_secret);
     m_show = new QCheckBox(tr("S&how while typing"), this);
     form->addRow(QString(), m_show);

@@ -21,6 +21,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -33,6 +34,7 @@ namespace {
 constexpr int MaxRequests = 100000;
 constexpr qint64 MaxFileBytes = 16 * 1024 * 1024;
 constexpr int ChartDelayMs = 30;
+constexpr const char *SplitterKey = "signBatch/splitter";
 } // namespace
 
 SignBatchPage::SignBatchPage(QWidget *parent) : QWidget(parent)
@@ -147,6 +149,8 @@ SignBatchPage::SignBatchPage(QWidget *parent) : QWidget(parent)
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 2);
     splitter->setSizes({180, 420}); // the chart gets the room
+    splitter->restoreState(QSettings().value(QLatin1String(SplitterKey)).toByteArray()); // as last left
+    m_splitter = splitter;
     layout->addWidget(splitter, 1);
 
     connect(m_run, &QPushButton::clicked, this, &SignBatchPage::run);
@@ -171,6 +175,11 @@ SignBatchPage::SignBatchPage(QWidget *parent) : QWidget(parent)
 SignBatchPage::~SignBatchPage()
 {
     m_runView->abandon(); // before the model (an earlier child) goes
+}
+
+void SignBatchPage::saveLayout() const
+{
+    QSettings().setValue(QLatin1String(SplitterKey), m_splitter->saveState());
 }
 
 bool SignBatchPage::isRunning() const

@@ -14,6 +14,7 @@ class QLineEdit;
 class QPushButton;
 class QRadioButton;
 class QSpinBox;
+class QSplitter;
 
 namespace baokeys::ui {
 
@@ -38,6 +39,8 @@ public:
     ~SignBatchPage() override;
 
     void setSession(Session *session);
+    // Remembers the table/chart splitter for the next start.
+    void saveLayout() const;
     bool isRunning() const;
     BatchItemModel *model() const { return m_model; }
     LatencyChart *chart() const { return m_chart; }
@@ -92,6 +95,7 @@ private:
     QPushButton *m_exportCsv = nullptr;
     QPushButton *m_exportJson = nullptr;
     LatencyChart *m_chart = nullptr;
+    QSplitter *m_splitter = nullptr;
 };
 
 } // namespace baokeys::ui
