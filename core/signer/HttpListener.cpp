@@ -94,10 +94,13 @@ void setLimits(Parser &parser, quint64 bodyLimit)
     parser.header_limit(64 * 1024);
 }
 
+// After the header, a request parser is done unless a body follows: a
+// positive Content-Length or chunked coding (RFC 9112 6.3). Asking
+// is_done() rather than content_length() also keeps boost::optional's
+// copy out of -O2 -Werror builds, where GCC 12 flags it maybe-uninitialized.
 bool hasBody(const Parser &parser)
 {
-    const auto declared = parser.content_length();
-    return parser.chunked() || (declared && *declared > 0);
+    return !parser.is_done();
 }
 
 // The refusal a request's header alone earns, before any body is read.
