@@ -9,6 +9,7 @@
 #include "core/keyring/BatchRunner.h"
 #include "core/keyring/KeyringErrors.h"
 
+#include <QSet>
 #include <QThreadPool>
 #include <QUuid>
 #include <QtConcurrent>
@@ -415,6 +416,35 @@ QFuture<KeyringResult<SyncReport>> BaoKeyring::syncAsync()
 
 // --- batches ----------------------------------------------------------------
 
+namespace {
+
+// The names of `request.only`, in the order of the range `names` (so results
+// come back in table order).
+KeyringResult<QStringList> onlyNames(const QStringList &names, const CreateBatchRequest &request)
+{
+    const QSet<QString> range(names.cbegin(), names.cend());
+    QSet<QString> chosen;
+    for (const QString &name : request.only) {
+        if (!range.contains(name))
+            return baoError(BaoErrorKind::InvalidInput,
+                            QStringLiteral("“%1” is not a name of the batch %2-%3..%4")
+                                .arg(name, request.prefix)
+                                .arg(request.firstIndex)
+                                .arg(request.firstIndex + request.count - 1));
+        if (chosen.contains(name))
+            return baoError(BaoErrorKind::InvalidInput, QStringLiteral("“%1” is named twice").arg(name));
+        chosen.insert(name);
+    }
+    QStringList picked;
+    for (const QString &name : names) {
+        if (chosen.contains(name))
+            picked << name;
+    }
+    return picked;
+}
+
+} // namespace
+
 KeyringResult<QStringList> BaoKeyring::batchNames(const CreateBatchRequest &request) const
 {
     if (request.count <= 0 || request.count > MaxBatchSize)
@@ -431,6 +461,12 @@ KeyringResult<QStringList> BaoKeyring::batchNames(const CreateBatchRequest &requ
     for (const QString &name : {names.first(), names.last()}) {
         if (auto valid = checkName(name); !valid)
             return baokeys::unexpected(valid.error());
+    }
+    if (!request.only.isEmpty()) {
+        auto chosen = onlyNames(names, request);
+        if (!chosen)
+            return baokeys::unexpected(chosen.error());
+        names = *chosen;
     }
     const auto inStore = [this](const QString &name) { return m_store->contains(name); };
     if (request.skipStored) {

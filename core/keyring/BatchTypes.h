@@ -54,6 +54,10 @@ struct CreateBatchRequest {
     // earlier run left in the journal (its outcome unknown) is adopted when
     // the server has it, never refused as taken.
     bool skipStored = false;
+    // Non-empty: create only these names of the range (a retry of the items
+    // an earlier run did not finish), all in one batch with its parallelism.
+    // Each must be a name of the range, named once.
+    QStringList only;
 };
 
 // signBatch: each request its own key and message.

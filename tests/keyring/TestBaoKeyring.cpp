@@ -362,6 +362,36 @@ private slots:
         QVERIFY(restarted->sign(QStringLiteral("blob-worker-3"), "after restart").hasValue());
     }
 
+    // A retry names the items left; they run as one batch, in range order.
+    void batchCreatesOnlyTheNamesItIsGiven()
+    {
+        CreateBatchRequest request;
+        request.prefix = QStringLiteral("w");
+        request.count = 8;
+        request.only = QStringList{QStringLiteral("w-7"), QStringLiteral("w-2"), QStringLiteral("w-5")};
+        auto job = m_keyring->createBatch(request);
+        QVERIFY2(job.hasValue(), job ? "" : qPrintable(job.error().describe()));
+        job->future.waitForFinished();
+        QStringList created;
+        for (const auto &result : job->future.results()) {
+            QVERIFY(result.ok());
+            created << result.uid;
+        }
+        QCOMPARE(created, (QStringList{QStringLiteral("w-2"), QStringLiteral("w-5"), QStringLiteral("w-7")}));
+        QCOMPARE(m_keyring->list().size(), 3);
+
+        request.only = QStringList{QStringLiteral("w-9")};
+        auto outside = m_keyring->createBatch(request);
+        QVERIFY(!outside.hasValue());
+        QCOMPARE(outside.error().kind, BaoErrorKind::InvalidInput);
+        QVERIFY(outside.error().message.contains(QStringLiteral("w-9")));
+        request.only = QStringList{QStringLiteral("w-1"), QStringLiteral("w-1")};
+        auto twice = m_keyring->createBatch(request);
+        QVERIFY(!twice.hasValue());
+        QCOMPARE(twice.error().kind, BaoErrorKind::InvalidInput);
+        QCOMPARE(m_keyring->list().size(), 3); // a refused batch creates nothing
+    }
+
     void crashedBatchIsRecoveredFromTheJournal()
     {
         m_keyring.reset();

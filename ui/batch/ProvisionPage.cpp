@@ -325,32 +325,30 @@ void ProvisionPage::retryFailed()
         return;
     }
     m_run->begin();
-    // createBatch names one contiguous range: one batch per run of rows, all
-    // started at once (together they keep the parallelism asked for).
+    // One batch over the first run's range that creates just the rows left,
+    // with the parallelism asked for.
+    keyring::CreateBatchRequest request;
+    request.prefix = m_batchPrefix;
+    request.firstIndex = m_batchFirstIndex;
+    request.count = m_model->rowCount();
+    request.exportable = m_batchExportable;
+    request.parallelism = m_batchParallelism;
+    // Stored meanwhile (another window, the CLI): skipped, never a refusal.
+    request.skipStored = true;
+    for (const int row : rows)
+        request.only << m_model->row(row).uid;
     int started = 0;
-    for (int i = 0; i < rows.size();) {
-        int j = i;
-        while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1)
-            ++j;
-        keyring::CreateBatchRequest request;
-        request.prefix = m_batchPrefix;
-        request.firstIndex = m_batchFirstIndex + rows[i];
-        request.count = j - i + 1;
-        request.exportable = m_batchExportable;
-        request.parallelism = m_batchParallelism;
-        // Stored meanwhile (another window, the CLI): skipped, never a refusal.
-        request.skipStored = true;
-        i = j + 1;
-        // The batch's items are the names it will create, in order.
-        const auto names = keyring.batchNames(request);
-        if (!names || names->isEmpty())
-            continue;
+    // The batch's items are the names it will create, in order.
+    const auto names = keyring.batchNames(request);
+    if (!names) {
+        ErrorReporter::show(this, tr("The batch cannot start."), names.error());
+    } else if (!names->isEmpty()) {
         QList<int> range;
         for (const QString &name : *names)
             range << rowOf.value(name, -1);
         if (launch(request, range)) {
             m_model->requeue(range);
-            started += int(range.size());
+            started = int(range.size());
         }
     }
     if (started > 0)
