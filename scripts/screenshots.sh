@@ -3,7 +3,10 @@
 # docs/screenshots/ (main window, provisioning mid-batch, batch-signing chart),
 # under a virtual X server so it works on a headless machine.
 #
-#   scripts/screenshots.sh [BUILD_DIR] [--language vi]
+#   scripts/screenshots.sh [BUILD_DIR] [--language vi] [--latency MS]
+#
+# The signer answers after MS milliseconds (150 by default, a remote
+# OpenBao's), so the chart shows the batch as an operator sees it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR="${1:-build}"

@@ -1,6 +1,7 @@
-// Drives the real main window against an in-process embedded signer (with
-// some injected latency, so batches take visible time) and saves PNGs of
-// the main window, provisioning mid-batch, and the batch-signing chart.
+// Drives the real main window against an in-process embedded signer (at a
+// signer latency like a remote OpenBao's, 150 ms by default, so batches take
+// visible time) and saves PNGs of the main window, provisioning mid-batch,
+// and the batch-signing chart of 64 signatures all in flight.
 // scripts/screenshots.sh runs it under Xvfb.
 #include "ui/MainWindow.h"
 #include "ui/batch/BatchItemModel.h"
@@ -73,6 +74,9 @@ int main(int argc, char **argv)
     const QCommandLineOption language(QStringLiteral("language"), QStringLiteral("en or vi."),
                                       QStringLiteral("code"), QStringLiteral("en"));
     parser.addOption(language);
+    const QCommandLineOption latency(QStringLiteral("latency"), QStringLiteral("Signer latency in ms."),
+                                     QStringLiteral("ms"), QStringLiteral("150"));
+    parser.addOption(latency);
     parser.process(app);
     const QString dir = parser.positionalArguments().value(0, QStringLiteral("docs/screenshots"));
     QDir().mkpath(dir);
@@ -85,9 +89,11 @@ int main(int argc, char **argv)
         qCritical("the embedded signer did not start: %s", qPrintable(started.error().message));
         return 1;
     }
+    // A steady latency with a little jitter, as a remote signer shows.
+    const int latencyMs = parser.value(latency).toInt();
     baokeys::signer::FaultSettings faults;
-    faults.latency = std::chrono::milliseconds(180);
-    faults.latencyJitter = std::chrono::milliseconds(120);
+    faults.latency = std::chrono::milliseconds(latencyMs);
+    faults.latencyJitter = std::chrono::milliseconds(latencyMs / 10);
     signer->setFaults(faults);
 
     baokeys::ui::MainWindow window;
@@ -101,10 +107,10 @@ int main(int argc, char **argv)
     window.tabs()->setCurrentWidget(provision);
     provision->findChild<QLineEdit *>(QStringLiteral("provisionPrefix"))
         ->setText(QStringLiteral("blob-worker"));
-    provision->findChild<QSpinBox *>(QStringLiteral("provisionCount"))->setValue(24);
-    provision->findChild<QSpinBox *>(QStringLiteral("provisionParallelism"))->setValue(6);
+    provision->findChild<QSpinBox *>(QStringLiteral("provisionCount"))->setValue(32);
+    provision->findChild<QSpinBox *>(QStringLiteral("provisionParallelism"))->setValue(8);
     provision->findChild<QPushButton *>(QStringLiteral("provisionStart"))->click();
-    bool ok = waitUntil([provision] { return provision->model()->counts().succeeded >= 9; }, 20000);
+    bool ok = waitUntil([provision] { return provision->model()->counts().succeeded >= 12; }, 20000);
     ok = ok && save(&window, dir + QStringLiteral("/provisioning%1.png").arg(suffix));
     ok = ok && waitUntil([provision] { return !provision->isRunning(); }, 20000);
 
@@ -115,16 +121,13 @@ int main(int argc, char **argv)
     settle(200);
     ok = ok && save(&window, dir + QStringLiteral("/main-window%1.png").arg(suffix));
 
-    // Batch signing: 24 keys × 4, all in flight, then the chart.
-    faults.latency = std::chrono::milliseconds(120);
-    faults.latencyJitter = std::chrono::milliseconds(100);
-    signer->setFaults(faults);
+    // Batch signing: 32 keys × 2 = 64 signatures, all in flight, then the chart.
     auto *sign = window.signPage();
     window.tabs()->setCurrentWidget(sign);
     sign->findChild<QRadioButton *>(QStringLiteral("signUsePrefix"))->setChecked(true);
     sign->findChild<QLineEdit *>(QStringLiteral("signPrefix"))->setText(QStringLiteral("blob-worker"));
     sign->findChild<QSpinBox *>(QStringLiteral("signRepeat"))->setValue(2);
-    sign->findChild<QSpinBox *>(QStringLiteral("signParallelism"))->setValue(16);
+    sign->findChild<QSpinBox *>(QStringLiteral("signParallelism"))->setValue(64);
     sign->findChild<QPushButton *>(QStringLiteral("signRun"))->click();
     ok = ok && waitUntil([sign] { return !sign->isRunning() && sign->model()->rowCount() > 0; }, 30000);
     settle(300);
