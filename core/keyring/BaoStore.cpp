@@ -240,6 +240,12 @@ BaoResult<QHash<QString, QStringList>> parseJournal(const QByteArray &bytes, con
             if (!uid.isString())
                 return baokeys::unexpected(corrupt(QStringLiteral("%1: batches.%2 holds %3, not a name")
                                                        .arg(path, it.key(), typeName(uid))));
+            // A journal name is adopted from the server on the next run: one
+            // that is not a key name would put another path in that request.
+            if (!KeyName::isValid(uid.toString()))
+                return baokeys::unexpected(
+                    corrupt(QStringLiteral("%1: batches.%2 holds '%3', not a valid key name")
+                                .arg(path, it.key(), uid.toString())));
             uids << uid.toString();
         }
         journal.insert(it.key(), uids);

@@ -354,6 +354,21 @@ private slots:
                  qPrintable(loaded.error().message));
     }
 
+    void journalNameThatIsNoKeyNameIsRefused()
+    {
+        QFile file(path() + QStringLiteral(".journal"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            "{\"format\":\"baokeys-journal\",\"version\":1,\"batches\":{\"b1\":[\"w-1\",\"../sys/seal\"]}}");
+        file.close();
+        BaoStore store(path());
+        auto loaded = store.load();
+        QVERIFY(!loaded.hasValue());
+        QCOMPARE(loaded.error().kind, BaoErrorKind::StoreCorrupt);
+        QVERIFY2(loaded.error().message.contains(QStringLiteral("'../sys/seal', not a valid key name")),
+                 qPrintable(loaded.error().message));
+    }
+
     void endlessFileIsRefused()
     {
         // /dev/zero never ends: reading it whole would grow without bound.
