@@ -38,8 +38,9 @@ Expected<void, TxError> checkCoins(const QList<Coin> &coins, const QString &what
 // (letters, digits, '_' and '.'), each listed once.
 Expected<void, TxError> checkTypeUrls(const QStringList &typeUrls)
 {
-    static const QRegularExpression typeUrl(
-        QStringLiteral("^/[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$"));
+    // anchoredPattern, not ^…$: '$' also matches before a final newline.
+    static const QRegularExpression typeUrl(QRegularExpression::anchoredPattern(
+        QStringLiteral("/[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+")));
     for (qsizetype i = 0; i < typeUrls.size(); ++i) {
         if (!typeUrl.match(typeUrls.at(i)).hasMatch())
             return txError(TxErrorKind::InvalidTypeUrl,

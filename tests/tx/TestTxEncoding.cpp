@@ -180,7 +180,8 @@ private slots:
         QVERIFY(refused({QStringLiteral("celestia.blob.v1.MsgPayForBlobs")})); // no leading slash
         QVERIFY(refused({QStringLiteral("/MsgPayForBlobs")}));                 // no package
         QVERIFY(refused({QStringLiteral("/a.b c")}));
-        QVERIFY(refused({QStringLiteral("/a.B"), QStringLiteral("/a.B")})); // repeated
+        QVERIFY(refused({QStringLiteral("/celestia.blob.v1.MsgPayForBlobs\n")})); // '$' before a newline
+        QVERIFY(refused({QStringLiteral("/a.B"), QStringLiteral("/a.B")}));       // repeated
     }
 
     void grantToItselfIsRefused()
