@@ -64,6 +64,8 @@ int main(int argc, char **argv)
     printLine(QStringLiteral("    Unseal Key:  %1").arg(server.unsealKey()));
     printLine(QStringLiteral("    Sealed:      %1")
                   .arg(server.isSealed() ? QStringLiteral("yes") : QStringLiteral("no")));
+    if (!server.standbyOf().isEmpty())
+        printLine(QStringLiteral("    HA Mode:     standby (active node %1)").arg(server.standbyOf()));
     const FaultSettings faults = server.faults();
     if (faults.latency.count() > 0 || faults.latencyJitter.count() > 0 || !faults.keyLatency.isEmpty() ||
         faults.failRate > 0) {

@@ -44,6 +44,7 @@ struct HttpResponse {
     QByteArray body;
     std::chrono::milliseconds delay{0};
     std::optional<int> retryAfterSeconds; // sent as Retry-After (a rate-limit answer)
+    QByteArray location;                  // sent as Location (a standby's redirect)
 };
 
 } // namespace baokeys::signer

@@ -319,6 +319,9 @@ private:
         message->set(http::field::cache_control, "no-store");
         if (response.retryAfterSeconds)
             message->set(http::field::retry_after, std::to_string(*response.retryAfterSeconds));
+        if (!response.location.isEmpty())
+            message->set(http::field::location, std::string_view(response.location.constData(),
+                                                                 std::size_t(response.location.size())));
         if (!response.body.isEmpty()) {
             message->set(http::field::content_type, "application/json");
             message->body().assign(response.body.constData(), size_t(response.body.size()));

@@ -53,4 +53,19 @@ bool ServerState::unseal(QByteArrayView key)
     return true;
 }
 
+void ServerState::setStandbyOf(const QString &activeAddress)
+{
+    QString origin = activeAddress;
+    while (origin.endsWith(QLatin1Char('/')))
+        origin.chop(1); // the request's path follows
+    std::lock_guard lock(m_standbyMutex);
+    m_standbyOf = origin;
+}
+
+QString ServerState::standbyOf() const
+{
+    std::lock_guard lock(m_standbyMutex);
+    return m_standbyOf;
+}
+
 } // namespace baokeys::signer

@@ -4,6 +4,7 @@
 #include <QByteArrayView>
 #include <QString>
 #include <atomic>
+#include <mutex>
 
 namespace baokeys::signer {
 
@@ -34,12 +35,20 @@ public:
     QString storageType() const { return m_storageType; }
     QString version() const { return QStringLiteral("2.1.0"); }
 
+    // A standby of the node at `activeAddress` (an http(s) origin): sys/health
+    // says so and other requests are redirected there, as an OpenBao standby
+    // that does not forward requests does. Empty: this node is active.
+    void setStandbyOf(const QString &activeAddress);
+    QString standbyOf() const;
+
 private:
     QByteArray m_rootToken;
     QByteArray m_unsealKey; // base64 of 32 random bytes
     std::atomic<bool> m_sealed;
     QString m_storageType;
     QString m_clusterId;
+    mutable std::mutex m_standbyMutex;
+    QString m_standbyOf; // guarded by m_standbyMutex
 };
 
 } // namespace baokeys::signer

@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QRegularExpression>
+#include <QUrl>
 #include <cmath>
 
 namespace baokeys::signer::SignerCommandLine {
@@ -108,6 +109,11 @@ Expected<SignerLaunch, QString> parse(const QStringList &arguments, const QProce
         QStringLiteral("rate-limit"),
         QStringLiteral("Answer engine requests past N per second with 429 and Retry-After (e.g. 200/s)."),
         QStringLiteral("N/s"));
+    const QCommandLineOption standbyOf(
+        QStringLiteral("standby-of"),
+        QStringLiteral("Act as a standby of the active node at URL: sys/health answers 429, every other "
+                       "request is redirected there with 307."),
+        QStringLiteral("URL"));
     const QCommandLineOption startSealed(QStringLiteral("start-sealed"),
                                          QStringLiteral("Start sealed; unseal with the printed key."));
     const QCommandLineOption ioThreads(QStringLiteral("io-threads"),
@@ -121,8 +127,9 @@ Expected<SignerLaunch, QString> parse(const QStringList &arguments, const QProce
         QStringLiteral("shutdown-grace"),
         QStringLiteral("On SIGTERM/SIGINT, how long requests in flight may take to answer (default 10s)."),
         QStringLiteral("duration"), QStringLiteral("10s"));
-    parser.addOptions({help, dev, rootToken, listen, mount, dataDir, passphraseFile, tlsCert, tlsKey,
-                       insecure, latency, jitter, keyLatency, failRate, rateLimit, startSealed, ioThreads,
+    parser.addOptions({help,           dev,          rootToken, listen,    mount,       dataDir,
+                       passphraseFile, tlsCert,      tlsKey,    insecure,  latency,     jitter,
+                       keyLatency,     failRate,     rateLimit, standbyOf, startSealed, ioThreads,
                        maxConnections, shutdownGrace});
 
     SignerLaunch launch;
@@ -157,6 +164,17 @@ Expected<SignerLaunch, QString> parse(const QStringList &arguments, const QProce
     options.tlsKeyFile = parser.value(tlsKey);
     options.insecureListen = parser.isSet(insecure);
     options.startSealed = parser.isSet(startSealed);
+    options.standbyOf = parser.value(standbyOf).trimmed();
+    while (options.standbyOf.endsWith(QLatin1Char('/')))
+        options.standbyOf.chop(1);
+    if (parser.isSet(standbyOf)) {
+        const QUrl active(options.standbyOf, QUrl::StrictMode);
+        if (!active.isValid() || active.host().isEmpty() || !active.path().isEmpty() ||
+            (active.scheme() != QLatin1String("http") && active.scheme() != QLatin1String("https")))
+            return unexpected(QStringLiteral("--standby-of needs the active node's http(s) address such as "
+                                             "https://10.0.0.1:8200, got \"%1\"")
+                                  .arg(parser.value(standbyOf)));
+    }
     bool ok = false;
     options.ioThreads = parser.value(ioThreads).toInt(&ok);
     if (!ok || options.ioThreads < 1 || options.ioThreads > 64)

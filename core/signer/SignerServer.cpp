@@ -14,6 +14,7 @@
 
 #include <QFileInfo>
 #include <QHostAddress>
+#include <QUrl>
 #include <mutex>
 
 namespace baokeys::signer {
@@ -73,6 +74,16 @@ public:
             if (!KeyName::isValid(part) || part == QLatin1String("sys") || part == QLatin1String("auth"))
                 return badOptions(QStringLiteral("invalid mount path \"%1\"").arg(m_options.mount));
         }
+        if (!m_options.standbyOf.isEmpty()) {
+            const QUrl active(m_options.standbyOf, QUrl::StrictMode);
+            if (!active.isValid() || active.host().isEmpty() ||
+                (!active.path().isEmpty() && active.path() != QLatin1String("/")) ||
+                (active.scheme() != QLatin1String("http") && active.scheme() != QLatin1String("https")))
+                return badOptions(
+                    QStringLiteral("--standby-of needs the active node's http(s) address such as "
+                                   "https://10.0.0.1:8200, got \"%1\"")
+                        .arg(m_options.standbyOf));
+        }
         if (m_options.tlsCertFile.isEmpty() != m_options.tlsKeyFile.isEmpty())
             return badOptions(QStringLiteral("TLS needs both a certificate and a key file"));
         const bool tls = !m_options.tlsCertFile.isEmpty();
@@ -111,6 +122,7 @@ public:
         auto state = std::make_unique<ServerState>(
             std::move(token), std::move(unsealKey), m_options.startSealed,
             keys->isPersistent() ? QStringLiteral("file") : QStringLiteral("inmem"));
+        state->setStandbyOf(m_options.standbyOf);
         auto engine = std::make_unique<SecpEngine>(*keys);
         auto router = std::make_unique<VaultRouter>(*state, *engine, m_faults, mount);
 
@@ -185,6 +197,18 @@ public:
     {
         std::lock_guard lock(m_mutex);
         return m_mount.isEmpty() ? m_options.mount : m_mount;
+    }
+    void setStandbyOf(const QString &activeAddress)
+    {
+        std::lock_guard lock(m_mutex);
+        m_options.standbyOf = activeAddress;
+        if (m_state)
+            m_state->setStandbyOf(activeAddress);
+    }
+    QString standbyOf() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_options.standbyOf;
     }
     void seal()
     {
@@ -279,6 +303,16 @@ void SignerServer::setFaults(const FaultSettings &faults)
 FaultSettings SignerServer::faults() const
 {
     return m_impl->m_faults.settings();
+}
+
+void SignerServer::setStandbyOf(const QString &activeAddress)
+{
+    m_impl->setStandbyOf(activeAddress);
+}
+
+QString SignerServer::standbyOf() const
+{
+    return m_impl->standbyOf();
 }
 
 void SignerServer::seal()

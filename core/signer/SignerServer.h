@@ -20,6 +20,9 @@ struct SignerOptions {
     QString dataDir;       // empty: in-memory dev mode
     QByteArray passphrase; // for dataDir; wiped after the key is derived
     bool startSealed = false;
+    // Start as a standby of the node at this http(s) origin (see
+    // SignerServer::setStandbyOf); empty: active.
+    QString standbyOf;
     QString tlsCertFile; // both set: serve HTTPS
     QString tlsKeyFile;
     bool insecureListen = false; // allow plain HTTP on a non-loopback address
@@ -82,6 +85,12 @@ public:
 
     void setFaults(const FaultSettings &faults);
     FaultSettings faults() const;
+
+    // A standby answers sys/health 429 (standby: true) and redirects every
+    // other request with 307 to `activeAddress` + its path and query; empty
+    // makes it the active node again (a failover). Takes effect at once.
+    void setStandbyOf(const QString &activeAddress);
+    QString standbyOf() const;
 
     void seal();
     bool unseal(const QString &unsealKey); // dev mode's unseal key

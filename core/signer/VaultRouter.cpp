@@ -189,6 +189,14 @@ VaultRouter::Route VaultRouter::resolve(const HttpRequest &request) const
 
     if (m_state.isSealed())
         return refuse(sealed());
+    // A standby sends the client to the active node before looking at the
+    // token, path and query unchanged (OpenBao's respondStandby).
+    if (const QString active = m_state.standbyOf(); !active.isEmpty()) {
+        HttpResponse redirect = errorResponse(307, {});
+        redirect.body.clear();
+        redirect.location = active.toUtf8() + request.target;
+        return refuse(std::move(redirect));
+    }
     if (!m_state.tokenMatches(requestToken(request)))
         return refuse(errorResponse(403, {QStringLiteral("permission denied")}));
     if (request.hasHeader("x-vault-namespace")) {
@@ -294,17 +302,19 @@ HttpResponse VaultRouter::health(const HttpRequest &, const QString &query) cons
         return ok && value >= 100 && value <= 599 ? value : fallback;
     };
     const bool isSealed = m_state.isSealed();
-    // This server is never a standby, DR secondary or uninitialised, but the
-    // flags are honoured the way OpenBao reads them so clients see no surprise.
+    const bool isStandby = !isSealed && !m_state.standbyOf().isEmpty();
+    // This server is never a DR secondary or uninitialised, but the flags
+    // are honoured the way OpenBao reads them so clients see no surprise.
     int status = code("activecode", 200);
     if (isSealed)
         status = code("sealedcode", 503);
-    (void)flag("standbyok");
+    else if (isStandby && !flag("standbyok"))
+        status = code("standbycode", 429);
     (void)flag("perfstandbyok");
 
     QJsonObject body{{QStringLiteral("initialized"), true},
                      {QStringLiteral("sealed"), isSealed},
-                     {QStringLiteral("standby"), isSealed},
+                     {QStringLiteral("standby"), isSealed || isStandby},
                      {QStringLiteral("performance_standby"), false},
                      {QStringLiteral("replication_performance_mode"), QStringLiteral("disabled")},
                      {QStringLiteral("replication_dr_mode"), QStringLiteral("disabled")},

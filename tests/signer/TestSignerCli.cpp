@@ -204,6 +204,38 @@ private slots:
         QCOMPARE(failHttp.get(QStringLiteral("sys/health")).status, 200);
     }
 
+    // --standby-of: a cluster's standby node, as an OpenBao standby that does
+    // not forward requests behaves.
+    void standbyOfRedirectsToTheActiveNode()
+    {
+        SignerProcess active;
+        QVERIFY(active.start(
+            {QStringLiteral("--dev"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}));
+        SignerProcess standby;
+        QVERIFY(
+            standby.start({QStringLiteral("--dev"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                           QStringLiteral("--standby-of"), active.address}));
+        QVERIFY(standby.stdoutText().contains("HA Mode:     standby"));
+        SignerHttp http(standby.address, standby.token);
+        const HttpResult health = http.get(QStringLiteral("sys/health"));
+        QCOMPARE(health.status, 429);
+        const QJsonObject state = QJsonDocument::fromJson(health.body).object();
+        QCOMPARE(state.value(QStringLiteral("standby")).toBool(), true);
+        QCOMPARE(state.value(QStringLiteral("sealed")).toBool(), false);
+        QCOMPARE(http.get(QStringLiteral("sys/health?standbyok=true")).status, 200);
+        const HttpResult redirect = http.get(QStringLiteral("secp256k1/keys/k?list=false"));
+        QCOMPARE(redirect.status, 307);
+        QByteArray location;
+        for (const auto &[name, value] : redirect.headers)
+            if (name.toLower() == "location")
+                location = value;
+        QCOMPARE(QString::fromUtf8(location),
+                 active.address + QStringLiteral("/v1/secp256k1/keys/k?list=false"));
+        // Nothing reached the standby's engine: the key is not there once promoted either.
+        SignerHttp activeHttp(active.address, active.token);
+        QCOMPARE(activeHttp.get(QStringLiteral("sys/health")).status, 200);
+    }
+
     void startSealedThenUnsealWithPrintedKey()
     {
         SignerProcess signer;
@@ -235,6 +267,10 @@ private slots:
         QTest::newRow("dev and data dir")
             << QStringList{QStringLiteral("--dev"), QStringLiteral("--data-dir"), QStringLiteral("/tmp/x")}
             << QStringLiteral("--data-dir");
+        QTest::newRow("bad standby-of")
+            << QStringList{QStringLiteral("--dev"), QStringLiteral("--standby-of"),
+                           QStringLiteral("bao-1:8200")}
+            << QStringLiteral("--standby-of");
         QTest::newRow("bad listen") << QStringList{QStringLiteral("--dev"), QStringLiteral("--listen"),
                                                    QStringLiteral("nohostport")}
                                     << QStringLiteral("--listen");
