@@ -80,15 +80,17 @@ CliResult<CliConfig> CliConfig::resolve(const Invocation &invocation, const QPro
     if (invocation.isSet(QStringLiteral("addr")))
         config.settings.address = invocation.value(QStringLiteral("addr"));
     // A malformed address is the caller's mistake (exit 2), not an
-    // unreachable server.
-    if (const QUrl url(config.settings.address, QUrl::StrictMode);
-        !url.isValid() || url.host().isEmpty() ||
-        (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
-        return cliError(
-            CliError::usage(tr("%1: '%2' is not an http(s) address such as https://127.0.0.1:8200")
-                                .arg(invocation.isSet(QStringLiteral("addr")) ? QStringLiteral("--addr")
-                                                                              : QStringLiteral("BAO_ADDR"),
-                                     config.settings.address)));
+    // unreachable server. Several, comma-separated, are the nodes of a cluster.
+    for (const QString &address : config.settings.addresses()) {
+        if (const QUrl url(address, QUrl::StrictMode);
+            !url.isValid() || url.host().isEmpty() ||
+            (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+            return cliError(
+                CliError::usage(tr("%1: '%2' is not an http(s) address such as https://127.0.0.1:8200")
+                                    .arg(invocation.isSet(QStringLiteral("addr")) ? QStringLiteral("--addr")
+                                                                                  : QStringLiteral("BAO_ADDR"),
+                                         address)));
+    }
     if (auto both = invocation.atMostOne({QStringLiteral("token"), QStringLiteral("token-file")}); !both)
         return cliError(both.error());
     if (invocation.isSet(QStringLiteral("token"))) {

@@ -123,8 +123,9 @@ void warnSkipVerifyOnce()
 
 BaoClient::BaoClient(BaoSettings settings) : m_settings(std::move(settings))
 {
-    while (m_settings.address.endsWith(QLatin1Char('/')))
-        m_settings.address.chop(1);
+    const QStringList nodes = m_settings.addresses();
+    m_settings.address = nodes.join(QLatin1Char(','));
+    m_route = ClusterRoute::forAddresses(nodes);
     while (m_settings.mount.startsWith(QLatin1Char('/')))
         m_settings.mount.remove(0, 1);
     while (m_settings.mount.endsWith(QLatin1Char('/')))
@@ -158,56 +159,240 @@ QString BaoClient::keyPath(const QString &name) const
     return m_settings.mount + QStringLiteral("/keys/") + name;
 }
 
+namespace {
+
+bool isRedirect(int status)
+{
+    return status == 301 || status == 302 || status == 307 || status == 308;
+}
+
+std::optional<BaoError> unusableUrl(const QUrl &url, const QString &address)
+{
+    if (url.isValid() && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https")))
+        return std::nullopt;
+    return BaoError{
+        BaoErrorKind::Transport, QStringLiteral("'%1' is not an http(s) address").arg(address), 0, {}};
+}
+
+// What sys/health says about a node: its status code first (OpenBao's
+// defaults), its flags where a code was changed with ?activecode= and such.
+NodeRole roleOf(const HealthInfo &health)
+{
+    if (health.sealed || health.httpStatus == 503)
+        return NodeRole::Sealed;
+    if (!health.initialized || health.httpStatus == 501)
+        return NodeRole::Uninitialized;
+    if (health.httpStatus == 472)
+        return NodeRole::DrSecondary;
+    if (health.performanceStandby || health.httpStatus == 473)
+        return NodeRole::PerformanceStandby;
+    if (health.standby || health.httpStatus == 429)
+        return NodeRole::Standby;
+    return NodeRole::Active;
+}
+
+BaoResult<HealthInfo> parseHealth(const HttpAnswer &reply)
+{
+    if (reply.transportError)
+        return unexpected(*reply.transportError);
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(reply.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return baoError(MalformedAnswer, QStringLiteral("health answer is not a JSON object"), reply.status);
+    const QJsonObject object = document.object();
+    if (!object.contains(QStringLiteral("sealed")))
+        return baoError(MalformedAnswer,
+                        errorsOf(object).isEmpty() ? QStringLiteral("health answer has no 'sealed'")
+                                                   : errorsOf(object),
+                        reply.status);
+    HealthInfo info;
+    info.httpStatus = reply.status;
+    info.initialized = object.value(QStringLiteral("initialized")).toBool();
+    info.sealed = object.value(QStringLiteral("sealed")).toBool();
+    info.standby = object.value(QStringLiteral("standby")).toBool();
+    info.performanceStandby = object.value(QStringLiteral("performance_standby")).toBool();
+    info.version = object.value(QStringLiteral("version")).toString();
+    info.clusterName = object.value(QStringLiteral("cluster_name")).toString();
+    const qint64 serverTime = qint64(object.value(QStringLiteral("server_time_utc")).toDouble());
+    if (serverTime > 0)
+        info.serverTime = QDateTime::fromSecsSinceEpoch(serverTime, Qt::UTC);
+    return info;
+}
+
+} // namespace
+
+QUrl BaoClient::urlOf(int index, const QString &path) const
+{
+    return QUrl(m_route->addresses().at(index) + QStringLiteral("/v1/") + path);
+}
+
+HttpAnswer BaoClient::exchange(const QByteArray &method, const QUrl &url, const QJsonObject *body,
+                               bool authenticated, bool repeatable)
+{
+    HttpCall call;
+    call.method = method;
+    call.url = url;
+    call.repeatable = repeatable;
+    if (authenticated && !m_settings.token.isEmpty())
+        call.headers.append({QByteArrayLiteral("X-Vault-Token"), m_settings.token.toUtf8()});
+    if (!m_settings.ns.isEmpty())
+        call.headers.append({QByteArrayLiteral("X-Vault-Namespace"), m_settings.ns.toUtf8()});
+    if (body)
+        call.body = toJson(*body); // may hold a private key (import): the transport wipes it
+    if (!m_transport)
+        m_transport = HttpTransport::create(m_settings); // on first use: it belongs to the using thread
+    HttpAnswer answer = m_transport->exchange(call, m_hasCancel ? &m_cancel : nullptr);
+    for (auto &header : call.headers)
+        header.second.fill('\0'); // the token
+    return answer;
+}
+
+NodeStatus BaoClient::probe(int index)
+{
+    NodeStatus node;
+    node.address = m_route->addresses().at(index);
+    const QUrl url = urlOf(index, QStringLiteral("sys/health"));
+    if (auto bad = unusableUrl(url, node.address)) {
+        node.error = bad;
+        return node;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const HttpAnswer answer = exchange("GET", url, nullptr, false, true);
+    node.roundTripMs = timer.elapsed();
+    auto health = parseHealth(answer);
+    if (!health) {
+        node.error = health.error();
+        return node;
+    }
+    node.health = *health;
+    node.role = roleOf(*health);
+    return node;
+}
+
+int BaoClient::chooseNode(int after)
+{
+    if (const int current = m_route->current(); current >= 0 && current != after)
+        return current; // another lane has found it meanwhile
+    int standby = -1;
+    for (const int index : m_route->searchOrder(after)) {
+        if (m_hasCancel && m_cancel.isCancelled())
+            break;
+        const NodeStatus node = probe(index);
+        if (node.role == NodeRole::Active) {
+            m_route->setActive(index);
+            return index;
+        }
+        // A standby redirects to the active node (or forwards to it).
+        if (standby < 0 && (node.role == NodeRole::Standby || node.role == NodeRole::PerformanceStandby))
+            standby = index;
+    }
+    return standby;
+}
+
+QList<NodeStatus> BaoClient::nodes()
+{
+    QList<NodeStatus> nodes;
+    for (int index = 0; index < m_route->size(); ++index)
+        nodes << probe(index);
+    return nodes;
+}
+
 HttpAnswer BaoClient::send(const QByteArray &method, const QString &path, const QJsonObject *body,
                            bool authenticated)
 {
-    HttpAnswer answer;
-    const QUrl url(m_settings.address + QStringLiteral("/v1/") + path);
-    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
-        answer.transportError =
-            BaoError{BaoErrorKind::Transport,
-                     QStringLiteral("'%1' is not an http(s) address").arg(m_settings.address),
-                     0,
-                     {}};
-        return answer;
-    }
     // Reads, lists, sign and verify may go out again; a create, import or
     // delete must not once it may have arrived (POST under keys/, DELETE).
     const bool repeatable =
         !(method == "DELETE" || (method == "POST" && path.startsWith(keyPath(QString()))));
-    for (int attempt = 0;; ++attempt) {
+    const int nodeCount = m_route->size();
+    int node = m_route->current();
+    if (node < 0)
+        node = std::max(0, chooseNode(-1)); // none answers: the first one gives the error
+    QUrl url = urlOf(node, path);
+    bool redirected = false; // at most one redirect per node the request goes to
+    int failovers = 0;
+    int waits = 0;
+    HttpAnswer answer;
+    for (;;) {
         if (m_hasCancel && m_cancel.isCancelled()) {
             answer = HttpAnswer();
             answer.transportError =
                 BaoError{BaoErrorKind::Cancelled, QStringLiteral("cancelled before sending"), 0, {}};
             return answer;
         }
-        HttpCall call;
-        call.method = method;
-        call.url = url;
-        call.repeatable = repeatable;
-        if (authenticated && !m_settings.token.isEmpty())
-            call.headers.append({QByteArrayLiteral("X-Vault-Token"), m_settings.token.toUtf8()});
-        if (!m_settings.ns.isEmpty())
-            call.headers.append({QByteArrayLiteral("X-Vault-Namespace"), m_settings.ns.toUtf8()});
-        if (body)
-            call.body = toJson(*body); // may hold a private key (import): the transport wipes it
-        if (!m_transport)
-            m_transport = HttpTransport::create(m_settings); // on first use: it belongs to the using thread
-        answer = m_transport->exchange(call, m_hasCancel ? &m_cancel : nullptr);
-        for (auto &header : call.headers)
-            header.second.fill('\0'); // the token
+        if (auto bad = unusableUrl(url, m_route->addresses().at(node))) {
+            answer = HttpAnswer();
+            answer.transportError = bad;
+            return answer;
+        }
+        m_lastNode = node;
+        answer = exchange(method, url, body, authenticated, repeatable);
+
+        if (answer.transportError) {
+            // Another node, when this one could not be reached: any request
+            // safe to repeat, a create only when it provably never left.
+            const BaoErrorKind kind = answer.transportError->kind;
+            const bool mayMove = m_route->isCluster() && kind != BaoErrorKind::Cancelled &&
+                                 (answer.connectFailed || (repeatable && kind == BaoErrorKind::Transport));
+            if (!mayMove || failovers >= 2 * nodeCount)
+                return answer;
+            ++failovers;
+            m_route->reportUnreachable(node);
+            // Every node failed once: a new active node may be being elected.
+            if (failovers % nodeCount == 0 && !waitBeforeRetry(-1, failovers / nodeCount - 1))
+                return answer;
+            const int next = chooseNode(node);
+            if (next < 0)
+                continue; // none answers yet: the same node again, within the bound
+            node = next;
+            url = urlOf(node, path);
+            redirected = false;
+            continue;
+        }
+
+        if (isRedirect(answer.status) && !answer.location.isEmpty()) {
+            // A standby points at the active node. The token goes only to a
+            // node the operator listed: anywhere else could be anyone.
+            const QUrl target = url.resolved(QUrl(answer.location));
+            const int index = m_route->indexOf(target);
+            if (index < 0) {
+                answer.transportError = BaoError{
+                    BaoErrorKind::SecurityFault,
+                    QStringLiteral("%1 redirected to %2, which is not one of this profile's "
+                                   "addresses: the request was not sent there")
+                        .arg(m_route->addresses().at(node), target.toDisplayString(QUrl::RemoveQuery)),
+                    answer.status, answer.location};
+                return answer;
+            }
+            if (redirected)
+                return answer; // a second redirect: reported as a standby
+            redirected = true;
+            m_route->setActive(index);
+            node = index;
+            url = target;
+            continue;
+        }
+
         // A rate-limit quota (429) or a sealed or standby node (503) asks for
         // a later try: a request safe to repeat waits as advised and goes
         // again, a bounded number of times. Only this thread waits: in a
         // batch, the other lanes go on. sys/health, the one unauthenticated
         // call, reads 429 and 503 as a node's state: it is never retried.
-        const bool askedToWait =
-            authenticated && !answer.transportError && (answer.status == 429 || answer.status == 503);
-        if (!askedToWait || !repeatable || attempt + 1 >= MaxAttemptsWhenAskedToWait)
+        const bool askedToWait = authenticated && (answer.status == 429 || answer.status == 503);
+        if (!askedToWait || !repeatable || waits + 1 >= MaxAttemptsWhenAskedToWait)
             return answer;
-        if (!waitBeforeRetry(answer.retryAfterSeconds, attempt))
+        if (!waitBeforeRetry(answer.retryAfterSeconds, waits++))
             return answer; // cancelled while waiting: the last answer stands
+        if (answer.status == 503 && m_route->isCluster()) {
+            // Sealed or a standby that cannot serve: the active node may be another.
+            m_route->reportUnreachable(node);
+            if (const int next = chooseNode(node); next >= 0 && next != node) {
+                node = next;
+                url = urlOf(node, path);
+                redirected = false;
+            }
+        }
     }
 }
 
@@ -296,31 +481,7 @@ BaoResult<QJsonObject> BaoClient::engineCall(const QByteArray &method, const QSt
 
 BaoResult<HealthInfo> BaoClient::health()
 {
-    const HttpAnswer reply = send("GET", QStringLiteral("sys/health"), nullptr, false);
-    if (reply.transportError)
-        return unexpected(*reply.transportError);
-    QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(reply.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return baoError(MalformedAnswer, QStringLiteral("health answer is not a JSON object"), reply.status);
-    const QJsonObject object = document.object();
-    if (!object.contains(QStringLiteral("sealed")))
-        return baoError(MalformedAnswer,
-                        errorsOf(object).isEmpty() ? QStringLiteral("health answer has no 'sealed'")
-                                                   : errorsOf(object),
-                        reply.status);
-    HealthInfo info;
-    info.httpStatus = reply.status;
-    info.initialized = object.value(QStringLiteral("initialized")).toBool();
-    info.sealed = object.value(QStringLiteral("sealed")).toBool();
-    info.standby = object.value(QStringLiteral("standby")).toBool();
-    info.performanceStandby = object.value(QStringLiteral("performance_standby")).toBool();
-    info.version = object.value(QStringLiteral("version")).toString();
-    info.clusterName = object.value(QStringLiteral("cluster_name")).toString();
-    const qint64 serverTime = qint64(object.value(QStringLiteral("server_time_utc")).toDouble());
-    if (serverTime > 0)
-        info.serverTime = QDateTime::fromSecsSinceEpoch(serverTime, Qt::UTC);
-    return info;
+    return parseHealth(send("GET", QStringLiteral("sys/health"), nullptr, false));
 }
 
 BaoResult<TokenInfo> BaoClient::lookupSelf()
@@ -342,11 +503,11 @@ BaoResult<TokenInfo> BaoClient::lookupSelf()
 ConnectionStatus BaoClient::status()
 {
     ConnectionStatus status;
-    status.address = m_settings.address;
     QElapsedTimer timer;
     timer.start();
     auto health = this->health();
     status.roundTripMs = timer.elapsed();
+    status.address = m_route->addresses().at(m_lastNode);
     if (!health) {
         status.error = health.error();
         return status;
@@ -556,6 +717,31 @@ BaoResult<SignResponse> BaoClient::sign(const QString &name, QByteArrayView inpu
     response.publicKey = *publicKey;
     response.keyVersion = data->value(QStringLiteral("key_version")).toInt(1);
     return response;
+}
+
+} // namespace baokeys::bao
+
+namespace baokeys::bao {
+
+QString NodeStatus::roleName(NodeRole role)
+{
+    switch (role) {
+    case NodeRole::Active:
+        return QStringLiteral("active");
+    case NodeRole::Standby:
+        return QStringLiteral("standby");
+    case NodeRole::PerformanceStandby:
+        return QStringLiteral("performance standby");
+    case NodeRole::DrSecondary:
+        return QStringLiteral("dr secondary");
+    case NodeRole::Sealed:
+        return QStringLiteral("sealed");
+    case NodeRole::Uninitialized:
+        return QStringLiteral("not initialized");
+    case NodeRole::Unreachable:
+        break;
+    }
+    return QStringLiteral("unreachable");
 }
 
 } // namespace baokeys::bao

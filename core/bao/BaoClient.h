@@ -4,6 +4,7 @@
 #include "core/bao/BaoSettings.h"
 #include "core/bao/BaoTypes.h"
 #include "core/bao/CancelToken.h"
+#include "core/bao/ClusterRoute.h"
 #include "core/bao/HttpTransport.h"
 
 #include <QByteArray>
@@ -20,6 +21,16 @@ namespace baokeys::bao {
 // (QNetworkAccessManager by default; see HttpTransport). Every answer becomes
 // a typed BaoResult; answers are validated (point encoding, address = hash of
 // the public key, signature size) before they are returned.
+//
+// Several addresses (an HA cluster, see BaoSettings::address) are one server
+// to the caller: requests go to the active node, found through sys/health
+// and shared with every client of the same addresses (ClusterRoute). A node
+// that cannot be reached is left for the next one: a request safe to repeat
+// goes there after any connection failure, a create, import or delete only
+// when no connection could be opened (otherwise its outcome is unknown, as
+// with one address). A standby's 307 to a node of the list is followed once
+// per node with the same method, body and token; a 307 anywhere else is a
+// SecurityFault and the token is not sent there.
 //
 // Thread-safety: NOT thread-safe. An instance belongs to the thread that
 // first uses it (its transport is thread-affine) and must be used and
@@ -52,6 +63,8 @@ public:
     // Health + lookup-self, for a "Test connection" button. Never fails:
     // problems are in ConnectionStatus::error.
     ConnectionStatus status();
+    // sys/health of every address, in the listed order, with its round trip.
+    QList<NodeStatus> nodes();
 
     // --- engine ---------------------------------------------------------
     BaoResult<KeyInfo> createKey(const QString &name, bool exportable);
@@ -77,12 +90,23 @@ private:
 
     HttpAnswer send(const QByteArray &method, const QString &path, const QJsonObject *body,
                     bool authenticated);
+    // One exchange with `url`, the token and namespace headers only when `authenticated`.
+    HttpAnswer exchange(const QByteArray &method, const QUrl &url, const QJsonObject *body,
+                        bool authenticated, bool repeatable);
+    // The node to send to: the route's current one, else the first that
+    // answers sys/health as active (else a standby, which redirects), tried in
+    // ClusterRoute::searchOrder(after); -1 when none answers at all.
+    int chooseNode(int after);
+    NodeStatus probe(int index);
+    QUrl urlOf(int index, const QString &path) const;
     BaoResult<QJsonObject> listData();
     BaoResult<QJsonObject> engineCall(const QByteArray &method, const QString &path, const QJsonObject *body,
                                       bool *emptyNotFound = nullptr);
 
     BaoSettings m_settings;
     std::unique_ptr<HttpTransport> m_transport;
+    std::shared_ptr<ClusterRoute> m_route;
+    int m_lastNode = 0; // the node the last request went to
     CancelToken m_cancel;
     bool m_hasCancel = false;
 };

@@ -48,6 +48,21 @@ BaoSettings BaoSettings::fromEnvironment(const QProcessEnvironment &env)
     return settings;
 }
 
+QStringList BaoSettings::addresses() const
+{
+    QStringList nodes;
+    for (QString node : address.split(QLatin1Char(','))) {
+        node = node.trimmed();
+        while (node.endsWith(QLatin1Char('/')))
+            node.chop(1);
+        if (!node.isEmpty() && !nodes.contains(node))
+            nodes << node;
+    }
+    if (nodes.isEmpty())
+        nodes << QString();
+    return nodes;
+}
+
 QString BaoSettings::describe() const
 {
     QString text = address;

@@ -2,6 +2,7 @@
 
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include <chrono>
 #include <optional>
@@ -23,6 +24,8 @@ enum class HttpTransportKind {
 // BAO_SKIP_VERIFY, BAO_CLIENT_TIMEOUT ("30", "30s", "500ms", "2m").
 // The token is a secret: it is never logged, and describe() leaves it out.
 struct BaoSettings {
+    // One address, or the nodes of a cluster comma-separated in the order to
+    // try them ("https://bao-1:8200,https://bao-2:8200"); see addresses().
     QString address = QStringLiteral("https://127.0.0.1:8200"); // bao CLI default
     QString token;
     QString ns;                                  // X-Vault-Namespace; empty: none
@@ -37,6 +40,12 @@ struct BaoSettings {
     // "30" (seconds), "30s", "500ms", "2m", "1h": the forms BAO_CLIENT_TIMEOUT
     // takes. Nothing for text that is not a positive duration.
     static std::optional<std::chrono::milliseconds> parseDuration(const QString &text);
+
+    // The nodes `address` names, trimmed, without trailing slashes, never
+    // empty (an empty address stays one empty entry, refused when used).
+    QStringList addresses() const;
+    // The node requests go to first (the first one listed).
+    QString firstAddress() const { return addresses().constFirst(); }
 
     // "https://bao:8200 ns=team mount=secp256k1 token=set": never the token itself.
     QString describe() const;

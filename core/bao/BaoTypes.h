@@ -90,4 +90,22 @@ struct ConnectionStatus {
     bool ok() const { return !error.has_value(); }
 };
 
+// What a node of a cluster said it is, read from its sys/health status code
+// (OpenBao: 200 active, 429 standby, 501 not initialised, 503 sealed; Vault
+// adds 472 DR secondary and 473 performance standby).
+enum class NodeRole { Active, Standby, PerformanceStandby, DrSecondary, Sealed, Uninitialized, Unreachable };
+
+// One node of the profile, as sys/health found it.
+struct NodeStatus {
+    QString address;
+    NodeRole role = NodeRole::Unreachable;
+    std::optional<HealthInfo> health; // empty when unreachable
+    std::optional<BaoError> error;    // why it is unreachable (or answered nonsense)
+    qint64 roundTripMs = 0;
+    bool reachable() const { return role != NodeRole::Unreachable; }
+    // "active", "standby", "performance standby", "dr secondary", "sealed",
+    // "not initialized", "unreachable": stable, for JSON and logs.
+    static QString roleName(NodeRole role);
+};
+
 } // namespace baokeys::bao

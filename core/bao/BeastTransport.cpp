@@ -183,6 +183,7 @@ private:
 
     std::chrono::steady_clock::time_point m_deadline;
     bool m_timedOut = false;
+    bool m_connectFailed = false; // open() found no server (not a TLS failure): nothing was sent
     std::atomic<bool> m_cancelled{false};
     // Counts exchanges: an abort posted by a cancel that came too late for
     // one exchange must not touch the next.
@@ -251,8 +252,10 @@ HttpAnswer BeastTransport::Connection::exchange(HttpCall &call, CancelToken *can
         const bool reused = isOpen() && m_origin == origin && !closedByPeer();
         if (!reused) {
             close();
+            m_connectFailed = false;
             if (auto failed = open(origin)) {
                 answer.transportError = failed;
+                answer.connectFailed = m_connectFailed;
                 break;
             }
         }
@@ -302,9 +305,11 @@ std::optional<BaoError> BeastTransport::Connection::open(const Origin &origin)
     // local name it answers at once, and the connection is kept afterwards.
     tcp::resolver resolver(m_io);
     const auto endpoints = resolver.resolve(origin.host, origin.port, ec);
-    if (ec)
+    if (ec) {
+        m_connectFailed = true;
         return transportError(
             QStringLiteral("cannot resolve '%1': %2").arg(QString::fromStdString(origin.host), text(ec)));
+    }
 
     if (origin.secure)
         m_tls = std::make_unique<ssl::stream<tcp::socket>>(m_io, *m_tlsContext);
@@ -313,6 +318,7 @@ std::optional<BaoError> BeastTransport::Connection::open(const Origin &origin)
     ec = await([&](auto done) { net::async_connect(socket(), endpoints, std::move(done)); });
     if (ec) {
         close();
+        m_connectFailed = !m_cancelled && !m_timedOut;
         return failure(ec, QStringLiteral("cannot connect to %1").arg(origin.describe()));
     }
     socket().set_option(tcp::no_delay(true), ec); // one request, one answer: never wait to fill a segment

@@ -13,7 +13,7 @@ HttpTransportKind HttpTransport::effectiveKind(const BaoSettings &settings)
         return HttpTransportKind::QtNetwork;
     // The same question QNetworkAccessManager asks before each request.
     const QList<QNetworkProxy> proxies =
-        QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(QUrl(settings.address)));
+        QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(QUrl(settings.firstAddress())));
     const bool direct = proxies.isEmpty() || proxies.first().type() == QNetworkProxy::NoProxy ||
                         proxies.first().type() == QNetworkProxy::DefaultProxy;
     return direct ? HttpTransportKind::Beast : HttpTransportKind::QtNetwork;

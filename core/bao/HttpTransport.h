@@ -36,6 +36,10 @@ struct HttpAnswer {
     QString location;
     int retryAfterSeconds = -1;             // the Retry-After header in seconds; -1 when absent
     std::optional<BaoError> transportError; // Transport, Timeout or Cancelled
+    // No connection could be opened (refused, unreachable, no such host): the
+    // request provably never reached a server, so even a create may go to
+    // another node of the cluster.
+    bool connectFailed = false;
 };
 
 // Carries HttpCalls to one OpenBao address: TLS with the system CAs or the

@@ -145,8 +145,9 @@ HttpAnswer QtNetworkTransport::exchange(HttpCall &call, CancelToken *cancel)
     // A state-changing call that may have reached the server and got no
     // usable answer: its outcome is unknown. Only a connection that never
     // opened proves it was not sent.
-    const bool neverSent = error == QNetworkReply::ConnectionRefusedError ||
-                           error == QNetworkReply::HostNotFoundError || (secure && m_tlsError);
+    answer.connectFailed = !cancelled.load() && (error == QNetworkReply::ConnectionRefusedError ||
+                                                 error == QNetworkReply::HostNotFoundError);
+    const bool neverSent = answer.connectFailed || (secure && m_tlsError);
     if (!call.repeatable && answer.transportError && !neverSent)
         answer.transportError = outcomeUnknown(*answer.transportError);
     delete reply;

@@ -199,10 +199,12 @@ private slots:
                 qMakePair(QByteArray("Location"), QByteArray("https://active.bao:8200/v1/secp256k1/keys/k")));
             return response;
         });
+        // The active node it names is not one of the profile's: not followed.
         auto result = BaoClient(settings()).readKey(QStringLiteral("k"));
         QVERIFY(!result.hasValue());
-        QCOMPARE(result.error().kind, BaoErrorKind::Standby);
+        QCOMPARE(result.error().kind, BaoErrorKind::SecurityFault);
         QCOMPARE(result.error().redirectTo, QStringLiteral("https://active.bao:8200/v1/secp256k1/keys/k"));
+        QCOMPARE(m_server->requestCount(), 1);
     }
 
     void emptyListAndMissingMount()
