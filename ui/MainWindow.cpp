@@ -101,6 +101,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_provision, &ProvisionPage::message, this, &MainWindow::showMessage);
     connect(m_sign, &SignBatchPage::message, this, &MainWindow::showMessage);
     connect(m_monitor, &ConnectionMonitor::statusChanged, this, &MainWindow::onStatus);
+    // A signer that went away and came back may have restarted with other
+    // keys (a dev signer comes back empty): the list re-syncs by itself.
+    connect(m_monitor, &ConnectionMonitor::serverReturned, m_keys, &KeysPage::syncOnOpen);
     buildMenus();
     updateTitle();
 }

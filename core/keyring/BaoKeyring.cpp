@@ -92,7 +92,7 @@ QFuture<bao::ConnectionStatus> BaoKeyring::statusAsync()
 
 KeyringResult<void> BaoKeyring::checkFreeInStore(const QString &uid) const
 {
-    if (m_store->contains(uid))
+    if (m_store->holds(uid))
         return baokeys::unexpected(errors::alreadyInStore(uid));
     return {};
 }
@@ -468,7 +468,8 @@ KeyringResult<QStringList> BaoKeyring::batchNames(const CreateBatchRequest &requ
             return baokeys::unexpected(chosen.error());
         names = *chosen;
     }
-    const auto inStore = [this](const QString &name) { return m_store->contains(name); };
+    // A name whose key the server lost (missingOnServer) is free again.
+    const auto inStore = [this](const QString &name) { return m_store->holds(name); };
     if (request.skipStored) {
         names.removeIf(inStore); // done by an earlier run
         return names;

@@ -410,6 +410,13 @@ bool BaoStore::contains(const QString &uid) const
     return m_records.contains(uid);
 }
 
+bool BaoStore::holds(const QString &uid) const
+{
+    std::shared_lock lock(m_lock);
+    const auto it = m_records.constFind(uid);
+    return it != m_records.constEnd() && !it->missingOnServer;
+}
+
 int BaoStore::size() const
 {
     std::shared_lock lock(m_lock);

@@ -67,6 +67,10 @@ public:
     std::optional<KeyRecord> findByAddress(const QByteArray &address) const;
     QList<KeyRecord> all() const; // sorted by uid
     bool contains(const QString &uid) const;
+    // The name is taken: stored, and not flagged missingOnServer by the last
+    // sync. A key the server lost (a dev signer restarted empty, a store
+    // reset) frees its name, so the same name can be created again.
+    bool holds(const QString &uid) const;
     int size() const;
     // Files written (store + journal) since construction: lets tests and
     // diagnostics prove that a batch costs a constant number of writes.

@@ -302,6 +302,35 @@ private slots:
         QCOMPARE(m_keyring->sign(QStringLiteral("local-1"), "x").error().kind, BaoErrorKind::SecurityFault);
     }
 
+    void aNameTheServerLostIsFreeAgain()
+    {
+        // A dev signer restarted empty: the store still lists the keys.
+        QVERIFY(m_keyring->newAccount(QStringLiteral("lost-1")).hasValue());
+        QVERIFY(m_keyring->newAccount(QStringLiteral("lost-2")).hasValue());
+        QVERIFY(m_keyring->newAccount(QStringLiteral("lone")).hasValue());
+        BaoClient client(m_signer->settings());
+        for (const char *name : {"lost-1", "lost-2", "lone"})
+            QVERIFY(client.deleteKey(QString::fromLatin1(name)).hasValue());
+        CreateBatchRequest request;
+        request.prefix = QStringLiteral("lost");
+        request.count = 2;
+        request.firstIndex = 1;
+        // Before a sync the names are taken, as far as the store knows.
+        QCOMPARE(m_keyring->batchNames(request).error().kind, BaoErrorKind::AlreadyExists);
+        QCOMPARE(m_keyring->newAccount(QStringLiteral("lone")).error().kind, BaoErrorKind::AlreadyExists);
+
+        QVERIFY(m_keyring->sync().hasValue());
+        const QByteArray oldKey = m_keyring->key(QStringLiteral("lone"))->publicKey;
+        auto names = m_keyring->batchNames(request);
+        QVERIFY2(names.hasValue(), names ? "" : qPrintable(names.error().describe()));
+        QCOMPARE(*names, (QStringList{QStringLiteral("lost-1"), QStringLiteral("lost-2")}));
+        auto again = m_keyring->newAccount(QStringLiteral("lone"));
+        QVERIFY2(again.hasValue(), again ? "" : qPrintable(again.error().describe()));
+        QVERIFY(!m_keyring->key(QStringLiteral("lone"))->missingOnServer);
+        QVERIFY(m_keyring->key(QStringLiteral("lone"))->publicKey != oldKey);
+        QVERIFY(m_keyring->sign(QStringLiteral("lone"), "new key").hasValue());
+    }
+
     void corruptStoreIsKeptAndRebuiltBySync()
     {
         QVERIFY(m_keyring->newAccount(QStringLiteral("survivor")).hasValue());

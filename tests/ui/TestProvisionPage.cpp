@@ -5,6 +5,7 @@
 #include "UiTestSupport.h"
 #include "ui/batch/BatchItemModel.h"
 #include "ui/batch/ProvisionPage.h"
+#include "ui/connection/ConnectionMonitor.h"
 #include "ui/keys/KeyFilterProxy.h"
 #include "ui/keys/KeyTableModel.h"
 #include "ui/keys/KeysPage.h"
@@ -45,6 +46,7 @@ private slots:
     void ctrlCCopiesTheProvisioningSelection();
     void wordingSaysThingsOnce();
     void tableSortsNamesNaturally();
+    void restartedSignerResyncsAndFreesItsNames();
 
 private:
     void setForm(const QString &prefix, int count, int parallelism = 0, int firstIndex = 1);
@@ -443,6 +445,67 @@ void TestProvisionPage::tableSortsNamesNaturally()
     QCOMPARE(
         QGuiApplication::clipboard()->text(),
         m_window->session()->keyring().key(QStringLiteral("nat-12"))->bech32(QStringLiteral("celestia")));
+}
+
+void TestProvisionPage::restartedSignerResyncsAndFreesItsNames()
+{
+    // #14 item 7: a signer that restarts empty on the same address left the
+    // key list stale until F5, and provisioning the same names again was
+    // refused as "already in the store".
+    signer::SignerOptions options;
+    auto first = std::make_unique<signer::SignerServer>(options);
+    QVERIFY(first->start());
+    options.port = first->port();
+    options.rootToken = first->rootToken();
+    ui::Profile profile = ui::Profile::embeddedDev(); // an in-memory key list
+    profile.address = first->address();
+    profile.hrp = QStringLiteral("celestia");
+    m_window->setSession(std::make_unique<ui::Session>(profile, options.rootToken));
+    ui::ConnectionMonitor *monitor = m_window->monitor();
+    monitor->setKeyring(&m_window->session()->keyring(), 100);
+    QTRY_COMPARE_WITH_TIMEOUT(monitor->state(), ui::ConnectionState::Active, 10000);
+
+    setForm(QStringLiteral("restarted"), 3);
+    QVERIFY(runToEnd());
+    ui::KeyTableModel *keys = m_window->keysPage()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(keys->rowCount(), 3, 5000);
+    auto *start = m_page->findChild<QPushButton *>(QStringLiteral("provisionStart"));
+    QVERIFY(!start->isEnabled()); // the names are taken
+
+    first.reset(); // stops it, with its keys
+    QTRY_COMPARE_WITH_TIMEOUT(monitor->state(), ui::ConnectionState::Unreachable, 15000);
+    auto second = std::make_unique<signer::SignerServer>(options); // same port and token, empty
+    QVERIFY(QTest::qWaitFor([&] { return second->start().hasValue(); }, 10000));
+    QCOMPARE(second->address(), profile.address);
+
+    // No F5: the list re-syncs once the server answers again, and flags the
+    // keys the server no longer has.
+    const auto allFlagged = [&] {
+        for (int row = 0; row < keys->rowCount(); ++row) {
+            if (!keys->record(row).missingOnServer)
+                return false;
+        }
+        return keys->rowCount() == 3;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(allFlagged(), 15000);
+    QVERIFY(keys->index(0, ui::KeyTableModel::NameColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QLatin1String("no longer on the server")));
+
+    // The same names provision again, into the new server.
+    QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled(), 5000);
+    QVERIFY(runToEnd());
+    for (int row = 0; row < 3; ++row) {
+        QCOMPARE(m_page->model()->index(row, ui::BatchItemModel::StateColumn).data().toString(),
+                 QStringLiteral("done"));
+    }
+    QCOMPARE(keysOnServer(), 3);
+    for (int i = 1; i <= 3; ++i) {
+        const auto record = m_window->session()->keyring().key(QStringLiteral("restarted-%1").arg(i));
+        QVERIFY(record && !record->missingOnServer);
+    }
+    m_window->closeSession(); // before its server goes
 }
 
 QTEST_MAIN(TestProvisionPage)

@@ -129,7 +129,14 @@ bool ProvisionPage::isRunning() const
 void ProvisionPage::setSession(Session *session)
 {
     m_run->abandon();
+    if (m_session)
+        disconnect(&m_session->keyring(), nullptr, this, nullptr);
     m_session = session;
+    // A sync may free names (keys the server lost) or take them (adopted):
+    // the preview and Start follow the store.
+    if (m_session)
+        connect(&m_session->keyring(), &keyring::BaoKeyring::keysChanged, this,
+                &ProvisionPage::updatePreview);
     m_model->reset({});
     m_run->setSummary({});
     m_run->progressBar()->reset();
@@ -177,7 +184,7 @@ void ProvisionPage::updatePreview()
         QStringList taken;
         for (int i = 0; i < request.count; ++i) {
             const QString name = QStringLiteral("%1-%2").arg(request.prefix).arg(request.firstIndex + i);
-            if (m_session->keyring().store().contains(name))
+            if (m_session->keyring().store().holds(name))
                 taken << name;
         }
         const auto counts = m_model->counts();

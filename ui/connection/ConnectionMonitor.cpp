@@ -40,8 +40,13 @@ void ConnectionMonitor::onFinished()
         return;
     }
     m_last = m_watcher.result();
+    const ConnectionState before = m_state;
     m_state = classify(m_last);
     emit statusChanged(m_state, m_last);
+    const bool wasAway = before == ConnectionState::Unreachable || before == ConnectionState::Sealed;
+    const bool usable = m_state == ConnectionState::Active || m_state == ConnectionState::Standby;
+    if (wasAway && usable)
+        emit serverReturned();
 }
 
 ConnectionState ConnectionMonitor::classify(const bao::ConnectionStatus &status)

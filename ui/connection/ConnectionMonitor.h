@@ -48,6 +48,9 @@ public:
 
 signals:
     void statusChanged(baokeys::ui::ConnectionState state, const baokeys::bao::ConnectionStatus &status);
+    // The server answers again after it could not be reached or was sealed:
+    // it may have restarted, and lost or gained keys meanwhile.
+    void serverReturned();
 
 private:
     void onFinished();

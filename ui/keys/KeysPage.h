@@ -54,8 +54,9 @@ public slots:
     void renameKey();
     void deleteKey();
     void syncKeys(); // the user asked: a failure opens an error box
-    // Reconciles with the server when a profile opens (keys made elsewhere
-    // appear), in the background; the outcome goes to syncStatus, not a box.
+    // Reconciles with the server when a profile opens or its server comes
+    // back (keys made elsewhere appear, keys it lost are flagged), in the
+    // background; the outcome goes to syncStatus, not a box.
     void syncOnOpen();
 
 signals:
