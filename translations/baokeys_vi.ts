@@ -1120,6 +1120,14 @@
         <source>Connection works.</source>
         <translation>Kết nối hoạt động tốt.</translation>
     </message>
+    <message>
+        <source>Checking the system keychain…</source>
+        <translation>Đang kiểm tra kho khóa hệ thống…</translation>
+    </message>
+    <message>
+        <source>Not saved: there is no usable system keychain (%1). You will be asked for the token each time the profile opens; it is never written to a file.</source>
+        <translation>Không được lưu: không có kho khóa hệ thống dùng được (%1). Bạn sẽ được hỏi token mỗi lần mở hồ sơ này; token không bao giờ được ghi ra tệp.</translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::ProvisionPage</name>

@@ -185,11 +185,12 @@ void MainWindow::openInitialProfile()
     openProfile(active ? *active : m_profiles->all().first());
 }
 
-void MainWindow::openProfile(const Profile &profile)
+void MainWindow::openProfile(const Profile &profile, QString token)
 {
     closeSession();
     m_profileLabel->setText(profile.name);
     if (profile.isEmbedded()) {
+        crypto::wipe(token); // an embedded signer has its own
         QByteArray passphrase;
         if (profile.kind == Profile::Kind::EmbeddedFolder) {
             if (profile.dataDir.isEmpty()) {
@@ -215,6 +216,11 @@ void MainWindow::openProfile(const Profile &profile)
             setSession(std::make_unique<Session>(profile, *started));
         });
         crypto::wipe(passphrase);
+        return;
+    }
+    if (!token.isEmpty()) {
+        setSession(std::make_unique<Session>(profile, token));
+        crypto::wipe(token);
         return;
     }
     m_stateLabel->setText(tr("Reading the token…"));
@@ -388,7 +394,7 @@ void MainWindow::showConnections()
         return;
     const auto profile = m_profiles->find(dialog.selectedId());
     if (profile)
-        openProfile(*profile);
+        openProfile(*profile, dialog.takeTypedToken()); // a token just typed is not asked again
 }
 
 void MainWindow::showAbout()

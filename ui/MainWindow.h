@@ -33,7 +33,9 @@ public:
     // Opens the active profile, or - on a first start with no profile - the
     // in-memory embedded signer, so the app works at once.
     void openInitialProfile();
-    void openProfile(const Profile &profile);
+    // A remote profile reads its token from the keychain, or asks for it;
+    // `token` (typed in Connections) is used as is, and wiped.
+    void openProfile(const Profile &profile, QString token = QString());
     // Uses an already open session (tests and the screenshot tool build one
     // over their own in-process signer).
     void setSession(std::unique_ptr<Session> session);

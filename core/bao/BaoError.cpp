@@ -51,11 +51,25 @@ QString BaoError::kindName(BaoErrorKind kind)
 
 QString BaoError::describe() const
 {
-    QString text = kindName(kind).replace(QLatin1Char('_'), QLatin1Char(' '));
+    const QString kindText = kindName(kind).replace(QLatin1Char('_'), QLatin1Char(' '));
+    QString text = kindText;
     if (httpStatus != 0)
         text += QStringLiteral(" (HTTP %1)").arg(httpStatus);
-    if (!message.isEmpty())
-        text += QStringLiteral(": ") + message;
+    // A server's own words often are the kind again (OpenBao answers 403 with
+    // "permission denied"): said once, not "permission denied (HTTP 403):
+    // permission denied".
+    QString rest = message.trimmed();
+    const auto separator = [](QChar c) {
+        return c == QLatin1Char(':') || c == QLatin1Char(',') || c == QLatin1Char(';');
+    };
+    if (rest.startsWith(kindText, Qt::CaseInsensitive) &&
+        (rest.size() == kindText.size() || separator(rest.at(kindText.size())))) {
+        rest = rest.mid(kindText.size());
+        while (!rest.isEmpty() && (separator(rest.front()) || rest.front().isSpace()))
+            rest.remove(0, 1);
+    }
+    if (!rest.isEmpty())
+        text += QStringLiteral(": ") + rest;
     if (!redirectTo.isEmpty())
         text += QStringLiteral(" [active node: %1]").arg(redirectTo);
     return text;

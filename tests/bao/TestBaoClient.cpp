@@ -160,6 +160,29 @@ private slots:
         QCOMPARE(listing.error().kind, BaoErrorKind::PermissionDenied);
         QCOMPARE(listing.error().httpStatus, 403);
         QVERIFY(!listing.error().describe().contains(wrong.token));
+        // The server's "permission denied" is the kind again: said once.
+        const QString described = listing.error().describe();
+        QCOMPARE(described.count(QStringLiteral("permission denied"), Qt::CaseInsensitive), 1);
+        QVERIFY2(described.contains(QLatin1String("HTTP 403")), qPrintable(described));
+    }
+
+    void describeSaysEachPhraseOnce()
+    {
+        const auto described = [](BaoErrorKind kind, int status, const QString &message) {
+            return baokeys::bao::BaoError{kind, message, status, {}}.describe();
+        };
+        QCOMPARE(described(BaoErrorKind::PermissionDenied, 403, QStringLiteral("permission denied")),
+                 QStringLiteral("permission denied (HTTP 403)"));
+        QCOMPARE(described(BaoErrorKind::PermissionDenied, 403,
+                           QStringLiteral("Permission denied: token expired")),
+                 QStringLiteral("permission denied (HTTP 403): token expired"));
+        QCOMPARE(described(BaoErrorKind::NotFound, 404, QStringLiteral("not found")),
+                 QStringLiteral("not found (HTTP 404)"));
+        // A message that merely begins with the same letters is kept whole.
+        QCOMPARE(described(BaoErrorKind::Timeout, 0, QStringLiteral("timeouts exceeded")),
+                 QStringLiteral("timeout: timeouts exceeded"));
+        QCOMPARE(described(BaoErrorKind::Sealed, 503, QStringLiteral("Vault is sealed")),
+                 QStringLiteral("sealed (HTTP 503): Vault is sealed"));
     }
 
     void unknownNamespaceOrMountIsNotFound()

@@ -53,6 +53,9 @@ private slots:
     void longStatusTextKeepsDetailsInView();
     void openingANewProfileWithATokenKeepsTheWindow();
     void closingConnectionsBeforeTheKeychainAnswers();
+    void connectionsSayWhenNoKeychainKeepsTheToken();
+    void aTestedTokenIsNotAskedForAgainOnOpen();
+    void tokenPromptFitsItsTitle();
 };
 
 namespace {
@@ -171,6 +174,8 @@ void TestConnection::testConnectionShowsHealthAndToken()
     QTRY_VERIFY_WITH_TIMEOUT(result->toPlainText().contains(QLatin1String("Problem")), 10000);
     QVERIFY2(result->toPlainText().contains(QLatin1String("permission denied")),
              qPrintable(result->toPlainText()));
+    // Said once: not "permission denied (HTTP 403): permission denied".
+    QCOMPARE(result->toPlainText().count(QLatin1String("permission denied"), Qt::CaseInsensitive), 1);
 }
 
 void TestConnection::statusBarFollowsTheServer()
@@ -469,7 +474,11 @@ void TestConnection::openingANewProfileWithATokenKeepsTheWindow()
         dialog->findChild<QLineEdit *>(QStringLiteral("profileToken"))->setText(remote->rootToken());
         QTest::mouseClick(button(dialog, "openProfile"), Qt::LeftButton);
     });
+    // The token was typed in the dialog: Open uses it, it is not asked again
+    // (#14 item 10), even with no keychain to keep it.
+    bool asked = false;
     auto tokenWatch = uitest::whenDialogShows<ui::TokenPrompt>([&](ui::TokenPrompt *prompt) {
+        asked = true;
         uitest::answerTokenPrompt(prompt, remote->rootToken(), uitest::RememberToken::Never);
     });
     QSignalSpy opened(&window, &ui::MainWindow::sessionOpened);
@@ -477,6 +486,7 @@ void TestConnection::openingANewProfileWithATokenKeepsTheWindow()
     QTRY_VERIFY_WITH_TIMEOUT(connectionsShown, 5000);
     QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, 20000);
     QVERIFY(keychainAnswersDelivered());
+    QVERIFY(!asked);
     QCOMPARE(window.session()->profile().name, QStringLiteral("typed in"));
     QCOMPARE(window.session()->profile().address, remote->address());
     QTRY_VERIFY_WITH_TIMEOUT(window.stateLabel()->text().startsWith(QLatin1String("Active")), 10000);
@@ -514,6 +524,77 @@ void TestConnection::closingConnectionsBeforeTheKeychainAnswers()
         QVERIFY(keychainAnswersDelivered());
     }
     store.remove(profileId);
+}
+
+void TestConnection::connectionsSayWhenNoKeychainKeepsTheToken()
+{
+    // #14 item 10: the dialog said "Saved in the system keychain" with no
+    // keychain at all.
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/baokeys-test-bus");
+    ui::ProfileStore store;
+    const ui::Profile profile =
+        uitest::saveRemoteProfile(QStringLiteral("no keychain"), QStringLiteral("http://127.0.0.1:1"));
+    ui::TokenVault vault;
+    ui::ProfileDialog dialog(store, vault, nullptr);
+    dialog.show();
+    auto *note = dialog.findChild<QLabel *>(QStringLiteral("tokenNote"));
+    QTRY_VERIFY_WITH_TIMEOUT(note->text().startsWith(QLatin1String("Not saved")), 15000);
+    QVERIFY2(!note->text().contains(QLatin1String("Saved in the system keychain")), qPrintable(note->text()));
+    QVERIFY2(note->text().contains(QLatin1String("asked for the token each time")), qPrintable(note->text()));
+    store.remove(profile.id);
+}
+
+void TestConnection::aTestedTokenIsNotAskedForAgainOnOpen()
+{
+    // Type the token, test it, Open: the profile opens with that token.
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/baokeys-test-bus");
+    auto remote = uitest::startSigner();
+    const ui::Profile profile = uitest::saveRemoteProfile(QStringLiteral("tested"), remote->address());
+    ui::MainWindow window;
+    window.show();
+    bool tested = false;
+    auto connectionsWatch = uitest::whenDialogShows<ui::ProfileDialog>([&](ui::ProfileDialog *dialog) {
+        auto *list = dialog->findChild<QListWidget *>(QStringLiteral("profileList"));
+        for (int row = 0; row < list->count(); ++row) {
+            if (list->item(row)->data(Qt::UserRole).toString() == profile.id)
+                list->setCurrentRow(row);
+        }
+        dialog->findChild<QLineEdit *>(QStringLiteral("profileToken"))->setText(remote->rootToken());
+        QTest::mouseClick(button(dialog, "testConnection"), Qt::LeftButton);
+        auto *result = dialog->findChild<QTextBrowser *>(QStringLiteral("testResult"));
+        tested = QTest::qWaitFor(
+            [result] { return result->toPlainText().contains(QLatin1String("Connection works")); }, 10000);
+        QTest::mouseClick(button(dialog, "openProfile"), Qt::LeftButton);
+    });
+    bool asked = false;
+    auto tokenWatch = uitest::whenDialogShows<ui::TokenPrompt>([&](ui::TokenPrompt *prompt) {
+        asked = true;
+        prompt->reject();
+    });
+    QSignalSpy opened(&window, &ui::MainWindow::sessionOpened);
+    window.showConnections();
+    QVERIFY(tested);
+    QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, 20000);
+    QVERIFY(!asked);
+    QCOMPARE(window.session()->profile().id, profile.id);
+    QTRY_VERIFY_WITH_TIMEOUT(window.stateLabel()->text().startsWith(QLatin1String("Active")), 10000);
+    QVERIFY(keychainAnswersDelivered());
+    window.closeSession();
+    ui::ProfileStore().remove(profile.id);
+}
+
+void TestConnection::tokenPromptFitsItsTitle()
+{
+    // #14 item 10: the prompt's title ("Token for <profile>") was cut off.
+    const QString name = QStringLiteral("production signer on bao-eu-west.example.internal");
+    ui::TokenPrompt prompt(name, QStringLiteral("No token is saved for this profile yet."), true);
+    prompt.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&prompt));
+    QVERIFY(prompt.windowTitle().contains(name));
+    const int titleWidth = prompt.fontMetrics().horizontalAdvance(prompt.windowTitle());
+    QVERIFY2(prompt.width() >= titleWidth + 100,
+             qPrintable(QStringLiteral("%1 < %2 + 100").arg(prompt.width()).arg(titleWidth)));
+    prompt.reject();
 }
 
 QTEST_MAIN(TestConnection)

@@ -1,5 +1,6 @@
 #include "ui/connection/ProfileDialog.h"
 
+#include "core/crypto/SecureBytes.h"
 #include "core/keyring/BaoKeyring.h"
 #include "ui/common/SecretInput.h"
 #include "ui/connection/ProfileStore.h"
@@ -85,7 +86,8 @@ ProfileDialog::ProfileDialog(ProfileStore &store, TokenVault &vault, Session *ac
     SecretInput::makeMasked(m_token);
     m_token->setPlaceholderText(tr("unchanged"));
     form->addRow(tr("&Token:"), m_token);
-    m_tokenNote = new QLabel(tr("Saved in the system keychain, never in a settings file."), this);
+    // What happens to a typed token depends on the keychain: asked below.
+    m_tokenNote = new QLabel(tr("Checking the system keychain…"), this);
     m_tokenNote->setObjectName(QStringLiteral("tokenNote"));
     m_tokenNote->setWordWrap(true);
     form->addRow(QString(), m_tokenNote);
@@ -108,6 +110,7 @@ ProfileDialog::ProfileDialog(ProfileStore &store, TokenVault &vault, Session *ac
     open->setObjectName(QStringLiteral("openProfile"));
     buttons->addButton(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        keepTypedToken(); // Open uses it: never asked again
         saveProfile();
         accept();
     });
@@ -142,12 +145,56 @@ ProfileDialog::ProfileDialog(ProfileStore &store, TokenVault &vault, Session *ac
     });
 
     reload(m_active ? m_active->profile().id : m_store.activeId());
+    checkKeychain();
 }
 
 ProfileDialog::~ProfileDialog()
 {
     SecretInput::wipe(m_token);
+    crypto::wipe(m_typedToken);
     m_testWatcher.waitForFinished();
+}
+
+void ProfileDialog::checkKeychain()
+{
+    // A read says whether there is a keychain at all; the note says the
+    // truth rather than promise a safe place that does not exist.
+    m_vault.read(m_currentId.isEmpty() ? QStringLiteral("probe") : m_currentId, this,
+                 [this](KeychainAnswer answer) {
+                     crypto::wipe(answer.secret);
+                     switch (answer.status) {
+                     case KeychainAnswer::Status::Ok:
+                     case KeychainAnswer::Status::NotFound:
+                         m_tokenNote->setText(tr("Saved in the system keychain, never in a settings file."));
+                         return;
+                     case KeychainAnswer::Status::Unavailable:
+                     case KeychainAnswer::Status::Failed:
+                         m_tokenNote->setText(tr("Not saved: there is no usable system keychain (%1). You "
+                                                 "will be asked for the token each time the profile opens; "
+                                                 "it is never written to a file.")
+                                                  .arg(answer.reason));
+                         return;
+                     }
+                 });
+}
+
+void ProfileDialog::keepTypedToken()
+{
+    if (m_token->text().isEmpty() || m_currentId.isEmpty())
+        return;
+    crypto::wipe(m_typedToken);
+    m_typedToken = m_token->text();
+    m_typedTokenId = m_currentId;
+}
+
+QString ProfileDialog::takeTypedToken()
+{
+    QString token;
+    if (m_typedTokenId == m_currentId)
+        token.swap(m_typedToken);
+    crypto::wipe(m_typedToken);
+    m_typedTokenId.clear();
+    return token;
 }
 
 void ProfileDialog::reload(const QString &selectId)
@@ -221,6 +268,7 @@ void ProfileDialog::saveProfile()
     m_store.save(&profile);
     m_currentId = profile.id;
     if (!m_token->text().isEmpty() && profile.kind == Profile::Kind::Remote) {
+        keepTypedToken(); // with no keychain it lives here until Open
         QString token = m_token->text();
         SecretInput::wipe(m_token);
         // Open saves and closes at once: the answer may find the dialog gone,
@@ -275,6 +323,7 @@ void ProfileDialog::testConnection()
         return;
     }
     if (!m_token->text().isEmpty()) {
+        keepTypedToken(); // tested: Open will not ask for it again
         QString token = m_token->text();
         runTest(profile, token);
         crypto::wipe(token);

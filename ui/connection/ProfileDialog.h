@@ -38,6 +38,10 @@ public:
     ~ProfileDialog() override;
 
     QString selectedId() const { return m_currentId; }
+    // The token typed here for the selected profile, moved out (empty when
+    // none was typed): Open uses it rather than asking again, whether or not
+    // a keychain kept it.
+    QString takeTypedToken();
 
     // "Test connection" answer as rich text (for the dialog and tests).
     static QString describeStatus(const bao::ConnectionStatus &status);
@@ -52,6 +56,8 @@ private:
     void testConnection();
     void runTest(const Profile &profile, const QString &token);
     void updateKindFields();
+    void keepTypedToken();
+    void checkKeychain();
 
     ProfileStore &m_store;
     TokenVault &m_vault;
@@ -70,6 +76,8 @@ private:
     QLineEdit *m_dataDir = nullptr;
     QLineEdit *m_token = nullptr;
     QLabel *m_tokenNote = nullptr;
+    QString m_typedToken; // the last token typed, for m_typedTokenId
+    QString m_typedTokenId;
     QTextBrowser *m_result = nullptr;
     QPushButton *m_test = nullptr;
 

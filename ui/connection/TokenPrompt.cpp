@@ -35,6 +35,11 @@ TokenPrompt::TokenPrompt(const QString &profileName, const QString &reason, bool
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+    // Wrapped text makes a narrow dialog, and the window title (with the
+    // profile's name) was cut off: wide enough for the title, the frame's
+    // icon and buttons, within the screen.
+    const int titleRoom = fontMetrics().horizontalAdvance(windowTitle()) + 160;
+    setMinimumWidth(qMin(qMax(440, titleRoom), 900));
 }
 
 TokenPrompt::~TokenPrompt()
