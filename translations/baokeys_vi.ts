@@ -510,7 +510,7 @@
     </message>
     <message>
         <source>Exportable</source>
-        <translation>Cho phép xuất</translation>
+        <translation>Xuất được</translation>
     </message>
     <message>
         <source>Source</source>

@@ -50,6 +50,7 @@ private slots:
     void emptyListSaysWhatToDoNext();
     void windowRemembersItsLayout();
     void importSecretFieldFitsAMnemonic();
+    void addressStaysReadableAt800x600();
     void deletesSeveralKeysWithOneConfirmation();
     void deleteDoesNotPromiseWhatTheServerHasNot();
     void signMessageGivesAValidSignature();
@@ -242,6 +243,45 @@ void TestKeyDialogs::windowRemembersItsLayout()
              qPrintable(QStringLiteral("%1/%2").arg(sizes.at(0)).arg(sizes.at(1))));
     QSettings().remove(QStringLiteral("window"));
     QSettings().remove(QStringLiteral("signBatch"));
+}
+
+void TestKeyDialogs::addressStaysReadableAt800x600()
+{
+    // #14 item 14: at 800×600 the Address column collapsed to "c…" while
+    // Created and Source kept their width.
+    for (const char *name : {"validator-1", "blob-worker-12"})
+        QVERIFY(m_window->session()->keyring().newAccount(QString::fromLatin1(name)));
+    QTRY_COMPARE(m_page->model()->rowCount(), 2);
+    m_window->resize(800, 600);
+    QTRY_COMPARE(m_window->width(), 800);
+    QCoreApplication::processEvents();
+    QTableView *view = m_page->view();
+    const int addressColumn = ui::KeyTableModel::AddressColumn;
+    const QFont addressFont =
+        view->model()->index(0, addressColumn).data(Qt::FontRole).value<QFont>().resolve(view->font());
+    const int twentyChars = QFontMetrics(addressFont).horizontalAdvance(QString(20, QLatin1Char('q')));
+    QVERIFY2(view->columnWidth(addressColumn) >= twentyChars,
+             qPrintable(QStringLiteral("%1 < %2").arg(view->columnWidth(addressColumn)).arg(twentyChars)));
+    // Every column in view (no sideways scrolling), each wide enough for its
+    // text and header.
+    int total = 0;
+    for (int column = 0; column < ui::KeyTableModel::ColumnCount; ++column)
+        total += view->columnWidth(column);
+    QVERIFY2(total <= view->viewport()->width(),
+             qPrintable(QStringLiteral("%1 > %2").arg(total).arg(view->viewport()->width())));
+    for (int column : {int(ui::KeyTableModel::ExportableColumn), int(ui::KeyTableModel::SourceColumn),
+                       int(ui::KeyTableModel::CreatedColumn), int(ui::KeyTableModel::PublicKeyColumn)}) {
+        const QString text = view->model()->index(0, column).data().toString();
+        const QFont font =
+            view->model()->index(0, column).data(Qt::FontRole).value<QFont>().resolve(view->font());
+        const int needed = QFontMetrics(column == ui::KeyTableModel::PublicKeyColumn ? font : view->font())
+                               .horizontalAdvance(text);
+        QVERIFY2(
+            view->columnWidth(column) >= needed,
+            qPrintable(
+                QStringLiteral("column %1: %2 < %3").arg(column).arg(view->columnWidth(column)).arg(needed)));
+    }
+    QSettings().remove(QStringLiteral("window"));
 }
 
 void TestKeyDialogs::importSecretFieldFitsAMnemonic()

@@ -84,11 +84,18 @@ KeysPage::KeysPage(QWidget *parent) : QWidget(parent)
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    m_view->setColumnWidth(KeyTableModel::NameColumn, 170);
-    m_view->setColumnWidth(KeyTableModel::PublicKeyColumn, 170);
-    m_view->horizontalHeader()->setStretchLastSection(false);
-    m_view->horizontalHeader()->setSectionResizeMode(KeyTableModel::AddressColumn, QHeaderView::Stretch);
-    m_view->setColumnWidth(KeyTableModel::CreatedColumn, 190);
+    // The address is what an operator reads and compares: it takes the room
+    // left over, and the short columns (public key prefix, yes/no, source,
+    // date) take only what their text needs, so an 800 px window still
+    // shows most of an address, its two ends when elided.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setMinimumSectionSize(40);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(KeyTableModel::NameColumn, QHeaderView::Interactive);
+    m_view->setColumnWidth(KeyTableModel::NameColumn, 130);
+    header->setSectionResizeMode(KeyTableModel::AddressColumn, QHeaderView::Stretch);
+    m_view->setTextElideMode(Qt::ElideMiddle);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addActions(keyActions());
     // A first start shows an empty table: say what to do next.
