@@ -85,11 +85,11 @@ CliResult<CliConfig> CliConfig::resolve(const Invocation &invocation, const QPro
         if (const QUrl url(address, QUrl::StrictMode);
             !url.isValid() || url.host().isEmpty() ||
             (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
-            return cliError(
-                CliError::usage(tr("%1: '%2' is not an http(s) address such as https://127.0.0.1:8200")
-                                    .arg(invocation.isSet(QStringLiteral("addr")) ? QStringLiteral("--addr")
-                                                                                  : QStringLiteral("BAO_ADDR"),
-                                         address)));
+            return cliError(CliError::usage(
+                tr("%1: '%2' is not an http(s) address such as https://127.0.0.1:8200")
+                    .arg(invocation.isSet(QStringLiteral("addr")) ? QStringLiteral("--addr")
+                                                                  : QStringLiteral("BAO_ADDR"),
+                         address)));
     }
     if (auto both = invocation.atMostOne({QStringLiteral("token"), QStringLiteral("token-file")}); !both)
         return cliError(both.error());

@@ -102,7 +102,8 @@ private slots:
     {
         BaoSettings settings;
         settings.address = QStringLiteral(" https://a:8200/ ,https://b:8200,, https://a:8200");
-        QCOMPARE(settings.addresses(), QStringList({QStringLiteral("https://a:8200"), QStringLiteral("https://b:8200")}));
+        QCOMPARE(settings.addresses(),
+                 QStringList({QStringLiteral("https://a:8200"), QStringLiteral("https://b:8200")}));
         settings.address = QStringLiteral("http://127.0.0.1:8200");
         QCOMPARE(settings.addresses(), QStringList{QStringLiteral("http://127.0.0.1:8200")});
     }
