@@ -32,8 +32,9 @@ QList<QCommandLineOption> CliConfig::globalOptions()
 {
     return {
         valueOption(QStringLiteral("addr"),
-                    "Server address (else BAO_ADDR / VAULT_ADDR; default https://127.0.0.1:8200).",
-                    QStringLiteral("URL")),
+                    "Server address, or a cluster's nodes comma-separated (else BAO_ADDR / VAULT_ADDR; "
+                    "default https://127.0.0.1:8200).",
+                    QStringLiteral("URL[,URL...]")),
         valueOption(QStringLiteral("token"),
                     "Token (else BAO_TOKEN / VAULT_TOKEN). Visible to 'ps': prefer --token-file.",
                     QStringLiteral("TOKEN")),

@@ -3,6 +3,7 @@
 #include "cli/CliText.h"
 #include "cli/CommandContext.h"
 #include "cli/Console.h"
+#include "core/bao/BaoClient.h"
 #include "core/keyring/BaoKeyring.h"
 
 #include <QCoreApplication>
@@ -17,11 +18,37 @@ void StatusCommand::registerAll(CommandLine &commandLine)
         {{QStringLiteral("status")},
          tr("Show the server's health and the token's policies and TTL.\n"
             "Initialized, sealed, standby, version; the token's name, policies and TTL.\n"
+            "With several addresses (a cluster), every node's role and round trip.\n"
             "Exit code 5 when the server is sealed or on standby, 4 when the token is refused."),
          {},
          {},
          &StatusCommand::run});
 }
+
+namespace {
+
+QString roleText(bao::NodeRole role)
+{
+    switch (role) {
+    case bao::NodeRole::Active:
+        return tr("active");
+    case bao::NodeRole::Standby:
+        return tr("standby");
+    case bao::NodeRole::PerformanceStandby:
+        return tr("performance standby");
+    case bao::NodeRole::DrSecondary:
+        return tr("DR secondary");
+    case bao::NodeRole::Sealed:
+        return tr("sealed");
+    case bao::NodeRole::Uninitialized:
+        return tr("not initialized");
+    case bao::NodeRole::Unreachable:
+        break;
+    }
+    return tr("unreachable");
+}
+
+} // namespace
 
 CliResult<ExitCode> StatusCommand::run(CommandContext &context, const Invocation &)
 {
@@ -29,6 +56,8 @@ CliResult<ExitCode> StatusCommand::run(CommandContext &context, const Invocation
     if (!keyring)
         return cliError(keyring.error());
     const bao::ConnectionStatus status = (*keyring)->status();
+    // Every node of the list, each asked on its own (one address: that one).
+    const QList<bao::NodeStatus> nodes = bao::BaoClient(context.config().settings).nodes();
     if (!status.health) {
         if (status.error)
             return cliError(CliError::fromBao(*status.error));
@@ -64,6 +93,17 @@ CliResult<ExitCode> StatusCommand::run(CommandContext &context, const Invocation
         }
         object.insert(QStringLiteral("error"),
                       status.error ? QJsonValue(status.error->describe().simplified()) : QJsonValue());
+        QJsonArray nodeArray;
+        for (const bao::NodeStatus &node : nodes)
+            nodeArray.append(
+                QJsonObject{{QStringLiteral("address"), node.address},
+                            {QStringLiteral("role"), bao::NodeStatus::roleName(node.role)},
+                            {QStringLiteral("round_trip_ms"), node.roundTripMs},
+                            {QStringLiteral("http_status"),
+                             node.health ? QJsonValue(node.health->httpStatus) : QJsonValue()},
+                            {QStringLiteral("error"),
+                             node.error ? QJsonValue(node.error->describe().simplified()) : QJsonValue()}});
+        object.insert(QStringLiteral("nodes"), nodeArray);
         Console::outJson(object);
     } else {
         QString text;
@@ -83,6 +123,18 @@ CliResult<ExitCode> StatusCommand::run(CommandContext &context, const Invocation
             row(tr("Token policies"), status.token->policies.join(QStringLiteral(", ")));
             row(tr("Token TTL"), status.token->ttlSeconds == 0 ? tr("never expires")
                                                                : tr("%1 s").arg(status.token->ttlSeconds));
+        }
+        if (nodes.size() > 1) {
+            int reachable = 0;
+            for (const bao::NodeStatus &node : nodes)
+                reachable += node.reachable() ? 1 : 0;
+            row(tr("Nodes"), tr("%1 of %2 reachable").arg(reachable).arg(nodes.size()));
+            for (const bao::NodeStatus &node : nodes) {
+                QString line = QStringLiteral("  %1 %2").arg(node.address, -30).arg(roleText(node.role), -12);
+                line += node.reachable() ? tr("%1 ms").arg(node.roundTripMs)
+                                         : (node.error ? node.error->message : QString());
+                text += line + QLatin1Char('\n');
+            }
         }
         Console::out(text.toUtf8());
     }

@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpServer>
 #include <QTest>
@@ -30,6 +31,7 @@ private slots:
     void exportRules();
     void renameAndSync();
     void status();
+    void clusterStatusListsEveryNode();
     void unreachableSealedAndBadToken();
     void securityFaultExitsSix();
     void usageMistakesExitTwo();
@@ -585,6 +587,53 @@ void TestCliCommands::status()
     CliRun sealed = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("status")});
     EXPECT_EXIT(sealed, 5);
     QCOMPARE(sealed.json().value(QStringLiteral("sealed")).toBool(), true);
+}
+
+// --addr with the nodes of a cluster: a standby listed first, the active
+// node, one that is down. Requests reach the active node; status lists all.
+void TestCliCommands::clusterStatusListsEveryNode()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    baokeys::signer::SignerOptions standbyOptions;
+    standbyOptions.standbyOf = cli.server().address();
+    baokeys::signer::SignerServer standby(standbyOptions);
+    QVERIFY(standby.start().hasValue());
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const QString closed = QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort());
+    probe.close();
+    const QString nodes =
+        standby.address() + QLatin1Char(',') + cli.server().address() + QLatin1Char(',') + closed;
+
+    EXPECT_EXIT(cli.run({QStringLiteral("--addr"), nodes, QStringLiteral("keys"), QStringLiteral("add"),
+                         QStringLiteral("c1")}),
+                0);
+    QCOMPARE(cli.server().engineRequestCount() > 0, true);
+    QCOMPARE(standby.engineRequestCount(), quint64(0));
+
+    CliRun json = cli.run({QStringLiteral("--addr"), nodes, QStringLiteral("--output"),
+                           QStringLiteral("json"), QStringLiteral("status")});
+    EXPECT_EXIT(json, 0);
+    QCOMPARE(json.json().value(QStringLiteral("address")).toString(), cli.server().address());
+    const QJsonArray listed = json.json().value(QStringLiteral("nodes")).toArray();
+    QCOMPARE(listed.size(), 3);
+    QCOMPARE(listed.at(0).toObject().value(QStringLiteral("role")).toString(), QStringLiteral("standby"));
+    QCOMPARE(listed.at(0).toObject().value(QStringLiteral("http_status")).toInt(), 429);
+    QCOMPARE(listed.at(1).toObject().value(QStringLiteral("role")).toString(), QStringLiteral("active"));
+    QCOMPARE(listed.at(2).toObject().value(QStringLiteral("role")).toString(), QStringLiteral("unreachable"));
+    QVERIFY(listed.at(1).toObject().value(QStringLiteral("round_trip_ms")).isDouble());
+
+    CliRun text = cli.run({QStringLiteral("--addr"), nodes, QStringLiteral("status")});
+    EXPECT_EXIT(text, 0);
+    QVERIFY2(text.out.contains("2 of 3 reachable"), text.out.constData());
+    QVERIFY2(text.out.contains(standby.address().toUtf8() + "         standby"), text.out.constData());
+
+    // Every listed address must be one.
+    EXPECT_CLEAN_FAILURE(
+        cli.run({QStringLiteral("--addr"), cli.server().address() + QStringLiteral(",bao-2:8200"),
+                 QStringLiteral("status")}),
+        2);
 }
 
 void TestCliCommands::unreachableSealedAndBadToken()

@@ -34,7 +34,6 @@ using baokeys::signer::SignerServer;
 using namespace std::chrono_literals;
 namespace crypto = baokeys::crypto;
 
-
 namespace {
 
 const QString Token = QStringLiteral("s.cluster-token-0123456789");
@@ -160,8 +159,10 @@ private slots:
         }
         QCOMPARE(signedCount, 256);
         // Every item A had not answered went to B, those in flight included.
-        QVERIFY2(m_b->engineRequestCount() >= quint64(256 - doneOnA),
-                 qPrintable(QStringLiteral("%1 on B, %2 answered by A").arg(m_b->engineRequestCount()).arg(doneOnA)));
+        QVERIFY2(
+            m_b->engineRequestCount() >= quint64(256 - doneOnA),
+            qPrintable(
+                QStringLiteral("%1 on B, %2 answered by A").arg(m_b->engineRequestCount()).arg(doneOnA)));
         qInfo("256 signatures across a failover: %llu on B, %lld ms wall",
               static_cast<unsigned long long>(m_b->engineRequestCount()), wallMs);
         // Later requests go to B straight away.
