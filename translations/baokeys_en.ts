@@ -261,6 +261,45 @@
         <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>standby</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>performance standby</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DR secondary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sealed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not initialized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n reachable</source>
+        <translation>
+            <numerusform>%1 of %n reachable</numerusform>
+            <numerusform>%1 of %n reachable</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::DeleteKeyDialog</name>
@@ -1139,6 +1178,10 @@
     </message>
     <message>
         <source>Not saved: there is no usable system keychain (%1). You will be asked for the token each time the profile opens; it is never written to a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One address, or the nodes of a cluster separated by commas: requests go to the active node.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -257,6 +257,44 @@
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
+    <message>
+        <source>active</source>
+        <translation>hoạt động</translation>
+    </message>
+    <message>
+        <source>standby</source>
+        <translation>dự phòng</translation>
+    </message>
+    <message>
+        <source>performance standby</source>
+        <translation>dự phòng hiệu năng</translation>
+    </message>
+    <message>
+        <source>DR secondary</source>
+        <translation>bản sao DR</translation>
+    </message>
+    <message>
+        <source>sealed</source>
+        <translation>đã niêm phong</translation>
+    </message>
+    <message>
+        <source>not initialized</source>
+        <translation>chưa khởi tạo</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>không kết nối được</translation>
+    </message>
+    <message>
+        <source>node %1</source>
+        <translation>nút %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n reachable</source>
+        <translation>
+            <numerusform>%1 trên %n nút phản hồi</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::DeleteKeyDialog</name>
@@ -1127,6 +1165,10 @@
     <message>
         <source>Not saved: there is no usable system keychain (%1). You will be asked for the token each time the profile opens; it is never written to a file.</source>
         <translation>Không được lưu: không có kho khóa hệ thống dùng được (%1). Bạn sẽ được hỏi token mỗi lần mở hồ sơ này; token không bao giờ được ghi ra tệp.</translation>
+    </message>
+    <message>
+        <source>One address, or the nodes of a cluster separated by commas: requests go to the active node.</source>
+        <translation>Một địa chỉ, hoặc các nút của một cụm cách nhau bằng dấu phẩy: yêu cầu được gửi tới nút đang hoạt động.</translation>
     </message>
 </context>
 <context>

@@ -328,9 +328,14 @@ void MainWindow::onStatus(ConnectionState state, const bao::ConnectionStatus &st
         break;
     }
     m_stateIcon->setPixmap(style()->standardIcon(icon).pixmap(16, 16));
-    m_stateLabel->setToolTip(status.error ? ErrorReporter::explain(*status.error) + QLatin1Char('\n') +
-                                                ErrorReporter::detailOf(*status.error)
-                                          : QString());
+    // A cluster's nodes, each with its role and round trip, one hover away.
+    QStringList tip;
+    if (!status.nodes.isEmpty())
+        tip << ConnectionMonitor::nodesText(status);
+    if (status.error)
+        tip << ErrorReporter::explain(*status.error) + QLatin1Char('\n') +
+                   ErrorReporter::detailOf(*status.error);
+    m_stateLabel->setToolTip(tip.join(QStringLiteral("\n\n")));
 }
 
 void MainWindow::updateTitle()

@@ -508,6 +508,8 @@ ConnectionStatus BaoClient::status()
     auto health = this->health();
     status.roundTripMs = timer.elapsed();
     status.address = m_route->addresses().at(m_lastNode);
+    if (m_route->isCluster())
+        status.nodes = nodes();
     if (!health) {
         status.error = health.error();
         return status;

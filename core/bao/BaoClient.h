@@ -60,8 +60,8 @@ public:
     // Every health code (200, 429, 472, 473, 501, 503) is an answer, not an error.
     BaoResult<HealthInfo> health();
     BaoResult<TokenInfo> lookupSelf();
-    // Health + lookup-self, for a "Test connection" button. Never fails:
-    // problems are in ConnectionStatus::error.
+    // Health + lookup-self, for a "Test connection" button, and every node
+    // of a cluster. Never fails: problems are in ConnectionStatus::error.
     ConnectionStatus status();
     // sys/health of every address, in the listed order, with its round trip.
     QList<NodeStatus> nodes();

@@ -79,17 +79,6 @@ struct TokenInfo {
     bool renewable = false;
 };
 
-// "Test connection": health plus the token's view of itself. The server is
-// usable when `error` is empty.
-struct ConnectionStatus {
-    QString address;                  // the address that was asked
-    std::optional<HealthInfo> health; // empty when the server could not be reached
-    std::optional<TokenInfo> token;   // empty when lookup-self failed (see error)
-    std::optional<BaoError> error;    // the first thing that makes the server unusable
-    qint64 roundTripMs = 0;           // of the health request
-    bool ok() const { return !error.has_value(); }
-};
-
 // What a node of a cluster said it is, read from its sys/health status code
 // (OpenBao: 200 active, 429 standby, 501 not initialised, 503 sealed; Vault
 // adds 472 DR secondary and 473 performance standby).
@@ -106,6 +95,18 @@ struct NodeStatus {
     // "active", "standby", "performance standby", "dr secondary", "sealed",
     // "not initialized", "unreachable": stable, for JSON and logs.
     static QString roleName(NodeRole role);
+};
+
+// "Test connection": health plus the token's view of itself. The server is
+// usable when `error` is empty.
+struct ConnectionStatus {
+    QString address;                  // the address that was asked
+    std::optional<HealthInfo> health; // empty when the server could not be reached
+    std::optional<TokenInfo> token;   // empty when lookup-self failed (see error)
+    std::optional<BaoError> error;    // the first thing that makes the server unusable
+    qint64 roundTripMs = 0;           // of the health request
+    QList<NodeStatus> nodes;          // a cluster's nodes, in the listed order (empty for one address)
+    bool ok() const { return !error.has_value(); }
 };
 
 } // namespace baokeys::bao

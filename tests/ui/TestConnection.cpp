@@ -44,6 +44,7 @@ private slots:
     void profilesKeepNoToken();
     void testConnectionShowsHealthAndToken();
     void statusBarFollowsTheServer();
+    void statusBarFollowsAFailover();
     void importDetailsAndDeleteThroughTheDialogs();
     void remoteProfileAsksForTheTokenAndSaysWhy();
     void encryptedFolderProfileNeedsItsPassphrase();
@@ -198,6 +199,45 @@ void TestConnection::statusBarFollowsTheServer()
     QTRY_COMPARE_WITH_TIMEOUT(monitor->state(), ui::ConnectionState::Unreachable, 15000);
     QVERIFY(window.stateLabel()->text().startsWith(QLatin1String("Unreachable")));
     QVERIFY(!window.stateLabel()->toolTip().isEmpty()); // the detail is one hover away
+}
+
+// A profile with the two nodes of a cluster: B a standby of A, until A goes
+// away and B takes over. The status bar names the node in use and how many
+// answer; its tooltip lists every node with its role.
+void TestConnection::statusBarFollowsAFailover()
+{
+    signer::SignerOptions options;
+    options.rootToken = QStringLiteral("s.failover-token");
+    options.shutdownGrace = std::chrono::milliseconds(0);
+    auto a = std::make_shared<signer::SignerServer>(options);
+    QVERIFY(a->start().hasValue());
+    options.standbyOf = a->address();
+    auto b = std::make_shared<signer::SignerServer>(options);
+    QVERIFY(b->start().hasValue());
+    ui::Profile profile;
+    profile.name = QStringLiteral("cluster");
+    profile.address = a->address() + QStringLiteral(", ") + b->address();
+    ui::MainWindow window;
+    window.setSession(std::make_unique<ui::Session>(profile, options.rootToken));
+    window.show();
+    ui::ConnectionMonitor *monitor = window.monitor();
+    QLabel *label = window.stateLabel();
+    QTRY_COMPARE_WITH_TIMEOUT(monitor->state(), ui::ConnectionState::Active, 5000);
+    QVERIFY2(label->text().contains(QStringLiteral("node %1").arg(a->address())), qPrintable(label->text()));
+    QVERIFY2(label->text().contains(QLatin1String("2 of 2 reachable")), qPrintable(label->text()));
+    QVERIFY2(label->toolTip().contains(b->address() + QStringLiteral(" — standby")),
+             qPrintable(label->toolTip()));
+
+    a->stop();
+    b->setStandbyOf({});
+    monitor->refreshNow();
+    QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QStringLiteral("node %1").arg(b->address())), 10000);
+    QCOMPARE(monitor->state(), ui::ConnectionState::Active);
+    QVERIFY2(label->text().contains(QLatin1String("1 of 2 reachable")), qPrintable(label->text()));
+    QVERIFY2(label->toolTip().contains(a->address() + QStringLiteral(" — unreachable")),
+             qPrintable(label->toolTip()));
+    QVERIFY2(label->toolTip().contains(b->address() + QStringLiteral(" — active")),
+             qPrintable(label->toolTip()));
 }
 
 void TestConnection::importDetailsAndDeleteThroughTheDialogs()

@@ -91,9 +91,50 @@ QString ConnectionMonitor::stateText(ConnectionState state)
     return {};
 }
 
+QString ConnectionMonitor::roleText(bao::NodeRole role)
+{
+    switch (role) {
+    case bao::NodeRole::Active:
+        return tr("active");
+    case bao::NodeRole::Standby:
+        return tr("standby");
+    case bao::NodeRole::PerformanceStandby:
+        return tr("performance standby");
+    case bao::NodeRole::DrSecondary:
+        return tr("DR secondary");
+    case bao::NodeRole::Sealed:
+        return tr("sealed");
+    case bao::NodeRole::Uninitialized:
+        return tr("not initialized");
+    case bao::NodeRole::Unreachable:
+        break;
+    }
+    return tr("unreachable");
+}
+
+QString ConnectionMonitor::nodesText(const bao::ConnectionStatus &status)
+{
+    QStringList lines;
+    for (const bao::NodeStatus &node : status.nodes) {
+        QString line = node.address + QStringLiteral(" — ") + roleText(node.role);
+        if (node.reachable())
+            line += QStringLiteral(" · ") + tr("%1 ms").arg(node.roundTripMs);
+        lines << line;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 QString ConnectionMonitor::summary(ConnectionState state, const bao::ConnectionStatus &status)
 {
     QString text = stateText(state) + QStringLiteral(" — ") + status.address;
+    if (!status.nodes.isEmpty()) {
+        const int total = int(status.nodes.size());
+        int reachable = 0;
+        for (const bao::NodeStatus &node : status.nodes)
+            reachable += node.reachable() ? 1 : 0;
+        text = stateText(state) + QStringLiteral(" — ") + tr("node %1").arg(status.address) +
+               QStringLiteral(" · ") + tr("%1 of %n reachable", nullptr, total).arg(reachable);
+    }
     if (status.health && !status.health->version.isEmpty())
         text += QStringLiteral(" (") + tr("version %1").arg(status.health->version) + QLatin1Char(')');
     if (status.health)

@@ -43,8 +43,12 @@ public:
 
     static ConnectionState classify(const bao::ConnectionStatus &status);
     static QString stateText(ConnectionState state);
-    // One line for the status bar: the state, address and version.
+    // One line for the status bar: the state, address and version; for a
+    // cluster the node in use and how many of the nodes answer.
     static QString summary(ConnectionState state, const bao::ConnectionStatus &status);
+    // A cluster's nodes, a line each with role and round trip; empty for one address.
+    static QString nodesText(const bao::ConnectionStatus &status);
+    static QString roleText(bao::NodeRole role);
 
 signals:
     void statusChanged(baokeys::ui::ConnectionState state, const baokeys::bao::ConnectionStatus &status);

@@ -22,7 +22,7 @@ public:
     QString id;
     QString name;
     Kind kind = Kind::Remote;
-    QString address = QStringLiteral("https://127.0.0.1:8200");
+    QString address = QStringLiteral("https://127.0.0.1:8200"); // or a cluster's nodes, comma-separated
     QString ns;
     QString mount = QStringLiteral("secp256k1");
     QString caFile;

@@ -55,7 +55,9 @@ ProfileDialog::ProfileDialog(ProfileStore &store, TokenVault &vault, Session *ac
     form->addRow(tr("&Kind:"), m_kind);
     m_address = new QLineEdit(this);
     m_address->setObjectName(QStringLiteral("profileAddress"));
-    m_address->setPlaceholderText(QStringLiteral("https://bao.example:8200"));
+    m_address->setPlaceholderText(QStringLiteral("https://bao-1.example:8200, https://bao-2.example:8200"));
+    m_address->setToolTip(tr("One address, or the nodes of a cluster separated by commas: requests go to "
+                             "the active node."));
     form->addRow(tr("&Address:"), m_address);
     m_namespace = new QLineEdit(this);
     form->addRow(tr("Names&pace:"), m_namespace);
