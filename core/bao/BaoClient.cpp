@@ -335,7 +335,9 @@ HttpAnswer BaoClient::send(const QByteArray &method, const QString &path, const 
             const BaoErrorKind kind = answer.transportError->kind;
             const bool mayMove = m_route->isCluster() && kind != BaoErrorKind::Cancelled &&
                                  (answer.connectFailed || (repeatable && kind == BaoErrorKind::Transport));
-            if (!mayMove || failovers >= 2 * nodeCount)
+            // A few rounds over the nodes, the waits between them growing to
+            // about 4 s in all: time for the standbys to elect a new active node.
+            if (!mayMove || failovers >= MaxAttemptsWhenAskedToWait * nodeCount)
                 return answer;
             ++failovers;
             m_route->reportUnreachable(node);

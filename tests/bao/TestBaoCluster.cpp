@@ -8,10 +8,12 @@
 
 #include "core/bao/BaoClient.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QTest>
 
 #include <memory>
+#include <thread>
 
 using baokeys::bao::BaoClient;
 using baokeys::bao::BaoErrorKind;
@@ -240,6 +242,36 @@ private slots:
         const auto seen = listed.requests();
         QVERIFY(!seen.isEmpty());
         QCOMPARE(seen.last().headers.value("x-vault-token"), Token.toUtf8());
+    }
+
+    // The active node dies and the standby takes over only later (an
+    // election): a sign waits for it over a few rounds and completes there.
+    void signWaitsForANewActiveNode()
+    {
+        auto a = startNode();
+        QVERIFY(a);
+        auto b = startNode();
+        QVERIFY(b);
+        QByteArray raw(32, '\x11');
+        const auto secret = baokeys::crypto::SecureBytes::takeFrom(raw);
+        QVERIFY(BaoClient(over({a->address()})).importKey(QStringLiteral("e"), secret, false).hasValue());
+        QVERIFY(BaoClient(over({b->address()})).importKey(QStringLiteral("e"), secret, false).hasValue());
+        b->setStandbyOf(a->address());
+        BaoClient client(over({a->address(), b->address()}));
+        QVERIFY(client.sign(QStringLiteral("e"), "before").hasValue());
+        a->stop();
+        std::thread election([&b] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(800));
+            b->setStandbyOf({});
+        });
+        QElapsedTimer timer;
+        timer.start();
+        auto signature = client.sign(QStringLiteral("e"), "after");
+        const qint64 waitedMs = timer.elapsed();
+        election.join();
+        QVERIFY2(signature.hasValue(), signature ? "" : qPrintable(signature.error().describe()));
+        QVERIFY2(waitedMs >= 700, qPrintable(QString::number(waitedMs)));
+        QCOMPARE(b->engineRequestCount(), quint64(1 + 1)); // the import, then this sign
     }
 
     void nodesReportEveryRole()
