@@ -8,10 +8,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n failed: %2 (%3)</source>
+        <source>%L1 of %Ln failed: %2 (%3)</source>
         <translation>
-            <numerusform>%1 of %n failed: %2 (%3)</numerusform>
-            <numerusform>%1 of %n failed: %2 (%3)</numerusform>
+            <numerusform>%L1 of %Ln failed: %2 (%3)</numerusform>
+            <numerusform>%L1 of %Ln failed: %2 (%3)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -19,6 +19,13 @@
         <translation>
             <numerusform>; %n other reason, in the Error column</numerusform>
             <numerusform>; %n other reasons, in the Error column</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more</source>
+        <translation>
+            <numerusform>and %Ln more</numerusform>
+            <numerusform>and %Ln more</numerusform>
         </translation>
     </message>
 </context>
@@ -128,10 +135,10 @@
 <context>
     <name>LatencyStats</name>
     <message numerus="yes">
-        <source>%n signature(s) in %1 ms — sequential would take %2 ms (%3× faster)</source>
+        <source>%Ln signature(s) in %1 ms — sequential would take %2 ms (%3× faster)</source>
         <translation>
-            <numerusform>%n signature in %1 ms — sequential would take %2 ms (%3× faster)</numerusform>
-            <numerusform>%n signatures in %1 ms — sequential would take %2 ms (%3× faster)</numerusform>
+            <numerusform>%Ln signature in %1 ms — sequential would take %2 ms (%3× faster)</numerusform>
+            <numerusform>%Ln signatures in %1 ms — sequential would take %2 ms (%3× faster)</numerusform>
         </translation>
     </message>
 </context>
@@ -418,7 +425,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>HD &amp;path:</source>
+        <source>HD pa&amp;th:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -619,7 +626,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 of %2 keys</source>
+        <source>%L1 of %L2 keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -758,7 +765,7 @@
         </translation>
     </message>
     <message>
-        <source>latency in ms (bin start; bins of %1 ms)</source>
+        <source>ms (bins of %1 ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -816,7 +823,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check &amp;connection now</source>
+        <source>Check connection &amp;now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -911,6 +918,18 @@
         <source>Details…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>BaoKeys will use %1 when it starts again; the windows open now keep their language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ke&amp;ys</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::NewKeyDialog</name>
@@ -981,11 +1000,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;New</source>
+        <source>Ne&amp;w</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Delete</source>
+        <source>De&amp;lete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1025,7 +1044,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Data folder:</source>
+        <source>Data &amp;folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1045,7 +1064,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Test connection</source>
+        <source>Test conn&amp;ection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1196,7 +1215,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Prefix:</source>
+        <source>Prefi&amp;x:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1236,7 +1255,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export CS&amp;V…</source>
+        <source>Expor&amp;t CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1293,21 +1312,21 @@
         </translation>
     </message>
     <message>
-        <source>%1 of %2 keys created in %3 ms</source>
+        <source>%L1 of %L2 keys created in %3 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n failed</source>
+        <source>%Ln failed</source>
         <translation>
-            <numerusform>%n failed</numerusform>
-            <numerusform>%n failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n cancelled</source>
+        <source>%Ln cancelled</source>
         <translation>
-            <numerusform>%n cancelled</numerusform>
-            <numerusform>%n cancelled</numerusform>
+            <numerusform>%Ln cancelled</numerusform>
+            <numerusform>%Ln cancelled</numerusform>
         </translation>
     </message>
     <message>
@@ -1338,7 +1357,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 done, %2 in flight, %3 queued, %4 failed</source>
+        <source>%L1 done, %L2 in flight, %L3 queued, %L4 failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1361,6 +1380,13 @@
         <translation>
             <numerusform>%n of these names is already in the store: %1</numerusform>
             <numerusform>%n of these names are already in the store: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more</source>
+        <translation>
+            <numerusform>and %Ln more</numerusform>
+            <numerusform>and %Ln more</numerusform>
         </translation>
     </message>
 </context>
@@ -1436,11 +1462,11 @@ latency %5 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Repeat:</source>
+        <source>R&amp;epeat:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Parallelism:</source>
+        <source>P&amp;arallelism:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1527,14 +1553,14 @@ latency %5 ms</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n cancelled</source>
+        <source>%Ln cancelled</source>
         <translation>
-            <numerusform>%n cancelled</numerusform>
-            <numerusform>%n cancelled</numerusform>
+            <numerusform>%Ln cancelled</numerusform>
+            <numerusform>%Ln cancelled</numerusform>
         </translation>
     </message>
     <message>
-        <source>%1 signed, %2 in flight, %3 queued, %4 failed</source>
+        <source>%L1 signed, %L2 in flight, %L3 queued, %L4 failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1542,7 +1568,7 @@ latency %5 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export CS&amp;V…</source>
+        <source>Expor&amp;t CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1657,7 +1683,7 @@ digest: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fee &amp;granter:</source>
+        <source>Fee g&amp;ranter:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1693,7 +1719,7 @@ digest: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Copy TxRaw</source>
+        <source>Co&amp;py TxRaw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

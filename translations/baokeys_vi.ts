@@ -8,15 +8,21 @@
         <translation>không rõ lý do</translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n failed: %2 (%3)</source>
+        <source>%L1 of %Ln failed: %2 (%3)</source>
         <translation>
-            <numerusform>%1 trên %n thất bại: %2 (%3)</numerusform>
+            <numerusform>%L1 trên %Ln thất bại: %2 (%3)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n other reason(s), in the Error column</source>
         <translation>
             <numerusform>; %n lý do khác, xem cột Lỗi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more</source>
+        <translation>
+            <numerusform>và %Ln khóa khác</numerusform>
         </translation>
     </message>
 </context>
@@ -126,9 +132,9 @@
 <context>
     <name>LatencyStats</name>
     <message numerus="yes">
-        <source>%n signature(s) in %1 ms — sequential would take %2 ms (%3× faster)</source>
+        <source>%Ln signature(s) in %1 ms — sequential would take %2 ms (%3× faster)</source>
         <translation>
-            <numerusform>%n chữ ký trong %1 ms — ký tuần tự sẽ mất %2 ms (nhanh hơn %3×)</numerusform>
+            <numerusform>%Ln chữ ký trong %1 ms — ký tuần tự sẽ mất %2 ms (nhanh hơn %3×)</numerusform>
         </translation>
     </message>
 </context>
@@ -409,7 +415,7 @@
         <translation>&amp;Mật khẩu BIP-39:</translation>
     </message>
     <message>
-        <source>HD &amp;path:</source>
+        <source>HD pa&amp;th:</source>
         <translation>&amp;Đường dẫn HD:</translation>
     </message>
     <message>
@@ -575,7 +581,7 @@
     </message>
     <message>
         <source>Copy &amp;public key</source>
-        <translation>Sao chép khóa &amp;công khai</translation>
+        <translation>Sao chép khóa công k&amp;hai</translation>
     </message>
     <message>
         <source>&amp;Details…</source>
@@ -583,23 +589,23 @@
     </message>
     <message>
         <source>&amp;Sign message…</source>
-        <translation>&amp;Ký thông điệp…</translation>
+        <translation>Ký &amp;thông điệp…</translation>
     </message>
     <message>
         <source>E&amp;xport private key…</source>
-        <translation>&amp;Xuất khóa bí mật…</translation>
+        <translation>Xuất khóa &amp;bí mật…</translation>
     </message>
     <message>
         <source>&amp;Rename…</source>
-        <translation>Đổi &amp;tên…</translation>
+        <translation>Đổ&amp;i tên…</translation>
     </message>
     <message>
         <source>De&amp;lete…</source>
-        <translation>Xó&amp;a…</translation>
+        <translation>&amp;Xóa…</translation>
     </message>
     <message>
         <source>S&amp;ync with server</source>
-        <translation>Đồn&amp;g bộ với máy chủ</translation>
+        <translation>Đồng bộ &amp;với máy chủ</translation>
     </message>
     <message>
         <source>&amp;Find</source>
@@ -610,8 +616,8 @@
         <translation>Tìm theo tên, địa chỉ hoặc khóa công khai (Ctrl+F)</translation>
     </message>
     <message>
-        <source>%1 of %2 keys</source>
-        <translation>%1 trên %2 khóa</translation>
+        <source>%L1 of %L2 keys</source>
+        <translation>%L1 trên %L2 khóa</translation>
     </message>
     <message>
         <source>Creating key %1 failed.</source>
@@ -745,8 +751,8 @@
         </translation>
     </message>
     <message>
-        <source>latency in ms (bin start; bins of %1 ms)</source>
-        <translation>độ trễ tính bằng ms (đầu khoảng; mỗi khoảng %1 ms)</translation>
+        <source>ms (bins of %1 ms)</source>
+        <translation>ms (mỗi khoảng %1 ms)</translation>
     </message>
     <message>
         <source>lane (requests side by side)</source>
@@ -783,7 +789,7 @@
     </message>
     <message>
         <source>&amp;Provision workers</source>
-        <translation>&amp;Tạo khóa worker</translation>
+        <translation>Tạo khóa &amp;worker</translation>
     </message>
     <message>
         <source>&amp;Batch signing</source>
@@ -802,8 +808,8 @@
         <translation>&amp;Kết nối…</translation>
     </message>
     <message>
-        <source>Check &amp;connection now</source>
-        <translation>Kiểm tra &amp;kết nối ngay</translation>
+        <source>Check connection &amp;now</source>
+        <translation>K&amp;iểm tra kết nối ngay</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -897,6 +903,18 @@
         <source>Details…</source>
         <translation>Chi tiết…</translation>
     </message>
+    <message>
+        <source>BaoKeys will use %1 when it starts again; the windows open now keep their language.</source>
+        <translation>BaoKeys sẽ dùng %1 khi khởi động lại; các cửa sổ đang mở giữ ngôn ngữ hiện tại.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Ke&amp;ys</source>
+        <translation>Khó&amp;a</translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::NewKeyDialog</name>
@@ -914,7 +932,7 @@
     </message>
     <message>
         <source>&amp;Create</source>
-        <translation>&amp;Tạo</translation>
+        <translation>Tạ&amp;o</translation>
     </message>
     <message>
         <source>Enter a name.</source>
@@ -967,16 +985,16 @@
         <translation>Kết nối</translation>
     </message>
     <message>
-        <source>&amp;New</source>
-        <translation>&amp;Mới</translation>
+        <source>Ne&amp;w</source>
+        <translation>Tạo mớ&amp;i</translation>
     </message>
     <message>
-        <source>&amp;Delete</source>
+        <source>De&amp;lete</source>
         <translation>&amp;Xóa</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Tên:</translation>
+        <translation>Tê&amp;n:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
@@ -988,7 +1006,7 @@
     </message>
     <message>
         <source>Names&amp;pace:</source>
-        <translation>&amp;Không gian tên:</translation>
+        <translation>K&amp;hông gian tên:</translation>
     </message>
     <message>
         <source>&amp;Mount:</source>
@@ -1008,10 +1026,10 @@
     </message>
     <message>
         <source>Bech32 &amp;HRP:</source>
-        <translation>&amp;HRP Bech32:</translation>
+        <translation>HRP &amp;Bech32:</translation>
     </message>
     <message>
-        <source>&amp;Data folder:</source>
+        <source>Data &amp;folder:</source>
         <translation>Thư mục &amp;dữ liệu:</translation>
     </message>
     <message>
@@ -1028,11 +1046,11 @@
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation>&amp;Lưu</translation>
+        <translation>Lư&amp;u</translation>
     </message>
     <message>
-        <source>&amp;Test connection</source>
-        <translation>&amp;Thử kết nối</translation>
+        <source>Test conn&amp;ection</source>
+        <translation>&amp;Kiểm tra kết nối</translation>
     </message>
     <message>
         <source>&amp;Open</source>
@@ -1182,12 +1200,12 @@
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <source>&amp;Prefix:</source>
-        <translation>&amp;Tiền tố:</translation>
+        <source>Prefi&amp;x:</source>
+        <translation>Tiề&amp;n tố:</translation>
     </message>
     <message>
         <source>&amp;Count:</source>
-        <translation>&amp;Số lượng:</translation>
+        <translation>Số lượn&amp;g:</translation>
     </message>
     <message>
         <source>&amp;Numbered from:</source>
@@ -1207,7 +1225,7 @@
     </message>
     <message>
         <source>P&amp;arallelism:</source>
-        <translation>Mức &amp;song song:</translation>
+        <translation>&amp;Mức song song:</translation>
     </message>
     <message>
         <source>&amp;Start</source>
@@ -1219,10 +1237,10 @@
     </message>
     <message>
         <source>&amp;Retry failed</source>
-        <translation>&amp;Thử lại các mục lỗi</translation>
+        <translation>Thử lạ&amp;i các mục lỗi</translation>
     </message>
     <message>
-        <source>Export CS&amp;V…</source>
+        <source>Expor&amp;t CSV…</source>
         <translation>Xuất CS&amp;V…</translation>
     </message>
     <message>
@@ -1276,19 +1294,19 @@
         </translation>
     </message>
     <message>
-        <source>%1 of %2 keys created in %3 ms</source>
-        <translation>Đã tạo %1 trên %2 khóa trong %3 ms</translation>
+        <source>%L1 of %L2 keys created in %3 ms</source>
+        <translation>Đã tạo %L1 trên %L2 khóa trong %3 ms</translation>
     </message>
     <message numerus="yes">
-        <source>%n failed</source>
+        <source>%Ln failed</source>
         <translation>
-            <numerusform>%n thất bại</numerusform>
+            <numerusform>%Ln thất bại</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n cancelled</source>
+        <source>%Ln cancelled</source>
         <translation>
-            <numerusform>%n đã hủy</numerusform>
+            <numerusform>%Ln đã hủy</numerusform>
         </translation>
     </message>
     <message>
@@ -1318,8 +1336,8 @@
         <translation>Tệp JSON (*.json)</translation>
     </message>
     <message>
-        <source>%1 done, %2 in flight, %3 queued, %4 failed</source>
-        <translation>%1 xong, %2 đang chạy, %3 đang chờ, %4 thất bại</translation>
+        <source>%L1 done, %L2 in flight, %L3 queued, %L4 failed</source>
+        <translation>%L1 xong, %L2 đang chạy, %L3 đang chờ, %L4 thất bại</translation>
     </message>
     <message>
         <source>%v of %m created</source>
@@ -1339,6 +1357,12 @@
         <source>%n of these names are already in the store: %1</source>
         <translation>
             <numerusform>%n tên trong số này đã có trong kho: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more</source>
+        <translation>
+            <numerusform>và %Ln khóa khác</numerusform>
         </translation>
     </message>
 </context>
@@ -1405,7 +1429,7 @@ bắt đầu %3 ms, kết thúc %4 ms
     </message>
     <message>
         <source>&amp;Message:</source>
-        <translation>&amp;Thông điệp:</translation>
+        <translation>Thô&amp;ng điệp:</translation>
     </message>
     <message>
         <source>Each key signs the message this many times.</source>
@@ -1416,16 +1440,16 @@ bắt đầu %3 ms, kết thúc %4 ms
         <translation>tự động</translation>
     </message>
     <message>
-        <source>&amp;Repeat:</source>
-        <translation>&amp;Lặp lại:</translation>
+        <source>R&amp;epeat:</source>
+        <translation>Lặp lạ&amp;i:</translation>
     </message>
     <message>
-        <source>&amp;Parallelism:</source>
+        <source>P&amp;arallelism:</source>
         <translation>Mức &amp;song song:</translation>
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation>&amp;Chạy</translation>
+        <translation>Chạ&amp;y</translation>
     </message>
     <message>
         <source>Cance&amp;l</source>
@@ -1502,21 +1526,21 @@ bắt đầu %3 ms, kết thúc %4 ms
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n cancelled</source>
+        <source>%Ln cancelled</source>
         <translation>
-            <numerusform>%n đã hủy</numerusform>
+            <numerusform>%Ln đã hủy</numerusform>
         </translation>
     </message>
     <message>
-        <source>%1 signed, %2 in flight, %3 queued, %4 failed</source>
-        <translation>%1 đã ký, %2 đang chạy, %3 đang chờ, %4 thất bại</translation>
+        <source>%L1 signed, %L2 in flight, %L3 queued, %L4 failed</source>
+        <translation>%L1 đã ký, %L2 đang chạy, %L3 đang chờ, %L4 thất bại</translation>
     </message>
     <message>
         <source>%v of %m signed</source>
         <translation>đã ký %v / %m</translation>
     </message>
     <message>
-        <source>Export CS&amp;V…</source>
+        <source>Expor&amp;t CSV…</source>
         <translation>Xuất CS&amp;V…</translation>
     </message>
     <message>
@@ -1629,11 +1653,11 @@ tóm lược: %3</translation>
     </message>
     <message>
         <source>&amp;Gas limit:</source>
-        <translation>Giới hạn &amp;gas:</translation>
+        <translation>Giới hạn g&amp;as:</translation>
     </message>
     <message>
-        <source>Fee &amp;granter:</source>
-        <translation>Người &amp;cấp phí:</translation>
+        <source>Fee g&amp;ranter:</source>
+        <translation>&amp;Người cấp phí:</translation>
     </message>
     <message>
         <source>optional: the account whose fee grant pays</source>
@@ -1649,7 +1673,7 @@ tóm lược: %3</translation>
     </message>
     <message>
         <source>Account &amp;number:</source>
-        <translation>Số tài &amp;khoản:</translation>
+        <translation>Số tài kh&amp;oản:</translation>
     </message>
     <message>
         <source>S&amp;equence:</source>
@@ -1668,7 +1692,7 @@ tóm lược: %3</translation>
         <translation>&amp;Ký</translation>
     </message>
     <message>
-        <source>&amp;Copy TxRaw</source>
+        <source>Co&amp;py TxRaw</source>
         <translation>&amp;Sao chép TxRaw</translation>
     </message>
     <message>

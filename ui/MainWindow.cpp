@@ -27,6 +27,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
+#include <QTranslator>
 #include <QVBoxLayout>
 
 namespace baokeys::ui {
@@ -74,7 +75,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_keys = new KeysPage(m_tabs);
     m_provision = new ProvisionPage(m_tabs);
     m_sign = new SignBatchPage(m_tabs);
-    m_tabs->addTab(m_keys, tr("&Keys"));
+    m_tabs->addTab(m_keys, tr("Ke&ys")); // Alt+K is the Keys menu
     m_tabs->addTab(m_provision, tr("&Provision workers"));
     m_tabs->addTab(m_sign, tr("&Batch signing"));
     layout->addWidget(m_tabs, 1);
@@ -126,7 +127,7 @@ void MainWindow::buildMenus()
     QAction *connections = file->addAction(tr("&Connections…"), this, &MainWindow::showConnections);
     connections->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     QAction *refresh =
-        file->addAction(tr("Check &connection now"), m_monitor, &ConnectionMonitor::refreshNow);
+        file->addAction(tr("Check connection &now"), m_monitor, &ConnectionMonitor::refreshNow);
     refresh->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     file->addSeparator();
     QMenu *language = file->addMenu(tr("&Language"));
@@ -140,10 +141,8 @@ void MainWindow::buildMenus()
         action->setCheckable(true);
         action->setChecked(code == current);
         languages->addAction(action);
-        connect(action, &QAction::triggered, this, [this, code = code] {
-            QSettings().setValue(QLatin1String(Translations::SettingKey), code);
-            showMessage(tr("The language changes when BaoKeys starts again."));
-        });
+        connect(action, &QAction::triggered, this,
+                [this, code = code, label = label] { languageChosen(code, label); });
     }
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -170,6 +169,30 @@ void MainWindow::buildMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About BaoKeys"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::languageChosen(const QString &code, const QString &label)
+{
+    QSettings().setValue(QLatin1String(Translations::SettingKey), code);
+    // Windows built now keep their words: the change waits for a restart
+    // (a restart of an in-memory signer would lose its keys, so BaoKeys
+    // never restarts itself). Said in the language chosen too, for an
+    // operator who reads that one better.
+    static const char *const Restart =
+        QT_TR_NOOP("BaoKeys will use %1 when it starts again; the windows open now keep their language.");
+    QString text = tr(Restart).arg(label);
+    const QString target = code.isEmpty() ? Translations::languageFor(QLocale::system()) : code;
+    QTranslator chosen;
+    if (chosen.load(QStringLiteral(":/i18n/baokeys_%1.qm").arg(target))) {
+        const QString translated = chosen.translate("baokeys::ui::MainWindow", Restart);
+        if (!translated.isEmpty() && translated.arg(label) != text)
+            text += QStringLiteral("\n\n") + translated.arg(label);
+    }
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Language"), text, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("languageBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    showMessage(tr("The language changes when BaoKeys starts again."));
 }
 
 void MainWindow::openInitialProfile()

@@ -74,6 +74,8 @@ private:
     void buildMenus();
     void onStatus(ConnectionState state, const bao::ConnectionStatus &status);
     void updateTitle();
+    // Saves the language for the next start and says so, in both languages.
+    void languageChosen(const QString &code, const QString &label);
     void askTokenAndOpen(const Profile &profile, const QString &reason, bool canRemember);
 
     std::unique_ptr<ProfileStore> m_profiles;

@@ -445,9 +445,9 @@ void TestUiModels::resourcesAndTranslations()
     QCOMPARE(vietnamese.translate("baokeys::ui::ConnectionMonitor", "Sealed"),
              QStringLiteral("Bị niêm phong"));
     QCOMPARE(vietnamese.translate("LatencyStats",
-                                  "%n signature(s) in %1 ms — sequential would take %2 ms (%3× faster)",
+                                  "%Ln signature(s) in %1 ms — sequential would take %2 ms (%3× faster)",
                                   nullptr, 5),
-             QStringLiteral("%n chữ ký trong %1 ms — ký tuần tự sẽ mất %2 ms (nhanh hơn %3×)"));
+             QStringLiteral("%Ln chữ ký trong %1 ms — ký tuần tự sẽ mất %2 ms (nhanh hơn %3×)"));
 }
 
 void TestUiModels::vietnameseCoversEveryString()

@@ -40,10 +40,11 @@ QString BatchFailures::describe(const QList<BatchItemModel::Row> &rows)
             main = reason;
     }
     QStringList named = keysByReason.value(main).mid(0, KeysNamed);
-    if (keysByReason.value(main).size() > KeysNamed)
-        named << QStringLiteral("…");
+    const int unnamed = int(keysByReason.value(main).size()) - KeysNamed;
+    if (unnamed > 0)
+        named << QCoreApplication::translate("BatchFailures", "and %Ln more", nullptr, unnamed);
     QString text =
-        QCoreApplication::translate("BatchFailures", "%1 of %n failed: %2 (%3)", nullptr, int(rows.size()))
+        QCoreApplication::translate("BatchFailures", "%L1 of %Ln failed: %2 (%3)", nullptr, int(rows.size()))
             .arg(failed)
             .arg(main, named.join(QStringLiteral(", ")));
     // A plain variable for the count: lupdate (Qt 6.4) hangs on an argument

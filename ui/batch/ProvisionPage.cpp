@@ -37,7 +37,7 @@ ProvisionPage::ProvisionPage(QWidget *parent) : QWidget(parent)
     auto *form = new QFormLayout;
     m_prefix = new QLineEdit(QStringLiteral("blob-worker"), this);
     m_prefix->setObjectName(QStringLiteral("provisionPrefix"));
-    form->addRow(tr("&Prefix:"), m_prefix);
+    form->addRow(tr("Prefi&x:"), m_prefix);
     m_count = new QSpinBox(this);
     m_count->setObjectName(QStringLiteral("provisionCount"));
     m_count->setRange(1, 10000);
@@ -76,7 +76,7 @@ ProvisionPage::ProvisionPage(QWidget *parent) : QWidget(parent)
     m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
     m_retry = new QPushButton(tr("&Retry failed"), this);
     m_retry->setObjectName(QStringLiteral("provisionRetry"));
-    m_exportCsv = new QPushButton(tr("Export CS&V…"), this);
+    m_exportCsv = new QPushButton(tr("Expor&t CSV…"), this);
     m_exportJson = new QPushButton(tr("Export &JSON…"), this);
     for (QPushButton *button : {m_start, m_cancel, m_retry, m_exportCsv, m_exportJson})
         buttons->addWidget(button);
@@ -86,7 +86,7 @@ ProvisionPage::ProvisionPage(QWidget *parent) : QWidget(parent)
 
     m_run = new BatchRunView(QStringLiteral("provision"), m_model, this);
     m_run->setLiveText([](const keyring::BatchCounts &counts) {
-        return tr("%1 done, %2 in flight, %3 queued, %4 failed")
+        return tr("%L1 done, %L2 in flight, %L3 queued, %L4 failed")
             .arg(counts.succeeded)
             .arg(counts.running)
             .arg(counts.queued)
@@ -198,8 +198,9 @@ void ProvisionPage::updatePreview()
             return;
         }
         QStringList shown = taken.mid(0, 3);
-        if (taken.size() > 3)
-            shown << QStringLiteral("…");
+        const int more = int(taken.size()) - 3;
+        if (more > 0)
+            shown << tr("and %Ln more", nullptr, more);
         m_preview->setText(tr("%n of these names are already in the store: %1", nullptr, int(taken.size()))
                                .arg(shown.join(QStringLiteral(", "))));
         return;
@@ -286,14 +287,14 @@ void ProvisionPage::finishAll()
 QString ProvisionPage::summaryText() const
 {
     const auto counts = m_model->counts();
-    QString text = tr("%1 of %2 keys created in %3 ms")
+    QString text = tr("%L1 of %L2 keys created in %3 ms")
                        .arg(counts.succeeded)
                        .arg(counts.total)
                        .arg(QLocale().toString(m_run->elapsedMs()));
     if (counts.failed > 0)
-        text += QStringLiteral(" · ") + tr("%n failed", nullptr, counts.failed);
+        text += QStringLiteral(" · ") + tr("%Ln failed", nullptr, counts.failed);
     if (counts.cancelled > 0)
-        text += QStringLiteral(" · ") + tr("%n cancelled", nullptr, counts.cancelled);
+        text += QStringLiteral(" · ") + tr("%Ln cancelled", nullptr, counts.cancelled);
     return text;
 }
 

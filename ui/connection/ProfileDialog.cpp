@@ -36,9 +36,9 @@ ProfileDialog::ProfileDialog(ProfileStore &store, TokenVault &vault, Session *ac
     m_list->setObjectName(QStringLiteral("profileList"));
     left->addWidget(m_list);
     auto *listButtons = new QHBoxLayout;
-    auto *add = new QPushButton(tr("&New"), this);
+    auto *add = new QPushButton(tr("Ne&w"), this);
     add->setObjectName(QStringLiteral("newProfile"));
-    auto *remove = new QPushButton(tr("&Delete"), this);
+    auto *remove = new QPushButton(tr("De&lete"), this);
     listButtons->addWidget(add);
     listButtons->addWidget(remove);
     left->addLayout(listButtons);
@@ -80,7 +80,7 @@ ProfileDialog::ProfileDialog(ProfileStore &store, TokenVault &vault, Session *ac
     auto *dirBrowse = new QPushButton(tr("Browse…"), this);
     dirRow->addWidget(m_dataDir);
     dirRow->addWidget(dirBrowse);
-    auto *dirLabel = new QLabel(tr("&Data folder:"), this);
+    auto *dirLabel = new QLabel(tr("Data &folder:"), this);
     dirLabel->setBuddy(m_dataDir);
     form->addRow(dirLabel, dirRow);
     m_token = new QLineEdit(this);
@@ -98,7 +98,7 @@ ProfileDialog::ProfileDialog(ProfileStore &store, TokenVault &vault, Session *ac
     auto *actions = new QHBoxLayout;
     auto *save = new QPushButton(tr("&Save"), this);
     save->setObjectName(QStringLiteral("saveProfile"));
-    m_test = new QPushButton(tr("&Test connection"), this);
+    m_test = new QPushButton(tr("Test conn&ection"), this);
     m_test->setObjectName(QStringLiteral("testConnection"));
     actions->addWidget(save);
     actions->addWidget(m_test);

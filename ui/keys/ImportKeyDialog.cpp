@@ -40,7 +40,7 @@ ImportKeyDialog::ImportKeyDialog(QWidget *parent) : QDialog(parent)
     SecretInput::makeMasked(m_passphrase);
     form->addRow(tr("BIP-39 &passphrase:"), m_passphrase);
     m_hdPath = new QLineEdit(QStringLiteral("m/44'/118'/0'/0/0"), this);
-    form->addRow(tr("HD &path:"), m_hdPath);
+    form->addRow(tr("HD pa&th:"), m_hdPath);
     m_exportable = new QCheckBox(tr("&Exportable"), this);
     form->addRow(QString(), m_exportable);
     auto *note = new QLabel(tr("The secret is sent once to the signer and wiped from this window."), this);

@@ -209,7 +209,7 @@ void KeysPage::updateActions()
     m_delete->setEnabled(open && selected >= 1); // several at once, with one confirmation
     m_copyAddress->setEnabled(open && selected >= 1);
     m_copyPublicKey->setEnabled(open && selected >= 1);
-    m_count->setText(tr("%1 of %2 keys").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
+    m_count->setText(tr("%L1 of %L2 keys").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
     m_empty->setVisible(open && m_model->rowCount() == 0);
 }
 

@@ -50,7 +50,7 @@ SignTransactionDialog::SignTransactionDialog(keyring::BaoKeyring &keyring, const
     m_amount = addField(tr("&Amount:"), QStringLiteral("txAmount"), QStringLiteral("1000000utia"));
     m_fee = addField(tr("&Fee:"), QStringLiteral("txFee"), QStringLiteral("2000utia"));
     m_gas = addField(tr("&Gas limit:"), QStringLiteral("txGas"), QStringLiteral("80000"));
-    m_feeGranter = addField(tr("Fee &granter:"), QStringLiteral("txFeeGranter"),
+    m_feeGranter = addField(tr("Fee g&ranter:"), QStringLiteral("txFeeGranter"),
                             tr("optional: the account whose fee grant pays"));
     m_memo = addField(tr("&Memo:"), QStringLiteral("txMemo"), QString());
     m_chainId = addField(tr("&Chain ID:"), QStringLiteral("txChainId"), QStringLiteral("mocha-4"));
@@ -72,7 +72,7 @@ SignTransactionDialog::SignTransactionDialog(keyring::BaoKeyring &keyring, const
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_sign = buttons->addButton(tr("&Sign"), QDialogButtonBox::ActionRole);
     m_sign->setObjectName(QStringLiteral("txSignButton"));
-    m_copy = buttons->addButton(tr("&Copy TxRaw"), QDialogButtonBox::ActionRole);
+    m_copy = buttons->addButton(tr("Co&py TxRaw"), QDialogButtonBox::ActionRole);
     m_copy->setObjectName(QStringLiteral("txCopyButton"));
     m_copy->setEnabled(false);
     connect(m_sign, &QPushButton::clicked, this, &SignTransactionDialog::sign);

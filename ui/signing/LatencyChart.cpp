@@ -9,13 +9,17 @@
 #include <QChart>
 #include <QChartView>
 #include <QEvent>
+#include <QFontMetrics>
+#include <QGraphicsLayout>
 #include <QHBoxLayout>
+#include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
 #include <QScatterSeries>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <algorithm>
 #include <cmath>
 
 namespace baokeys::ui {
@@ -55,6 +59,9 @@ LatencyChart::LatencyChart(QWidget *parent) : QWidget(parent)
     layout->addLayout(timelineColumn, 3);
     layout->addWidget(m_histogramView, 2);
     m_bars = new RequestBarsItem(timeline());
+    // Below this the plots shrink to a sliver and Qt Charts cuts every label
+    // to "...": in a small window the table above gives up the room.
+    setMinimumHeight(210);
     clear();
 }
 
@@ -89,6 +96,14 @@ void LatencyChart::applyTheme()
         chart->setBackgroundBrush(palette().brush(QPalette::Base));
         chart->setTitleBrush(palette().brush(QPalette::Text));
         chart->legend()->setLabelBrush(palette().brush(QPalette::Text));
+        // The theme's margins and fonts are sized for a large chart: the
+        // window's own font and thin margins leave the plot its room.
+        chart->setMargins(QMargins(2, 2, 2, 2));
+        chart->layout()->setContentsMargins(0, 0, 0, 0);
+        QFont title = font();
+        title.setBold(true);
+        chart->setTitleFont(title);
+        chart->legend()->setFont(font());
     }
     // setTheme restyled the series too: draw the batch again in its own colours.
     if (!m_stats.intervals.isEmpty())
@@ -107,6 +122,9 @@ void LatencyChart::clear()
     m_comparison->clear();
     m_bars->setIntervals({}, {}, nullptr);
     for (QChart *chart : {timeline(), histogram()}) {
+        // Axis numbers in the app's language (1,500 or 1.500), like the text.
+        chart->setLocalizeNumbers(true);
+        chart->setLocale(QLocale());
         chart->removeAllSeries();
         const auto axes = chart->axes();
         for (QAbstractAxis *axis : axes) {
@@ -173,11 +191,12 @@ void LatencyChart::buildTimeline(const LatencyStats &stats)
     rowAxis->setLabelFormat(QStringLiteral("%.0f"));
     rowAxis->setTickType(QValueAxis::TicksDynamic);
     rowAxis->setTickAnchor(1);
-    rowAxis->setTickInterval(std::max(1.0, std::ceil(m_rowCount / 8.0)));
     rowAxis->setGridLineVisible(false);
     rowAxis->setTitleText(byLane ? tr("lane (requests side by side)") : tr("request"));
     rowAxis->setLabelsVisible(m_rowCount <= 200);
     chart->addAxis(rowAxis, Qt::AlignLeft);
+    styleAxes(chart);
+    fitRowTicks();
 
     auto attach = [&](QAbstractSeries *series) {
         chart->addSeries(series);
@@ -230,6 +249,37 @@ void LatencyChart::buildTimeline(const LatencyStats &stats)
     m_bars->setIntervals(stats.intervals, rows, reference);
 }
 
+void LatencyChart::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitRowTicks();
+}
+
+void LatencyChart::fitRowTicks()
+{
+    auto *rows = qobject_cast<QValueAxis *>(timeline()->axes(Qt::Vertical).value(0));
+    if (!rows || m_rowCount == 0)
+        return;
+    // Each row label needs its line and some air, or Qt Charts cuts it to
+    // "...": as many labels as the plot's height holds (the view less its
+    // title, time axis and legend), never more than about eight.
+    const double room = std::max(40.0, double(m_timelineView->height()) - 120.0);
+    const int lineHeight = QFontMetrics(rows->labelsFont()).height();
+    const int labels = std::clamp(int(room / (lineHeight * 1.6)), 2, 8);
+    rows->setTickInterval(std::max(1.0, std::ceil(double(m_rowCount) / labels)));
+}
+
+void LatencyChart::styleAxes(QChart *chart) const
+{
+    QFont small = font();
+    small.setPointSizeF(font().pointSizeF() * 0.9);
+    const auto axes = chart->axes();
+    for (QAbstractAxis *axis : axes) {
+        axis->setLabelsFont(small);
+        axis->setTitleFont(small);
+    }
+}
+
 void LatencyChart::buildHistogram(const LatencyStats &stats)
 {
     if (stats.count == 0)
@@ -251,7 +301,7 @@ void LatencyChart::buildHistogram(const LatencyStats &stats)
     auto *binAxis = new QBarCategoryAxis;
     binAxis->setObjectName(QStringLiteral("binAxis"));
     binAxis->append(labels);
-    binAxis->setTitleText(tr("latency in ms (bin start; bins of %1 ms)").arg(locale.toString(bins.widthMs)));
+    binAxis->setTitleText(tr("ms (bins of %1 ms)").arg(locale.toString(bins.widthMs)));
     histogramChart->addAxis(binAxis, Qt::AlignBottom);
     histogramSeries->attachAxis(binAxis);
     // Ticks on whole requests only: at most about six of them, a whole step
@@ -269,6 +319,15 @@ void LatencyChart::buildHistogram(const LatencyStats &stats)
     countAxis->setTitleText(tr("requests"));
     histogramChart->addAxis(countAxis, Qt::AlignLeft);
     histogramSeries->attachAxis(countAxis);
+    styleAxes(histogramChart);
+    // Bin labels side by side need their width per bin; where the chart is
+    // narrower than that (a small window) they stand upright rather than be
+    // cut to "...".
+    int widest = 0;
+    for (const QString &label : std::as_const(labels))
+        widest = std::max(widest, QFontMetrics(binAxis->labelsFont()).horizontalAdvance(label));
+    const int perBin = std::max(1, m_histogramView->width() - 90) / std::max(1, int(labels.size()));
+    binAxis->setLabelsAngle(widest + 10 > perBin ? -90 : 0);
     histogramChart->legend()->hide();
     histogramChart->setTitle(
         tr("Latency: median %1 ms, p95 %2 ms")

@@ -45,11 +45,14 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void applyTheme();
     void buildTimeline(const LatencyStats &stats);
     void buildHistogram(const LatencyStats &stats);
+    void styleAxes(QChart *chart) const; // the window's font, a little smaller
+    void fitRowTicks();                  // row labels the timeline's height holds
 
     QChartView *m_timelineView = nullptr;
     QChartView *m_histogramView = nullptr;

@@ -78,7 +78,7 @@ QString LatencyStats::summary() const
 {
     const QLocale locale;
     return QCoreApplication::translate("LatencyStats",
-                                       "%n signature(s) in %1 ms — sequential would take %2 ms "
+                                       "%Ln signature(s) in %1 ms — sequential would take %2 ms "
                                        "(%3× faster)",
                                        nullptr, count)
         .arg(locale.toString(wallMs, 'f', 0), locale.toString(sequentialMs, 'f', 0),

@@ -90,11 +90,11 @@ SignBatchPage::SignBatchPage(QWidget *parent) : QWidget(parent)
     m_parallelism->setObjectName(QStringLiteral("signParallelism"));
     m_parallelism->setRange(0, keyring::DefaultMaxParallelism);
     m_parallelism->setSpecialValueText(tr("auto"));
-    auto *repeatLabel = new QLabel(tr("&Repeat:"), this);
+    auto *repeatLabel = new QLabel(tr("R&epeat:"), this);
     repeatLabel->setBuddy(m_repeat);
     numbers->addWidget(repeatLabel);
     numbers->addWidget(m_repeat);
-    auto *parallelLabel = new QLabel(tr("&Parallelism:"), this);
+    auto *parallelLabel = new QLabel(tr("P&arallelism:"), this);
     parallelLabel->setBuddy(m_parallelism);
     numbers->addWidget(parallelLabel);
     numbers->addWidget(m_parallelism);
@@ -108,7 +108,7 @@ SignBatchPage::SignBatchPage(QWidget *parent) : QWidget(parent)
     m_cancel = new QPushButton(tr("Cance&l"), this);
     m_cancel->setObjectName(QStringLiteral("signCancel"));
     m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
-    m_exportCsv = new QPushButton(tr("Export CS&V…"), this);
+    m_exportCsv = new QPushButton(tr("Expor&t CSV…"), this);
     m_exportCsv->setObjectName(QStringLiteral("signExportCsv"));
     m_exportJson = new QPushButton(tr("Export &JSON…"), this);
     m_exportJson->setObjectName(QStringLiteral("signExportJson"));
@@ -123,7 +123,7 @@ SignBatchPage::SignBatchPage(QWidget *parent) : QWidget(parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_runView = new BatchRunView(QStringLiteral("sign"), m_model, splitter);
     m_runView->setLiveText([](const keyring::BatchCounts &counts) {
-        return tr("%1 signed, %2 in flight, %3 queued, %4 failed")
+        return tr("%L1 signed, %L2 in flight, %L3 queued, %L4 failed")
             .arg(counts.succeeded)
             .arg(counts.running)
             .arg(counts.queued)
@@ -369,7 +369,7 @@ QString SignBatchPage::summaryText() const
     if (counts.failed > 0)
         parts << BatchFailures::describe(m_model->rows());
     if (counts.cancelled > 0)
-        parts << tr("%n cancelled", nullptr, counts.cancelled);
+        parts << tr("%Ln cancelled", nullptr, counts.cancelled);
     return parts.join(QStringLiteral(" · "));
 }
 
