@@ -43,6 +43,7 @@ private slots:
     void firstStartOpensTheEmbeddedSigner();
     void profilesKeepNoToken();
     void testConnectionShowsHealthAndToken();
+    void chainNodeIsSavedWithTheProfile();
     void statusBarFollowsTheServer();
     void statusBarFollowsAFailover();
     void importDetailsAndDeleteThroughTheDialogs();
@@ -177,6 +178,35 @@ void TestConnection::testConnectionShowsHealthAndToken()
              qPrintable(result->toPlainText()));
     // Said once: not "permission denied (HTTP 403): permission denied".
     QCOMPARE(result->toPlainText().count(QLatin1String("permission denied"), Qt::CaseInsensitive), 1);
+}
+
+void TestConnection::chainNodeIsSavedWithTheProfile()
+{
+    QSettings settings;
+    ui::ProfileStore store(&settings);
+    ui::Profile profile;
+    profile.name = QStringLiteral("with a node");
+    store.save(&profile);
+    QVERIFY(store.find(profile.id)->chainNode.isEmpty()); // optional: offline by default
+    ui::TokenVault vault;
+    {
+        ui::ProfileDialog dialog(store, vault, nullptr);
+        dialog.show();
+        auto *list = dialog.findChild<QWidget *>(QStringLiteral("profileList"));
+        for (int i = 0; i < 50 && dialog.selectedId() != profile.id; ++i)
+            QTest::keyClick(list, Qt::Key_Down);
+        QCOMPARE(dialog.selectedId(), profile.id);
+        auto *node = dialog.findChild<QLineEdit *>(QStringLiteral("profileChainNode"));
+        QVERIFY(node);
+        QVERIFY(node->text().isEmpty());
+        node->setText(QStringLiteral(" http://127.0.0.1:1317 "));
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("saveProfile")), Qt::LeftButton);
+    }
+    QCOMPARE(store.find(profile.id)->chainNode, QStringLiteral("http://127.0.0.1:1317"));
+    // Read back by a fresh store, as the next start does.
+    QCOMPARE(ui::ProfileStore(&settings).find(profile.id)->chainNode,
+             QStringLiteral("http://127.0.0.1:1317"));
+    store.remove(profile.id);
 }
 
 void TestConnection::statusBarFollowsTheServer()

@@ -29,6 +29,9 @@ public:
     QString hrp = QStringLiteral("celestia");
     bool tlsSkipVerify = false;
     QString dataDir; // EmbeddedFolder
+    // A Cosmos SDK REST endpoint ("http://host:1317"); empty: transactions
+    // are signed offline and the account number and sequence are typed.
+    QString chainNode;
 
     bool isEmbedded() const { return kind != Kind::Remote; }
     // The client settings for this profile with `token`.

@@ -75,6 +75,12 @@ ProfileDialog::ProfileDialog(ProfileStore &store, TokenVault &vault, Session *ac
     form->addRow(QString(), m_skipVerify);
     m_hrp = new QLineEdit(this);
     form->addRow(tr("Bech32 &HRP:"), m_hrp);
+    m_chainNode = new QLineEdit(this);
+    m_chainNode->setObjectName(QStringLiteral("profileChainNode"));
+    m_chainNode->setPlaceholderText(tr("optional, e.g. http://127.0.0.1:1317"));
+    m_chainNode->setToolTip(tr("A Cosmos SDK REST endpoint: fills account numbers and sequences, "
+                               "estimates gas, shows fee grants and broadcasts. Empty: sign offline."));
+    form->addRow(tr("Chain node (REST):"), m_chainNode);
     auto *dirRow = new QHBoxLayout;
     m_dataDir = new QLineEdit(this);
     auto *dirBrowse = new QPushButton(tr("Browse…"), this);
@@ -228,6 +234,7 @@ void ProfileDialog::showProfile(const QString &id)
     m_mount->setText(profile->mount);
     m_caFile->setText(profile->caFile);
     m_hrp->setText(profile->hrp);
+    m_chainNode->setText(profile->chainNode);
     m_skipVerify->setChecked(profile->tlsSkipVerify);
     m_dataDir->setText(profile->dataDir);
     SecretInput::wipe(m_token);
@@ -257,6 +264,7 @@ Profile ProfileDialog::formProfile() const
     profile.mount = m_mount->text().trimmed();
     profile.caFile = m_caFile->text().trimmed();
     profile.hrp = m_hrp->text().trimmed();
+    profile.chainNode = m_chainNode->text().trimmed();
     profile.tlsSkipVerify = m_skipVerify->isChecked();
     profile.dataDir = m_dataDir->text().trimmed();
     return profile;

@@ -72,6 +72,7 @@ private:
     QLineEdit *m_mount = nullptr;
     QLineEdit *m_caFile = nullptr;
     QLineEdit *m_hrp = nullptr;
+    QLineEdit *m_chainNode = nullptr;
     QCheckBox *m_skipVerify = nullptr;
     QLineEdit *m_dataDir = nullptr;
     QLineEdit *m_token = nullptr;

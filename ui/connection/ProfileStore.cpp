@@ -51,6 +51,7 @@ std::optional<Profile> ProfileStore::find(const QString &id) const
         profile.hrp = s.value(QStringLiteral("hrp"), QStringLiteral("celestia")).toString();
         profile.tlsSkipVerify = s.value(QStringLiteral("tlsSkipVerify"), false).toBool();
         profile.dataDir = s.value(QStringLiteral("dataDir")).toString();
+        profile.chainNode = s.value(QStringLiteral("chainNode")).toString();
     }
     s.endGroup();
     if (!exists)
@@ -81,6 +82,7 @@ void ProfileStore::save(const Profile &profile)
     s.setValue(QStringLiteral("hrp"), copy.hrp);
     s.setValue(QStringLiteral("tlsSkipVerify"), copy.tlsSkipVerify);
     s.setValue(QStringLiteral("dataDir"), copy.dataDir);
+    s.setValue(QStringLiteral("chainNode"), copy.chainNode);
     s.endGroup();
     s.sync();
 }
