@@ -12,6 +12,7 @@
 
 #include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QFile>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -47,6 +48,7 @@ private slots:
     void wordingSaysThingsOnce();
     void tableSortsNamesNaturally();
     void restartedSignerResyncsAndFreesItsNames();
+    void parallelWorkerPresetNamesTheKeys();
 
 private:
     void setForm(const QString &prefix, int count, int parallelism = 0, int firstIndex = 1);
@@ -506,6 +508,23 @@ void TestProvisionPage::restartedSignerResyncsAndFreesItsNames()
         QVERIFY(record && !record->missingOnServer);
     }
     m_window->closeSession(); // before its server goes
+}
+
+void TestProvisionPage::parallelWorkerPresetNamesTheKeys()
+{
+    // celestia-node's TxWorkerAccounts looks for parallel-worker-N.
+    auto *preset = m_page->findChild<QComboBox *>(QStringLiteral("provisionPreset"));
+    QVERIFY(preset);
+    const int index = preset->findData(QStringLiteral("parallel-worker"));
+    QVERIFY(index >= 0);
+    preset->setCurrentIndex(index);
+    emit preset->activated(index);
+    QCOMPARE(m_page->findChild<QLineEdit *>(QStringLiteral("provisionPrefix"))->text(),
+             QStringLiteral("parallel-worker"));
+    m_page->findChild<QSpinBox *>(QStringLiteral("provisionCount"))->setValue(2);
+    QVERIFY(runToEnd());
+    QVERIFY(m_window->session()->keyring().key(QStringLiteral("parallel-worker-1")));
+    QVERIFY(m_window->session()->keyring().key(QStringLiteral("parallel-worker-2")));
 }
 
 QTEST_MAIN(TestProvisionPage)

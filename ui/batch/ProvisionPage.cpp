@@ -7,6 +7,7 @@
 #include "ui/connection/Session.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -37,7 +38,16 @@ ProvisionPage::ProvisionPage(QWidget *parent) : QWidget(parent)
     auto *form = new QFormLayout;
     m_prefix = new QLineEdit(QStringLiteral("blob-worker"), this);
     m_prefix->setObjectName(QStringLiteral("provisionPrefix"));
+    // The names the worker set-ups expect: celestia-node's TxWorkerAccounts
+    // looks for parallel-worker-N in its keyring.
+    m_preset = new QComboBox(this);
+    m_preset->setObjectName(QStringLiteral("provisionPreset"));
+    m_preset->addItem(tr("blob-worker-N"), QStringLiteral("blob-worker"));
+    m_preset->addItem(tr("parallel-worker-N"), QStringLiteral("parallel-worker"));
+    m_preset->setToolTip(tr("Fills the prefix with a naming convention (parallel-worker-N: celestia-node's "
+                            "TxWorkerAccounts); the prefix stays editable."));
     form->addRow(tr("Prefi&x:"), m_prefix);
+    form->addRow(tr("Na&ming:"), m_preset);
     m_count = new QSpinBox(this);
     m_count->setObjectName(QStringLiteral("provisionCount"));
     m_count->setRange(1, 10000);
@@ -110,6 +120,8 @@ ProvisionPage::ProvisionPage(QWidget *parent) : QWidget(parent)
     connect(m_run, &BatchRunView::runFinished, this, &ProvisionPage::onRunFinished);
     connect(m_run, &BatchRunView::finished, this, &ProvisionPage::finishAll);
     connect(m_prefix, &QLineEdit::textChanged, this, &ProvisionPage::updatePreview);
+    connect(m_preset, &QComboBox::activated, this,
+            [this](int index) { m_prefix->setText(m_preset->itemData(index).toString()); });
     connect(m_count, &QSpinBox::valueChanged, this, &ProvisionPage::updatePreview);
     connect(m_firstIndex, &QSpinBox::valueChanged, this, &ProvisionPage::updatePreview);
     updatePreview();
@@ -413,9 +425,9 @@ void ProvisionPage::updateButtons()
     m_retry->setEnabled(!running && m_session && counts.succeeded < counts.total);
     m_exportCsv->setEnabled(!running && counts.succeeded > 0);
     m_exportJson->setEnabled(!running && counts.succeeded > 0);
-    for (QWidget *field : {static_cast<QWidget *>(m_prefix), static_cast<QWidget *>(m_count),
-                           static_cast<QWidget *>(m_firstIndex), static_cast<QWidget *>(m_exportable),
-                           static_cast<QWidget *>(m_parallelism)})
+    for (QWidget *field : {static_cast<QWidget *>(m_prefix), static_cast<QWidget *>(m_preset),
+                           static_cast<QWidget *>(m_count), static_cast<QWidget *>(m_firstIndex),
+                           static_cast<QWidget *>(m_exportable), static_cast<QWidget *>(m_parallelism)})
         field->setEnabled(!running);
     if (running)
         m_start->setEnabled(false);

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -68,6 +69,7 @@ private:
     int m_batchParallelism = 0;
 
     QLineEdit *m_prefix = nullptr;
+    QComboBox *m_preset = nullptr;
     QSpinBox *m_count = nullptr;
     QSpinBox *m_firstIndex = nullptr;
     QCheckBox *m_exportable = nullptr;
