@@ -6,6 +6,7 @@
 #include "cli/KeysCommands.h"
 #include "cli/TxFlow.h"
 #include "core/chain/ChainClient.h"
+#include "core/chain/GrantPlan.h"
 #include "core/crypto/Hex.h"
 #include "core/keyring/BaoKeyring.h"
 #include "core/tx/AccountAddress.h"
@@ -13,6 +14,7 @@
 #include "core/tx/TxBodyBuilder.h"
 #include "core/tx/TxSigner.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -286,67 +288,51 @@ CliResult<ExitCode> TxCommands::grant(CommandContext &context, const Invocation 
         return cliError(grantees.error());
 
     // With a node: who already has a grant, and who has no account yet.
-    QList<Grantee> toGrant = *grantees;
-    QList<Grantee> toFund = fund ? *grantees : QList<Grantee>();
-    QSet<QString> toRevokeFirst; // --regrant: the SDK refuses a second grant, so revoke it in the same tx
-    QJsonArray skipped;
+    const bool regrant = invocation.isSet(QStringLiteral("regrant"));
+    QStringList addresses;
+    QHash<QString, QString> keyOf;
+    for (const Grantee &grantee : *grantees) {
+        addresses << grantee.address;
+        keyOf.insert(grantee.address, grantee.key);
+    }
+    QHash<QString, chain::GranteeState> states;
     if (const auto node = TxFlow::client(*flags)) {
-        toGrant.clear();
-        toFund.clear();
-        const bool regrant = invocation.isSet(QStringLiteral("regrant"));
         for (const Grantee &grantee : *grantees) {
-            auto existing = node->allowance(granter->address, grantee.address);
-            if (!existing)
-                return cliError(TxFlow::fromChain(existing.error()));
-            if (*existing && !regrant) {
-                Console::errLine(
-                    tr("skipped %1%2: it already has a grant from %3 (--regrant grants again)")
-                        .arg(grantee.address,
-                             grantee.key.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(grantee.key),
-                             granter->address));
-                skipped.append(grantee.address);
-                continue;
-            }
-            if (*existing)
-                toRevokeFirst.insert(grantee.address);
-            toGrant.append(grantee);
-            if (fund) {
-                auto account = node->account(grantee.address);
-                if (!account)
-                    return cliError(TxFlow::fromChain(account.error()));
-                if (!*account)
-                    toFund.append(grantee);
-            }
+            // The account only matters for funding; a skipped grantee is not funded either.
+            auto state = chain::GrantPlan::query(*node, granter->address, grantee.address,
+                                                 chain::GranteeQuery{fund.has_value(), false});
+            if (!state)
+                return cliError(TxFlow::fromChain(state.error()));
+            states.insert(grantee.address, *state);
         }
-        if (toGrant.isEmpty()) {
-            Console::errLine(tr("nothing to sign: every grantee already has a grant"));
-            if (context.json())
-                Console::outJson(QJsonObject{{QStringLiteral("granted"), QJsonArray()},
-                                             {QStringLiteral("skipped"), skipped}});
-            return ExitCode::Success;
-        }
+    }
+    const chain::GrantPlan plan = chain::GrantPlan::make(addresses, states, fund.has_value(), regrant);
+    QJsonArray skipped;
+    for (const QString &address : plan.skipped) {
+        const QString key = keyOf.value(address);
+        Console::errLine(tr("skipped %1%2: it already has a grant from %3 (--regrant grants again)")
+                             .arg(address, key.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(key),
+                                  granter->address));
+        skipped.append(address);
+    }
+    if (plan.grant.isEmpty()) {
+        Console::errLine(tr("nothing to sign: every grantee already has a grant"));
+        if (context.json())
+            Console::outJson(
+                QJsonObject{{QStringLiteral("granted"), QJsonArray()}, {QStringLiteral("skipped"), skipped}});
+        return ExitCode::Success;
     }
 
-    tx::TxBodyBuilder body(flags->prefix);
-    for (const Grantee &grantee : toGrant) {
-        if (toRevokeFirst.contains(grantee.address)) {
-            if (auto added = body.addRevokeAllowance(granter->address, grantee.address); !added)
-                return cliError(TxFlow::fromTx(added.error()));
-        }
-        if (auto added = body.addGrantAllowance(granter->address, grantee.address, allowance); !added)
-            return cliError(TxFlow::fromTx(added.error()));
-    }
-    for (const Grantee &grantee : toFund) {
-        if (auto added = body.addSend(granter->address, grantee.address, *fund); !added)
-            return cliError(TxFlow::fromTx(added.error()));
-    }
-    body.setMemo(flags->memo);
-    QJsonObject extra{{QStringLiteral("granted"), addressesOf(toGrant)}};
+    auto body =
+        plan.body(flags->prefix, granter->address, allowance, fund.value_or(QList<tx::Coin>()), flags->memo);
+    if (!body)
+        return cliError(TxFlow::fromTx(body.error()));
+    QJsonObject extra{{QStringLiteral("granted"), QJsonArray::fromStringList(plan.grant)}};
     if (fund)
-        extra.insert(QStringLiteral("funded"), addressesOf(toFund));
+        extra.insert(QStringLiteral("funded"), QJsonArray::fromStringList(plan.fund));
     if (!flags->node.isEmpty())
         extra.insert(QStringLiteral("skipped"), skipped);
-    return TxFlow::signAndReport(context, *flags, granter->key, granter->address, body, extra);
+    return TxFlow::signAndReport(context, *flags, granter->key, granter->address, *body, extra);
 }
 
 CliResult<ExitCode> TxCommands::revoke(CommandContext &context, const Invocation &invocation)

@@ -5,10 +5,10 @@
 #include "cli/Console.h"
 #include "core/bao/BaoSettings.h"
 #include "core/chain/ChainClient.h"
+#include "core/chain/TxSubmitter.h"
 #include "core/crypto/Hex.h"
 #include "core/keyring/BaoKeyring.h"
 #include "core/tx/TxBodyBuilder.h"
-#include "core/tx/TxSigner.h"
 
 #include <QJsonArray>
 #include <cmath>
@@ -156,74 +156,50 @@ CliResult<ExitCode> TxFlow::signAndReport(CommandContext &context, const TxFlags
     auto keyring = context.serverKeyring();
     if (!keyring)
         return cliError(keyring.error());
-    const tx::TxSigner signer(**keyring);
     const auto node = client(flags);
-
-    tx::SignerAccount account{flags.chainId, flags.accountNumber.value_or(0), flags.sequence.value_or(0)};
-    const auto askAccount = [&]() -> CliResult<void> {
-        auto info = node->account(from);
-        if (!info)
-            return cliError(fromChain(info.error()));
-        if (!*info)
-            return cliError(CliError::failure(
+    const chain::TxSubmitter submitter(**keyring, node.get());
+    chain::SubmitOptions options;
+    options.chainId = flags.chainId;
+    options.fee = flags.fee;
+    options.feeGranter = flags.feeGranter;
+    options.gas = flags.gas;
+    options.gasAdjustment = flags.gasAdjustment;
+    options.accountNumber = flags.accountNumber;
+    options.sequence = flags.sequence;
+    options.waitTimeout = flags.waitTimeout;
+    const auto failed = [&](const chain::SubmitError &error) {
+        if (error.accountMissing)
+            return CliError::failure(
                 tr("account %1 not found on %2: it needs funds before it can sign (send it some, e.g. "
                    "with tx grant --fund)")
-                    .arg(from, node->node())));
-        account.accountNumber = (*info)->accountNumber;
-        account.sequence = (*info)->sequence;
-        return {};
+                    .arg(from, node->node()));
+        return error.txError ? fromTx(*error.txError) : fromChain(*error.chainError);
     };
-    if (node && (!flags.accountNumber || !flags.sequence)) {
-        const auto given = flags;
-        if (auto asked = askAccount(); !asked)
-            return cliError(asked.error());
-        if (given.accountNumber)
-            account.accountNumber = *given.accountNumber;
-        if (given.sequence)
-            account.sequence = *given.sequence;
-    }
 
-    tx::Fee fee{flags.fee, flags.gas.value_or(0), flags.feeGranter};
-    std::optional<quint64> simulatedGas;
-    if (!flags.gas) {
-        tx::Fee placeholder = fee;
-        placeholder.gasLimit = 1; // simulation runs on an infinite gas meter
-        auto simulation = signer.simulationTx(key, body, placeholder, account.sequence);
-        if (!simulation)
-            return cliError(fromTx(simulation.error()));
-        auto gasUsed = node->simulate(*simulation);
-        if (!gasUsed)
-            return cliError(fromChain(gasUsed.error()));
-        simulatedGas = *gasUsed;
-        fee.gasLimit = quint64(std::ceil(double(*gasUsed) * flags.gasAdjustment));
-    }
-
-    auto signedTx = signer.sign(key, body, fee, account);
+    auto prepared = submitter.prepare(key, from, body, options);
+    if (!prepared)
+        return cliError(failed(prepared.error()));
+    const tx::SignerAccount &account = prepared->account;
+    const tx::Fee &fee = prepared->fee;
+    const std::optional<quint64> simulatedGas = prepared->simulatedGas;
+    auto signedTx = submitter.sign(key, body, *prepared);
     if (!signedTx)
-        return cliError(fromTx(signedTx.error()));
+        return cliError(failed(signedTx.error()));
 
     std::optional<chain::TxResponse> included;
     if (flags.broadcast) {
-        auto sent = node->broadcast(signedTx->txRaw);
-        if (!sent && sent.error().isSequenceMismatch() && !flags.sequence) {
-            // Another client used the account since we asked: ask again, once.
-            Console::errLine(tr("note: sequence %1 was refused (%2); asking %3 for the account again and "
-                                "signing once more")
-                                 .arg(account.sequence)
-                                 .arg(sent.error().message, node->node()));
-            if (auto asked = askAccount(); !asked)
-                return cliError(asked.error());
-            signedTx = signer.sign(key, body, fee, account);
-            if (!signedTx)
-                return cliError(fromTx(signedTx.error()));
-            sent = node->broadcast(signedTx->txRaw);
-        }
-        if (!sent)
-            return cliError(fromChain(sent.error()));
-        Console::errLine(tr("broadcast %1; waiting for it to be in a block").arg(signedTx->txHash));
-        auto inBlock = node->waitForTx(signedTx->txHash, flags.waitTimeout, std::chrono::milliseconds(500));
+        auto inBlock = submitter.broadcast(
+            key, from, body, &*prepared, &*signedTx, options, [&](const chain::SubmitEvent &event) {
+                if (event.kind == chain::SubmitEvent::Kind::SequenceRefused)
+                    Console::errLine(tr("note: sequence %1 was refused (%2); asking %3 for the account "
+                                        "again and signing once more")
+                                         .arg(event.sequence)
+                                         .arg(event.message, node->node()));
+                else
+                    Console::errLine(tr("broadcast %1; waiting for it to be in a block").arg(event.txHash));
+            });
         if (!inBlock)
-            return cliError(fromChain(inBlock.error()));
+            return cliError(failed(inBlock.error()));
         included = *inBlock;
     }
 

@@ -5,6 +5,7 @@
 // 8 workers, grant all 8 in one broadcast tx, a worker sending with the
 // granter paying, the spend limit enforced, a sequence mismatch retried after
 // asking again, an already-granted worker skipped, the accounts fallback.
+#include "ChainServer.h"
 #include "CliExpect.h"
 #include "CliHarness.h"
 #include "TxVectors.h"
@@ -20,63 +21,8 @@
 
 namespace {
 
-const QString NodeModules = QStringLiteral(BAOKEYS_CHAIN_NODE_DIR);
-const QString ServerScript = QStringLiteral(BAOKEYS_CHAIN_SERVER);
 const QString ChainId = QStringLiteral("baokeys-test");
-
-// The chain server as a child process; stops with the object.
-class ChainServer {
-public:
-    explicit ChainServer(const QStringList &extra)
-    {
-        m_process.setProgram(QStringLiteral("node"));
-        m_process.setArguments(QStringList{ServerScript, QStringLiteral("--modules"), NodeModules,
-                                           QStringLiteral("--chain-id"), ChainId} +
-                               extra);
-        m_process.setProcessChannelMode(QProcess::SeparateChannels);
-        m_process.start();
-        if (!m_process.waitForStarted(10000) || !m_process.waitForReadyRead(20000)) {
-            m_error = QStringLiteral("the chain server did not start: ") +
-                      QString::fromUtf8(m_process.readAllStandardError());
-            return;
-        }
-        const QJsonObject first = QJsonDocument::fromJson(m_process.readLine()).object();
-        m_port = first.value(QLatin1String("port")).toInt();
-        if (m_port <= 0)
-            m_error = QStringLiteral("the chain server printed no port: ") +
-                      QString::fromUtf8(m_process.readAllStandardError());
-    }
-    ~ChainServer()
-    {
-        m_process.closeWriteChannel(); // it exits when stdin ends
-        if (!m_process.waitForFinished(5000)) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-
-    QString error() const { return m_error; }
-    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
-
-    QJsonObject request(const QByteArray &method, const QString &path)
-    {
-        QNetworkAccessManager manager;
-        QNetworkRequest request(QUrl(url() + path));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        QNetworkReply *reply = manager.sendCustomRequest(request, method, QByteArray("{}"));
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        finished.wait(10000);
-        const QJsonObject json = QJsonDocument::fromJson(reply->readAll()).object();
-        reply->deleteLater();
-        return json;
-    }
-    QJsonObject state() { return request("GET", QStringLiteral("/_test/state")); }
-
-private:
-    QProcess m_process;
-    QString m_error;
-    int m_port = 0;
-};
+using ChainServer = baokeys::testsupport::ChainServer;
 
 QString balanceOf(const QJsonObject &state, const QString &address)
 {
@@ -111,15 +57,8 @@ private:
 void TestCliChain::initTestCase()
 {
     QVERIFY2(QFileInfo::exists(CliHarness::binary()), "baokeys-cli is not built");
-    QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("node")).isEmpty(),
-             "node is not on PATH: ./dev deps installs it");
-    QVERIFY2(
-        QFileInfo::exists(NodeModules + QStringLiteral("/node_modules/@cosmjs/proto-signing/package.json")) &&
-            QFileInfo::exists(NodeModules + QStringLiteral("/node_modules/@noble/secp256k1/package.json")),
-        qPrintable(QStringLiteral("the chain server's npm packages are missing in %1: run ./dev test (it "
-                                  "installs them), or npm install --prefix %1 @cosmjs/proto-signing@0.33.1 "
-                                  "@noble/secp256k1@2.2.3 @noble/hashes@1.8.0")
-                       .arg(NodeModules)));
+    const QString missing = ChainServer::missingDependencies();
+    QVERIFY2(missing.isEmpty(), qPrintable(missing));
 }
 
 QString TestCliChain::importGranter(const CliHarness &cli)
