@@ -40,6 +40,47 @@ QByteArray BatchExport::toJson(const QList<Entry> &entries, const QString &hrp)
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
+QByteArray BatchExport::grantsToCsv(const QList<GrantEntry> &entries)
+{
+    QByteArray out = "name,address,account,balance,granted,spend_limit,expiration,allowed_messages\n";
+    for (const GrantEntry &entry : entries)
+        out += csvField(entry.name) + ',' + csvField(entry.address) + ',' + csvField(entry.account) + ',' +
+               csvField(entry.balance) + ',' + (entry.granted ? "yes" : "no") + ',' +
+               csvField(entry.spendLimit) + ',' + csvField(entry.expiration) + ',' +
+               csvField(entry.allowedMessages) + '\n';
+    return out;
+}
+
+QByteArray BatchExport::grantsToJson(const QList<GrantEntry> &entries, const QString &granter)
+{
+    QJsonArray workers;
+    for (const GrantEntry &entry : entries) {
+        QJsonObject worker{{QStringLiteral("name"), entry.name},
+                           {QStringLiteral("address"), entry.address},
+                           {QStringLiteral("account"), entry.account},
+                           {QStringLiteral("balance"), entry.balance},
+                           {QStringLiteral("granted"), entry.granted}};
+        if (entry.granted) {
+            worker.insert(QStringLiteral("spend_limit"), entry.spendLimit);
+            worker.insert(QStringLiteral("expiration"), entry.expiration);
+            worker.insert(QStringLiteral("allowed_messages"),
+                          QJsonArray::fromStringList(
+                              entry.allowedMessages.split(QLatin1Char(' '), Qt::SkipEmptyParts)));
+        }
+        workers.append(worker);
+    }
+    const QJsonObject root{{QStringLiteral("granter"), granter}, {QStringLiteral("workers"), workers}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+QByteArray BatchExport::addressList(const QStringList &addresses)
+{
+    QByteArray out;
+    for (const QString &address : addresses)
+        out += address.toUtf8() + '\n';
+    return out;
+}
+
 QByteArray BatchExport::signaturesToCsv(const QList<SignatureEntry> &entries)
 {
     QByteArray out = "name,signature,public_key,digest\n";

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace baokeys::ui {
 
@@ -27,7 +28,23 @@ public:
         QString digest;    // the 32 bytes signed (SHA-256 of the message), hex
     };
 
+    // A worker's fee-grant state, as the node reported it ("" where unknown).
+    struct GrantEntry {
+        QString name;
+        QString address;
+        QString account; // "exists", "missing", or "" when not asked
+        QString balance; // "1utia,2uother"
+        bool granted = false;
+        QString spendLimit;      // what is left; "" without a limit
+        QString expiration;      // RFC 3339; "" without one
+        QString allowedMessages; // space-separated type URLs; "" for any
+    };
+
     static QByteArray toCsv(const QList<Entry> &entries);
+    static QByteArray grantsToCsv(const QList<GrantEntry> &entries);
+    static QByteArray grantsToJson(const QList<GrantEntry> &entries, const QString &granter);
+    // One address a line, as trusted-signer lists take them (op-alt-da's trusted_signers).
+    static QByteArray addressList(const QStringList &addresses);
     static QByteArray signaturesToCsv(const QList<SignatureEntry> &entries);
     static QByteArray signaturesToJson(const QList<SignatureEntry> &entries);
     static QByteArray toJson(const QList<Entry> &entries, const QString &hrp);

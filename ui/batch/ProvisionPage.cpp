@@ -2,6 +2,7 @@
 
 #include "ui/batch/BatchItemModel.h"
 #include "ui/batch/BatchRunView.h"
+#include "ui/batch/GrantFeesDialog.h"
 #include "ui/common/ErrorReporter.h"
 #include "ui/common/TableCopyAction.h"
 #include "ui/connection/Session.h"
@@ -88,9 +89,17 @@ ProvisionPage::ProvisionPage(QWidget *parent) : QWidget(parent)
     m_retry->setObjectName(QStringLiteral("provisionRetry"));
     m_exportCsv = new QPushButton(tr("Expor&t CSV…"), this);
     m_exportJson = new QPushButton(tr("Export &JSON…"), this);
+    m_grant = new QPushButton(tr("&Grant fees…"), this);
+    m_grant->setObjectName(QStringLiteral("provisionGrant"));
+    m_grant->setToolTip(tr("Pay the new workers' fees from a granter key (x/feegrant), in one transaction."));
     for (QPushButton *button : {m_start, m_cancel, m_retry, m_exportCsv, m_exportJson})
         buttons->addWidget(button);
     right->addLayout(buttons);
+    // The next step after a batch, on a row of its own (the window stays 800 wide).
+    auto *next = new QHBoxLayout;
+    next->addStretch();
+    next->addWidget(m_grant);
+    right->addLayout(next);
     top->addLayout(right, 1);
     layout->addLayout(top);
 
@@ -117,6 +126,7 @@ ProvisionPage::ProvisionPage(QWidget *parent) : QWidget(parent)
     connect(m_retry, &QPushButton::clicked, this, &ProvisionPage::retryFailed);
     connect(m_exportCsv, &QPushButton::clicked, this, &ProvisionPage::exportCsv);
     connect(m_exportJson, &QPushButton::clicked, this, &ProvisionPage::exportJson);
+    connect(m_grant, &QPushButton::clicked, this, &ProvisionPage::grantFees);
     connect(m_run, &BatchRunView::runFinished, this, &ProvisionPage::onRunFinished);
     connect(m_run, &BatchRunView::finished, this, &ProvisionPage::finishAll);
     connect(m_prefix, &QLineEdit::textChanged, this, &ProvisionPage::updatePreview);
@@ -416,6 +426,22 @@ void ProvisionPage::exportJson()
         exportTo(path, true);
 }
 
+GrantFeesDialog *ProvisionPage::grantFees()
+{
+    if (!m_session || isRunning())
+        return nullptr;
+    QStringList workers;
+    for (const auto &entry : createdEntries())
+        workers << entry.name;
+    if (workers.isEmpty())
+        return nullptr;
+    auto *dialog = new GrantFeesDialog(*m_session, workers, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &GrantFeesDialog::message, this, &ProvisionPage::message);
+    dialog->open();
+    return dialog;
+}
+
 void ProvisionPage::updateButtons()
 {
     const bool running = isRunning();
@@ -425,6 +451,7 @@ void ProvisionPage::updateButtons()
     m_retry->setEnabled(!running && m_session && counts.succeeded < counts.total);
     m_exportCsv->setEnabled(!running && counts.succeeded > 0);
     m_exportJson->setEnabled(!running && counts.succeeded > 0);
+    m_grant->setEnabled(!running && m_session && counts.succeeded > 0);
     for (QWidget *field : {static_cast<QWidget *>(m_prefix), static_cast<QWidget *>(m_preset),
                            static_cast<QWidget *>(m_count), static_cast<QWidget *>(m_firstIndex),
                            static_cast<QWidget *>(m_exportable), static_cast<QWidget *>(m_parallelism)})

@@ -15,6 +15,7 @@ class QSpinBox;
 namespace baokeys::ui {
 
 class BatchItemModel;
+class GrantFeesDialog;
 class BatchRunView;
 class Session;
 
@@ -23,7 +24,7 @@ class Session;
 // anything is created (the local store at once, the server's LIST in the
 // keyring's preflight), then one live row per key (state, latency, address),
 // overall progress, Cancel, "Retry failed", and CSV / JSON export of what
-// was created (to fund the workers or set up fee grants).
+// was created (to fund the workers), and "Grant fees" for them.
 //
 // Thread-safety: GUI thread only.
 class ProvisionPage : public QWidget {
@@ -45,6 +46,8 @@ public slots:
     void exportCsv();
     void exportJson();
     bool exportTo(const QString &path, bool json);
+    // Opens "Grant fees" for the keys this run created (nullptr when none).
+    GrantFeesDialog *grantFees();
 
 signals:
     void batchStarted(int count);
@@ -80,6 +83,7 @@ private:
     QPushButton *m_retry = nullptr;
     QPushButton *m_exportCsv = nullptr;
     QPushButton *m_exportJson = nullptr;
+    QPushButton *m_grant = nullptr;
 };
 
 } // namespace baokeys::ui

@@ -1,6 +1,7 @@
 #include "ui/keys/KeysPage.h"
 
 #include "core/crypto/SecureBytes.h"
+#include "ui/batch/GrantFeesDialog.h"
 #include "ui/common/Clipboard.h"
 #include "ui/common/ErrorReporter.h"
 #include "ui/connection/Session.h"
@@ -45,6 +46,10 @@ KeysPage::KeysPage(QWidget *parent) : QWidget(parent)
     m_sign = makeAction(tr("&Sign message…"), QKeySequence(Qt::CTRL | Qt::Key_M), &KeysPage::signMessage);
     m_signTransaction =
         makeAction(tr("Sign &transaction…"), QKeySequence(Qt::CTRL | Qt::Key_T), &KeysPage::signTransaction);
+    m_grantFees = new QAction(tr("&Grant fees…"), this);
+    connect(m_grantFees, &QAction::triggered, this, [this] { grantFees(); });
+    m_grantFees->setObjectName(QStringLiteral("grantFeesAction"));
+    m_grantFees->setToolTip(tr("Pay the selected keys' fees from a granter key (x/feegrant)."));
     m_export =
         makeAction(tr("E&xport private key…"), QKeySequence(Qt::CTRL | Qt::Key_E), &KeysPage::exportKey);
     m_rename = makeAction(tr("&Rename…"), QKeySequence(Qt::Key_F2), &KeysPage::renameKey);
@@ -134,8 +139,8 @@ QAction *KeysPage::makeAction(const QString &text, const QKeySequence &shortcut,
 
 QList<QAction *> KeysPage::keyActions() const
 {
-    return {m_details,         m_copyAddress, m_copyPublicKey, m_sign,
-            m_signTransaction, m_export,      m_rename,        m_delete};
+    return {m_details,   m_copyAddress, m_copyPublicKey, m_sign,  m_signTransaction,
+            m_grantFees, m_export,      m_rename,        m_delete};
 }
 
 void KeysPage::setSession(Session *session)
@@ -209,6 +214,7 @@ void KeysPage::updateActions()
     m_delete->setEnabled(open && selected >= 1); // several at once, with one confirmation
     m_copyAddress->setEnabled(open && selected >= 1);
     m_copyPublicKey->setEnabled(open && selected >= 1);
+    m_grantFees->setEnabled(open && selected >= 1);
     m_count->setText(tr("%L1 of %L2 keys").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
     m_empty->setVisible(open && m_model->rowCount() == 0);
 }
@@ -342,6 +348,18 @@ void KeysPage::signTransaction()
     auto *dialog = new SignTransactionDialog(m_session->keyring(), uid, m_session->hrp(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+GrantFeesDialog *KeysPage::grantFees()
+{
+    const QStringList uids = selectedUids();
+    if (!m_session || uids.isEmpty())
+        return nullptr;
+    auto *dialog = new GrantFeesDialog(*m_session, uids, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &GrantFeesDialog::message, this, &KeysPage::message);
+    dialog->open();
+    return dialog;
 }
 
 void KeysPage::exportKey()

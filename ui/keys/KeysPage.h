@@ -12,6 +12,7 @@ namespace baokeys::ui {
 
 class KeyFilterProxy;
 class KeyTableModel;
+class GrantFeesDialog;
 class Session;
 
 // The key table of the open profile with its search box and actions (new,
@@ -50,6 +51,7 @@ public slots:
     void showDetails();
     void signMessage();
     void signTransaction();
+    GrantFeesDialog *grantFees(); // for the selected keys
     void exportKey();
     void renameKey();
     void deleteKey();
@@ -92,6 +94,7 @@ private:
     QAction *m_details = nullptr;
     QAction *m_sign = nullptr;
     QAction *m_signTransaction = nullptr;
+    QAction *m_grantFees = nullptr;
     QAction *m_export = nullptr;
     QAction *m_rename = nullptr;
     QAction *m_delete = nullptr;
