@@ -12,10 +12,12 @@
 #include "ui/batch/ProvisionPage.h"
 #include "ui/keys/KeyTableModel.h"
 #include "ui/keys/KeysPage.h"
+#include "ui/keys/SignTransactionDialog.h"
 
 #include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -264,6 +266,56 @@ void TestGrantFees::grantEightWorkersInOneTransaction()
     QVERIFY2(fromKeys->statusText().contains(QLatin1String("Nothing to sign")),
              qPrintable(fromKeys->statusText()));
     QVERIFY(!fromKeys->findChild<QPushButton *>(QStringLiteral("grantBroadcast"))->isEnabled());
+
+    // "Sign test transaction" with the profile's node: worker 1 asks the
+    // granter to pay for a MsgSend, which its MsgPayForBlobs-only grant
+    // refuses, and the chain's reason is shown.
+    fromKeys->close();
+    window.keysPage()->selectKey(QStringLiteral("blob-worker-1"));
+    window.keysPage()->signTransaction();
+    auto *signDialog = window.keysPage()->findChild<ui::SignTransactionDialog *>();
+    QVERIFY(signDialog);
+    QCOMPARE(signDialog->findChild<QLineEdit *>(QStringLiteral("txGas"))->text(), QStringLiteral("auto"));
+    signDialog->findChild<QLineEdit *>(QStringLiteral("txTo"))->setText(granter);
+    signDialog->findChild<QLineEdit *>(QStringLiteral("txAmount"))->setText(QStringLiteral("1utia"));
+    signDialog->findChild<QLineEdit *>(QStringLiteral("txFeeGranter"))->setText(granter);
+    signDialog->findChild<QLineEdit *>(QStringLiteral("txChainId"))->setText(ChainId);
+    // The MsgPayForBlobs-only grant does not pay for a MsgSend: the chain says so.
+    QTest::mouseClick(signDialog->findChild<QPushButton *>(QStringLiteral("txBroadcastButton")),
+                      Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(uitest::errorBoxes(&window).size(), 1, 30000);
+    const QMessageBox *box = uitest::errorBoxes(&window).first();
+    QVERIFY2((box->informativeText() + box->detailedText())
+                     .contains(QLatin1String("message does not exist in allowed messages")) ||
+                 (box->informativeText() + box->detailedText()).contains(QLatin1String("allowed")),
+             qPrintable(box->informativeText() + QLatin1Char('|') + box->detailedText()));
+    uitest::closeErrorBoxes(&window);
+    signDialog->close();
+    // The granter sends to worker 1: its account number and sequence (2, after
+    // the two grant transactions) come from the node, the gas is simulated.
+    window.keysPage()->selectKey(QStringLiteral("granter"));
+    window.keysPage()->signTransaction();
+    QTRY_VERIFY(window.keysPage()->findChildren<ui::SignTransactionDialog *>().size() == 1);
+    signDialog = window.keysPage()->findChildren<ui::SignTransactionDialog *>().constLast();
+    signDialog->findChild<QLineEdit *>(QStringLiteral("txTo"))->setText(first);
+    signDialog->findChild<QLineEdit *>(QStringLiteral("txAmount"))->setText(QStringLiteral("5utia"));
+    signDialog->findChild<QLineEdit *>(QStringLiteral("txChainId"))->setText(ChainId);
+    QTest::mouseClick(signDialog->findChild<QPushButton *>(QStringLiteral("txBroadcastButton")),
+                      Qt::LeftButton);
+    auto *result = signDialog->findChild<QPlainTextEdit *>(QStringLiteral("txResult"));
+    QTRY_VERIFY_WITH_TIMEOUT(result->toPlainText().contains(QLatin1String("Included at height")), 30000);
+    QVERIFY(uitest::errorBoxes(&window).isEmpty());
+    state = chain.state();
+    QCOMPARE(state.value(QStringLiteral("verified")).toInt(), 4); // with the refused one
+    QCOMPARE(state.value(QStringLiteral("accounts"))
+                 .toObject()
+                 .value(granter)
+                 .toObject()
+                 .value(QStringLiteral("sequence"))
+                 .toInt(),
+             3);
+    signDialog->close();
+
     QVERIFY(uitest::errorBoxes(&window).isEmpty());
 }
 

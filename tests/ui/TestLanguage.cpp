@@ -6,6 +6,7 @@
 #include "UiTestSupport.h"
 
 #include "ui/batch/BatchFailures.h"
+#include "ui/batch/GrantFeesDialog.h"
 #include "ui/batch/ProvisionPage.h"
 #include "ui/connection/PassphraseDialog.h"
 #include "ui/connection/ProfileDialog.h"
@@ -199,6 +200,11 @@ void TestLanguage::mnemonicsAreUniquePerWindow()
     found << clashesOf(QStringLiteral("Sign message:"), &signMessage);
     ui::SignTransactionDialog signTransaction(keyring, record->uid, QStringLiteral("celestia"));
     found << clashesOf(QStringLiteral("Sign transaction:"), &signTransaction);
+    ui::SignTransactionDialog signOnline(keyring, record->uid, QStringLiteral("celestia"),
+                                         QStringLiteral("http://127.0.0.1:1317"));
+    found << clashesOf(QStringLiteral("Sign transaction with a chain node:"), &signOnline);
+    ui::GrantFeesDialog grantFees(*window.session(), {record->uid});
+    found << clashesOf(QStringLiteral("Grant fees:"), &grantFees);
     ui::ExportKeyDialog exportKey(keyring, record->uid);
     found << clashesOf(QStringLiteral("Export:"), &exportKey);
     ui::ProfileStore store;

@@ -345,7 +345,8 @@ void KeysPage::signTransaction()
     const QString uid = currentUid();
     if (!m_session || uid.isEmpty())
         return;
-    auto *dialog = new SignTransactionDialog(m_session->keyring(), uid, m_session->hrp(), this);
+    auto *dialog = new SignTransactionDialog(m_session->keyring(), uid, m_session->hrp(),
+                                             m_session->profile().chainNode, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

@@ -1,12 +1,14 @@
 #include "ui/keys/SignTransactionDialog.h"
 
+#include "core/chain/ChainClient.h"
+#include "core/chain/TxSubmitter.h"
 #include "core/crypto/Hex.h"
 #include "core/keyring/BaoKeyring.h"
 #include "core/tx/Coin.h"
 #include "core/tx/TxBodyBuilder.h"
-#include "core/tx/TxSigner.h"
 #include "ui/common/Clipboard.h"
 #include "ui/common/ErrorReporter.h"
+#include "ui/common/FieldErrors.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -15,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 
+#include <memory>
 #include <optional>
 
 namespace baokeys::ui {
@@ -33,49 +36,70 @@ std::optional<quint64> wholeNumber(const QLineEdit *field)
 } // namespace
 
 SignTransactionDialog::SignTransactionDialog(keyring::BaoKeyring &keyring, const QString &uid,
-                                             const QString &hrp, QWidget *parent)
-    : QDialog(parent), m_keyring(keyring), m_uid(uid), m_hrp(hrp)
+                                             const QString &hrp, const QString &node, QWidget *parent)
+    : QDialog(parent), m_keyring(keyring), m_uid(uid), m_hrp(hrp), m_node(node)
 {
     setWindowTitle(tr("Sign a test transaction with %1").arg(uid));
     setObjectName(QStringLiteral("signTransactionDialog"));
-    resize(640, 560);
+    resize(640, 600);
     const auto record = keyring.key(uid);
     m_from = record ? record->bech32(hrp) : QString();
+    m_errors = new FieldErrors(this);
+    const bool online = !node.isEmpty();
 
     auto *form = new QFormLayout(this);
     auto *from = new QLabel(m_from, this);
     from->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(tr("From:"), from);
-    m_to = addField(tr("&To:"), QStringLiteral("txTo"), hrp + QStringLiteral("1…"));
-    m_amount = addField(tr("&Amount:"), QStringLiteral("txAmount"), QStringLiteral("1000000utia"));
-    m_fee = addField(tr("&Fee:"), QStringLiteral("txFee"), QStringLiteral("2000utia"));
-    m_gas = addField(tr("&Gas limit:"), QStringLiteral("txGas"), QStringLiteral("80000"));
-    m_feeGranter = addField(tr("Fee g&ranter:"), QStringLiteral("txFeeGranter"),
+    // Hints say what a field wants; a value that works is filled in for real.
+    m_to = addField(tr("&To:"), tr("To"), QStringLiteral("txTo"),
+                    tr("required: a %1… address").arg(hrp + QStringLiteral("1")));
+    m_amount =
+        addField(tr("&Amount:"), tr("Amount"), QStringLiteral("txAmount"), tr("required, e.g. 1000utia"));
+    m_fee = addField(tr("&Fee:"), tr("Fee"), QStringLiteral("txFee"), tr("empty: no fee"),
+                     QStringLiteral("2000utia"));
+    m_gas =
+        addField(tr("&Gas limit:"), tr("Gas limit"), QStringLiteral("txGas"),
+                 online ? tr("a number, or auto to simulate on the chain node") : tr("required, e.g. 100000"),
+                 online ? QStringLiteral("auto") : QStringLiteral("100000"));
+    m_feeGranter = addField(tr("Fee g&ranter:"), tr("Fee granter"), QStringLiteral("txFeeGranter"),
                             tr("optional: the account whose fee grant pays"));
-    m_memo = addField(tr("&Memo:"), QStringLiteral("txMemo"), QString());
-    m_chainId = addField(tr("&Chain ID:"), QStringLiteral("txChainId"), QStringLiteral("mocha-4"));
+    m_memo = addField(tr("&Memo:"), tr("Memo"), QStringLiteral("txMemo"), tr("optional"));
+    m_chainId =
+        addField(tr("&Chain ID:"), tr("Chain ID"), QStringLiteral("txChainId"), tr("required, e.g. mocha-4"));
+    const QString asked =
+        online ? tr("empty: asked of the chain node") : tr("required offline: the account's, on chain");
     m_accountNumber =
-        addField(tr("Account &number:"), QStringLiteral("txAccountNumber"), QStringLiteral("0"));
-    m_sequence = addField(tr("S&equence:"), QStringLiteral("txSequence"), QStringLiteral("0"));
+        addField(tr("Account &number:"), tr("Account number"), QStringLiteral("txAccountNumber"), asked);
+    m_sequence = addField(tr("S&equence:"), tr("Sequence"), QStringLiteral("txSequence"), asked);
 
     m_result = new QPlainTextEdit(this);
     m_result->setObjectName(QStringLiteral("txResult"));
     m_result->setReadOnly(true);
     form->addRow(tr("Signed transaction:"), m_result);
-    auto *note =
-        new QLabel(tr("A Cosmos SDK bank send (MsgSend) in SIGN_MODE_DIRECT, signed by the key on the "
-                      "server and verified here. Nothing is broadcast: copy the TxRaw to submit it."),
-                   this);
+    auto *note = new QLabel(
+        online
+            ? tr("A Cosmos SDK bank send (MsgSend) in SIGN_MODE_DIRECT, signed by the key on the server and "
+                 "verified here. Sign and broadcast sends it to %1 and waits for its block.")
+                  .arg(node)
+            : tr("A Cosmos SDK bank send (MsgSend) in SIGN_MODE_DIRECT, signed by the key on the server and "
+                 "verified here. Nothing is broadcast: copy the TxRaw to submit it (a chain node in the "
+                 "profile can broadcast it)."),
+        this);
     note->setWordWrap(true);
     form->addRow(note);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_sign = buttons->addButton(tr("&Sign"), QDialogButtonBox::ActionRole);
     m_sign->setObjectName(QStringLiteral("txSignButton"));
+    m_broadcast = buttons->addButton(tr("Sign and &broadcast"), QDialogButtonBox::ActionRole);
+    m_broadcast->setObjectName(QStringLiteral("txBroadcastButton"));
+    m_broadcast->setVisible(online);
     m_copy = buttons->addButton(tr("Co&py TxRaw"), QDialogButtonBox::ActionRole);
     m_copy->setObjectName(QStringLiteral("txCopyButton"));
     m_copy->setEnabled(false);
-    connect(m_sign, &QPushButton::clicked, this, &SignTransactionDialog::sign);
+    connect(m_sign, &QPushButton::clicked, this, [this] { sign(false); });
+    connect(m_broadcast, &QPushButton::clicked, this, [this] { sign(true); });
     connect(m_copy, &QPushButton::clicked, this, &SignTransactionDialog::copyTxRaw);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     m_copied = new QLabel(this);
@@ -84,70 +108,164 @@ SignTransactionDialog::SignTransactionDialog(keyring::BaoKeyring &keyring, const
     form->addRow(buttons);
 }
 
-QLineEdit *SignTransactionDialog::addField(const QString &label, const QString &objectName,
-                                           const QString &placeholder)
+QLineEdit *SignTransactionDialog::addField(const QString &label, const QString &name,
+                                           const QString &objectName, const QString &placeholder,
+                                           const QString &text)
 {
-    auto *field = new QLineEdit(this);
+    auto *field = new QLineEdit(text, this);
     field->setObjectName(objectName);
     field->setPlaceholderText(placeholder);
-    static_cast<QFormLayout *>(layout())->addRow(label, field);
+    m_errors->add(static_cast<QFormLayout *>(layout()), label, name, field);
     return field;
 }
 
-void SignTransactionDialog::sign()
+void SignTransactionDialog::sign(bool broadcast)
 {
-    // Everything that can be refused here is, before any request.
-    const auto refuse = [this](const QString &detail) {
-        ErrorReporter::show(this, tr("The transaction cannot be signed."), detail);
-    };
+    // Everything that can be refused here is, next to its field, before any request.
+    m_errors->clear();
+    const bool online = !m_node.isEmpty();
+    chain::SubmitOptions options;
     auto amount = tx::Coin::parseList(m_amount->text().trimmed());
-    if (!amount)
-        return refuse(amount.error().describe());
+    if (!amount || amount->isEmpty())
+        m_errors->set(m_amount, amount ? tr("required, e.g. 1000utia") : tr("not a coin such as 1000utia"));
     auto feeAmount = tx::Coin::parseList(m_fee->text().trimmed());
     if (!feeAmount)
-        return refuse(feeAmount.error().describe());
-    const auto gas = wholeNumber(m_gas);
-    const auto accountNumber = wholeNumber(m_accountNumber);
-    const auto sequence = wholeNumber(m_sequence);
-    for (const auto &[value, field] : {std::pair{gas, m_gas}, std::pair{accountNumber, m_accountNumber},
-                                       std::pair{sequence, m_sequence}}) {
-        if (!value)
-            return refuse(tr("\"%1\" is not a whole number.").arg(field->text()));
+        m_errors->set(m_fee, tr("not a coin such as 2000utia"));
+    else
+        options.fee = *feeAmount;
+    const QString gas = m_gas->text().trimmed();
+    if (gas == QLatin1String("auto")) {
+        if (!online)
+            m_errors->set(m_gas, tr("auto needs a chain node in the profile; enter a number"));
+    } else if (const auto limit = wholeNumber(m_gas); limit && *limit > 0) {
+        options.gas = *limit;
+    } else {
+        m_errors->set(m_gas, tr("not a gas limit: a whole number above 0"));
     }
+    for (QLineEdit *field : {m_accountNumber, m_sequence}) {
+        if (field->text().trimmed().isEmpty()) {
+            if (!online)
+                m_errors->set(field, tr("required without a chain node"));
+            continue;
+        }
+        const auto value = wholeNumber(field);
+        if (!value)
+            m_errors->set(field, tr("not a whole number"));
+        else
+            (field == m_sequence ? options.sequence : options.accountNumber) = *value;
+    }
+    options.chainId = m_chainId->text().trimmed();
+    if (options.chainId.isEmpty())
+        m_errors->set(m_chainId, tr("required, e.g. mocha-4"));
+    options.feeGranter = m_feeGranter->text().trimmed();
     tx::TxBodyBuilder body(m_hrp);
-    if (auto added = body.addSend(m_from, m_to->text().trimmed(), *amount); !added)
-        return refuse(added.error().describe());
+    if (amount && !amount->isEmpty()) {
+        if (auto added = body.addSend(m_from, m_to->text().trimmed(), *amount); !added) {
+            if (added.error().kind == tx::TxErrorKind::WrongAddressPrefix)
+                m_errors->set(m_to, tr("an address of another chain: this one's addresses start with %1")
+                                        .arg(m_hrp + QStringLiteral("1")));
+            else
+                m_errors->set(m_to, tr("not an address: %1").arg(added.error().message));
+        }
+    }
+    if (!options.feeGranter.isEmpty()) {
+        tx::TxBodyBuilder check(m_hrp);
+        if (auto added = check.addSend(m_from, options.feeGranter,
+                                       {tx::Coin{QStringLiteral("utia"), QStringLiteral("1")}});
+            !added)
+            m_errors->set(m_feeGranter, tr("not an address of this chain: %1").arg(added.error().message));
+    }
+    if (m_errors->any())
+        return;
     body.setMemo(m_memo->text());
-    const tx::Fee fee{*feeAmount, *gas, m_feeGranter->text().trimmed()};
-    const tx::SignerAccount account{m_chainId->text().trimmed(), *accountNumber, *sequence};
 
     m_sign->setEnabled(false);
+    m_broadcast->setEnabled(false);
     m_copy->setEnabled(false);
     m_txRaw.clear();
-    m_result->setPlainText(tr("Signing…"));
+    m_result->setPlainText(broadcast ? tr("Signing and broadcasting…") : tr("Signing…"));
+
+    // What the pool thread brings back.
+    struct Outcome {
+        std::optional<chain::SubmitError> error;
+        std::optional<tx::SignedTx> signedTx;
+        std::optional<chain::TxResponse> included;
+        QList<chain::SubmitEvent> events;
+    };
     keyring::BaoKeyring *keyring = &m_keyring;
     const QString uid = m_uid;
+    const QString from = m_from;
+    const QString node = m_node;
     // On the keyring's own pool: closing the profile waits for this call.
     m_keyring
-        .runAsync([keyring, uid, body, fee, account] {
-            return tx::TxSigner(*keyring).sign(uid, body, fee, account);
-        })
-        .then(this, [this](tx::TxResult<tx::SignedTx> signedTx) {
-            m_sign->setEnabled(true);
-            if (!signedTx) {
-                m_result->clear();
-                const tx::TxError &error = signedTx.error();
-                if (error.keyringError)
-                    ErrorReporter::show(this, tr("Signing with %1 failed.").arg(m_uid), *error.keyringError);
-                else
-                    ErrorReporter::show(this, tr("The transaction cannot be signed."), error.describe());
-                return;
+        .runAsync([keyring, uid, from, node, body, options, broadcast] {
+            Outcome outcome;
+            const auto client =
+                node.isEmpty() ? nullptr
+                               : std::make_unique<chain::ChainClient>(node, std::chrono::milliseconds(15000));
+            const chain::TxSubmitter submitter(*keyring, client.get());
+            auto prepared = submitter.prepare(uid, from, body, options);
+            if (!prepared) {
+                outcome.error = prepared.error();
+                return outcome;
             }
-            m_txRaw = QString::fromLatin1(signedTx->txRaw.toBase64());
-            m_result->setPlainText(
-                tr("TxRaw (base64): %1\ntx hash: %2\nsignature (r||s): %3")
-                    .arg(m_txRaw, signedTx->txHash, crypto::Hex::encode(signedTx->signature)));
-            m_copy->setEnabled(true);
+            auto signedTx = submitter.sign(uid, body, *prepared);
+            if (!signedTx) {
+                outcome.error = signedTx.error();
+                return outcome;
+            }
+            outcome.signedTx = *signedTx;
+            if (!broadcast)
+                return outcome;
+            auto included =
+                submitter.broadcast(uid, from, body, &*prepared, &*outcome.signedTx, options,
+                                    [&outcome](const chain::SubmitEvent &event) { outcome.events << event; });
+            if (!included)
+                outcome.error = included.error();
+            else
+                outcome.included = *included;
+            return outcome;
+        })
+        .then(this, [this](const Outcome &outcome) {
+            m_sign->setEnabled(true);
+            m_broadcast->setEnabled(true);
+            QStringList lines;
+            if (outcome.signedTx) {
+                m_txRaw = QString::fromLatin1(outcome.signedTx->txRaw.toBase64());
+                lines << tr("TxRaw (base64): %1\ntx hash: %2\nsignature (r||s): %3")
+                             .arg(m_txRaw, outcome.signedTx->txHash,
+                                  crypto::Hex::encode(outcome.signedTx->signature));
+                m_copy->setEnabled(true);
+            }
+            for (const auto &event : outcome.events) {
+                if (event.kind == chain::SubmitEvent::Kind::SequenceRefused)
+                    lines << tr("The chain refused sequence %1 (%2); asked again and signed once more.")
+                                 .arg(event.sequence)
+                                 .arg(event.message);
+            }
+            if (outcome.included)
+                lines << tr("Included at height %1.").arg(outcome.included->height);
+            m_result->setPlainText(lines.join(QLatin1Char('\n')));
+            if (!outcome.error)
+                return;
+            const chain::SubmitError &error = *outcome.error;
+            if (error.txError && error.txError->keyringError)
+                ErrorReporter::show(this, tr("Signing with %1 failed.").arg(m_uid),
+                                    *error.txError->keyringError);
+            else if (error.accountMissing)
+                ErrorReporter::show(
+                    this, tr("The transaction cannot be signed."),
+                    tr("%1 has no account on the chain yet: it needs funds before it can sign.").arg(m_from));
+            else if (error.chainError && error.chainError->isSequenceMismatch())
+                ErrorReporter::show(this, tr("The chain refused the sequence."),
+                                    tr("account sequence mismatch (code 32): %1. Leave Sequence empty to ask "
+                                       "the chain node.")
+                                        .arg(error.chainError->message));
+            else
+                ErrorReporter::show(this,
+                                    outcome.signedTx ? tr("The transaction was not included.")
+                                                     : tr("The transaction cannot be signed."),
+                                    error.describe());
         });
 }
 
