@@ -311,14 +311,6 @@
 <context>
     <name>baokeys::ui::DeleteKeyDialog</name>
     <message>
-        <source>Delete key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deleting &lt;b&gt;%1&lt;/b&gt; destroys its private key on the server. Funds held by its address can no longer be moved unless the key was backed up.&lt;br&gt;&lt;br&gt;Type the key&apos;s name to confirm:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Delete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -351,7 +343,7 @@
         </translation>
     </message>
     <message>
-        <source>Type the key's name to confirm:</source>
+        <source>Type the key&apos;s name to confirm:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -387,6 +379,488 @@
     </message>
     <message>
         <source>Exporting %1 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>baokeys::ui::FieldErrors</name>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A form field&apos;s problem shown under it: &quot;Amount: not a coin such as 1000utia&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>baokeys::ui::GrantFeesDialog</name>
+    <message>
+        <source>Grant fees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Granter key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Granter key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The most the grant pays in all, per worker. Empty: no limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Spend limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xpires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expir&amp;y:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message type URLs the grant pays for, separated by commas. Empty: any message (an unlimited grant is riskier).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pays only for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fund &amp;workers without an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A worker without an account on chain cannot sign: a MsgSend in the same transaction creates it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;unding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fee:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required offline, e.g. 600000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gas limit, or &quot;auto&quot; to simulate on the chain node (times 1.3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>G&amp;as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required, e.g. mocha-4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hain ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asked of the chain node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account &amp;number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;quence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain node: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No chain node in this profile: sign here, broadcast elsewhere (Connections… sets one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepare shows here the transaction&apos;s messages, fee and gas before anything is signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Prepare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign and &amp;broadcast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant state as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant state as JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addresses, one a line…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TxRaw copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key to pay with: create or import the granter&apos;s key in Keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No chain node in this profile: the workers&apos; accounts and grants are not known here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking %1 about the granter and %n worker(s)…</source>
+        <translation>
+            <numerusform>Asking %1 about the granter and %n worker…</numerusform>
+            <numerusform>Asking %1 about the granter and %n workers…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Granter&apos;s balance: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain node could not be asked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n worker(s) have a fee grant from the granter.</source>
+        <translation>
+            <numerusform>%1 of %n worker has a fee grant from the granter.</numerusform>
+            <numerusform>%1 of %n workers have a fee grant from the granter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>choose the key that pays the fees (create or import it in Keys)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not coins such as 5000000utia (empty: no limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the past: a grant must expire in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a message type URL such as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not coins such as 1utia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not coins such as 20000utia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;auto&quot; needs a chain node in the profile; enter a gas limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required (a number such as 600000, or auto with a chain node)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a gas limit: a whole number above 0, or auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required: the chain the transaction is for, e.g. mocha-4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required without a chain node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the fields marked above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the workers to grant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the transaction…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking %1 for the workers&apos; grants, the account and the gas…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped, already granted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the granter %1 has no account on the chain: it needs funds first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transaction cannot be built: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to sign: every checked worker already has a grant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no spend limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spend limit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>One transaction from %1, %n message(s):</source>
+        <translation>
+            <numerusform>One transaction from %1, %n message:</numerusform>
+            <numerusform>One transaction from %1, %n messages:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fee: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gas: %1 (simulated %2 × %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gas: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1, account %2, sequence %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the transaction above, then sign it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing and broadcasting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain refused sequence %1 (%2): another transaction used the account since it was asked. Asked again and signed with sequence %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TxRaw (base64): %1
+tx hash: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account sequence mismatch (code 32): %1. Leave Sequence empty to ask the chain node, then prepare again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not granted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed; nothing was broadcast. Copy the TxRaw to submit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Included at height %1: %n worker(s) granted.</source>
+        <translation>
+            <numerusform>Included at height %1: %n worker granted.</numerusform>
+            <numerusform>Included at height %1: %n workers granted.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export could not be written to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n worker(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n worker to %1</numerusform>
+            <numerusform>Exported %n workers to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pays only f&amp;or:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;TxRaw</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>baokeys::ui::GranteeTableModel</name>
+    <message>
+        <source>no grant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>granted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no spend limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not on chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee grant</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -688,10 +1162,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Deleted %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Syncing with the server…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -724,6 +1194,14 @@
     </message>
     <message>
         <source>No keys yet. Create one with &lt;b&gt;New key…&lt;/b&gt; (Ctrl+N), bring one in with &lt;b&gt;Import…&lt;/b&gt; (Ctrl+I), or create many at once on the &lt;b&gt;Provision workers&lt;/b&gt; tab (Ctrl+2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Grant fees…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay the selected keys&apos; fees from a granter key (x/feegrant).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1203,6 +1681,18 @@
         <source>One address, or the nodes of a cluster separated by commas: requests go to the active node.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>optional, e.g. http://127.0.0.1:1317</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Cosmos SDK REST endpoint: fills account numbers and sequences, estimates gas, shows fee grants and broadcasts. Empty: sign offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain node (REST):</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::ProvisionPage</name>
@@ -1260,10 +1750,6 @@
     </message>
     <message>
         <source>Export &amp;JSON…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%v of %m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1388,6 +1874,30 @@
             <numerusform>and %Ln more</numerusform>
             <numerusform>and %Ln more</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>blob-worker-N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parallel-worker-N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fills the prefix with a naming convention (parallel-worker-N: celestia-node&apos;s TxWorkerAccounts); the prefix stays editable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Na&amp;ming:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Grant fees…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay the new workers&apos; fees from a granter key (x/feegrant), in one transaction.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1711,10 +2221,6 @@ digest: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A Cosmos SDK bank send (MsgSend) in SIGN_MODE_DIRECT, signed by the key on the server and verified here. Nothing is broadcast: copy the TxRaw to submit it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Sign</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1724,10 +2230,6 @@ digest: %3</source>
     </message>
     <message>
         <source>The transaction cannot be signed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1746,6 +2248,154 @@ signature (r||s): %3</source>
     </message>
     <message>
         <source>TxRaw copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required: a %1… address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required, e.g. 1000utia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: no fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gas limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number, or auto to simulate on the chain node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required, e.g. 100000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee granter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required, e.g. mocha-4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: asked of the chain node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required offline: the account&apos;s, on chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Cosmos SDK bank send (MsgSend) in SIGN_MODE_DIRECT, signed by the key on the server and verified here. Sign and broadcast sends it to %1 and waits for its block.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Cosmos SDK bank send (MsgSend) in SIGN_MODE_DIRECT, signed by the key on the server and verified here. Nothing is broadcast: copy the TxRaw to submit it (a chain node in the profile can broadcast it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign and &amp;broadcast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a coin such as 1000utia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a coin such as 2000utia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto needs a chain node in the profile; enter a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a gas limit: a whole number above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required without a chain node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an address of another chain: this one&apos;s addresses start with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an address of this chain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing and broadcasting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain refused sequence %1 (%2); asked again and signed once more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Included at height %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no account on the chain yet: it needs funds before it can sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain refused the sequence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account sequence mismatch (code 32): %1. Leave Sequence empty to ask the chain node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transaction was not included.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

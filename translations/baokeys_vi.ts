@@ -305,14 +305,6 @@
 <context>
     <name>baokeys::ui::DeleteKeyDialog</name>
     <message>
-        <source>Delete key</source>
-        <translation>Xóa khóa</translation>
-    </message>
-    <message>
-        <source>Deleting &lt;b&gt;%1&lt;/b&gt; destroys its private key on the server. Funds held by its address can no longer be moved unless the key was backed up.&lt;br&gt;&lt;br&gt;Type the key&apos;s name to confirm:</source>
-        <translation>Xóa &lt;b&gt;%1&lt;/b&gt; sẽ hủy khóa bí mật của nó trên máy chủ. Tài sản ở địa chỉ của nó sẽ không thể chuyển đi nữa nếu khóa chưa được sao lưu.&lt;br&gt;&lt;br&gt;Gõ tên khóa để xác nhận:</translation>
-    </message>
-    <message>
         <source>&amp;Delete</source>
         <translation>&amp;Xóa</translation>
     </message>
@@ -341,7 +333,7 @@
         </translation>
     </message>
     <message>
-        <source>Type the key's name to confirm:</source>
+        <source>Type the key&apos;s name to confirm:</source>
         <translation>Nhập tên khóa để xác nhận:</translation>
     </message>
     <message>
@@ -378,6 +370,484 @@
     <message>
         <source>Exporting %1 failed.</source>
         <translation>Xuất %1 thất bại.</translation>
+    </message>
+</context>
+<context>
+    <name>baokeys::ui::FieldErrors</name>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A form field&apos;s problem shown under it: &quot;Amount: not a coin such as 1000utia&quot;</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>baokeys::ui::GrantFeesDialog</name>
+    <message>
+        <source>Grant fees</source>
+        <translation>Cấp phí</translation>
+    </message>
+    <message>
+        <source>&amp;Granter key:</source>
+        <translation>&amp;Khóa trả phí:</translation>
+    </message>
+    <message>
+        <source>Granter key</source>
+        <translation>Khóa trả phí</translation>
+    </message>
+    <message>
+        <source>The most the grant pays in all, per worker. Empty: no limit.</source>
+        <translation>Số tiền tối đa khoản cấp trả tổng cộng, cho mỗi worker. Để trống: không giới hạn.</translation>
+    </message>
+    <message>
+        <source>&amp;Spend limit:</source>
+        <translation>&amp;Hạn mức chi:</translation>
+    </message>
+    <message>
+        <source>Spend limit</source>
+        <translation>Hạn mức chi</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires</source>
+        <translation>Hế&amp;t hạn</translation>
+    </message>
+    <message>
+        <source>Expir&amp;y:</source>
+        <translation>Thờ&amp;i hạn:</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Message type URLs the grant pays for, separated by commas. Empty: any message (an unlimited grant is riskier).</source>
+        <translation>Các type URL của thông điệp mà khoản cấp trả phí, cách nhau bằng dấu phẩy. Để trống: mọi thông điệp (khoản cấp không giới hạn rủi ro hơn).</translation>
+    </message>
+    <message>
+        <source>Pays only for</source>
+        <translation>Chỉ trả cho</translation>
+    </message>
+    <message>
+        <source>Fund &amp;workers without an account</source>
+        <translation>Nạp tiền cho các &amp;worker chưa có tài khoản</translation>
+    </message>
+    <message>
+        <source>A worker without an account on chain cannot sign: a MsgSend in the same transaction creates it.</source>
+        <translation>Worker chưa có tài khoản trên chuỗi thì không ký được: một MsgSend trong cùng giao dịch sẽ tạo tài khoản đó.</translation>
+    </message>
+    <message>
+        <source>F&amp;unding:</source>
+        <translation>Nạp tiề&amp;n:</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>Nạp tiền</translation>
+    </message>
+    <message>
+        <source>&amp;Fee:</source>
+        <translation>&amp;Phí:</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Phí</translation>
+    </message>
+    <message>
+        <source>required offline, e.g. 600000</source>
+        <translation>bắt buộc khi ngoại tuyến, ví dụ 600000</translation>
+    </message>
+    <message>
+        <source>A gas limit, or &quot;auto&quot; to simulate on the chain node (times 1.3).</source>
+        <translation>Giới hạn gas, hoặc &quot;auto&quot; để mô phỏng trên nút chuỗi (nhân 1,3).</translation>
+    </message>
+    <message>
+        <source>G&amp;as:</source>
+        <translation>G&amp;as:</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>Gas</translation>
+    </message>
+    <message>
+        <source>required, e.g. mocha-4</source>
+        <translation>bắt buộc, ví dụ mocha-4</translation>
+    </message>
+    <message>
+        <source>C&amp;hain ID:</source>
+        <translation>&amp;Mã chuỗi (chain ID):</translation>
+    </message>
+    <message>
+        <source>Chain ID</source>
+        <translation>Mã chuỗi</translation>
+    </message>
+    <message>
+        <source>asked of the chain node</source>
+        <translation>hỏi từ nút chuỗi</translation>
+    </message>
+    <message>
+        <source>required offline</source>
+        <translation>bắt buộc khi ngoại tuyến</translation>
+    </message>
+    <message>
+        <source>Account &amp;number:</source>
+        <translation>&amp;Số tài khoản:</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>Số tài khoản</translation>
+    </message>
+    <message>
+        <source>Se&amp;quence:</source>
+        <translation>Số thứ tự (se&amp;quence):</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>Số thứ tự</translation>
+    </message>
+    <message>
+        <source>Chain node: %1</source>
+        <translation>Nút chuỗi: %1</translation>
+    </message>
+    <message>
+        <source>No chain node in this profile: sign here, broadcast elsewhere (Connections… sets one).</source>
+        <translation>Hồ sơ này không có nút chuỗi: ký ở đây, phát giao dịch ở nơi khác (Kết nối… để đặt nút).</translation>
+    </message>
+    <message>
+        <source>Prepare shows here the transaction&apos;s messages, fee and gas before anything is signed.</source>
+        <translation>Chuẩn bị sẽ hiện ở đây các thông điệp, phí và gas của giao dịch trước khi ký bất cứ thứ gì.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Làm mới</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare</source>
+        <translation>&amp;Chuẩn bị</translation>
+    </message>
+    <message>
+        <source>S&amp;ign</source>
+        <translation>K&amp;ý</translation>
+    </message>
+    <message>
+        <source>Sign and &amp;broadcast</source>
+        <translation>Ký và ph&amp;át</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>X&amp;uất</translation>
+    </message>
+    <message>
+        <source>Grant state as CSV…</source>
+        <translation>Trạng thái cấp phí dạng CSV…</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>Xuất dạng CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Tệp CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Grant state as JSON…</source>
+        <translation>Trạng thái cấp phí dạng JSON…</translation>
+    </message>
+    <message>
+        <source>Export as JSON</source>
+        <translation>Xuất dạng JSON</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Tệp JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Addresses, one a line…</source>
+        <translation>Địa chỉ, mỗi dòng một…</translation>
+    </message>
+    <message>
+        <source>Export addresses</source>
+        <translation>Xuất địa chỉ</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Tệp văn bản (*.txt)</translation>
+    </message>
+    <message>
+        <source>TxRaw copied.</source>
+        <translation>Đã sao chép TxRaw.</translation>
+    </message>
+    <message>
+        <source>No key to pay with: create or import the granter&apos;s key in Keys.</source>
+        <translation>Không có khóa để trả phí: hãy tạo hoặc nhập khóa trả phí trong Khóa.</translation>
+    </message>
+    <message>
+        <source>No chain node in this profile: the workers&apos; accounts and grants are not known here.</source>
+        <translation>Hồ sơ này không có nút chuỗi: ở đây không biết tài khoản và khoản cấp phí của các worker.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking %1 about the granter and %n worker(s)…</source>
+        <translation>
+            <numerusform>Đang hỏi %1 về khóa trả phí và %n worker…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Granter&apos;s balance: %1</source>
+        <translation>Số dư của khóa trả phí: %1</translation>
+    </message>
+    <message>
+        <source>The chain node could not be asked: %1</source>
+        <translation>Không hỏi được nút chuỗi: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n worker(s) have a fee grant from the granter.</source>
+        <translation>
+            <numerusform>%1 trên %n worker đã được khóa trả phí cấp phí.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>choose the key that pays the fees (create or import it in Keys)</source>
+        <translation>hãy chọn khóa trả phí (tạo hoặc nhập nó trong Khóa)</translation>
+    </message>
+    <message>
+        <source>not coins such as 5000000utia (empty: no limit)</source>
+        <translation>không phải số tiền kiểu 5000000utia (để trống: không giới hạn)</translation>
+    </message>
+    <message>
+        <source>in the past: a grant must expire in the future</source>
+        <translation>đã qua: khoản cấp phải hết hạn trong tương lai</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a message type URL such as %2</source>
+        <translation>&quot;%1&quot; không phải type URL của thông điệp, kiểu %2</translation>
+    </message>
+    <message>
+        <source>not coins such as 1utia</source>
+        <translation>không phải số tiền kiểu 1utia</translation>
+    </message>
+    <message>
+        <source>not coins such as 20000utia</source>
+        <translation>không phải số tiền kiểu 20000utia</translation>
+    </message>
+    <message>
+        <source>&quot;auto&quot; needs a chain node in the profile; enter a gas limit</source>
+        <translation>&quot;auto&quot; cần một nút chuỗi trong hồ sơ; hãy nhập giới hạn gas</translation>
+    </message>
+    <message>
+        <source>required (a number such as 600000, or auto with a chain node)</source>
+        <translation>bắt buộc (một số như 600000, hoặc auto khi có nút chuỗi)</translation>
+    </message>
+    <message>
+        <source>not a gas limit: a whole number above 0, or auto</source>
+        <translation>không phải giới hạn gas: một số nguyên lớn hơn 0, hoặc auto</translation>
+    </message>
+    <message>
+        <source>required: the chain the transaction is for, e.g. mocha-4</source>
+        <translation>bắt buộc: chuỗi của giao dịch, ví dụ mocha-4</translation>
+    </message>
+    <message>
+        <source>required without a chain node</source>
+        <translation>bắt buộc khi không có nút chuỗi</translation>
+    </message>
+    <message>
+        <source>not a whole number</source>
+        <translation>không phải số nguyên</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked above.</source>
+        <translation>Hãy sửa các ô được đánh dấu ở trên.</translation>
+    </message>
+    <message>
+        <source>Check the workers to grant.</source>
+        <translation>Hãy đánh dấu các worker cần cấp phí.</translation>
+    </message>
+    <message>
+        <source>Building the transaction…</source>
+        <translation>Đang dựng giao dịch…</translation>
+    </message>
+    <message>
+        <source>Asking %1 for the workers&apos; grants, the account and the gas…</source>
+        <translation>Đang hỏi %1 về khoản cấp của các worker, tài khoản và gas…</translation>
+    </message>
+    <message>
+        <source>Skipped, already granted: %1</source>
+        <translation>Bỏ qua, đã được cấp: %1</translation>
+    </message>
+    <message>
+        <source>the granter %1 has no account on the chain: it needs funds first</source>
+        <translation>khóa trả phí %1 chưa có tài khoản trên chuỗi: cần nạp tiền trước</translation>
+    </message>
+    <message>
+        <source>The transaction cannot be built: %1</source>
+        <translation>Không dựng được giao dịch: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to sign: every checked worker already has a grant.</source>
+        <translation>Không có gì để ký: mọi worker được đánh dấu đều đã được cấp phí.</translation>
+    </message>
+    <message>
+        <source>no spend limit</source>
+        <translation>không giới hạn chi</translation>
+    </message>
+    <message>
+        <source>spend limit %1</source>
+        <translation>hạn mức chi %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>đến %1</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>không hết hạn</translation>
+    </message>
+    <message>
+        <source>any message</source>
+        <translation>mọi thông điệp</translation>
+    </message>
+    <message>
+        <source>only %1</source>
+        <translation>chỉ %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>One transaction from %1, %n message(s):</source>
+        <translation>
+            <numerusform>Một giao dịch từ %1, %n thông điệp:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fee: %1</source>
+        <translation>Phí: %1</translation>
+    </message>
+    <message>
+        <source>Gas: %1 (simulated %2 × %3)</source>
+        <translation>Gas: %1 (mô phỏng %2 × %3)</translation>
+    </message>
+    <message>
+        <source>Gas: %1</source>
+        <translation>Gas: %1</translation>
+    </message>
+    <message>
+        <source>Chain %1, account %2, sequence %3</source>
+        <translation>Chuỗi %1, tài khoản %2, số thứ tự %3</translation>
+    </message>
+    <message>
+        <source>Check the transaction above, then sign it.</source>
+        <translation>Hãy kiểm tra giao dịch ở trên, rồi ký.</translation>
+    </message>
+    <message>
+        <source>Signing and broadcasting…</source>
+        <translation>Đang ký và phát…</translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation>Đang ký…</translation>
+    </message>
+    <message>
+        <source>The chain refused sequence %1 (%2): another transaction used the account since it was asked. Asked again and signed with sequence %3.</source>
+        <translation>Chuỗi từ chối số thứ tự %1 (%2): một giao dịch khác đã dùng tài khoản kể từ lúc hỏi. Đã hỏi lại và ký với số thứ tự %3.</translation>
+    </message>
+    <message>
+        <source>TxRaw (base64): %1
+tx hash: %2</source>
+        <translation>TxRaw (base64): %1
+mã băm giao dịch: %2</translation>
+    </message>
+    <message>
+        <source>account sequence mismatch (code 32): %1. Leave Sequence empty to ask the chain node, then prepare again.</source>
+        <translation>số thứ tự tài khoản không khớp (mã 32): %1. Hãy để trống Số thứ tự để hỏi nút chuỗi, rồi chuẩn bị lại.</translation>
+    </message>
+    <message>
+        <source>Not granted: %1</source>
+        <translation>Chưa cấp: %1</translation>
+    </message>
+    <message>
+        <source>Not signed: %1</source>
+        <translation>Chưa ký: %1</translation>
+    </message>
+    <message>
+        <source>Signed; nothing was broadcast. Copy the TxRaw to submit it.</source>
+        <translation>Đã ký; chưa phát gì. Hãy sao chép TxRaw để gửi đi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Included at height %1: %n worker(s) granted.</source>
+        <translation>
+            <numerusform>Đã vào khối ở độ cao %1: đã cấp phí cho %n worker.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export could not be written to %1: %2</source>
+        <translation>Không ghi được tệp xuất vào %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n worker(s) to %1</source>
+        <translation>
+            <numerusform>Đã xuất %n worker vào %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pays only f&amp;or:</source>
+        <translation>Chỉ trả ch&amp;o:</translation>
+    </message>
+    <message>
+        <source>Copy &amp;TxRaw</source>
+        <translation>Sao chép T&amp;xRaw</translation>
+    </message>
+</context>
+<context>
+    <name>baokeys::ui::GranteeTableModel</name>
+    <message>
+        <source>no grant</source>
+        <translation>chưa được cấp</translation>
+    </message>
+    <message>
+        <source>granted</source>
+        <translation>đã cấp</translation>
+    </message>
+    <message>
+        <source>no spend limit</source>
+        <translation>không giới hạn chi</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>còn %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>đến %1</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>không hết hạn</translation>
+    </message>
+    <message>
+        <source>only %1</source>
+        <translation>chỉ %1</translation>
+    </message>
+    <message>
+        <source>exists</source>
+        <translation>đã có</translation>
+    </message>
+    <message>
+        <source>not on chain</source>
+        <translation>chưa có trên chuỗi</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Số dư</translation>
+    </message>
+    <message>
+        <source>Fee grant</source>
+        <translation>Cấp phí</translation>
     </message>
 </context>
 <context>
@@ -676,10 +1146,6 @@
         <translation>Xóa %1 thất bại.</translation>
     </message>
     <message>
-        <source>Deleted %1</source>
-        <translation>Đã xóa %1</translation>
-    </message>
-    <message>
         <source>Syncing with the server…</source>
         <translation>Đang đồng bộ với máy chủ…</translation>
     </message>
@@ -712,6 +1178,14 @@
     <message>
         <source>No keys yet. Create one with &lt;b&gt;New key…&lt;/b&gt; (Ctrl+N), bring one in with &lt;b&gt;Import…&lt;/b&gt; (Ctrl+I), or create many at once on the &lt;b&gt;Provision workers&lt;/b&gt; tab (Ctrl+2).</source>
         <translation>Chưa có khóa nào. Tạo một khóa bằng &lt;b&gt;Khóa mới…&lt;/b&gt; (Ctrl+N), đưa một khóa vào bằng &lt;b&gt;Nhập…&lt;/b&gt; (Ctrl+I), hoặc tạo nhiều khóa cùng lúc ở thẻ &lt;b&gt;Tạo khóa worker&lt;/b&gt; (Ctrl+2).</translation>
+    </message>
+    <message>
+        <source>&amp;Grant fees…</source>
+        <translation>Cấp ph&amp;í…</translation>
+    </message>
+    <message>
+        <source>Pay the selected keys&apos; fees from a granter key (x/feegrant).</source>
+        <translation>Trả phí cho các khóa đã chọn từ một khóa trả phí (x/feegrant).</translation>
     </message>
 </context>
 <context>
@@ -1188,6 +1662,18 @@
         <source>One address, or the nodes of a cluster separated by commas: requests go to the active node.</source>
         <translation>Một địa chỉ, hoặc các nút của một cụm cách nhau bằng dấu phẩy: yêu cầu được gửi tới nút đang hoạt động.</translation>
     </message>
+    <message>
+        <source>optional, e.g. http://127.0.0.1:1317</source>
+        <translation>tùy chọn, ví dụ http://127.0.0.1:1317</translation>
+    </message>
+    <message>
+        <source>A Cosmos SDK REST endpoint: fills account numbers and sequences, estimates gas, shows fee grants and broadcasts. Empty: sign offline.</source>
+        <translation>Một điểm REST của Cosmos SDK: điền số tài khoản và số thứ tự, ước tính gas, hiện các khoản cấp phí và phát giao dịch. Để trống: ký ngoại tuyến.</translation>
+    </message>
+    <message>
+        <source>Chain node (REST):</source>
+        <translation>Nút chuỗi (REST):</translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::ProvisionPage</name>
@@ -1246,10 +1732,6 @@
     <message>
         <source>Export &amp;JSON…</source>
         <translation>Xuất &amp;JSON…</translation>
-    </message>
-    <message>
-        <source>%v of %m</source>
-        <translation>%v / %m</translation>
     </message>
     <message>
         <source>Open a profile to provision keys.</source>
@@ -1364,6 +1846,30 @@
         <translation>
             <numerusform>và %Ln khóa khác</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>blob-worker-N</source>
+        <translation>blob-worker-N</translation>
+    </message>
+    <message>
+        <source>parallel-worker-N</source>
+        <translation>parallel-worker-N</translation>
+    </message>
+    <message>
+        <source>Fills the prefix with a naming convention (parallel-worker-N: celestia-node&apos;s TxWorkerAccounts); the prefix stays editable.</source>
+        <translation>Điền tiền tố theo một quy ước đặt tên (parallel-worker-N: TxWorkerAccounts của celestia-node); tiền tố vẫn sửa được.</translation>
+    </message>
+    <message>
+        <source>Na&amp;ming:</source>
+        <translation>Đ&amp;ặt tên:</translation>
+    </message>
+    <message>
+        <source>&amp;Grant fees…</source>
+        <translation>Cấp ph&amp;í…</translation>
+    </message>
+    <message>
+        <source>Pay the new workers&apos; fees from a granter key (x/feegrant), in one transaction.</source>
+        <translation>Trả phí cho các worker mới từ một khóa trả phí (x/feegrant), trong một giao dịch.</translation>
     </message>
 </context>
 <context>
@@ -1684,10 +2190,6 @@ tóm lược: %3</translation>
         <translation>Giao dịch đã ký:</translation>
     </message>
     <message>
-        <source>A Cosmos SDK bank send (MsgSend) in SIGN_MODE_DIRECT, signed by the key on the server and verified here. Nothing is broadcast: copy the TxRaw to submit it.</source>
-        <translation>Một lệnh chuyển tiền Cosmos SDK (MsgSend) ở chế độ SIGN_MODE_DIRECT, được ký bằng khóa trên máy chủ và kiểm tra tại đây. Không có gì được phát lên mạng: hãy sao chép TxRaw để tự gửi.</translation>
-    </message>
-    <message>
         <source>&amp;Sign</source>
         <translation>&amp;Ký</translation>
     </message>
@@ -1698,10 +2200,6 @@ tóm lược: %3</translation>
     <message>
         <source>The transaction cannot be signed.</source>
         <translation>Không thể ký giao dịch.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a whole number.</source>
-        <translation>&quot;%1&quot; không phải là số nguyên.</translation>
     </message>
     <message>
         <source>Signing…</source>
@@ -1722,6 +2220,154 @@ chữ ký (r||s): %3</translation>
     <message>
         <source>TxRaw copied.</source>
         <translation>Đã sao chép TxRaw.</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến</translation>
+    </message>
+    <message>
+        <source>required: a %1… address</source>
+        <translation>bắt buộc: một địa chỉ %1…</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Số tiền</translation>
+    </message>
+    <message>
+        <source>required, e.g. 1000utia</source>
+        <translation>bắt buộc, ví dụ 1000utia</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Phí</translation>
+    </message>
+    <message>
+        <source>empty: no fee</source>
+        <translation>để trống: không có phí</translation>
+    </message>
+    <message>
+        <source>Gas limit</source>
+        <translation>Giới hạn gas</translation>
+    </message>
+    <message>
+        <source>a number, or auto to simulate on the chain node</source>
+        <translation>một số, hoặc auto để mô phỏng trên nút chuỗi</translation>
+    </message>
+    <message>
+        <source>required, e.g. 100000</source>
+        <translation>bắt buộc, ví dụ 100000</translation>
+    </message>
+    <message>
+        <source>Fee granter</source>
+        <translation>Người cấp phí</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>tùy chọn</translation>
+    </message>
+    <message>
+        <source>Chain ID</source>
+        <translation>Mã chuỗi</translation>
+    </message>
+    <message>
+        <source>required, e.g. mocha-4</source>
+        <translation>bắt buộc, ví dụ mocha-4</translation>
+    </message>
+    <message>
+        <source>empty: asked of the chain node</source>
+        <translation>để trống: hỏi từ nút chuỗi</translation>
+    </message>
+    <message>
+        <source>required offline: the account&apos;s, on chain</source>
+        <translation>bắt buộc khi ngoại tuyến: của tài khoản, trên chuỗi</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>Số tài khoản</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>Số thứ tự</translation>
+    </message>
+    <message>
+        <source>A Cosmos SDK bank send (MsgSend) in SIGN_MODE_DIRECT, signed by the key on the server and verified here. Sign and broadcast sends it to %1 and waits for its block.</source>
+        <translation>Một lệnh chuyển tiền Cosmos SDK (MsgSend) ở SIGN_MODE_DIRECT, được ký bằng khóa trên máy chủ và kiểm tra tại đây. Ký và phát sẽ gửi nó tới %1 và chờ nó vào khối.</translation>
+    </message>
+    <message>
+        <source>A Cosmos SDK bank send (MsgSend) in SIGN_MODE_DIRECT, signed by the key on the server and verified here. Nothing is broadcast: copy the TxRaw to submit it (a chain node in the profile can broadcast it).</source>
+        <translation>Một lệnh chuyển tiền Cosmos SDK (MsgSend) ở SIGN_MODE_DIRECT, được ký bằng khóa trên máy chủ và kiểm tra tại đây. Không có gì được phát: hãy sao chép TxRaw để gửi đi (một nút chuỗi trong hồ sơ có thể phát nó).</translation>
+    </message>
+    <message>
+        <source>Sign and &amp;broadcast</source>
+        <translation>Ký và ph&amp;át</translation>
+    </message>
+    <message>
+        <source>not a coin such as 1000utia</source>
+        <translation>không phải số tiền kiểu 1000utia</translation>
+    </message>
+    <message>
+        <source>not a coin such as 2000utia</source>
+        <translation>không phải số tiền kiểu 2000utia</translation>
+    </message>
+    <message>
+        <source>auto needs a chain node in the profile; enter a number</source>
+        <translation>auto cần một nút chuỗi trong hồ sơ; hãy nhập một số</translation>
+    </message>
+    <message>
+        <source>not a gas limit: a whole number above 0</source>
+        <translation>không phải giới hạn gas: một số nguyên lớn hơn 0</translation>
+    </message>
+    <message>
+        <source>required without a chain node</source>
+        <translation>bắt buộc khi không có nút chuỗi</translation>
+    </message>
+    <message>
+        <source>not a whole number</source>
+        <translation>không phải số nguyên</translation>
+    </message>
+    <message>
+        <source>an address of another chain: this one&apos;s addresses start with %1</source>
+        <translation>địa chỉ của chuỗi khác: địa chỉ của chuỗi này bắt đầu bằng %1</translation>
+    </message>
+    <message>
+        <source>not an address: %1</source>
+        <translation>không phải địa chỉ: %1</translation>
+    </message>
+    <message>
+        <source>not an address of this chain: %1</source>
+        <translation>không phải địa chỉ của chuỗi này: %1</translation>
+    </message>
+    <message>
+        <source>Signing and broadcasting…</source>
+        <translation>Đang ký và phát…</translation>
+    </message>
+    <message>
+        <source>The chain refused sequence %1 (%2); asked again and signed once more.</source>
+        <translation>Chuỗi từ chối số thứ tự %1 (%2); đã hỏi lại và ký thêm một lần.</translation>
+    </message>
+    <message>
+        <source>Included at height %1.</source>
+        <translation>Đã vào khối ở độ cao %1.</translation>
+    </message>
+    <message>
+        <source>%1 has no account on the chain yet: it needs funds before it can sign.</source>
+        <translation>%1 chưa có tài khoản trên chuỗi: cần nạp tiền trước khi có thể ký.</translation>
+    </message>
+    <message>
+        <source>The chain refused the sequence.</source>
+        <translation>Chuỗi từ chối số thứ tự.</translation>
+    </message>
+    <message>
+        <source>account sequence mismatch (code 32): %1. Leave Sequence empty to ask the chain node.</source>
+        <translation>số thứ tự tài khoản không khớp (mã 32): %1. Hãy để trống Số thứ tự để hỏi nút chuỗi.</translation>
+    </message>
+    <message>
+        <source>The transaction was not included.</source>
+        <translation>Giao dịch không được đưa vào khối.</translation>
     </message>
 </context>
 <context>
