@@ -1,10 +1,13 @@
 // Drives the real main window against an in-process embedded signer (at a
 // signer latency like a remote OpenBao's, 150 ms by default, so batches take
 // visible time) and saves PNGs of the main window, provisioning mid-batch,
-// and the batch-signing chart of 64 signatures all in flight.
-// scripts/screenshots.sh runs it under Xvfb.
+// the batch-signing chart of 64 signatures all in flight, and, given a chain
+// node and a funded granter's key (--chain-node, --granter-key-file), "Grant
+// fees" after 8 workers were granted in one transaction.
+// scripts/screenshots.sh runs it under Xvfb (and the test chain server).
 #include "ui/MainWindow.h"
 #include "ui/batch/BatchItemModel.h"
+#include "ui/batch/GrantFeesDialog.h"
 #include "ui/batch/ProvisionPage.h"
 #include "ui/common/AppResources.h"
 #include "ui/common/Translations.h"
@@ -13,9 +16,11 @@
 #include "ui/signing/SignBatchPage.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFile>
 #include <QLineEdit>
 #include <QPalette>
 #include <QPushButton>
@@ -77,6 +82,15 @@ int main(int argc, char **argv)
     const QCommandLineOption latency(QStringLiteral("latency"), QStringLiteral("Signer latency in ms."),
                                      QStringLiteral("ms"), QStringLiteral("150"));
     parser.addOption(latency);
+    const QCommandLineOption chainNode(QStringLiteral("chain-node"),
+                                       QStringLiteral("A chain's REST endpoint, for the Grant fees picture."),
+                                       QStringLiteral("url"));
+    parser.addOption(chainNode);
+    const QCommandLineOption granterKey(QStringLiteral("granter-key-file"),
+                                        QStringLiteral("The funded granter's private key (hex), imported as "
+                                                       "\"granter\"."),
+                                        QStringLiteral("file"));
+    parser.addOption(granterKey);
     parser.process(app);
     const QString dir = parser.positionalArguments().value(0, QStringLiteral("docs/screenshots"));
     QDir().mkpath(dir);
@@ -98,7 +112,9 @@ int main(int argc, char **argv)
 
     baokeys::ui::MainWindow window;
     window.resize(1280, 820);
-    window.setSession(std::make_unique<baokeys::ui::Session>(baokeys::ui::Profile::embeddedDev(), signer));
+    baokeys::ui::Profile profile = baokeys::ui::Profile::embeddedDev();
+    profile.chainNode = parser.value(chainNode);
+    window.setSession(std::make_unique<baokeys::ui::Session>(profile, signer));
     window.show();
     settle(300);
 
@@ -132,6 +148,48 @@ int main(int argc, char **argv)
     ok = ok && waitUntil([sign] { return !sign->isRunning() && sign->model()->rowCount() > 0; }, 30000);
     settle(300);
     ok = ok && save(&window, dir + QStringLiteral("/batch-signing%1.png").arg(suffix));
+
+    // Grant fees: 8 workers granted in one transaction on the chain node.
+    if (ok && parser.isSet(chainNode) && parser.isSet(granterKey)) {
+        QFile file(parser.value(granterKey));
+        ok = file.open(QIODevice::ReadOnly) &&
+             window.session()
+                 ->keyring()
+                 .importPrivateKey(QStringLiteral("granter"), QString::fromLatin1(file.readAll().trimmed()))
+                 .hasValue();
+        signer->setFaults({});
+        window.tabs()->setCurrentWidget(provision);
+        provision->findChild<QLineEdit *>(QStringLiteral("provisionPrefix"))
+            ->setText(QStringLiteral("parallel-worker"));
+        provision->findChild<QSpinBox *>(QStringLiteral("provisionCount"))->setValue(8);
+        provision->findChild<QPushButton *>(QStringLiteral("provisionStart"))->click();
+        ok = ok && waitUntil([provision] { return !provision->isRunning(); }, 20000);
+        auto *dialog = ok ? provision->grantFees() : nullptr;
+        ok = dialog != nullptr;
+        if (!ok)
+            qWarning("grant fees: no dialog (the granter's key or the workers are missing)");
+        if (dialog) {
+            dialog->resize(1100, 720);
+            dialog->findChild<QLineEdit *>(QStringLiteral("grantChainId"))
+                ->setText(QStringLiteral("mocha-4"));
+            ok = waitUntil([dialog] { return !dialog->isBusy(); }, 20000);
+            auto *granter = dialog->findChild<QComboBox *>(QStringLiteral("grantGranter"));
+            granter->setCurrentIndex(granter->findData(QStringLiteral("granter")));
+            ok = ok && waitUntil([dialog] { return !dialog->isBusy(); }, 20000);
+            dialog->prepare();
+            ok = ok && waitUntil([dialog] { return !dialog->isBusy(); }, 20000);
+            dialog->signAndBroadcast();
+            ok = ok && waitUntil([dialog] { return dialog->previewText().contains(QLatin1String("height")); },
+                                 30000);
+            ok = ok && waitUntil([dialog] { return !dialog->isBusy(); }, 20000);
+            settle(300);
+            if (!ok)
+                qWarning("grant fees: %s (granter %s of %d keys)", qPrintable(dialog->statusText()),
+                         qPrintable(granter->currentData().toString()), granter->count());
+            ok = ok && save(dialog, dir + QStringLiteral("/grant-fees%1.png").arg(suffix));
+            dialog->close();
+        }
+    }
 
     // The same view in a dark palette: palette roles, no fixed colours.
     QApplication::setStyle(QStringLiteral("Fusion"));
