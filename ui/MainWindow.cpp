@@ -4,6 +4,7 @@
 #include "ui/batch/ProvisionPage.h"
 #include "ui/common/AppResources.h"
 #include "ui/common/ErrorReporter.h"
+#include "ui/common/StatusMessage.h"
 #include "ui/common/Translations.h"
 #include "ui/connection/PassphraseDialog.h"
 #include "ui/connection/ProfileDialog.h"
@@ -95,6 +96,8 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_profileLabel);
     statusBar()->addPermanentWidget(m_stateIcon);
     statusBar()->addPermanentWidget(m_stateLabel);
+    m_message = new StatusMessage(statusBar());
+    m_message->keepClearOf({m_syncLabel, m_profileLabel, m_stateIcon, m_stateLabel});
 
     connect(m_keys, &KeysPage::selectionChanged, m_sign, &SignBatchPage::setSelectedKeys);
     connect(m_keys, &KeysPage::message, this, &MainWindow::showMessage);
@@ -368,18 +371,7 @@ void MainWindow::updateTitle()
 
 void MainWindow::showMessage(const QString &text)
 {
-    m_message = text;
-    // The message is painted left of the permanent labels: elide it there
-    // rather than let it run under them.
-    int room = statusBar()->width() - 24;
-    for (QWidget *label : {static_cast<QWidget *>(m_syncLabel), static_cast<QWidget *>(m_profileLabel),
-                           static_cast<QWidget *>(m_stateIcon), static_cast<QWidget *>(m_stateLabel)}) {
-        if (label->isVisible())
-            room -= label->width() + 6;
-    }
-    const QString shown = statusBar()->fontMetrics().elidedText(text, Qt::ElideRight, qMax(80, room));
-    statusBar()->setToolTip(shown == text ? QString() : text);
-    statusBar()->showMessage(shown, 8000);
+    m_message->show(text);
 }
 
 void MainWindow::showSyncStatus(const QString &text, const QString &detail)

@@ -16,6 +16,7 @@ class ProfileStore;
 class ProvisionPage;
 class Session;
 class SignBatchPage;
+class StatusMessage;
 class TokenVault;
 
 // The main window: the open profile's keys, batch provisioning and batch
@@ -95,7 +96,7 @@ private:
     QLabel *m_syncLabel = nullptr; // the last sync's outcome; a failure links to its detail
     QString m_syncText;
     QString m_syncDetail;
-    QString m_message; // the last transient message, whole
+    StatusMessage *m_message = nullptr; // transient messages, kept clear of the labels
 };
 
 } // namespace baokeys::ui

@@ -53,6 +53,7 @@ private slots:
     void syncOnOpenRunsInTheBackground();
     void syncFailureOnOpenShowsInTheStatusBar();
     void longStatusTextKeepsDetailsInView();
+    void messageStaysClearOfLabelsThatGrowAfterIt();
     void openingANewProfileWithATokenKeepsTheWindow();
     void closingConnectionsBeforeTheKeychainAnswers();
     void connectionsSayWhenNoKeychainKeepsTheToken();
@@ -497,6 +498,46 @@ void TestConnection::longStatusTextKeepsDetailsInView()
     QVERIFY(shown.endsWith(QStringLiteral("…")));
     QVERIFY2(bar->fontMetrics().horizontalAdvance(shown) < inBar.left(), qPrintable(shown));
     QCOMPARE(bar->toolTip(), longText + longText);
+}
+
+// The status bar's message ends this far left of its first permanent label.
+static int clearanceOfMessage(ui::MainWindow &window)
+{
+    QStatusBar *bar = window.statusBar();
+    int left = bar->width();
+    for (QLabel *label : bar->findChildren<QLabel *>(QString(), Qt::FindDirectChildrenOnly)) {
+        if (label->isVisible() && label->width() > 0)
+            left = qMin(left, label->mapTo(bar, QPoint(0, 0)).x());
+    }
+    return left - bar->fontMetrics().horizontalAdvance(bar->currentMessage());
+}
+
+void TestConnection::messageStaysClearOfLabelsThatGrowAfterIt()
+{
+    // At 800 px a message shown first ran under the sync label that grew
+    // after it ("Đã đồng b.Đã đồng bộ…"): it is elided again as the labels
+    // and the window change, and the whole text stays in the tooltip.
+    ui::MainWindow window;
+    window.resize(1400, 600);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString message =
+        QStringLiteral("Synced: 3 adopted, 0 recovered, 2 missing on the server, 0 conflicts; "
+                       "blob-worker-7 and blob-worker-9 are flagged");
+    QMetaObject::invokeMethod(&window, "showMessage", Q_ARG(QString, message));
+    QCOMPARE(window.statusBar()->currentMessage(), message); // room enough at first
+    QMetaObject::invokeMethod(&window, "showSyncStatus",
+                              Q_ARG(QString, QStringLiteral("Key list synced at 10:04:42 with 42 keys")),
+                              Q_ARG(QString, QString()));
+    QTRY_VERIFY2(clearanceOfMessage(window) > 0, qPrintable(window.statusBar()->currentMessage()));
+    window.resize(800, 600);
+    QTRY_VERIFY2(clearanceOfMessage(window) > 0, qPrintable(window.statusBar()->currentMessage()));
+    QVERIFY(window.statusBar()->currentMessage().endsWith(QStringLiteral("…")));
+    QCOMPARE(window.statusBar()->toolTip(), message);
+    // Room again: the message comes back whole, with no stale tooltip.
+    window.resize(1600, 600);
+    QTRY_COMPARE(window.statusBar()->currentMessage(), message);
+    QCOMPARE(window.statusBar()->toolTip(), QString());
 }
 
 void TestConnection::syncFailureOnOpenShowsInTheStatusBar()
