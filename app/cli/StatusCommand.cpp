@@ -25,31 +25,6 @@ void StatusCommand::registerAll(CommandLine &commandLine)
          &StatusCommand::run});
 }
 
-namespace {
-
-QString roleText(bao::NodeRole role)
-{
-    switch (role) {
-    case bao::NodeRole::Active:
-        return tr("active");
-    case bao::NodeRole::Standby:
-        return tr("standby");
-    case bao::NodeRole::PerformanceStandby:
-        return tr("performance standby");
-    case bao::NodeRole::DrSecondary:
-        return tr("DR secondary");
-    case bao::NodeRole::Sealed:
-        return tr("sealed");
-    case bao::NodeRole::Uninitialized:
-        return tr("not initialized");
-    case bao::NodeRole::Unreachable:
-        break;
-    }
-    return tr("unreachable");
-}
-
-} // namespace
-
 CliResult<ExitCode> StatusCommand::run(CommandContext &context, const Invocation &)
 {
     auto keyring = context.keyring(true); // the store does not matter here
@@ -130,7 +105,9 @@ CliResult<ExitCode> StatusCommand::run(CommandContext &context, const Invocation
                 reachable += node.reachable() ? 1 : 0;
             row(tr("Nodes"), tr("%1 of %2 reachable").arg(reachable).arg(nodes.size()));
             for (const bao::NodeStatus &node : nodes) {
-                QString line = QStringLiteral("  %1 %2").arg(node.address, -30).arg(roleText(node.role), -12);
+                QString line = QStringLiteral("  %1 %2")
+                                   .arg(node.address, -30)
+                                   .arg(bao::NodeStatus::roleName(node.role), -12);
                 line += node.reachable() ? tr("%1 ms").arg(node.roundTripMs)
                                          : (node.error ? node.error->message : QString());
                 text += line + QLatin1Char('\n');
