@@ -335,14 +335,24 @@ HttpAnswer BaoClient::send(const QByteArray &method, const QString &path, const 
             const BaoErrorKind kind = answer.transportError->kind;
             const bool mayMove = m_route->isCluster() && kind != BaoErrorKind::Cancelled &&
                                  (answer.connectFailed || (repeatable && kind == BaoErrorKind::Transport));
-            // A few rounds over the nodes, the waits between them growing to
-            // about 4 s in all: time for the standbys to elect a new active node.
-            if (!mayMove || failovers >= MaxAttemptsWhenAskedToWait * nodeCount)
+            if (!mayMove)
                 return answer;
+            // A few rounds over the nodes, the waits between them growing to
+            // about 4 s in all: time for the standbys to elect a new active
+            // node. Unless another request has just done that in vain: then
+            // one pass, no wait, so a batch against a cluster that is down
+            // fails in seconds, not in seconds per item.
+            const bool waitedInVainLately = m_route->noActiveNodeLately();
+            const int rounds = waitedInVainLately ? 1 : MaxAttemptsWhenAskedToWait;
+            if (failovers >= rounds * nodeCount) {
+                m_route->markNoActiveNode();
+                return answer;
+            }
             ++failovers;
             m_route->reportUnreachable(node);
             // Every node failed once: a new active node may be being elected.
-            if (failovers % nodeCount == 0 && !waitBeforeRetry(-1, failovers / nodeCount - 1))
+            if (!waitedInVainLately && failovers % nodeCount == 0 &&
+                !waitBeforeRetry(-1, failovers / nodeCount - 1))
                 return answer;
             const int next = chooseNode(node);
             if (next < 0)

@@ -1,5 +1,7 @@
 #include "core/bao/ClusterRoute.h"
 
+#include <algorithm>
+#include <chrono>
 #include <map>
 #include <mutex>
 
@@ -51,6 +53,25 @@ void ClusterRoute::reportUnreachable(int index)
         return;
     int expected = index;
     m_current.compare_exchange_strong(expected, -1, std::memory_order_acq_rel);
+}
+
+namespace {
+qint64 steadyNowMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+} // namespace
+
+void ClusterRoute::markNoActiveNode()
+{
+    m_noActiveNodeAtMs.store(std::max<qint64>(1, steadyNowMs()), std::memory_order_release);
+}
+
+bool ClusterRoute::noActiveNodeLately() const
+{
+    const qint64 at = m_noActiveNodeAtMs.load(std::memory_order_acquire);
+    return at > 0 && steadyNowMs() - at < NoActiveNodeMemoryMs;
 }
 
 int ClusterRoute::indexOf(const QUrl &url) const

@@ -3,6 +3,7 @@
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+#include <QtGlobal>
 
 #include <atomic>
 #include <memory>
@@ -33,10 +34,22 @@ public:
     // with sys/health, see BaoClient).
     int current() const { return m_current.load(std::memory_order_acquire); }
     // `index` answered as the active node, or a node redirected to it.
-    void setActive(int index) { m_current.store(index, std::memory_order_release); }
+    void setActive(int index)
+    {
+        m_noActiveNodeAtMs.store(0, std::memory_order_release);
+        m_current.store(index, std::memory_order_release);
+    }
     // `index` could not be reached: forget it as the active node unless
     // another client has already moved on.
     void reportUnreachable(int index);
+
+    // A request waited out an election over every node and none became
+    // active. For NoActiveNodeMemoryMs after that, other requests do not wait
+    // again (a batch would wait once per item): one pass over the nodes,
+    // then their error. Any node found active ends it.
+    static constexpr qint64 NoActiveNodeMemoryMs = 10000;
+    void markNoActiveNode();
+    bool noActiveNodeLately() const;
 
     // The node `url` points at (same scheme, host and port), or -1 when it is
     // none of this route's: a redirect there must not carry the token.
@@ -48,6 +61,7 @@ public:
 private:
     QStringList m_addresses;
     std::atomic<int> m_current{-1};
+    std::atomic<qint64> m_noActiveNodeAtMs{0}; // steady clock; 0: not lately
 };
 
 } // namespace baokeys::bao
