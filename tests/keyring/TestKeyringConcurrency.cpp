@@ -503,19 +503,25 @@ private slots:
         };
         const int mine = niceOf(QStringLiteral("/proc/thread-self/stat"), nullptr);
         const int expected = qMin(19, mine + baokeys::keyring::WorkerPriority::NiceIncrement);
-        int workers = 0, httpThreadsLowered = 0;
+        int workers = 0, workersLowered = 0, httpThreadsLowered = 0;
         const QDir tasks(QStringLiteral("/proc/self/task"));
         for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
             QByteArray name;
             const int nice = niceOf(tasks.filePath(tid + QStringLiteral("/stat")), &name);
             if (name == "baokeys-batch") {
+                // A lane lowers itself when it takes its first item. Under
+                // load the pool may start a thread after the others took all
+                // four: it ran nothing and still has the normal priority.
+                QVERIFY2(nice == expected || nice == mine, qPrintable(QString::number(nice)));
                 ++workers;
-                QCOMPARE(nice, expected);
+                workersLowered += nice == expected ? 1 : 0;
             } else if (name.startsWith("QNetworkAccess") && nice == expected) {
                 ++httpThreadsLowered; // those of the workers (the test's own clients keep the normal one)
             }
         }
         QVERIFY(workers >= 4);
+        QVERIFY2(workersLowered >= 1,
+                 qPrintable(QStringLiteral("%1 of %2").arg(workersLowered).arg(workers)));
         if (transport == baokeys::bao::HttpTransportKind::QtNetwork)
             QVERIFY(httpThreadsLowered >= 4);
         else
