@@ -280,6 +280,7 @@ int BaoClient::chooseNode(int after)
             break;
         const NodeStatus node = probe(index);
         if (node.role == NodeRole::Active) {
+            m_route->markNodeAnswered();
             m_route->setActive(index);
             return index;
         }
@@ -385,6 +386,9 @@ HttpAnswer BaoClient::send(const QByteArray &method, const QString &path, const 
             url = target;
             continue;
         }
+
+        if (m_route->isCluster())
+            m_route->markNodeAnswered();
 
         // A rate-limit quota (429) or a sealed or standby node (503) asks for
         // a later try: a request safe to repeat waits as advised and goes

@@ -34,11 +34,7 @@ public:
     // with sys/health, see BaoClient).
     int current() const { return m_current.load(std::memory_order_acquire); }
     // `index` answered as the active node, or a node redirected to it.
-    void setActive(int index)
-    {
-        m_noActiveNodeAtMs.store(0, std::memory_order_release);
-        m_current.store(index, std::memory_order_release);
-    }
+    void setActive(int index) { m_current.store(index, std::memory_order_release); }
     // `index` could not be reached: forget it as the active node unless
     // another client has already moved on.
     void reportUnreachable(int index);
@@ -46,9 +42,11 @@ public:
     // A request waited out an election over every node and none became
     // active. For NoActiveNodeMemoryMs after that, other requests do not wait
     // again (a batch would wait once per item): one pass over the nodes,
-    // then their error. Any node found active ends it.
+    // then their error. A node that answers ends it (a redirect is no
+    // answer: a standby still points at the node that went away).
     static constexpr qint64 NoActiveNodeMemoryMs = 10000;
     void markNoActiveNode();
+    void markNodeAnswered() { m_noActiveNodeAtMs.store(0, std::memory_order_release); }
     bool noActiveNodeLately() const;
 
     // The node `url` points at (same scheme, host and port), or -1 when it is
