@@ -191,7 +191,8 @@ void BatchRunView::abandon()
         run->deleteLater();
     }
     m_cancelling = false;
-    m_model->setCancelling(false);
+    if (m_model)
+        m_model->setCancelling(false);
 }
 
 void BatchRunView::updateProgress()

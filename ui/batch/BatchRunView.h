@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QList>
+#include <QPointer>
 #include <QWidget>
 
 #include <functional>
@@ -109,7 +110,9 @@ private:
     void onRunFinished(Run *run);
     void noteError(const std::optional<bao::BaoError> &error);
 
-    BatchItemModel *m_model;
+    // The page owns the model and may delete it before this view (its
+    // children go in order): the teardown must not reach a model gone.
+    QPointer<BatchItemModel> m_model;
     QProgressBar *m_progress = nullptr;
     QLabel *m_summary = nullptr;
     QTableView *m_table = nullptr;

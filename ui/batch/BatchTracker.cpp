@@ -25,7 +25,7 @@ void BatchTracker::drain()
     // Pool threads start as the batch ramps up: keep them behind the GUI.
     BackgroundPriority::lowerOtherThreads();
     const auto events = m_progress->takeEvents();
-    if (events.isEmpty())
+    if (events.isEmpty() || !m_model)
         return;
     m_model->applyEvents(events, m_rowOf);
     m_model->flush();

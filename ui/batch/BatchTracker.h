@@ -3,6 +3,7 @@
 #include "core/keyring/BatchProgress.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 #include <memory>
 
@@ -40,7 +41,7 @@ signals:
 
 private:
     std::shared_ptr<keyring::BatchProgress> m_progress;
-    BatchItemModel *m_model;
+    QPointer<BatchItemModel> m_model; // may go first, with its page
     QList<int> m_rowOf;
     QTimer m_timer;
     int m_ticks = 0;
