@@ -12,7 +12,6 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 
 #include <atomic>
 #include <memory>
@@ -395,11 +394,11 @@ private slots:
         QVERIFY(first.load().hasValue());
         QVERIFY(second.load().hasValue());
         constexpr int PerThread = 10;
-        std::vector<std::unique_ptr<QThread>> threads;
+        std::vector<std::thread> threads; // joined: see readersRunWhileWritersWrite
         std::atomic<int> failures{0};
         for (int t = 0; t < 4; ++t) {
             BaoStore &store = t % 2 == 0 ? first : second;
-            threads.push_back(std::unique_ptr<QThread>(QThread::create([&store, &failures, t] {
+            threads.emplace_back([&store, &failures, t] {
                 for (int i = 0; i < PerThread; ++i) {
                     if (!store.put(record(QStringLiteral("t%1-%2").arg(t).arg(i), i % 3)).hasValue())
                         ++failures;
@@ -407,11 +406,10 @@ private slots:
                              .hasValue())
                         ++failures;
                 }
-            })));
-            threads.back()->start();
+            });
         }
-        for (auto &thread : threads)
-            QVERIFY(thread->wait(60'000));
+        for (std::thread &thread : threads)
+            thread.join();
         QCOMPARE(failures.load(), 0);
         BaoStore reopened(path());
         QVERIFY(reopened.load().hasValue());
