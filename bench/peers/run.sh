@@ -8,7 +8,20 @@
 # Workloads (keys bench-1..bench-K, the same message, the same key order):
 #   throughput  zero latency, N = 5000 over 50 keys, 64 requests in flight: signs/s
 #   latency     200 ms signer latency, N = 64 and N = 256, all in flight: wall ms vs
-#               the ideal 200 ms
+#               the ideal 200 ms; N = 1024 all in flight through baokeys-cli only
+#
+# Then one line per target of the batch engine (issue 17), each a ratio from
+# this run: "target X: <what> measured R (goal G) PASS|MISS":
+#   1  baokeys-cli's CPU (user + system, process start included) per verified
+#      signature in the throughput row, over the CPU of the local check alone
+#      (build/bin/baokeys-bench-verify: the same verification, nothing else)
+#   2  cold baokeys-cli batch sign, process start included, over the latency:
+#      N = 256 and N = 1024, all in flight
+#   3  zero-latency throughput over wrk's at the same connection count
+#   4  fairness at zero latency: p99 over p50 of the items' latencies within a
+#      batch (and the slowest item over p50, so a starved lane shows)
+#   5  zero-latency throughput over the best peer client's
+#   6  the desktop app's 10,000-signature batch is not measured here
 # Each client's figure is the median of 3 runs (5 for the short latency rows),
 # timed inside the client (the signing only, not process start-up); wrk runs
 # 3 s (2 s for the latency rows) and its wall figure is N / (requests per second). node-vault is installed
@@ -20,6 +33,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 build="$(cd "${1:?usage: bench/peers/run.sh BUILD_DIR}" && pwd)"
 cli="$build/bin/baokeys-cli"
 signer="$build/bin/baokeys-signer"
+verify="$build/bin/baokeys-bench-verify"
 python=/usr/bin/python3          # Debian's python with python3-hvac, not a pyenv one
 work="$build/bench-peers"
 runs=3          # per client for the throughput row; the short latency rows get 5
@@ -28,8 +42,8 @@ latency_ms=200
 token="bench-root-token"
 message_hex="$(printf 'baokeys peer benchmark' | sha256sum | cut -d' ' -f1)"
 
-for tool in "$cli" "$signer"; do
-  [ -x "$tool" ] || { echo "missing $tool: build the baokeys-cli and baokeys-signer targets first" >&2; exit 2; }
+for tool in "$cli" "$signer" "$verify"; do
+  [ -x "$tool" ] || { echo "missing $tool: build the baokeys-cli, baokeys-signer and baokeys-bench-verify targets first" >&2; exit 2; }
 done
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
 command -v npm >/dev/null || { echo "npm is not installed" >&2; exit 2; }
@@ -66,22 +80,45 @@ start_signer() {
   "$cli" --store "$work/store.json" batch create --prefix bench --count "$2" >/dev/null
 }
 
-record() { # record ROW CLIENT VALUE FAILED EXTRA
-  printf '{"row":"%s","client":"%s","value":%s,"failed":%s,"extra":"%s"}\n' "$1" "$2" "$3" "$4" "${5:-}" >>"$results"
+record() { # record ROW CLIENT VALUE FAILED EXTRA [MORE]: MORE is more JSON fields, e.g. "cpu_ms":12
+  printf '{"row":"%s","client":"%s","value":%s,"failed":%s,"extra":"%s"%s}\n' "$1" "$2" "$3" "$4" "${5:-}" \
+    "${6:+,$6}" >>"$results"
+}
+
+# run_cli ROW KEYS REPEAT CONCURRENCY: one cold baokeys-cli batch sign. Records
+# the wall time it reports (the signing), the process's own wall and CPU time
+# (start-up included) and, from its per-item lines, p50, p99 and the slowest item.
+run_cli() {
+  local row=$1 keys=$2 repeat=$3 conc=$4 start end cpu
+  local TIMEFORMAT='%3U %3S'
+  start=$(date +%s%N)
+  { time "$cli" --store "$work/store.json" --output json batch sign --prefix bench --count "$keys" --repeat "$repeat" \
+      --message-hex "$message_hex" --parallelism "$conc" >"$work/cli.jsonl" 2>"$work/cli.err"; } 2>"$work/cli.time"
+  end=$(date +%s%N)
+  cpu="$(awk '{printf "%.1f", ($1 + $2) * 1000}' "$work/cli.time")"
+  "$python" - "$work/cli.jsonl" "$row" "$(( (end - start) / 1000000 ))" "$cpu" >>"$results" <<'PY'
+import json, sys
+path, row, process_ms, cpu_ms = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
+items, summary = [], None
+for line in open(path):
+    r = json.loads(line)
+    if r.get("type") == "summary":
+        summary = r
+    elif "finished_ms" in r and "started_ms" in r:
+        items.append(r["finished_ms"] - r["started_ms"])
+slowest = max(items) if items else 0.0
+print(json.dumps({"row": row, "client": "baokeys-cli", "value": summary["wall_ms"], "failed": summary["failed"],
+                  "extra": f"process {process_ms:.0f} ms, CPU {cpu_ms:.0f} ms", "process_ms": process_ms,
+                  "cpu_ms": cpu_ms, "p50_ms": summary["p50_ms"], "p99_ms": summary["p99_ms"], "max_ms": slowest}))
+PY
 }
 
 # run_clients ROW N KEYS REPEAT CONCURRENCY: each client $runs times.
 run_clients() {
-  local row=$1 n=$2 keys=$3 repeat=$4 conc=$5 i line start end count=$runs
+  local row=$1 n=$2 keys=$3 repeat=$4 conc=$5 i line count=$runs
   [ "$row" != throughput ] && count=$((runs + 2))
   for i in $(seq "$count"); do
-    start=$(date +%s%N)
-    line="$("$cli" --store "$work/store.json" --output json batch sign --prefix bench --count "$keys" --repeat "$repeat" \
-              --message-hex "$message_hex" --parallelism "$conc" | tail -n 1)"
-    end=$(date +%s%N)
-    record "$row" baokeys-cli "$("$python" -c 'import json,sys; print(json.loads(sys.argv[1])["wall_ms"])' "$line")" \
-      "$("$python" -c 'import json,sys; print(json.loads(sys.argv[1])["failed"])' "$line")" \
-      "process $(( (end - start) / 1000000 )) ms"
+    run_cli "$row" "$keys" "$repeat" "$conc"
 
     line="$("$python" "$here/hvac_sign.py" --addr "$addr" --token "$token" --prefix bench --count "$keys" \
               --repeat "$repeat" --concurrency "$conc" --message-hex "$message_hex")"
@@ -111,12 +148,17 @@ run_clients throughput "$throughput_n" "$throughput_keys" $((throughput_n / thro
 start_signer "$latency_ms" 64
 run_clients n64 64 64 1 64
 run_clients n256 256 64 4 256
+# N = 1024 all in flight, cold, through baokeys-cli only (the peers' thread
+# pools are not meant for it, and wrk would meet the signer's connection cap).
+for i in $(seq $((runs + 2))); do run_cli n1024 64 16 1024; done
 cleanup
 signer_pid=""
+verify_us="$("$verify" "$throughput_n" "$throughput_keys" | awk '/^verify_us/ {print $2}')"
 
-"$python" - "$results" "$throughput_n" "$latency_ms" "$runs" "$(nproc)" <<'PY'
+"$python" - "$results" "$throughput_n" "$latency_ms" "$runs" "$(nproc)" "$verify_us" <<'PY'
 import json, statistics, sys
 path, n, latency, runs, cores = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4], sys.argv[5]
+verify_us = float(sys.argv[6])
 rows = {}
 for line in open(path):
     r = json.loads(line)
@@ -153,9 +195,38 @@ print(f"ratios are speed ratios (>1.00x: baokeys-cli faster); 'vs best peer' nam
 print(f"median of {runs} runs per client ({int(runs) + 2} for the latency rows), timed inside each client (not process start);")
 print(f"wrk = N / (its requests per second at the same concurrency); {cores} CPU cores shared by signer and client.")
 print("raw numbers (wall ms per run; failed requests):")
-for row in ["throughput", "n64", "n256"]:
+for row in ["throughput", "n64", "n256", "n1024"]:
     for c in clients + ["wrk"]:
+        if c not in rows[row]:
+            continue
         rs = rows[row][c]
         extra = "; ".join(r["extra"] for r in rs if r["extra"])
         print(f"  {row:10} {c:11} " + ", ".join(f"{r['value']:.1f}" for r in rs) + f"  failed {failed(row, c)}" + (f"  ({extra})" if extra else ""))
+
+# The issue's targets, each a ratio from this run.
+def cli(row, field):
+    return statistics.median(r[field] for r in rows[row]["baokeys-cli"])
+def target(number, what, ratio, goal, at_most, note=""):
+    ok = ratio <= goal if at_most else ratio >= goal
+    sign = "<=" if at_most else ">="
+    print(f"target {number}: {what}: measured {ratio:.2f} (goal {sign} {goal}) {'PASS' if ok else 'MISS'}"
+          + (f"  [{note}]" if note else ""))
+print()
+cpu_us = cli("throughput", "cpu_ms") * 1000.0 / n
+target(1, "client CPU per verified signature / verification alone", cpu_us / verify_us, 1.25, True,
+       f"baokeys-cli {cpu_us:.1f} us per signature (process CPU, start-up included) vs {verify_us:.1f} us")
+target("2a", "cold baokeys-cli N=256 all in flight / latency", cli("n256", "process_ms") / latency, 1.15, True,
+       f"process {cli('n256', 'process_ms'):.0f} ms at {latency:.0f} ms latency, median of {int(runs) + 2}")
+target("2b", "cold baokeys-cli N=1024 all in flight / latency", cli("n1024", "process_ms") / latency, 1.30, True,
+       f"process {cli('n1024', 'process_ms'):.0f} ms at {latency:.0f} ms latency, median of {int(runs) + 2}")
+target(3, "zero-latency throughput / wrk, same endpoint and connections",
+       wall("throughput", "wrk") / wall("throughput", "baokeys-cli"), 0.62, False)
+fair = statistics.median(r["p99_ms"] / r["p50_ms"] for r in rows["throughput"]["baokeys-cli"])
+slowest = statistics.median(r["max_ms"] / r["p50_ms"] for r in rows["throughput"]["baokeys-cli"])
+target(4, "fairness at 0 ms: p99 / p50 within a batch", fair, 3.0, True,
+       f"p50 {cli('throughput', 'p50_ms'):.1f} ms, p99 {cli('throughput', 'p99_ms'):.1f} ms, slowest item {slowest:.1f}x p50")
+best = min(peers, key=lambda c: wall("throughput", c))
+target(5, f"zero-latency throughput / best peer ({best})", wall("throughput", best) / wall("throughput", "baokeys-cli"),
+       4.0, False)
+print("target 6: desktop app 10,000-signature batch: not measured by this benchmark (NOT MEASURED)")
 PY
