@@ -19,8 +19,8 @@
 #include <vector>
 
 namespace Hash = baokeys::crypto::Hash;
-using baokeys::crypto::SecureBytes;
 using baokeys::crypto::Secp256k1;
+using baokeys::crypto::SecureBytes;
 using baokeys::crypto::VerifyingKey;
 
 namespace {
