@@ -162,6 +162,84 @@
     </message>
 </context>
 <context>
+    <name>baokeys::ui::AccessPolicyDialog</name>
+    <message>
+        <source>Access policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give each token only what its job needs: the workers a sign-only token, the machine that provisions them a provisioning token. Write the policy on the server with &lt;code&gt;bao policy write&lt;/code&gt;, then create tokens with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign only: the workers&apos; token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provision: create, import and list keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin: everything, export and delete included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys &amp;named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The &amp;selected keys (%Ln)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The &amp;selected keys (none selected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the keys&apos; name prefix, such as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;opied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenBao policy (*.hcl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy could not be saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>baokeys::ui::BatchItemModel</name>
     <message>
         <source>running</source>
@@ -1204,6 +1282,14 @@ tx hash: %2</source>
         <source>Pay the selected keys&apos; fees from a granter key (x/feegrant).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Acc&amp;ess policies…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The least-privilege OpenBao policies for the selected keys or a worker set.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::LatencyChart</name>
@@ -1406,6 +1492,10 @@ tx hash: %2</source>
     </message>
     <message>
         <source>Ke&amp;ys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>root token</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1691,6 +1781,14 @@ tx hash: %2</source>
     </message>
     <message>
         <source>Chain node (REST):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a root token: it can do everything, export and delete keys included. Give each role its least-privilege token (Keys › Access policies…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

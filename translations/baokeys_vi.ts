@@ -158,6 +158,83 @@
     </message>
 </context>
 <context>
+    <name>baokeys::ui::AccessPolicyDialog</name>
+    <message>
+        <source>Access policies</source>
+        <translation>Chính sách truy cập</translation>
+    </message>
+    <message>
+        <source>Give each token only what its job needs: the workers a sign-only token, the machine that provisions them a provisioning token. Write the policy on the server with &lt;code&gt;bao policy write&lt;/code&gt;, then create tokens with it.</source>
+        <translation>Mỗi token chỉ nên có đúng quyền mà việc của nó cần: các worker dùng token chỉ ký, máy cấp phát chúng dùng token cấp phát. Ghi chính sách lên máy chủ bằng &lt;code&gt;bao policy write&lt;/code&gt;, rồi tạo token với chính sách đó.</translation>
+    </message>
+    <message>
+        <source>Sign only: the workers&apos; token</source>
+        <translation>Chỉ ký: token của các worker</translation>
+    </message>
+    <message>
+        <source>Provision: create, import and list keys</source>
+        <translation>Cấp phát: tạo, nhập và liệt kê khóa</translation>
+    </message>
+    <message>
+        <source>Admin: everything, export and delete included</source>
+        <translation>Quản trị: mọi quyền, kể cả xuất và xóa</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Vai trò:</translation>
+    </message>
+    <message>
+        <source>Keys &amp;named</source>
+        <translation>Khóa có &amp;tên</translation>
+    </message>
+    <message numerus="yes">
+        <source>The &amp;selected keys (%Ln)</source>
+        <translation>
+            <numerusform>Các khóa đã &amp;chọn (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The &amp;selected keys (none selected)</source>
+        <translation>Các khóa đã &amp;chọn (chưa chọn khóa nào)</translation>
+    </message>
+    <message>
+        <source>Keys:</source>
+        <translation>Khóa:</translation>
+    </message>
+    <message>
+        <source>Policy name:</source>
+        <translation>Tên chính sách:</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>Sa&amp;o chép</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve…</source>
+        <translation>&amp;Lưu…</translation>
+    </message>
+    <message>
+        <source>Enter the keys&apos; name prefix, such as %1.</source>
+        <translation>Nhập tiền tố tên của các khóa, ví dụ %1.</translation>
+    </message>
+    <message>
+        <source>C&amp;opied</source>
+        <translation>Đã sa&amp;o chép</translation>
+    </message>
+    <message>
+        <source>Save the policy</source>
+        <translation>Lưu chính sách</translation>
+    </message>
+    <message>
+        <source>OpenBao policy (*.hcl)</source>
+        <translation>Chính sách OpenBao (*.hcl)</translation>
+    </message>
+    <message>
+        <source>The policy could not be saved to %1.</source>
+        <translation>Không lưu được chính sách vào %1.</translation>
+    </message>
+</context>
+<context>
     <name>baokeys::ui::BatchItemModel</name>
     <message>
         <source>running</source>
@@ -1187,6 +1264,14 @@ mã băm giao dịch: %2</translation>
         <source>Pay the selected keys&apos; fees from a granter key (x/feegrant).</source>
         <translation>Trả phí cho các khóa đã chọn từ một khóa trả phí (x/feegrant).</translation>
     </message>
+    <message>
+        <source>Acc&amp;ess policies…</source>
+        <translation>Chính sách t&amp;ruy cập…</translation>
+    </message>
+    <message>
+        <source>The least-privilege OpenBao policies for the selected keys or a worker set.</source>
+        <translation>Các chính sách OpenBao với quyền tối thiểu cho các khóa đã chọn hoặc một nhóm worker.</translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::LatencyChart</name>
@@ -1388,6 +1473,10 @@ mã băm giao dịch: %2</translation>
     <message>
         <source>Ke&amp;ys</source>
         <translation>Khó&amp;a</translation>
+    </message>
+    <message>
+        <source>root token</source>
+        <translation>token root</translation>
     </message>
 </context>
 <context>
@@ -1673,6 +1762,14 @@ mã băm giao dịch: %2</translation>
     <message>
         <source>Chain node (REST):</source>
         <translation>Nút chuỗi (REST):</translation>
+    </message>
+    <message>
+        <source>This is a root token: it can do everything, export and delete keys included. Give each role its least-privilege token (Keys › Access policies…).</source>
+        <translation>Đây là token root: nó làm được mọi thứ, kể cả xuất và xóa khóa. Hãy cấp cho mỗi vai trò một token với quyền tối thiểu (Khóa › Chính sách truy cập…).</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Cảnh báo</translation>
     </message>
 </context>
 <context>

@@ -159,6 +159,8 @@ void MainWindow::buildMenus()
     keys->addSeparator();
     keys->addAction(m_keys->syncAction());
     keys->addAction(m_keys->findAction());
+    keys->addSeparator();
+    keys->addAction(m_keys->accessPolicyAction());
     addActions(keys->actions());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -353,9 +355,18 @@ void MainWindow::onStatus(ConnectionState state, const bao::ConnectionStatus &st
         icon = QStyle::SP_MessageBoxCritical;
         break;
     }
+    QStringList tip;
+    // The embedded signer's own root token is the app's business; a remote
+    // server's root token in daily use is the operator's risk.
+    const bool remote = m_session && !m_session->profile().isEmbedded();
+    if (remote && status.token && status.token->isRoot()) {
+        m_stateLabel->setText(m_stateLabel->text() + QStringLiteral(" · ") + tr("root token"));
+        if (icon == QStyle::SP_DialogApplyButton)
+            icon = QStyle::SP_MessageBoxWarning;
+        tip << ProfileDialog::rootTokenWarning();
+    }
     m_stateIcon->setPixmap(style()->standardIcon(icon).pixmap(16, 16));
     // A cluster's nodes, each with its role and round trip, one hover away.
-    QStringList tip;
     if (!status.nodes.isEmpty())
         tip << ConnectionMonitor::nodesText(status);
     if (status.error)

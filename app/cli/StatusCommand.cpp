@@ -117,7 +117,7 @@ CliResult<ExitCode> StatusCommand::run(CommandContext &context, const Invocation
     }
     // A root token can do everything, export keys included: a warning, not
     // an error, since a first set-up starts with one.
-    if (status.token && status.token->policies.contains(QStringLiteral("root")))
+    if (status.token && status.token->isRoot())
         Console::errLine(
             tr("baokeys-cli: warning: this is a root token; give each role its least-privilege "
                "token ('baokeys-cli policy sign|provision|admin --prefix P' prints the policies)"));

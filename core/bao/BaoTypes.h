@@ -77,6 +77,8 @@ struct TokenInfo {
     qint64 ttlSeconds = 0; // 0: never expires (root)
     QDateTime expireTime;  // invalid when it never expires
     bool renewable = false;
+    // A root token may do everything, export keys included: worth a warning.
+    bool isRoot() const { return policies.contains(QStringLiteral("root")); }
 };
 
 // What a node of a cluster said it is, read from its sys/health status code

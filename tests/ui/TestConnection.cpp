@@ -46,6 +46,7 @@ private slots:
     void chainNodeIsSavedWithTheProfile();
     void statusBarFollowsTheServer();
     void statusBarFollowsAFailover();
+    void aRemoteRootTokenIsWarnedAbout();
     void importDetailsAndDeleteThroughTheDialogs();
     void remoteProfileAsksForTheTokenAndSaysWhy();
     void encryptedFolderProfileNeedsItsPassphrase();
@@ -170,6 +171,11 @@ void TestConnection::testConnectionShowsHealthAndToken()
                  text.contains(QLatin1String("root")) && text.contains(QLatin1String("Token TTL")) &&
                  text.contains(QLatin1String("Version")),
              qPrintable(text));
+    // #16 item 5: a root token is named as the risk it is.
+    QVERIFY2(text.contains(QLatin1String("Warning")) &&
+                 text.contains(QLatin1String("This is a root token")) &&
+                 text.contains(QLatin1String("Access policies")),
+             qPrintable(text));
 
     // A wrong token: the problem in plain words.
     token->setText(QStringLiteral("wrong-token"));
@@ -269,6 +275,30 @@ void TestConnection::statusBarFollowsAFailover()
              qPrintable(label->toolTip()));
     QVERIFY2(label->toolTip().contains(b->address() + QStringLiteral(" — active")),
              qPrintable(label->toolTip()));
+}
+
+// #16 item 5: a remote server reached with a root token says so in the
+// status bar, with the way out (least-privilege policies) in its tooltip.
+// The embedded signer's own root token is not the operator's risk: no warning.
+void TestConnection::aRemoteRootTokenIsWarnedAbout()
+{
+    auto server = uitest::startSigner();
+    ui::Profile profile;
+    profile.name = QStringLiteral("remote");
+    profile.address = server->address();
+    ui::MainWindow window;
+    window.setSession(std::make_unique<ui::Session>(profile, server->rootToken()));
+    window.show();
+    QLabel *label = window.stateLabel();
+    QTRY_COMPARE_WITH_TIMEOUT(window.monitor()->state(), ui::ConnectionState::Active, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QLatin1String("root token")), 5000);
+    QVERIFY2(label->toolTip().contains(QLatin1String("Access policies")), qPrintable(label->toolTip()));
+
+    window.setSession(uitest::sessionOver(server));
+    QTRY_VERIFY_WITH_TIMEOUT(label->text().startsWith(QLatin1String("Active")) &&
+                                 !label->text().contains(QLatin1String("root token")),
+                             5000);
+    QVERIFY2(!label->toolTip().contains(QLatin1String("root token")), qPrintable(label->toolTip()));
 }
 
 void TestConnection::importDetailsAndDeleteThroughTheDialogs()

@@ -9,6 +9,7 @@
 #include "VectorFile.h"
 #include "core/crypto/Hex.h"
 #include "core/crypto/Secp256k1.h"
+#include "ui/keys/AccessPolicyDialog.h"
 #include "ui/keys/DeleteKeyDialog.h"
 #include "ui/keys/ExportKeyDialog.h"
 #include "ui/keys/ImportKeyDialog.h"
@@ -23,18 +24,24 @@
 
 #include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QInputDialog>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
 #include <QTableView>
+#include <QTemporaryDir>
 
 using namespace baokeys;
 
@@ -61,6 +68,8 @@ private slots:
     void exportIsWarnedConfirmedAndMasked();
     void exportOfANonExportableKeyIsRefused();
     void renameFromTheShortcut();
+    void accessPoliciesForAWorkerSetAreShownAndCopied();
+    void accessPoliciesForSelectedKeysFollowTheProfile();
 
 private:
     void select(const QString &uid);
@@ -573,6 +582,115 @@ void TestKeyDialogs::renameFromTheShortcut()
     QCOMPARE(renamed->publicKeyHex(),
              QStringLiteral("031b84c5567b126440995d3ed5aaba0565d71e1834604819ff9c17f5e9d5dd078f"));
     QVERIFY(uitest::errorBoxes(m_window.get()).isEmpty());
+}
+
+// #16 item 5: Keys › Access policies… shows the least-privilege HCL for the
+// selection's worker set (blob-worker-1 and -2 selected: "blob-worker-*"),
+// per role, and copies or saves exactly the text shown.
+void TestKeyDialogs::accessPoliciesForAWorkerSetAreShownAndCopied()
+{
+    for (const QString &name :
+         {QStringLiteral("blob-worker-1"), QStringLiteral("blob-worker-2"), QStringLiteral("validator-1")})
+        QVERIFY(m_window->session()->keyring().newAccount(name));
+    QTRY_VERIFY(m_page->model()->rowOf(QStringLiteral("validator-1")) >= 0);
+    m_page->view()->clearSelection();
+    for (const QString &name : {QStringLiteral("blob-worker-1"), QStringLiteral("blob-worker-2")}) {
+        const QModelIndex index =
+            m_page->proxy()->mapFromSource(m_page->model()->index(m_page->model()->rowOf(name), 0));
+        m_page->view()->selectionModel()->select(index,
+                                                 QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    // Reached from the Keys menu.
+    QAction *action = nullptr;
+    for (QAction *menu : m_window->menuBar()->actions()) {
+        if (menu->menu() && menu->menu()->actions().contains(m_page->accessPolicyAction()))
+            action = m_page->accessPolicyAction();
+    }
+    QVERIFY(action);
+    QVERIFY(action->isEnabled());
+    action->trigger();
+    QPointer<ui::AccessPolicyDialog> dialog = m_page->findChild<ui::AccessPolicyDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    auto *text = dialog->findChild<QPlainTextEdit *>(QStringLiteral("policyText"));
+    QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("policyPrefix"))->text(),
+             QStringLiteral("blob-worker"));
+    QVERIFY(dialog->findChild<QRadioButton *>(QStringLiteral("policyByPrefix"))->isChecked());
+
+    // Sign only: update on the workers' sign path, nothing else.
+    QString hcl = text->toPlainText();
+    QVERIFY2(hcl.contains(
+                 QLatin1String("path \"secp256k1/sign/blob-worker-*\" {\n  capabilities = [\"update\"]\n}")),
+             qPrintable(hcl));
+    QCOMPARE(hcl.count(QLatin1String("path \"")), 1);
+    QVERIFY(!hcl.contains(QLatin1String("validator-1")));
+    QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("policyName"))->text(),
+             QStringLiteral("baokeys-sign-blob-worker"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("policyCopy")), Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), hcl);
+    auto *copy = dialog->findChild<QPushButton *>(QStringLiteral("policyCopy"));
+    QCOMPARE(copy->text(), QStringLiteral("C&opied"));
+
+    // Provisioning: create, update and read on the keys, list on the engine.
+    auto *role = dialog->findChild<QComboBox *>(QStringLiteral("policyRole"));
+    role->setCurrentIndex(role->findData(int(ui::AccessPolicyDialog::Role::Provision)));
+    QCOMPARE(copy->text(), QStringLiteral("C&opy")); // "Copied" was of the sign policy
+    hcl = text->toPlainText();
+    QVERIFY2(hcl.contains(QLatin1String("path \"secp256k1/keys/blob-worker-*\" {\n  capabilities = "
+                                        "[\"create\", \"update\", \"read\"]\n}")),
+             qPrintable(hcl));
+    QVERIFY2(hcl.contains(QLatin1String("path \"secp256k1/keys/\" {\n  capabilities = [\"list\"]\n}")),
+             qPrintable(hcl));
+    QVERIFY(!hcl.contains(QLatin1String("delete")));
+    QVERIFY(!hcl.contains(QLatin1String("/export/")));
+
+    // Admin adds delete and export; the saved file is the text shown, 0600.
+    role->setCurrentIndex(role->findData(int(ui::AccessPolicyDialog::Role::Admin)));
+    hcl = text->toPlainText();
+    QVERIFY2(hcl.contains(
+                 QLatin1String("path \"secp256k1/export/blob-worker-*\" {\n  capabilities = [\"read\"]\n}")),
+             qPrintable(hcl));
+    QVERIFY(hcl.contains(QLatin1String("\"delete\"")));
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("policy.hcl"));
+    QVERIFY(dialog->saveTo(path));
+    QFile saved(path);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(saved.readAll()), hcl);
+    QCOMPARE(saved.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions());
+
+    // A prefix that cannot start a key name: said, and nothing to copy.
+    QGuiApplication::clipboard()->clear();
+    dialog->findChild<QLineEdit *>(QStringLiteral("policyPrefix"))->setText(QStringLiteral("bad/prefix"));
+    QVERIFY(text->toPlainText().isEmpty());
+    QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("policyCopy"))->isEnabled());
+    QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("policyProblem"))->isHidden());
+    dialog->copyToClipboard();
+    QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
+    dialog->close();
+    QTRY_VERIFY(!dialog); // deleted on close
+}
+
+// Keys that are not one worker set are named one by one, under the
+// profile's own mount, with its namespace in the `bao policy write` line.
+void TestKeyDialogs::accessPoliciesForSelectedKeysFollowTheProfile()
+{
+    ui::AccessPolicyDialog dialog(QStringLiteral("cosmos-keys"), QStringLiteral("team-a"),
+                                  {QStringLiteral("validator-1"), QStringLiteral("granter")});
+    QVERIFY(dialog.findChild<QRadioButton *>(QStringLiteral("policyBySelection"))->isChecked());
+    const QString hcl = dialog.hcl();
+    QVERIFY2(hcl.contains(QLatin1String("path \"cosmos-keys/sign/validator-1\" {")), qPrintable(hcl));
+    QVERIFY2(hcl.contains(QLatin1String("path \"cosmos-keys/sign/granter\" {")), qPrintable(hcl));
+    QVERIFY(!hcl.contains(QLatin1String("secp256k1/")));
+    QVERIFY(!hcl.contains(QLatin1Char('*')));
+    QVERIFY2(hcl.contains(QLatin1String("bao policy write -namespace=team-a baokeys-sign-keys")),
+             qPrintable(hcl));
+    // The prefix scope is one click away, starting from the worker set.
+    dialog.setPrefix(QStringLiteral("blob-worker"));
+    QVERIFY(dialog.hcl().contains(QLatin1String("path \"cosmos-keys/sign/blob-worker-*\" {")));
+    dialog.useSelectedKeys();
+    QCOMPARE(dialog.hcl(), hcl);
 }
 
 QTEST_MAIN(TestKeyDialogs)

@@ -13,6 +13,7 @@
 #include "ui/connection/ProfileStore.h"
 #include "ui/connection/TokenPrompt.h"
 #include "ui/connection/TokenVault.h"
+#include "ui/keys/AccessPolicyDialog.h"
 #include "ui/keys/DeleteKeyDialog.h"
 #include "ui/keys/ExportKeyDialog.h"
 #include "ui/keys/ImportKeyDialog.h"
@@ -205,6 +206,8 @@ void TestLanguage::mnemonicsAreUniquePerWindow()
     found << clashesOf(QStringLiteral("Sign transaction with a chain node:"), &signOnline);
     ui::GrantFeesDialog grantFees(*window.session(), {record->uid});
     found << clashesOf(QStringLiteral("Grant fees:"), &grantFees);
+    ui::AccessPolicyDialog policies(QStringLiteral("secp256k1"), QString(), {record->uid});
+    found << clashesOf(QStringLiteral("Access policies:"), &policies);
     ui::ExportKeyDialog exportKey(keyring, record->uid);
     found << clashesOf(QStringLiteral("Export:"), &exportKey);
     ui::ProfileStore store;

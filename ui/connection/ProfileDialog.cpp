@@ -363,6 +363,12 @@ void ProfileDialog::runTest(const Profile &profile, const QString &token)
     m_testWatcher.setFuture(m_testKeyring->statusAsync());
 }
 
+QString ProfileDialog::rootTokenWarning()
+{
+    return tr("This is a root token: it can do everything, export and delete keys included. Give each "
+              "role its least-privilege token (Keys › Access policies…).");
+}
+
 QString ProfileDialog::describeStatus(const bao::ConnectionStatus &status)
 {
     QStringList rows;
@@ -390,6 +396,8 @@ QString ProfileDialog::describeStatus(const bao::ConnectionStatus &status)
                                        .arg(token.ttlSeconds)
                                        .arg(token.expireTime.toLocalTime().toString(Qt::ISODate)));
         row(tr("Renewable"), token.renewable ? tr("yes") : tr("no"));
+        if (token.isRoot())
+            row(tr("Warning"), rootTokenWarning());
     }
     if (status.error) {
         row(tr("Problem"), status.error->describe());

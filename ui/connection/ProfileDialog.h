@@ -45,6 +45,8 @@ public:
 
     // "Test connection" answer as rich text (for the dialog and tests).
     static QString describeStatus(const bao::ConnectionStatus &status);
+    // Said wherever a root token is seen in use (here and the status bar).
+    static QString rootTokenWarning();
 
 private:
     void reload(const QString &selectId);

@@ -5,6 +5,7 @@
 #include "ui/common/Clipboard.h"
 #include "ui/common/ErrorReporter.h"
 #include "ui/connection/Session.h"
+#include "ui/keys/AccessPolicyDialog.h"
 #include "ui/keys/DeleteKeyDialog.h"
 #include "ui/keys/ExportKeyDialog.h"
 #include "ui/keys/ImportKeyDialog.h"
@@ -55,6 +56,11 @@ KeysPage::KeysPage(QWidget *parent) : QWidget(parent)
     m_rename = makeAction(tr("&Rename…"), QKeySequence(Qt::Key_F2), &KeysPage::renameKey);
     m_delete = makeAction(tr("De&lete…"), QKeySequence::Delete, &KeysPage::deleteKey);
     m_sync = makeAction(tr("S&ync with server"), QKeySequence::Refresh, &KeysPage::syncKeys);
+    m_accessPolicy = new QAction(tr("Acc&ess policies…"), this);
+    m_accessPolicy->setObjectName(QStringLiteral("accessPolicyAction"));
+    m_accessPolicy->setToolTip(
+        tr("The least-privilege OpenBao policies for the selected keys or a worker set."));
+    connect(m_accessPolicy, &QAction::triggered, this, [this] { accessPolicies(); });
     m_find = new QAction(tr("&Find"), this);
     m_find->setShortcut(QKeySequence::Find);
     connect(m_find, &QAction::triggered, this, [this] {
@@ -209,6 +215,7 @@ void KeysPage::updateActions()
     m_new->setEnabled(open);
     m_import->setEnabled(open);
     m_sync->setEnabled(open);
+    m_accessPolicy->setEnabled(open);
     for (QAction *action : {m_details, m_sign, m_signTransaction, m_export, m_rename})
         action->setEnabled(open && selected == 1);
     m_delete->setEnabled(open && selected >= 1); // several at once, with one confirmation
@@ -359,6 +366,17 @@ GrantFeesDialog *KeysPage::grantFees()
     auto *dialog = new GrantFeesDialog(*m_session, uids, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &GrantFeesDialog::message, this, &KeysPage::message);
+    dialog->open();
+    return dialog;
+}
+
+AccessPolicyDialog *KeysPage::accessPolicies()
+{
+    if (!m_session)
+        return nullptr;
+    const Profile &profile = m_session->profile();
+    auto *dialog = new AccessPolicyDialog(profile.mount, profile.ns, selectedUids(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     return dialog;
 }

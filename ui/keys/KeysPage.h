@@ -10,6 +10,7 @@ class QTableView;
 
 namespace baokeys::ui {
 
+class AccessPolicyDialog;
 class KeyFilterProxy;
 class KeyTableModel;
 class GrantFeesDialog;
@@ -41,6 +42,7 @@ public:
     QAction *importAction() const { return m_import; }
     QAction *syncAction() const { return m_sync; }
     QAction *findAction() const { return m_find; }
+    QAction *accessPolicyAction() const { return m_accessPolicy; }
 
 public slots:
     void reload();
@@ -52,6 +54,8 @@ public slots:
     void signMessage();
     void signTransaction();
     GrantFeesDialog *grantFees(); // for the selected keys
+    // The least-privilege policies for the selected keys, or a worker set.
+    AccessPolicyDialog *accessPolicies();
     void exportKey();
     void renameKey();
     void deleteKey();
@@ -100,6 +104,7 @@ private:
     QAction *m_delete = nullptr;
     QAction *m_sync = nullptr;
     QAction *m_find = nullptr;
+    QAction *m_accessPolicy = nullptr;
 };
 
 } // namespace baokeys::ui
