@@ -144,7 +144,8 @@ void BatchCommands::registerAll(CommandLine &commandLine)
             "or --keys a,b,c. Messages: --message-hex H, or --messages-file F with one hex message\n"
             "per line. JSON output: one line per signature as it finishes (key, signature,\n"
             "started_ms, finished_ms, error), then a summary (count, failed, wall_ms, sum_ms,\n"
-            "p50_ms, p99_ms). Exit code 3 when some failed; the others are still printed."),
+            "p50_ms, p99_ms: of the requests made, not of items refused before one). Exit\n"
+            "code 3 when some failed; the others are still printed."),
          {},
          {QCommandLineOption(QStringLiteral("prefix"), tr("Keys PREFIX-1 .. PREFIX-COUNT."),
                              QStringLiteral("P")),

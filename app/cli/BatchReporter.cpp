@@ -87,9 +87,13 @@ void BatchReporter::itemDone(int index, const QString &key, const QJsonObject &f
     ItemTimes &times = m_times[index];
     if (times.finishedNs < 0)
         times.finishedNs = m_progress.elapsedNs();
-    if (times.startedNs < 0)
-        times.startedNs = times.finishedNs; // failed before any request (e.g. unknown key)
-    m_stats.add(times.finishedNs - times.startedNs);
+    // Latency figures are of requests: an item that never sent one (an
+    // unknown key, cancelled before it started) would pull p50 to 0 ms.
+    const bool sentARequest = times.startedNs >= 0;
+    if (!sentARequest)
+        times.startedNs = times.finishedNs;
+    else
+        m_stats.add(times.finishedNs - times.startedNs);
     m_lastFinishedNs = std::max(m_lastFinishedNs, times.finishedNs);
     ++m_done;
     if (error) {

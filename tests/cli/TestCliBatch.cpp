@@ -187,6 +187,18 @@ void TestCliBatch::parallelSignUnderLatency()
     EXPECT_EXIT(limited, 0);
     QVERIFY(summary(limited.jsonLines()).value(QStringLiteral("wall_ms")).toDouble() >= 4 * 200.0);
 
+    // Keys unknown to the store fail before any request: the latency
+    // figures are those of the one request made, not pulled to 0 ms.
+    CliRun mixed =
+        cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("sign"),
+                                     QStringLiteral("--keys"), QStringLiteral("w-1,ghost-1,ghost-2"),
+                                     QStringLiteral("--message-hex"), QStringLiteral("01")});
+    EXPECT_EXIT(mixed, 3);
+    const QJsonObject mixedTotal = summary(mixed.jsonLines());
+    QCOMPARE(mixedTotal.value(QStringLiteral("failed")).toInt(), 2);
+    QVERIFY2(mixedTotal.value(QStringLiteral("p50_ms")).toDouble() >= 200.0,
+             qPrintable(QJsonDocument(mixedTotal).toJson(QJsonDocument::Compact)));
+
     // Over Qt's network stack instead of Beast: the same 8 in parallel.
     CliRun overQt = signEight({QStringLiteral("--message-hex"), QStringLiteral("00"),
                                QStringLiteral("--transport"), QStringLiteral("qtnetwork")});
