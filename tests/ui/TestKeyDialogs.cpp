@@ -73,6 +73,7 @@ private slots:
 
 private:
     void select(const QString &uid);
+    void selectAll(const QStringList &uids); // exactly these rows
     // Imports the signer's private key of a shared "txs" vector as `uid`.
     void importVectorKey(const QString &uid, const txtest::TxVector &vector);
     // Opens the transaction dialog for `uid` with Ctrl+T.
@@ -122,6 +123,18 @@ void TestKeyDialogs::select(const QString &uid)
     const QModelIndex index = m_page->proxy()->mapFromSource(m_page->model()->index(row, 0));
     m_page->view()->selectRow(index.row());
     QCOMPARE(m_page->selectedUids(), QStringList{uid});
+}
+
+void TestKeyDialogs::selectAll(const QStringList &uids)
+{
+    m_page->view()->clearSelection();
+    for (const QString &uid : uids) {
+        const QModelIndex index =
+            m_page->proxy()->mapFromSource(m_page->model()->index(m_page->model()->rowOf(uid), 0));
+        m_page->view()->selectionModel()->select(index,
+                                                 QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    QCOMPARE(m_page->selectedUids().size(), uids.size());
 }
 
 void TestKeyDialogs::press(const QKeySequence &keys)
@@ -179,13 +192,7 @@ void TestKeyDialogs::deletesSeveralKeysWithOneConfirmation()
     for (const QString &name : {QStringLiteral("del-1"), QStringLiteral("del-2"), QStringLiteral("keep")})
         QVERIFY(m_window->session()->keyring().newAccount(name));
     QTRY_VERIFY(m_page->model()->rowOf(QStringLiteral("keep")) >= 0);
-    m_page->view()->clearSelection();
-    for (const QString &name : {QStringLiteral("del-1"), QStringLiteral("del-2")}) {
-        const QModelIndex index =
-            m_page->proxy()->mapFromSource(m_page->model()->index(m_page->model()->rowOf(name), 0));
-        m_page->view()->selectionModel()->select(index,
-                                                 QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    }
+    selectAll({QStringLiteral("del-1"), QStringLiteral("del-2")});
     QCOMPARE(m_page->selectedUids().size(), 2);
     QString said;
     bool okWasOff = false;
@@ -593,13 +600,7 @@ void TestKeyDialogs::accessPoliciesForAWorkerSetAreShownAndCopied()
          {QStringLiteral("blob-worker-1"), QStringLiteral("blob-worker-2"), QStringLiteral("validator-1")})
         QVERIFY(m_window->session()->keyring().newAccount(name));
     QTRY_VERIFY(m_page->model()->rowOf(QStringLiteral("validator-1")) >= 0);
-    m_page->view()->clearSelection();
-    for (const QString &name : {QStringLiteral("blob-worker-1"), QStringLiteral("blob-worker-2")}) {
-        const QModelIndex index =
-            m_page->proxy()->mapFromSource(m_page->model()->index(m_page->model()->rowOf(name), 0));
-        m_page->view()->selectionModel()->select(index,
-                                                 QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    }
+    selectAll({QStringLiteral("blob-worker-1"), QStringLiteral("blob-worker-2")});
     // Reached from the Keys menu.
     QAction *action = nullptr;
     for (QAction *menu : m_window->menuBar()->actions()) {
