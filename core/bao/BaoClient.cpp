@@ -1,5 +1,7 @@
 #include "core/bao/BaoClient.h"
 
+#include "core/bao/BeastConnection.h"
+#include "core/bao/BeastTransport.h"
 #include "core/common/KeyName.h"
 #include "core/crypto/CosmosAddress.h"
 #include "core/crypto/Hex.h"
@@ -14,9 +16,17 @@
 #include <QThread>
 #include <QUrl>
 
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
 #include <mutex>
 
 namespace baokeys::bao {
+
+namespace net = boost::asio;
 
 namespace {
 
@@ -140,6 +150,11 @@ BaoClient::BaoClient(BaoSettings settings, std::unique_ptr<HttpTransport> transp
     m_transport = std::move(transport);
 }
 
+BaoClient::BaoClient(BaoSettings settings, IoEngine &engine) : BaoClient(std::move(settings))
+{
+    m_transport = std::make_unique<BeastTransport>(m_settings, engine);
+}
+
 BaoClient::~BaoClient() = default;
 
 void BaoClient::setCancelToken(const CancelToken &token)
@@ -226,69 +241,114 @@ QUrl BaoClient::urlOf(int index, const QString &path) const
     return QUrl(m_route->addresses().at(index) + QStringLiteral("/v1/") + path);
 }
 
-HttpAnswer BaoClient::exchange(const QByteArray &method, const QUrl &url, const QJsonObject *body,
-                               bool authenticated, bool repeatable)
+// BaoClient's exchanges as coroutines, one logic for both ways a client
+// runs: blocking (each public call runs them to the end on an io_context of
+// the calling thread; the transport blocks inside) and on an IoEngine (a
+// batch lane: every wait, for an answer or before a retry, gives the loop
+// to the other lanes).
+class ClientFlow {
+public:
+    template <typename T> using Task = net::awaitable<T>;
+
+    // Runs `task` on the calling thread until it is done.
+    template <typename T> static T run(Task<T> task)
+    {
+        net::io_context loop(1);
+        std::optional<T> result;
+        net::co_spawn(loop, std::move(task), [&result](std::exception_ptr failed, T value) {
+            if (failed)
+                std::rethrow_exception(failed);
+            result = std::move(value);
+        });
+        loop.run();
+        return std::move(*result);
+    }
+
+    static Task<HttpAnswer> exchange(BaoClient &client, const QByteArray &method, const QUrl &url,
+                                     const QJsonObject *body, bool authenticated, bool repeatable);
+    static Task<NodeStatus> probe(BaoClient &client, int index);
+    static Task<int> chooseNode(BaoClient &client, int after);
+    static Task<HttpAnswer> send(BaoClient &client, QByteArray method, QString path, const QJsonObject *body,
+                                 bool authenticated);
+    static Task<bool> waitBeforeRetry(BaoClient &client, int retryAfterSeconds, int attempt);
+};
+
+ClientFlow::Task<HttpAnswer> ClientFlow::exchange(BaoClient &client, const QByteArray &method,
+                                                  const QUrl &url, const QJsonObject *body,
+                                                  bool authenticated, bool repeatable)
 {
     HttpCall call;
     call.method = method;
     call.url = url;
     call.repeatable = repeatable;
-    if (authenticated && !m_settings.token.isEmpty())
-        call.headers.append({QByteArrayLiteral("X-Vault-Token"), m_settings.token.toUtf8()});
-    if (!m_settings.ns.isEmpty())
-        call.headers.append({QByteArrayLiteral("X-Vault-Namespace"), m_settings.ns.toUtf8()});
+    if (authenticated && !client.m_settings.token.isEmpty())
+        call.headers.append({QByteArrayLiteral("X-Vault-Token"), client.m_settings.token.toUtf8()});
+    if (!client.m_settings.ns.isEmpty())
+        call.headers.append({QByteArrayLiteral("X-Vault-Namespace"), client.m_settings.ns.toUtf8()});
     if (body)
         call.body = toJson(*body); // may hold a private key (import): the transport wipes it
-    if (!m_transport)
-        m_transport = HttpTransport::create(m_settings); // on first use: it belongs to the using thread
-    HttpAnswer answer = m_transport->exchange(call, m_hasCancel ? &m_cancel : nullptr);
+    if (!client.m_transport)
+        client.m_transport =
+            HttpTransport::create(client.m_settings); // on first use: it belongs to the using thread
+    CancelToken *cancel = client.m_hasCancel ? &client.m_cancel : nullptr;
+    HttpAnswer answer;
+    if (BeastConnection *connection = client.m_transport->asyncConnection())
+        answer = co_await connection->exchange(call, cancel);
+    else
+        answer = client.m_transport->exchange(call, cancel);
     for (auto &header : call.headers)
         header.second.fill('\0'); // the token
-    return answer;
+    co_return answer;
 }
 
-NodeStatus BaoClient::probe(int index)
+ClientFlow::Task<NodeStatus> ClientFlow::probe(BaoClient &client, int index)
 {
     NodeStatus node;
-    node.address = m_route->addresses().at(index);
-    const QUrl url = urlOf(index, QStringLiteral("sys/health"));
+    node.address = client.m_route->addresses().at(index);
+    const QUrl url = client.urlOf(index, QStringLiteral("sys/health"));
     if (auto bad = unusableUrl(url, node.address)) {
         node.error = bad;
-        return node;
+        co_return node;
     }
     QElapsedTimer timer;
     timer.start();
-    const HttpAnswer answer = exchange("GET", url, nullptr, false, true);
+    const HttpAnswer answer = co_await exchange(client, "GET", url, nullptr, false, true);
     node.roundTripMs = timer.elapsed();
     auto health = parseHealth(answer);
     if (!health) {
         node.error = health.error();
-        return node;
+        co_return node;
     }
     node.health = *health;
     node.role = roleOf(*health);
-    return node;
+    co_return node;
 }
 
-int BaoClient::chooseNode(int after)
+ClientFlow::Task<int> ClientFlow::chooseNode(BaoClient &client, int after)
 {
-    if (const int current = m_route->current(); current >= 0 && current != after)
-        return current; // another lane has found it meanwhile
+    ClusterRoute &route = *client.m_route;
+    if (const int current = route.current(); current >= 0 && current != after)
+        co_return current; // another lane has found it meanwhile
     int standby = -1;
-    for (const int index : m_route->searchOrder(after)) {
-        if (m_hasCancel && m_cancel.isCancelled())
+    for (const int index : route.searchOrder(after)) {
+        if (client.m_hasCancel && client.m_cancel.isCancelled())
             break;
-        const NodeStatus node = probe(index);
+        const NodeStatus node = co_await probe(client, index);
         if (node.role == NodeRole::Active) {
-            m_route->markNodeAnswered();
-            m_route->setActive(index);
-            return index;
+            route.markNodeAnswered();
+            route.setActive(index);
+            co_return index;
         }
         // A standby redirects to the active node (or forwards to it).
         if (standby < 0 && (node.role == NodeRole::Standby || node.role == NodeRole::PerformanceStandby))
             standby = index;
     }
-    return standby;
+    co_return standby;
+}
+
+NodeStatus BaoClient::probe(int index)
+{
+    return ClientFlow::run(ClientFlow::probe(*this, index));
 }
 
 QList<NodeStatus> BaoClient::nodes()
@@ -302,64 +362,73 @@ QList<NodeStatus> BaoClient::nodes()
 HttpAnswer BaoClient::send(const QByteArray &method, const QString &path, const QJsonObject *body,
                            bool authenticated)
 {
+    return ClientFlow::run(ClientFlow::send(*this, method, path, body, authenticated));
+}
+
+ClientFlow::Task<HttpAnswer> ClientFlow::send(BaoClient &client, QByteArray method, QString path,
+                                              const QJsonObject *body, bool authenticated)
+{
+    ClusterRoute &route = *client.m_route;
+    const bool &hasCancel = client.m_hasCancel;
+    const CancelToken &cancel = client.m_cancel;
     // Reads, lists, sign and verify may go out again; a create, import or
     // delete must not once it may have arrived (POST under keys/, DELETE).
     const bool repeatable =
-        !(method == "DELETE" || (method == "POST" && path.startsWith(keyPath(QString()))));
-    const int nodeCount = m_route->size();
-    int node = m_route->current();
+        !(method == "DELETE" || (method == "POST" && path.startsWith(client.keyPath(QString()))));
+    const int nodeCount = route.size();
+    int node = route.current();
     if (node < 0)
-        node = std::max(0, chooseNode(-1)); // none answers: the first one gives the error
-    QUrl url = urlOf(node, path);
+        node = std::max(0, co_await chooseNode(client, -1)); // none answers: the first one gives the error
+    QUrl url = client.urlOf(node, path);
     bool redirected = false; // at most one redirect per node the request goes to
     int failovers = 0;
     int waits = 0;
     HttpAnswer answer;
     for (;;) {
-        if (m_hasCancel && m_cancel.isCancelled()) {
+        if (hasCancel && cancel.isCancelled()) {
             answer = HttpAnswer();
             answer.transportError =
                 BaoError{BaoErrorKind::Cancelled, QStringLiteral("cancelled before sending"), 0, {}};
-            return answer;
+            co_return answer;
         }
-        if (auto bad = unusableUrl(url, m_route->addresses().at(node))) {
+        if (auto bad = unusableUrl(url, route.addresses().at(node))) {
             answer = HttpAnswer();
             answer.transportError = bad;
-            return answer;
+            co_return answer;
         }
-        m_lastNode = node;
-        answer = exchange(method, url, body, authenticated, repeatable);
+        client.m_lastNode = node;
+        answer = co_await exchange(client, method, url, body, authenticated, repeatable);
 
         if (answer.transportError) {
             // Another node, when this one could not be reached: any request
             // safe to repeat, a create only when it provably never left.
             const BaoErrorKind kind = answer.transportError->kind;
-            const bool mayMove = m_route->isCluster() && kind != BaoErrorKind::Cancelled &&
+            const bool mayMove = route.isCluster() && kind != BaoErrorKind::Cancelled &&
                                  (answer.connectFailed || (repeatable && kind == BaoErrorKind::Transport));
             if (!mayMove)
-                return answer;
+                co_return answer;
             // A few rounds over the nodes, the waits between them growing to
             // about 4 s in all: time for the standbys to elect a new active
             // node. Unless another request has just done that in vain: then
             // one pass, no wait, so a batch against a cluster that is down
             // fails in seconds, not in seconds per item.
-            const bool waitedInVainLately = m_route->noActiveNodeLately();
-            const int rounds = waitedInVainLately ? 1 : MaxAttemptsWhenAskedToWait;
+            const bool waitedInVainLately = route.noActiveNodeLately();
+            const int rounds = waitedInVainLately ? 1 : BaoClient::MaxAttemptsWhenAskedToWait;
             if (failovers >= rounds * nodeCount) {
-                m_route->markNoActiveNode();
-                return answer;
+                route.markNoActiveNode();
+                co_return answer;
             }
             ++failovers;
-            m_route->reportUnreachable(node);
+            route.reportUnreachable(node);
             // Every node failed once: a new active node may be being elected.
             if (!waitedInVainLately && failovers % nodeCount == 0 &&
-                !waitBeforeRetry(-1, failovers / nodeCount - 1))
-                return answer;
-            const int next = chooseNode(node);
+                !co_await waitBeforeRetry(client, -1, failovers / nodeCount - 1))
+                co_return answer;
+            const int next = co_await chooseNode(client, node);
             if (next < 0)
                 continue; // none answers yet: the same node again, within the bound
             node = next;
-            url = urlOf(node, path);
+            url = client.urlOf(node, path);
             redirected = false;
             continue;
         }
@@ -368,65 +437,71 @@ HttpAnswer BaoClient::send(const QByteArray &method, const QString &path, const 
             // A standby points at the active node. The token goes only to a
             // node the operator listed: anywhere else could be anyone.
             const QUrl target = url.resolved(QUrl(answer.location));
-            const int index = m_route->indexOf(target);
+            const int index = route.indexOf(target);
             if (index < 0) {
-                answer.transportError = BaoError{
-                    BaoErrorKind::SecurityFault,
-                    QStringLiteral("%1 redirected to %2, which is not one of this profile's "
-                                   "addresses: the request was not sent there")
-                        .arg(m_route->addresses().at(node), target.toDisplayString(QUrl::RemoveQuery)),
-                    answer.status, answer.location};
-                return answer;
+                answer.transportError =
+                    BaoError{BaoErrorKind::SecurityFault,
+                             QStringLiteral("%1 redirected to %2, which is not one of this profile's "
+                                            "addresses: the request was not sent there")
+                                 .arg(route.addresses().at(node), target.toDisplayString(QUrl::RemoveQuery)),
+                             answer.status, answer.location};
+                co_return answer;
             }
             if (redirected)
-                return answer; // a second redirect: reported as a standby
+                co_return answer; // a second redirect: reported as a standby
             redirected = true;
-            m_route->setActive(index);
+            route.setActive(index);
             node = index;
             url = target;
             continue;
         }
 
-        if (m_route->isCluster())
-            m_route->markNodeAnswered();
+        if (route.isCluster())
+            route.markNodeAnswered();
 
         // A rate-limit quota (429) or a sealed or standby node (503) asks for
         // a later try: a request safe to repeat waits as advised and goes
-        // again, a bounded number of times. Only this thread waits: in a
+        // again, a bounded number of times. Only this lane waits: in a
         // batch, the other lanes go on. sys/health, the one unauthenticated
         // call, reads 429 and 503 as a node's state: it is never retried.
         const bool askedToWait = authenticated && (answer.status == 429 || answer.status == 503);
-        if (!askedToWait || !repeatable || waits + 1 >= MaxAttemptsWhenAskedToWait)
-            return answer;
-        if (!waitBeforeRetry(answer.retryAfterSeconds, waits++))
-            return answer; // cancelled while waiting: the last answer stands
-        if (answer.status == 503 && m_route->isCluster()) {
+        if (!askedToWait || !repeatable || waits + 1 >= BaoClient::MaxAttemptsWhenAskedToWait)
+            co_return answer;
+        if (!co_await waitBeforeRetry(client, answer.retryAfterSeconds, waits++))
+            co_return answer; // cancelled while waiting: the last answer stands
+        if (answer.status == 503 && route.isCluster()) {
             // Sealed or a standby that cannot serve: the active node may be another.
-            m_route->reportUnreachable(node);
-            if (const int next = chooseNode(node); next >= 0 && next != node) {
+            route.reportUnreachable(node);
+            if (const int next = co_await chooseNode(client, node); next >= 0 && next != node) {
                 node = next;
-                url = urlOf(node, path);
+                url = client.urlOf(node, path);
                 redirected = false;
             }
         }
     }
 }
 
-bool BaoClient::waitBeforeRetry(int retryAfterSeconds, int attempt)
+ClientFlow::Task<bool> ClientFlow::waitBeforeRetry(BaoClient &client, int retryAfterSeconds, int attempt)
 {
     // As advised (Retry-After), else 250 ms doubling; capped, and spread by up
     // to a quarter so lanes told to wait at once do not return at once.
     const qint64 advisedMs =
         retryAfterSeconds >= 0 ? qint64(retryAfterSeconds) * 1000 : qint64(250) << std::min(attempt, 4);
-    const qint64 baseMs = std::min<qint64>(advisedMs, MaxRetryWaitMs);
+    const qint64 baseMs = std::min<qint64>(advisedMs, BaoClient::MaxRetryWaitMs);
     const qint64 waitMs = baseMs + QRandomGenerator::global()->bounded(baseMs / 4 + 1);
+    // A timer on the flow's own loop: blocking, this thread sleeps; in a
+    // lane, the loop serves the other lanes meanwhile. A cancel is seen
+    // within 10 ms.
+    net::steady_timer timer(co_await net::this_coro::executor);
     QDeadlineTimer deadline(waitMs);
     while (!deadline.hasExpired()) {
-        if (m_hasCancel && m_cancel.isCancelled())
-            return false;
-        QThread::msleep(quint32(std::min<qint64>(10, std::max<qint64>(1, deadline.remainingTime()))));
+        if (client.m_hasCancel && client.m_cancel.isCancelled())
+            co_return false;
+        timer.expires_after(
+            std::chrono::milliseconds(std::min<qint64>(10, std::max<qint64>(1, deadline.remainingTime()))));
+        co_await timer.async_wait(net::use_awaitable);
     }
-    return true;
+    co_return true;
 }
 
 // Maps status + errors to a typed result; on success returns the "data"
@@ -434,7 +509,11 @@ bool BaoClient::waitBeforeRetry(int retryAfterSeconds, int attempt)
 BaoResult<QJsonObject> BaoClient::engineCall(const QByteArray &method, const QString &path,
                                              const QJsonObject *body, bool *emptyNotFound)
 {
-    HttpAnswer reply = send(method, path, body, true);
+    return engineAnswer(send(method, path, body, true), path, emptyNotFound);
+}
+
+BaoResult<QJsonObject> BaoClient::engineAnswer(HttpAnswer reply, const QString &path, bool *emptyNotFound)
+{
     if (reply.transportError)
         return unexpected(*reply.transportError);
     const int status = reply.status;
@@ -698,20 +777,56 @@ BaoResult<ExportedKey> BaoClient::exportKey(const QString &name)
     return ExportedKey{std::move(info).value(), std::move(secret)};
 }
 
-BaoResult<SignResponse> BaoClient::sign(const QString &name, QByteArrayView input, const SignOptions &options)
+std::optional<BaoError> BaoClient::signRequest(const QString &name, QByteArrayView input,
+                                               const SignOptions &options, QJsonObject *body) const
 {
     if (!KeyName::isValid(name))
-        return baoError(BaoErrorKind::InvalidName, KeyName::whyInvalid(name));
+        return BaoError{BaoErrorKind::InvalidName, KeyName::whyInvalid(name), 0, {}};
     if (options.prehashed && input.size() != crypto::Secp256k1::DigestSize)
-        return baoError(BaoErrorKind::InvalidInput, QStringLiteral("a prehashed input is 32 bytes"));
-    const QJsonObject body{
+        return BaoError{BaoErrorKind::InvalidInput, QStringLiteral("a prehashed input is 32 bytes"), 0, {}};
+    *body = QJsonObject{
         {QStringLiteral("input"), QString::fromLatin1(input.toByteArray().toBase64())},
         {QStringLiteral("prehashed"), options.prehashed},
         {QStringLiteral("hash_algorithm"),
          options.hash == HashAlgorithm::Keccak256 ? QStringLiteral("keccak256") : QStringLiteral("sha256")},
         {QStringLiteral("output_format"), QStringLiteral("cosmos")},
     };
-    auto data = engineCall("POST", m_settings.mount + QStringLiteral("/sign/") + name, &body);
+    return std::nullopt;
+}
+
+BaoResult<SignResponse> BaoClient::sign(const QString &name, QByteArrayView input, const SignOptions &options)
+{
+    QJsonObject body;
+    if (auto invalid = signRequest(name, input, options, &body))
+        return unexpected(*invalid);
+    return signAnswer(engineCall("POST", m_settings.mount + QStringLiteral("/sign/") + name, &body));
+}
+
+void BaoClient::signAsync(const QString &name, QByteArrayView input, const SignOptions &options,
+                          std::function<void(BaoResult<SignResponse>)> done)
+{
+    Q_ASSERT(m_transport && m_transport->asyncConnection()); // made with BaoClient(settings, engine)
+    auto body = std::make_shared<QJsonObject>();
+    if (auto invalid = signRequest(name, input, options, body.get())) {
+        done(unexpected(*invalid));
+        return;
+    }
+    const QString path = m_settings.mount + QStringLiteral("/sign/") + name;
+    auto flow = [](BaoClient *client, QString path,
+                   std::shared_ptr<QJsonObject> body) -> net::awaitable<HttpAnswer> {
+        co_return co_await ClientFlow::send(*client, "POST", path, body.get(), true);
+    };
+    // On the connection's strand; `done` runs there too, where this lane's next call may start.
+    net::co_spawn(m_transport->asyncConnection()->executor(), flow(this, path, body),
+                  [path, done = std::move(done)](std::exception_ptr failed, HttpAnswer answer) {
+                      if (failed)
+                          std::rethrow_exception(failed);
+                      done(signAnswer(engineAnswer(std::move(answer), path, nullptr)));
+                  });
+}
+
+BaoResult<SignResponse> BaoClient::signAnswer(BaoResult<QJsonObject> data)
+{
     if (!data)
         return unexpected(data.error());
     const QJsonValue signature = data->value(QStringLiteral("signature"));

@@ -11,9 +11,14 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace baokeys::bao {
+
+class ClientFlow;
+class IoEngine;
 
 // One connection to OpenBao's secp256k1 engine: token and namespace headers,
 // the configured mount, a per-request timeout, TLS with the system CAs or a
@@ -36,7 +41,9 @@ namespace baokeys::bao {
 // first uses it (its transport is thread-affine) and must be used and
 // destroyed there. The calls block until the answer arrives, which is meant
 // for worker threads (QThreadPool, QtConcurrent); for many threads, give each
-// its own BaoClient (BaoKeyring does). A call is aborted from any thread
+// its own BaoClient (BaoKeyring does). A client made on an IoEngine instead
+// belongs to its one caller at a time (a batch lane) and only signs,
+// asynchronously, on the engine's threads. A call is aborted from any thread
 // through the CancelToken passed to it or set with setCancelToken(): it then
 // returns BaoErrorKind::Cancelled.
 class BaoClient {
@@ -46,6 +53,10 @@ public:
     // ask for: the fuzz target (tests/fuzz/fuzz_bao_answers.cpp) hands it
     // answers from memory.
     BaoClient(BaoSettings settings, std::unique_ptr<HttpTransport> transport);
+    // A client for signAsync() only, its Beast connection on `engine`'s loop
+    // (a batch lane): no thread waits for its answers. The engine must
+    // outlive it. Not for the blocking calls.
+    BaoClient(BaoSettings settings, IoEngine &engine);
     ~BaoClient();
     BaoClient(const BaoClient &) = delete;
     BaoClient &operator=(const BaoClient &) = delete;
@@ -77,31 +88,33 @@ public:
     BaoResult<KeyInfo> importKey(const QString &name, const crypto::SecureBytes &privateKey, bool exportable);
     BaoResult<ExportedKey> exportKey(const QString &name);
     BaoResult<SignResponse> sign(const QString &name, QByteArrayView input, const SignOptions &options = {});
+    // The same request and the same cluster rules (failover, redirects,
+    // waits before a retry), without blocking: `done` gets the result on the
+    // engine's loop, and this client's next call may start from there. One
+    // call at a time per client; the client must live until `done` ran.
+    void signAsync(const QString &name, QByteArrayView input, const SignOptions &options,
+                   std::function<void(BaoResult<SignResponse>)> done);
 
     // "<mount>/keys/<name>": how the key is addressed on the server.
     QString keyPath(const QString &name) const;
 
 private:
-    // Waits before another try of a request a 429 or 503 answer asked to wait;
-    // false when cancelled meanwhile.
-    bool waitBeforeRetry(int retryAfterSeconds, int attempt);
+    friend class ClientFlow; // the exchanges, as coroutines (BaoClient.cpp)
     static constexpr int MaxAttemptsWhenAskedToWait = 5;
     static constexpr qint64 MaxRetryWaitMs = 2000;
 
     HttpAnswer send(const QByteArray &method, const QString &path, const QJsonObject *body,
                     bool authenticated);
-    // One exchange with `url`, the token and namespace headers only when `authenticated`.
-    HttpAnswer exchange(const QByteArray &method, const QUrl &url, const QJsonObject *body,
-                        bool authenticated, bool repeatable);
-    // The node to send to: the route's current one, else the first that
-    // answers sys/health as active (else a standby, which redirects), tried in
-    // ClusterRoute::searchOrder(after); -1 when none answers at all.
-    int chooseNode(int after);
     NodeStatus probe(int index);
     QUrl urlOf(int index, const QString &path) const;
     BaoResult<QJsonObject> listData();
     BaoResult<QJsonObject> engineCall(const QByteArray &method, const QString &path, const QJsonObject *body,
                                       bool *emptyNotFound = nullptr);
+    // An engine answer as a typed result: the "data" object, or the error its status and body say.
+    static BaoResult<QJsonObject> engineAnswer(HttpAnswer reply, const QString &path, bool *emptyNotFound);
+    std::optional<BaoError> signRequest(const QString &name, QByteArrayView input, const SignOptions &options,
+                                        QJsonObject *body) const;
+    static BaoResult<SignResponse> signAnswer(BaoResult<QJsonObject> data);
 
     BaoSettings m_settings;
     std::unique_ptr<HttpTransport> m_transport;

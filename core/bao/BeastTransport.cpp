@@ -1,12 +1,19 @@
 #include "core/bao/BeastTransport.h"
 
+#include "core/bao/BeastConnection.h"
 #include "core/bao/CancelToken.h"
+#include "core/bao/IoLoop.h"
 
+#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/redirect_error.hpp>
 #include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
 
@@ -149,12 +156,19 @@ bool isIpAddress(const std::string &host)
 
 } // namespace
 
-class BeastTransport::Connection {
+// The state of one connection. Held by a shared_ptr: a cancel or a deadline
+// posts an abort to the executor, which may run after the exchange (or the
+// connection) is gone; it holds a weak_ptr and a generation.
+class BeastConnection::Socket : public std::enable_shared_from_this<BeastConnection::Socket> {
 public:
-    explicit Connection(const BaoSettings &settings);
-    ~Connection() { close(); }
+    Socket(const BaoSettings &settings, net::any_io_executor executor)
+        : m_executor(std::move(executor)), m_timer(m_executor), m_timeout(settings.timeout),
+          m_caCertFile(settings.caCertFile), m_verifyPeer(!settings.tlsSkipVerify)
+    {}
+    ~Socket() { close(); }
 
-    HttpAnswer exchange(HttpCall &call, CancelToken *cancel);
+    net::awaitable<HttpAnswer> exchange(HttpCall &call, CancelToken *cancel);
+    const net::any_io_executor &executor() const { return m_executor; }
 
 private:
     using Request = http::request<http::string_body, http::basic_fields<WipingAllocator<char>>>;
@@ -162,15 +176,20 @@ private:
 
     bool isOpen() const { return m_socket || m_tls; }
     tcp::socket &socket() { return m_tls ? m_tls->next_layer() : *m_socket; }
-    std::optional<BaoError> open(const Origin &origin);
+    bool stopped() const { return m_cancelled || m_timedOut; }
+    net::awaitable<std::optional<BaoError>> open(const Origin &origin);
     void close();
     bool closedByPeer();
-    error_code roundTrip(const Request &request, Parser &parser);
-    template <typename Stream> error_code roundTrip(Stream &stream, const Request &request, Parser &parser);
-    template <typename Start> error_code await(Start &&start);
+    net::awaitable<error_code> roundTrip(const Request &request, Parser &parser);
+    template <typename Stream>
+    net::awaitable<error_code> roundTrip(Stream &stream, const Request &request, Parser &parser);
+    // Ends whatever step is under way (a cancel, the deadline); runs on the executor.
+    void abort(quint64 generation, bool deadline);
+    void armDeadline(quint64 generation);
     BaoError failure(const error_code &ec, const QString &context) const;
 
-    net::io_context m_io{1};
+    net::any_io_executor m_executor;
+    net::steady_timer m_timer; // the exchange's deadline
     std::chrono::milliseconds m_timeout;
     QString m_caCertFile;
     bool m_verifyPeer = true;
@@ -181,20 +200,15 @@ private:
     std::optional<Origin> m_origin;                  // what the open connection reaches
     beast::flat_buffer m_buffer;
 
-    std::chrono::steady_clock::time_point m_deadline;
     bool m_timedOut = false;
     bool m_connectFailed = false; // open() found no server (not a TLS failure): nothing was sent
     std::atomic<bool> m_cancelled{false};
-    // Counts exchanges: an abort posted by a cancel that came too late for
-    // one exchange must not touch the next.
+    // Counts exchanges: an abort posted by a cancel or a deadline that came
+    // too late for one exchange must not touch the next.
     quint64 m_generation = 0;
 };
 
-BeastTransport::Connection::Connection(const BaoSettings &settings)
-    : m_timeout(settings.timeout), m_caCertFile(settings.caCertFile), m_verifyPeer(!settings.tlsSkipVerify)
-{}
-
-HttpAnswer BeastTransport::Connection::exchange(HttpCall &call, CancelToken *cancel)
+net::awaitable<HttpAnswer> BeastConnection::Socket::exchange(HttpCall &call, CancelToken *cancel)
 {
     HttpAnswer answer;
     const Origin origin = originOf(call.url);
@@ -203,7 +217,7 @@ HttpAnswer BeastTransport::Connection::exchange(HttpCall &call, CancelToken *can
         if (!context) {
             call.body.fill('\0');
             answer.transportError = context.error();
-            return answer;
+            co_return answer;
         }
         m_tlsContext = *context;
     }
@@ -230,21 +244,21 @@ HttpAnswer BeastTransport::Connection::exchange(HttpCall &call, CancelToken *can
     call.body.fill('\0');
     request.prepare_payload();
 
-    m_deadline = std::chrono::steady_clock::now() + m_timeout;
     m_timedOut = false;
     m_cancelled = false;
     const quint64 generation = ++m_generation;
+    armDeadline(generation);
     CancelToken::SubscriptionId subscription = 0;
     if (cancel) {
         // Runs on the cancelling thread: only flag it and post the abort here.
-        subscription = cancel->subscribe([this, generation] {
-            m_cancelled = true;
-            net::post(m_io, [this, generation] {
-                if (generation == m_generation && isOpen()) {
-                    error_code ignored;
-                    socket().cancel(ignored);
-                }
-            });
+        subscription = cancel->subscribe([weak = weak_from_this(), generation] {
+            if (auto self = weak.lock()) {
+                self->m_cancelled = true;
+                net::post(self->m_executor, [weak, generation] {
+                    if (auto alive = weak.lock())
+                        alive->abort(generation, false);
+                });
+            }
         });
     }
 
@@ -253,7 +267,7 @@ HttpAnswer BeastTransport::Connection::exchange(HttpCall &call, CancelToken *can
         if (!reused) {
             close();
             m_connectFailed = false;
-            if (auto failed = open(origin)) {
+            if (auto failed = co_await open(origin)) {
                 answer.transportError = failed;
                 answer.connectFailed = m_connectFailed;
                 break;
@@ -261,7 +275,7 @@ HttpAnswer BeastTransport::Connection::exchange(HttpCall &call, CancelToken *can
         }
         Parser parser;
         parser.body_limit(MaxAnswerBytes);
-        const error_code ec = roundTrip(request, parser);
+        const error_code ec = co_await roundTrip(request, parser);
         if (!ec) {
             auto &response = parser.get();
             answer.status = int(response.result_int());
@@ -281,45 +295,80 @@ HttpAnswer BeastTransport::Connection::exchange(HttpCall &call, CancelToken *can
         const bool lostIdleConnection = ec == net::error::eof || ec == http::error::end_of_stream ||
                                         ec == net::error::connection_reset || ec == net::error::broken_pipe;
         if (call.repeatable && reused && attempt == 0 && lostIdleConnection && !parser.got_some() &&
-            !m_cancelled && !m_timedOut)
+            !stopped())
             continue;
         BaoError lost = failure(ec, QStringLiteral("exchange with %1").arg(origin.describe()));
         if (parser.is_header_done())
             lost.httpStatus = int(parser.get().result_int());
-        answer.transportError = call.repeatable ? lost : outcomeUnknown(lost);
+        answer.transportError = call.repeatable ? lost : HttpTransport::outcomeUnknown(lost);
         break;
     }
     if (cancel)
         cancel->unsubscribe(subscription);
+    ++m_generation; // a late abort (deadline, cancel) finds another generation
+    m_timer.cancel();
     wipe(request.body());
     wipe(m_buffer);
-    return answer;
+    co_return answer;
 }
 
-std::optional<BaoError> BeastTransport::Connection::open(const Origin &origin)
+// The deadline as one timer per exchange; past it, the step under way ends.
+void BeastConnection::Socket::armDeadline(quint64 generation)
 {
-    if (m_cancelled)
-        return failure(net::error::operation_aborted, {});
+    m_timer.expires_after(m_timeout);
+    m_timer.async_wait([weak = weak_from_this(), generation](const error_code &ec) {
+        if (ec)
+            return; // cancelled: the exchange ended in time
+        if (auto self = weak.lock())
+            self->abort(generation, true);
+    });
+}
+
+void BeastConnection::Socket::abort(quint64 generation, bool deadline)
+{
+    if (generation != m_generation)
+        return;
+    if (deadline)
+        m_timedOut = true;
+    if (isOpen()) {
+        error_code ignored;
+        socket().cancel(ignored);
+    }
+}
+
+net::awaitable<std::optional<BaoError>> BeastConnection::Socket::open(const Origin &origin)
+{
+    if (stopped())
+        co_return failure(net::error::operation_aborted, {});
     error_code ec;
-    // getaddrinfo blocks without our deadline; for the usual IP address or
-    // local name it answers at once, and the connection is kept afterwards.
-    tcp::resolver resolver(m_io);
-    const auto endpoints = resolver.resolve(origin.host, origin.port, ec);
+    tcp::resolver::results_type endpoints;
+    if (isIpAddress(origin.host)) {
+        endpoints = tcp::resolver::results_type::create(
+            tcp::endpoint(net::ip::make_address(origin.host), net::ip::port_type(std::stoi(origin.port))),
+            origin.host, origin.port);
+    } else {
+        // getaddrinfo blocks without our deadline; for the usual local name
+        // it answers at once, and the connection is kept afterwards.
+        tcp::resolver resolver(m_executor);
+        endpoints = resolver.resolve(origin.host, origin.port, ec);
+    }
     if (ec) {
         m_connectFailed = true;
-        return transportError(
+        co_return transportError(
             QStringLiteral("cannot resolve '%1': %2").arg(QString::fromStdString(origin.host), text(ec)));
     }
 
     if (origin.secure)
-        m_tls = std::make_unique<ssl::stream<tcp::socket>>(m_io, *m_tlsContext);
+        m_tls = std::make_unique<ssl::stream<tcp::socket>>(m_executor, *m_tlsContext);
     else
-        m_socket = std::make_unique<tcp::socket>(m_io);
-    ec = await([&](auto done) { net::async_connect(socket(), endpoints, std::move(done)); });
+        m_socket = std::make_unique<tcp::socket>(m_executor);
+    co_await net::async_connect(socket(), endpoints, net::redirect_error(net::use_awaitable, ec));
+    if (!ec && stopped())
+        ec = net::error::operation_aborted; // the abort came between two steps
     if (ec) {
         close();
-        m_connectFailed = !m_cancelled && !m_timedOut;
-        return failure(ec, QStringLiteral("cannot connect to %1").arg(origin.describe()));
+        m_connectFailed = !stopped();
+        co_return failure(ec, QStringLiteral("cannot connect to %1").arg(origin.describe()));
     }
     socket().set_option(tcp::no_delay(true), ec); // one request, one answer: never wait to fill a segment
 
@@ -336,7 +385,10 @@ std::optional<BaoError> BeastTransport::Connection::open(const Origin &origin)
                 X509_VERIFY_PARAM_set1_host(check, origin.host.c_str(), 0);
             }
         }
-        ec = await([&](auto done) { m_tls->async_handshake(ssl::stream_base::client, std::move(done)); });
+        co_await m_tls->async_handshake(ssl::stream_base::client,
+                                        net::redirect_error(net::use_awaitable, ec));
+        if (!ec && stopped())
+            ec = net::error::operation_aborted;
         if (ec) {
             const long verdict = SSL_get_verify_result(m_tls->native_handle());
             close();
@@ -345,14 +397,14 @@ std::optional<BaoError> BeastTransport::Connection::open(const Origin &origin)
             if (error.kind == BaoErrorKind::Transport && verdict != X509_V_OK)
                 error.message +=
                     QStringLiteral(": ") + QString::fromLatin1(X509_verify_cert_error_string(verdict));
-            return error;
+            co_return error;
         }
     }
     m_origin = origin;
-    return std::nullopt;
+    co_return std::nullopt;
 }
 
-void BeastTransport::Connection::close()
+void BeastConnection::Socket::close()
 {
     if (isOpen()) {
         error_code ignored;
@@ -367,83 +419,104 @@ void BeastTransport::Connection::close()
 
 // A kept connection the server has closed while it was idle (an idle
 // timeout, a restart) reads as end of stream: open a new one instead.
-bool BeastTransport::Connection::closedByPeer()
+bool BeastConnection::Socket::closedByPeer()
 {
     pollfd descriptor{socket().native_handle(), POLLRDHUP, 0};
     return ::poll(&descriptor, 1, 0) != 0;
 }
 
-error_code BeastTransport::Connection::roundTrip(const Request &request, Parser &parser)
+net::awaitable<error_code> BeastConnection::Socket::roundTrip(const Request &request, Parser &parser)
 {
     if (m_tls)
-        return roundTrip(*m_tls, request, parser);
-    return roundTrip(*m_socket, request, parser);
+        co_return co_await roundTrip(*m_tls, request, parser);
+    co_return co_await roundTrip(*m_socket, request, parser);
 }
 
-// The request, then its answer, as one step: one pass of the event loop per
-// exchange instead of one for each half.
+// The request, then its answer. A step that starts after an abort was
+// posted (between two steps) is not started: the abort would miss it.
 template <typename Stream>
-error_code BeastTransport::Connection::roundTrip(Stream &stream, const Request &request, Parser &parser)
+net::awaitable<error_code> BeastConnection::Socket::roundTrip(Stream &stream, const Request &request,
+                                                              Parser &parser)
 {
-    return await([&](auto done) {
-        http::async_write(stream, request,
-                          [this, &stream, &parser, done](const error_code &ec, std::size_t) mutable {
-                              if (ec)
-                                  done(ec);
-                              else
-                                  http::async_read(stream, m_buffer, parser, std::move(done));
-                          });
-    });
+    if (stopped())
+        co_return net::error::operation_aborted;
+    error_code ec;
+    co_await http::async_write(stream, request, net::redirect_error(net::use_awaitable, ec));
+    if (!ec && stopped())
+        ec = net::error::operation_aborted;
+    if (ec)
+        co_return ec;
+    co_await http::async_read(stream, m_buffer, parser, net::redirect_error(net::use_awaitable, ec));
+    co_return ec;
 }
 
-// Runs one asynchronous step on this thread until it completes, the
-// exchange's deadline passes or the caller cancels. The loop itself waits
-// until the deadline (epoll's own timeout: no timer to arm and disarm for
-// every step); past it, or on a cancel, the socket is cancelled, which ends
-// the step.
-template <typename Start> error_code BeastTransport::Connection::await(Start &&start)
+BaoError BeastConnection::Socket::failure(const error_code &ec, const QString &context) const
 {
     if (m_cancelled)
-        return net::error::operation_aborted;
-    error_code result = net::error::would_block;
-    bool done = false;
-    std::forward<Start>(start)([&result, &done](const error_code &ec, auto &&...) {
-        done = true;
-        result = ec;
-    });
-    m_io.restart();
-    m_io.run_until(m_deadline);
-    if (!done) {
-        m_timedOut = true;
-        error_code ignored;
-        socket().cancel(ignored);
-        m_io.restart();
-        m_io.run();
-    }
-    return result;
-}
-
-BaoError BeastTransport::Connection::failure(const error_code &ec, const QString &context) const
-{
-    if (m_cancelled)
-        return aborted();
+        return HttpTransport::aborted();
     if (m_timedOut)
-        return timedOut(m_timeout);
+        return HttpTransport::timedOut(m_timeout);
     if (ec == http::error::body_limit)
         return transportError(
             QStringLiteral("%1: the answer is larger than %2 MiB").arg(context).arg(MaxAnswerBytes >> 20));
     return transportError(QStringLiteral("%1: %2").arg(context, text(ec)));
 }
 
-BeastTransport::BeastTransport(const BaoSettings &settings)
-    : m_connection(std::make_unique<Connection>(settings))
+BeastConnection::BeastConnection(const BaoSettings &settings, net::any_io_executor executor)
+    : m_socket(std::make_shared<Socket>(settings, std::move(executor)))
 {}
 
-BeastTransport::~BeastTransport() = default;
+BeastConnection::~BeastConnection() = default;
+
+const net::any_io_executor &BeastConnection::executor() const
+{
+    return m_socket->executor();
+}
+
+net::awaitable<HttpAnswer> BeastConnection::exchange(HttpCall &call, CancelToken *cancel)
+{
+    co_return co_await m_socket->exchange(call, cancel);
+}
+
+// Blocking use: an io_context of the transport's own, run on the calling
+// thread for the length of one exchange.
+struct BeastTransport::OwnLoop {
+    net::io_context context{1};
+};
+
+BeastTransport::BeastTransport(const BaoSettings &settings)
+    : m_ownLoop(std::make_unique<OwnLoop>()),
+      m_connection(std::make_unique<BeastConnection>(settings, m_ownLoop->context.get_executor()))
+{}
+
+BeastTransport::BeastTransport(const BaoSettings &settings, IoEngine &engine)
+    : m_connection(std::make_unique<BeastConnection>(settings, net::make_strand(engine.loop().context)))
+{}
+
+BeastTransport::~BeastTransport()
+{
+    m_connection.reset(); // before the loop its sockets live on
+}
 
 HttpAnswer BeastTransport::exchange(HttpCall &call, CancelToken *cancel)
 {
-    return m_connection->exchange(call, cancel);
+    Q_ASSERT(m_ownLoop); // on an IoEngine only asynchronous calls are made
+    std::optional<HttpAnswer> answer;
+    net::io_context &loop = m_ownLoop->context;
+    loop.restart();
+    net::co_spawn(loop, m_connection->exchange(call, cancel),
+                  [&answer](std::exception_ptr failed, HttpAnswer got) {
+                      if (failed)
+                          std::rethrow_exception(failed);
+                      answer = std::move(got);
+                  });
+    loop.run();
+    return std::move(*answer);
+}
+
+BeastConnection *BeastTransport::asyncConnection()
+{
+    return m_ownLoop ? nullptr : m_connection.get();
 }
 
 } // namespace baokeys::bao

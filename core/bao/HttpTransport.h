@@ -15,6 +15,7 @@
 
 namespace baokeys::bao {
 
+class BeastConnection;
 class CancelToken;
 
 // One HTTP request as BaoClient sends it, whatever library carries it.
@@ -54,6 +55,9 @@ class HttpTransport {
 public:
     virtual ~HttpTransport() = default;
     virtual HttpAnswer exchange(HttpCall &call, CancelToken *cancel) = 0;
+    // The connection asynchronous calls use (BaoClient on an IoEngine); null
+    // for a transport that only blocks.
+    virtual BeastConnection *asyncConnection() { return nullptr; }
 
     // The kind the settings ask for. Beast carries no HTTP proxy: when Qt's
     // proxy settings route the address through one, QtNetwork is used instead.

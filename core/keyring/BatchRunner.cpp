@@ -6,6 +6,7 @@
 #include "core/keyring/CheckedSigner.h"
 #include "core/keyring/ClientCache.h"
 #include "core/keyring/KeyringErrors.h"
+#include "core/keyring/LaneEngine.h"
 #include "core/keyring/WorkerPriority.h"
 
 #include <QDeadlineTimer>
@@ -175,8 +176,10 @@ template <typename Result> struct BatchRun {
     int remaining = 0; // items without a result yet; guarded by mutex
     int unposted = 0;  // items whose last event is not posted yet; guarded by mutex
 
+    // Without `pools` (a batch on asynchronous lanes), no pool is leased.
     BatchRun(std::shared_ptr<BatchState> batchState, std::shared_ptr<BatchPools> pools, int parallelism)
-        : state(std::move(batchState)), lease(std::make_unique<PoolLease>(std::move(pools), parallelism))
+        : state(std::move(batchState)),
+          lease(pools ? std::make_unique<PoolLease>(std::move(pools), parallelism) : nullptr)
     {
         remaining = state->total();
         unposted = remaining;
@@ -212,9 +215,18 @@ template <typename Result> struct BatchRun {
             last = --unposted == 0;
         }
         if (last) {
-            lease->release();
+            if (lease)
+                lease->release();
             promise.finish();
         }
+    }
+
+    // An item's result, its last event, and the batch's end after the last.
+    void finish(const Result &result)
+    {
+        (void)complete(result);
+        post(result, result.ok());
+        itemPosted();
     }
 
     void post(const Result &result, bool ok)
@@ -291,11 +303,98 @@ struct CreateRun : BatchRun<CreateItemResult> {
 struct SignRun : BatchRun<SignItemResult> {
     using BatchRun::BatchRun;
     QList<SignRequest> requests;
+    std::atomic<int> next{0}; // the next item a lane takes (asynchronous lanes)
+};
+
+// One lane of a sign batch on the LaneEngine: a client with its connection
+// that takes the batch's next item as soon as the answer to its last one
+// came, until none is left, then goes back warm. The answer's check runs on
+// the engine's CPU pool meanwhile, so the lane's connection never waits for
+// it. Items are taken in order from one counter: no lane is left behind.
+class SignLane : public std::enable_shared_from_this<SignLane> {
+public:
+    SignLane(std::shared_ptr<SignRun> run, LaneEngine &engine, const BaoStore &store,
+             const CheckedSigner &signer)
+        : m_run(std::move(run)), m_engine(engine), m_store(store), m_signer(signer), m_busy(engine)
+    {}
+
+    // On the engine's loop: sends the next item's request, or gives the client back.
+    void next()
+    {
+        for (;;) {
+            const int index = m_run->next.fetch_add(1);
+            if (index >= m_run->state->total()) {
+                if (m_client)
+                    m_engine.giveBack(std::move(m_client));
+                return;
+            }
+            const SignRequest &request = m_run->requests.at(index);
+            SignItemResult result;
+            result.index = index;
+            result.uid = request.uid;
+            std::optional<KeyRecord> record;
+            if (m_run->cancelled()) {
+                result.error = errors::cancelledBeforeStart();
+            } else if (record = m_store.find(request.uid); !record) {
+                result.error = errors::localNotFound(request.uid);
+            } else if (auto digest = CheckedSigner::digestOf(request.message, request.prehashed); !digest) {
+                result.error = digest.error();
+            } else {
+                send(std::move(result), std::move(*record), std::move(*digest));
+                return; // the answer calls next()
+            }
+            m_run->finish(result);
+        }
+    }
+
+private:
+    void send(SignItemResult result, KeyRecord record, QByteArray digest)
+    {
+        if (!m_client)
+            m_client = m_engine.takeClient();
+        m_run->state->post(result.index, BatchItemState::Started);
+        m_client->setCancelToken(m_run->state->cancelToken());
+        bao::SignOptions options;
+        options.prehashed = true;
+        const QString uid = result.uid;
+        m_client->signAsync(
+            uid, digest, options,
+            [self = shared_from_this(), result = std::move(result), record = std::move(record),
+             digest](bao::BaoResult<bao::SignResponse> answer) mutable {
+                self->checkLater(std::move(result), std::move(record), std::move(digest), std::move(answer));
+                self->next();
+            });
+    }
+
+    void checkLater(SignItemResult result, KeyRecord record, QByteArray digest,
+                    bao::BaoResult<bao::SignResponse> answer)
+    {
+        m_engine.check([run = m_run, signer = &m_signer, busy = std::make_shared<LaneEngine::Busy>(m_engine),
+                        result = std::move(result), record = std::move(record), digest = std::move(digest),
+                        answer = std::move(answer)]() mutable {
+            auto checked = signer->check(record, digest, answer);
+            if (checked)
+                result.signature = *checked;
+            else
+                result.error = checked.error();
+            run->finish(result);
+        });
+    }
+
+    std::shared_ptr<SignRun> m_run;
+    LaneEngine &m_engine;
+    const BaoStore &m_store;
+    const CheckedSigner &m_signer;
+    LaneEngine::Busy m_busy; // until the lane is done: shutdown() waits for it
+    std::unique_ptr<bao::BaoClient> m_client;
 };
 
 } // namespace
 
-BatchRunner::BatchRunner(Parts parts) : m_parts(std::move(parts)), m_pools(std::make_shared<BatchPools>()) {}
+BatchRunner::BatchRunner(Parts parts)
+    : m_parts(std::move(parts)), m_pools(std::make_shared<BatchPools>()),
+      m_lanes(std::make_unique<LaneEngine>(m_parts.clients.settings()))
+{}
 
 BatchRunner::~BatchRunner()
 {
@@ -305,6 +404,7 @@ BatchRunner::~BatchRunner()
 void BatchRunner::shutdown()
 {
     m_pools->shutdown();
+    m_lanes->shutdown();
 }
 
 BatchJob<CreateItemResult> BatchRunner::create(const QStringList &names, const CreateBatchRequest &request)
@@ -414,8 +514,12 @@ BatchJob<SignItemResult> BatchRunner::sign(const QList<SignRequest> &requests,
     for (const SignRequest &request : requests)
         uids << request.uid;
     auto state = std::make_shared<BatchState>(uids);
-    auto run =
-        std::make_shared<SignRun>(state, m_pools, parallelismFor(options.parallelism, requests.size()));
+    const int parallelism = parallelismFor(options.parallelism, requests.size());
+    bao::BaoSettings settings = m_parts.clients.settings();
+    settings.transport = options.transport;
+    if (bao::HttpTransport::effectiveKind(settings) == bao::HttpTransportKind::Beast)
+        return signOnLanes(requests, std::move(state), parallelism);
+    auto run = std::make_shared<SignRun>(state, m_pools, parallelism);
     run->requests = requests;
 
     auto signOne = [this, run, transport = options.transport](int &index) {
@@ -450,6 +554,29 @@ BatchJob<SignItemResult> BatchRunner::sign(const QList<SignRequest> &requests,
         run->promise.finish();
     else
         (void)QtConcurrent::map(run->lease->pool(), run->indices.begin(), run->indices.end(), signOne);
+    return job;
+}
+
+// Over Beast, a sign batch runs on asynchronous lanes: `parallelism` clients
+// on the LaneEngine's loop, each with one request in flight, and no thread
+// of their own.
+BatchJob<SignItemResult> BatchRunner::signOnLanes(const QList<SignRequest> &requests,
+                                                  std::shared_ptr<BatchState> state, int parallelism)
+{
+    auto run = std::make_shared<SignRun>(state, nullptr, parallelism);
+    run->requests = requests;
+    BatchJob<SignItemResult> job;
+    job.progress = std::make_shared<BatchProgress>(state);
+    job.future = run->promise.future();
+    if (requests.isEmpty()) {
+        run->promise.finish();
+        return job;
+    }
+    const int lanes = qMin(qBound(1, parallelism, MaxParallelism), int(requests.size()));
+    for (int i = 0; i < lanes; ++i) {
+        auto lane = std::make_shared<SignLane>(run, *m_lanes, m_parts.store, m_parts.signer);
+        m_lanes->post([lane = std::move(lane)] { lane->next(); });
+    }
     return job;
 }
 

@@ -16,15 +16,21 @@ namespace baokeys::keyring {
 
 class BaoStore;
 class BatchPools;
+class BatchState;
 class CheckedSigner;
 class ClientCache;
+class LaneEngine;
 
-// Runs createBatch and signBatch for a keyring: QtConcurrent::map over the
-// items, on a QThreadPool of the batch's own sized to its parallelism
-// (requests in flight), each pool thread (lane) with its own client and
-// connection over the batch's transport. Pools outlive their batches and are
-// reused warm by the next. Results keep request order (QFuture), per-item
-// events go through BatchProgress, and cancel stops items not yet sent.
+// Runs createBatch and signBatch for a keyring. A sign batch over Beast (the
+// default) runs on asynchronous lanes (LaneEngine): each lane a client and a
+// keep-alive connection on one event loop run by as many threads as cores,
+// the signatures checked on a CPU pool of the same size. Otherwise (creates,
+// QtNetwork, a proxy) it is QtConcurrent::map over the items, on a
+// QThreadPool of the batch's own sized to its parallelism (requests in
+// flight), each pool thread (lane) with its own client and connection. Lanes
+// and pools outlive their batches and are reused warm by the next. Results
+// keep request order (QFuture), per-item events go through BatchProgress,
+// and cancel stops items not yet sent.
 //
 // createBatch's crash safety: before any create the batch's names go to the
 // store's journal (one fsync'd write, on `asyncPool` while the lanes start);
@@ -56,8 +62,12 @@ public:
     void shutdown();
 
 private:
+    BatchJob<SignItemResult> signOnLanes(const QList<SignRequest> &requests,
+                                         std::shared_ptr<BatchState> state, int parallelism);
+
     Parts m_parts;
     std::shared_ptr<BatchPools> m_pools;
+    std::unique_ptr<LaneEngine> m_lanes; // sign batches over Beast
 };
 
 } // namespace baokeys::keyring

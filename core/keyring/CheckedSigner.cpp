@@ -13,14 +13,26 @@ using bao::BaoErrorKind;
 bao::BaoResult<Signature> CheckedSigner::sign(bao::BaoClient &client, const KeyRecord &record,
                                               const QByteArray &message, bool prehashed) const
 {
+    auto digest = digestOf(message, prehashed);
+    if (!digest)
+        return baokeys::unexpected(digest.error());
+    bao::SignOptions options;
+    options.prehashed = true;
+    return check(record, *digest, client.sign(record.uid, *digest, options));
+}
+
+bao::BaoResult<QByteArray> CheckedSigner::digestOf(const QByteArray &message, bool prehashed)
+{
     if (prehashed && message.size() != crypto::Secp256k1::DigestSize)
         return baoError(BaoErrorKind::InvalidInput, QStringLiteral("a prehashed message is 32 bytes"));
     // The digest is sent prehashed, so the signer signs exactly the 32 bytes
-    // verified below (and an empty message is signable too).
-    const QByteArray digest = prehashed ? message : crypto::Hash::sha256(message);
-    bao::SignOptions options;
-    options.prehashed = true;
-    auto response = client.sign(record.uid, digest, options);
+    // verified by check() (and an empty message is signable too).
+    return prehashed ? message : crypto::Hash::sha256(message);
+}
+
+bao::BaoResult<Signature> CheckedSigner::check(const KeyRecord &record, const QByteArray &digest,
+                                               const bao::BaoResult<bao::SignResponse> &response) const
+{
     if (!response)
         return baokeys::unexpected(response.error());
     if (response->publicKey != record.publicKey)

@@ -26,6 +26,13 @@ public:
     bao::BaoResult<Signature> sign(bao::BaoClient &client, const KeyRecord &record, const QByteArray &message,
                                    bool prehashed) const;
 
+    // sign() in its two halves, for a caller that asks the signer itself
+    // (an asynchronous lane) and checks elsewhere: the digest to send
+    // (prehashed), then the check of what came back for it.
+    static bao::BaoResult<QByteArray> digestOf(const QByteArray &message, bool prehashed);
+    bao::BaoResult<Signature> check(const KeyRecord &record, const QByteArray &digest,
+                                    const bao::BaoResult<bao::SignResponse> &response) const;
+
 private:
     VerifyingKeys m_verifyingKeys; // the stored keys, parsed once each
 };
