@@ -54,6 +54,7 @@ private slots:
     void signsTheSelectedKeysWithHexMessage();
     void signsAFileMessage();
     void selectionElsewhereNeverChangesTheTarget();
+    void prefixedKeysSignInNaturalOrder();
     void exportsTheSignatures();
     void cancelStopsSigning();
     void failingServerShowsItsError();
@@ -209,6 +210,19 @@ void TestSignBatchPage::signsInParallelAndDrawsTheChart()
         total += histogram->barSets().at(0)->at(i);
     QCOMPARE(total, 24.0);
     QVERIFY(uitest::errorBoxes(m_window.get()).isEmpty());
+}
+
+// Names starting with "w": w-1, w-2, ... w-12 in that order (natural order,
+// as the key table lists them), not w-1, w-10, w-11, w-12, w-2.
+void TestSignBatchPage::prefixedKeysSignInNaturalOrder()
+{
+    makeKeys(QStringLiteral("w"), 12);
+    setForm(QStringLiteral("w"), 1);
+    QVERIFY(runToEnd());
+    const ui::BatchItemModel *model = m_page->model();
+    QCOMPARE(model->rowCount(), 12);
+    for (int row = 0; row < 12; ++row)
+        QCOMPARE(model->row(row).uid, QStringLiteral("w-%1").arg(row + 1));
 }
 
 void TestSignBatchPage::exportsTheSignatures()
@@ -597,6 +611,11 @@ void TestSignBatchPage::largeBatchDrawsOneRowPerLane()
     }
     auto *rows = qobject_cast<QValueAxis *>(chart->timeline()->axes(Qt::Vertical).value(0));
     QVERIFY(rows->titleText().startsWith(QLatin1String("lane")));
+    // The # column fits the largest index, "400", without eliding it.
+    auto *table = m_page->findChild<QTableView *>(QStringLiteral("signTable"));
+    QVERIFY(table);
+    QVERIFY(table->columnWidth(ui::BatchItemModel::IndexColumn) >=
+            table->fontMetrics().horizontalAdvance(QStringLiteral("400")) + 4);
 }
 
 void TestSignBatchPage::fullyFailedBatchSaysWhatFailedAndWhy()

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QSortFilterProxyModel>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -62,10 +63,24 @@ BatchRunView::BatchRunView(const QString &name, BatchItemModel *model, QWidget *
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(BatchItemModel::IndexColumn,
-                                                      QHeaderView::ResizeToContents);
+    // The index column fits the largest index, set once per batch: with
+    // ResizeToContents the header would measure up to a thousand rows on
+    // every coalesced update of a 10,000-row batch, on the GUI thread.
+    connect(m_model, &QAbstractItemModel::modelReset, this, &BatchRunView::fitIndexColumn);
+    fitIndexColumn();
     m_table->setColumnWidth(BatchItemModel::NameColumn, 160);
     layout->addWidget(m_table, 1);
+}
+
+void BatchRunView::fitIndexColumn()
+{
+    const QString widest = QString(QString::number(qMax(1, m_model->rowCount())).size(), QLatin1Char('8'));
+    const int text = m_table->fontMetrics().horizontalAdvance(widest);
+    const int header = m_table->horizontalHeader()->sectionSizeHint(BatchItemModel::IndexColumn);
+    // The cell's own margins, as the default delegate pads its text.
+    const int margins =
+        2 * (m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1);
+    m_table->setColumnWidth(BatchItemModel::IndexColumn, qMax(text + margins + 4, header));
 }
 
 BatchRunView::~BatchRunView()

@@ -92,6 +92,7 @@ signals:
     void finished(); // the last running job ended
 
 private:
+    void fitIndexColumn();
     // One tracked job. Its tracker and watcher are its QObject children.
     class Run : public QObject {
     public:

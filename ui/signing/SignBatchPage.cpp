@@ -5,6 +5,7 @@
 #include "ui/batch/BatchItemModel.h"
 #include "ui/batch/BatchRunView.h"
 #include "ui/common/ErrorReporter.h"
+#include "ui/common/NaturalOrder.h"
 #include "ui/common/TableCopyAction.h"
 #include "ui/connection/Session.h"
 #include "ui/signing/LatencyChart.h"
@@ -27,6 +28,8 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace baokeys::ui {
 
@@ -231,6 +234,10 @@ QStringList SignBatchPage::chosenKeys() const
         if (record.uid.startsWith(prefix))
             uids << record.uid;
     }
+    // The rows and the chart list blob-worker-2 before blob-worker-10, as
+    // the key table does (the store keeps plain string order).
+    std::sort(uids.begin(), uids.end(),
+              [](const QString &a, const QString &b) { return NaturalOrder::compare(a, b) < 0; });
     return uids;
 }
 
