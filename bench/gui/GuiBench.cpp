@@ -134,11 +134,12 @@ Measured signThroughThePage(ui::MainWindow &window, int keys, int repeat)
 
 void print(const Measured &m)
 {
-    std::printf("N=%-6d  %6lld ms wall  ok %d/%d  bars %d  GUI stall: own %lld ms (ended %lld ms in), raw gap %lld ms  "
+    std::printf("N=%-6d  %6lld ms wall  ok %d/%d  bars %d  GUI stall: own %lld ms (ended %lld ms in), raw "
+                "gap %lld ms  "
                 "memory: %lld MiB at start, peak %lld MiB (+%lld MiB, %.1f KiB per signature)  "
                 "repaint %lld ms\n",
-                m.signatures, m.wallMs, m.succeeded, m.signatures, m.bars, m.ownStallMs, m.stallEndedAtMs, m.maxGapMs,
-                m.startKb / 1024, m.peakKb / 1024, (m.peakKb - m.startKb) / 1024,
+                m.signatures, m.wallMs, m.succeeded, m.signatures, m.bars, m.ownStallMs, m.stallEndedAtMs,
+                m.maxGapMs, m.startKb / 1024, m.peakKb / 1024, (m.peakKb - m.startKb) / 1024,
                 double(m.peakKb - m.startKb) / m.signatures, m.repaintMs);
     std::fflush(stdout);
 }
@@ -185,7 +186,8 @@ int main(int argc, char **argv)
     faults.latencyJitter = std::chrono::milliseconds(5);
     server->setFaults(faults);
 
-    std::printf("desktop app, Sign batch page, %d keys, signer latency 5 +/- 5 ms, default parallelism\n", Keys);
+    std::printf("desktop app, Sign batch page, %d keys, signer latency 5 +/- 5 ms, default parallelism\n",
+                Keys);
     const Measured small = signThroughThePage(window, Keys, 20);
     print(small);
     const Measured large = signThroughThePage(window, Keys, 200);
@@ -195,12 +197,13 @@ int main(int argc, char **argv)
     const bool allSigned = large.succeeded == large.signatures && large.bars == large.signatures;
     const double perSignatureRatio = double(large.peakKb - large.startKb) / large.signatures /
                                      qMax(0.001, double(small.peakKb - small.startKb) / small.signatures);
-    std::printf("target 6: desktop app 10,000-signature batch: GUI thread's longest own stall measured %lld ms "
-                "(raw gap %lld ms; goal < %lld ms), peak memory %lld MiB (+%lld MiB during the batch; per "
-                "signature %.2fx the 1,000 batch's), every row and bar shown: %s %s\n",
-                large.ownStallMs, large.maxGapMs, StallGoalMs, large.peakKb / 1024,
-                (large.peakKb - large.startKb) / 1024, perSignatureRatio, allSigned ? "yes" : "NO",
-                stallOk && allSigned ? "PASS" : "MISS");
+    std::printf(
+        "target 6: desktop app 10,000-signature batch: GUI thread's longest own stall measured %lld ms "
+        "(raw gap %lld ms; goal < %lld ms), peak memory %lld MiB (+%lld MiB during the batch; per "
+        "signature %.2fx the 1,000 batch's), every row and bar shown: %s %s\n",
+        large.ownStallMs, large.maxGapMs, StallGoalMs, large.peakKb / 1024,
+        (large.peakKb - large.startKb) / 1024, perSignatureRatio, allSigned ? "yes" : "NO",
+        stallOk && allSigned ? "PASS" : "MISS");
     // `--screenshot FILE`: the page after the 10,000 batch, to look at.
     if (const qsizetype at = app.arguments().indexOf(QStringLiteral("--screenshot")); at > 0)
         window.grab().save(app.arguments().value(at + 1));
