@@ -27,7 +27,9 @@ constexpr int MaxParallelism = 4096;
 QCommandLineOption parallelismOption()
 {
     return QCommandLineOption(QStringLiteral("parallelism"),
-                              tr("Requests in flight at once (default: the item count, at most %1).")
+                              tr("Requests in flight at once (default: the item count, at most %1 for "
+                                 "batch sign, %2 for batch create or --transport qtnetwork).")
+                                  .arg(keyring::signParallelismLimit())
                                   .arg(keyring::DefaultMaxParallelism),
                               QStringLiteral("K"));
 }

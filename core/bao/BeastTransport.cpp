@@ -289,13 +289,14 @@ net::awaitable<HttpAnswer> BeastConnection::Socket::exchange(HttpCall &call, Can
             break;
         }
         close();
-        // The server may close a kept connection just as a request goes out.
-        // When nothing came back, send once more on a new connection - only
-        // a request that is safe to repeat: a create may have arrived.
-        const bool lostIdleConnection = ec == net::error::eof || ec == http::error::end_of_stream ||
-                                        ec == net::error::connection_reset || ec == net::error::broken_pipe;
-        if (call.repeatable && reused && attempt == 0 && lostIdleConnection && !parser.got_some() &&
-            !stopped())
+        // The server may close a kept connection just as a request goes out,
+        // or a new one before reading from it (a server at its connection cap
+        // closes connections that have sent nothing yet to make room). When
+        // nothing came back, send once more on a new connection - only a
+        // request that is safe to repeat: a create may have arrived.
+        const bool closedUnanswered = ec == net::error::eof || ec == http::error::end_of_stream ||
+                                      ec == net::error::connection_reset || ec == net::error::broken_pipe;
+        if (call.repeatable && attempt == 0 && closedUnanswered && !parser.got_some() && !stopped())
             continue;
         BaoError lost = failure(ec, QStringLiteral("exchange with %1").arg(origin.describe()));
         if (parser.is_header_done())

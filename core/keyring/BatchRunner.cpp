@@ -57,9 +57,9 @@ bao::BaoResult<bao::KeyInfo> adoptOrCreate(bao::BaoClient &server, const QString
     return server.createKey(uid, exportable);
 }
 
-int parallelismFor(int requested, qsizetype items)
+int parallelismFor(int requested, qsizetype items, int defaultMax = DefaultMaxParallelism)
 {
-    return requested > 0 ? requested : qMin(int(items), DefaultMaxParallelism);
+    return requested > 0 ? requested : int(qMin(items, qsizetype(defaultMax)));
 }
 
 } // namespace
@@ -514,11 +514,12 @@ BatchJob<SignItemResult> BatchRunner::sign(const QList<SignRequest> &requests,
     for (const SignRequest &request : requests)
         uids << request.uid;
     auto state = std::make_shared<BatchState>(uids);
-    const int parallelism = parallelismFor(options.parallelism, requests.size());
     bao::BaoSettings settings = m_parts.clients.settings();
     settings.transport = options.transport;
     if (bao::HttpTransport::effectiveKind(settings) == bao::HttpTransportKind::Beast)
-        return signOnLanes(requests, std::move(state), parallelism);
+        return signOnLanes(requests, std::move(state),
+                           parallelismFor(options.parallelism, requests.size(), signParallelismLimit()));
+    const int parallelism = parallelismFor(options.parallelism, requests.size());
     auto run = std::make_shared<SignRun>(state, m_pools, parallelism);
     run->requests = requests;
 

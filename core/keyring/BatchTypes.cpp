@@ -1,6 +1,19 @@
 #include "core/keyring/BatchTypes.h"
 
+#include <sys/resource.h>
+
+#include <algorithm>
+
 namespace baokeys::keyring {
+
+int signParallelismLimit()
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+        return DefaultMaxSignParallelism;
+    const auto budget = std::max<rlim_t>(limit.rlim_cur, ReservedFiles + 1) - ReservedFiles;
+    return int(std::min<rlim_t>(budget, DefaultMaxSignParallelism));
+}
 
 QString batchItemStateName(BatchItemState state)
 {

@@ -15,8 +15,21 @@
 // BaoKeyring::signBatch. Plain values: copy freely, any thread.
 namespace baokeys::keyring {
 
-// Default parallelism (requests in flight) is min(N, DefaultMaxParallelism).
+// Default parallelism (requests in flight) is min(N, DefaultMaxParallelism)
+// for a batch whose lanes are threads: createBatch, and signBatch over
+// QtNetwork (or through a proxy).
 inline constexpr int DefaultMaxParallelism = 256;
+// A sign batch over Beast runs on asynchronous lanes, each a socket and not a
+// thread: min(N, DefaultMaxSignParallelism, what the open-file limit leaves).
+// 1000: the embedded signer's default connection cap (--max-connections
+// 1024) less room for the app's own other connections and other clients; at
+// its cap the signer closes idle connections to make room. The open-file
+// limit's share: its soft limit less ReservedFiles for the process's other
+// files (see signParallelismLimit()).
+inline constexpr int DefaultMaxSignParallelism = 1000;
+inline constexpr int ReservedFiles = 128;
+// min(DefaultMaxSignParallelism, RLIMIT_NOFILE's soft limit - ReservedFiles), at least 1.
+int signParallelismLimit();
 
 // What carries a batch's requests; each lane (pool thread) has a connection
 // of its own either way. Beast by default: QNetworkAccessManager's own CPU
@@ -68,7 +81,7 @@ struct SignRequest {
 };
 
 struct SignBatchOptions {
-    int parallelism = 0; // 0: min(N, 256)
+    int parallelism = 0; // 0: min(N, signParallelismLimit()) over Beast, else min(N, 256)
     bao::HttpTransportKind transport = DefaultBatchTransport;
 };
 

@@ -326,6 +326,22 @@ private slots:
                  qPrintable(cut.error().describe()));
     }
 
+    // A server at its connection cap closes a new connection that has sent
+    // nothing yet to make room (baokeys-signer does): a read or sign whose
+    // new connection closes unanswered goes out once more, on another one.
+    void unansweredNewConnectionIsTriedOnceMore()
+    {
+        if (HttpTransport::effectiveKind(settings()) != HttpTransportKind::Beast)
+            QSKIP("Qt's network stack decides its own retries");
+        std::atomic<int> seen{0};
+        m_server->setHandler([&seen](const FakeRequest &) {
+            return seen++ == 0 ? FakeResponse::drop() : FakeResponse::data(keyData());
+        });
+        auto result = BaoClient(settings()).readKey(QStringLiteral("k"));
+        QVERIFY2(result.hasValue(), result ? "" : qPrintable(result.error().describe()));
+        QCOMPARE(m_server->requestCount(), 2);
+    }
+
     // A create, import or delete whose answer never came may have been done:
     // it is never sent again (a second create would meet "already exists"
     // and hide the first), and it is reported as outcome unknown.

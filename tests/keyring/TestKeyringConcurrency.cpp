@@ -21,6 +21,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -489,7 +491,8 @@ private slots:
 
     // A lane costs a socket, not a thread: 512 requests in flight at 200 ms
     // run on the loop's few threads (as many as cores) and end in about one
-    // latency. One thread per lane would add 512 threads here.
+    // latency. One thread per lane would add 512 threads here. The default
+    // parallelism sends them all at once (it was 256: two latencies).
     void lanesCostSocketsNotThreads()
     {
 #if !defined(__linux__)
@@ -501,12 +504,11 @@ private slots:
         for (int i = 1; i <= N; ++i)
             requests << SignRequest{QStringLiteral("sock-%1").arg(i), QByteArray::number(i), false};
         setLatency(200ms);
+        QVERIFY(baokeys::keyring::signParallelismLimit() >= N);
         const int threadsBefore = int(threadsNamed().size());
-        SignBatchOptions options;
-        options.parallelism = N;
         QElapsedTimer timer;
         timer.start();
-        auto job = m_keyring->signBatch(requests, options);
+        auto job = m_keyring->signBatch(requests);
         int threadsMost = threadsBefore;
         while (!job.future.isFinished()) {
             threadsMost = qMax(threadsMost, int(threadsNamed().size()));
@@ -524,6 +526,26 @@ private slots:
         QVERIFY2(elapsed < boundForMany(400),
                  qPrintable(QStringLiteral("512 x 200 ms took %1 ms").arg(elapsed)));
 #endif
+    }
+
+    // The default sign parallelism stays within the open-file limit, each
+    // lane holding a socket, with room left for the process's other files.
+    void signParallelismStaysWithinTheOpenFileLimit()
+    {
+        rlimit saved{};
+        QCOMPARE(::getrlimit(RLIMIT_NOFILE, &saved), 0);
+        if (saved.rlim_cur != RLIM_INFINITY && saved.rlim_cur < 600)
+            QSKIP("the open-file limit is already below 600");
+        rlimit lowered = saved;
+        lowered.rlim_cur = 600;
+        QCOMPARE(::setrlimit(RLIMIT_NOFILE, &lowered), 0);
+        const int limited = baokeys::keyring::signParallelismLimit();
+        QCOMPARE(::setrlimit(RLIMIT_NOFILE, &saved), 0);
+        QCOMPARE(limited, 600 - baokeys::keyring::ReservedFiles);
+        if (saved.rlim_cur == RLIM_INFINITY ||
+            saved.rlim_cur >=
+                rlim_t(baokeys::keyring::DefaultMaxSignParallelism + baokeys::keyring::ReservedFiles))
+            QCOMPARE(baokeys::keyring::signParallelismLimit(), baokeys::keyring::DefaultMaxSignParallelism);
     }
 
     // Fairness at zero latency: items are taken in order by whichever lane is

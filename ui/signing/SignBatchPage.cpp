@@ -91,7 +91,7 @@ SignBatchPage::SignBatchPage(QWidget *parent) : QWidget(parent)
     m_repeat->setToolTip(tr("Each key signs the message this many times."));
     m_parallelism = new QSpinBox(this);
     m_parallelism->setObjectName(QStringLiteral("signParallelism"));
-    m_parallelism->setRange(0, keyring::DefaultMaxParallelism);
+    m_parallelism->setRange(0, keyring::DefaultMaxSignParallelism);
     m_parallelism->setSpecialValueText(tr("auto"));
     auto *repeatLabel = new QLabel(tr("R&epeat:"), this);
     repeatLabel->setBuddy(m_repeat);
