@@ -22,7 +22,7 @@
 #   4  fairness at zero latency: p99 over p50 of the items' latencies within a
 #      batch (and the slowest item over p50, so a starved lane shows)
 #   5  zero-latency throughput over the best peer client's
-#   6  the desktop app's 10,000-signature batch is not measured here
+#   6  the desktop app's 10,000-signature batch: bench/gui (./dev bench gui) prints it
 # Each client's figure is the median of 3 runs (5 for the short latency rows),
 # timed inside the client (the signing only, not process start-up); wrk runs
 # 3 s (2 s for the latency rows) and its wall figure is N / (requests per second). node-vault is installed
@@ -234,5 +234,5 @@ target(4, "fairness at 0 ms: p99 / p50 within a batch", fair, 3.0, True,
 best = min(peers, key=lambda c: wall("throughput", c))
 target(5, f"zero-latency throughput / best peer ({best})", wall("throughput", best) / wall("throughput", "baokeys-cli"),
        4.0, False)
-print("target 6: desktop app 10,000-signature batch: not measured by this benchmark (NOT MEASURED)")
+print("target 6: desktop app 10,000-signature batch: measured by the gui part of ./dev bench (baokeys-bench-gui)")
 PY
