@@ -331,7 +331,9 @@ private slots:
             QVERIFY(crypto::Secp256k1::verifyDigest(m_keyring->key(signature.uid)->publicKey,
                                                     signature.digest, signature.signature));
         }
-        QVERIFY2(elapsed < bound(250), qPrintable(QStringLiteral("4 x 200 ms took %1 ms").arg(elapsed)));
+        // One after another is 800 ms: under 450 proves the four overlapped,
+        // with room for a loaded shared machine.
+        QVERIFY2(elapsed < bound(450), qPrintable(QStringLiteral("4 x 200 ms took %1 ms").arg(elapsed)));
     }
 
     void signBatchOf256AtOneLatency()
@@ -522,8 +524,10 @@ private slots:
                  qPrintable(QStringLiteral("%1 threads more during the batch (at most %2)")
                                 .arg(threadsMost - threadsBefore)
                                 .arg(allowed)));
-        // Within 2x the latency.
-        QVERIFY2(elapsed < boundForMany(400),
+        // Within 3x the latency (about 1.2x on a quiet machine; a loaded one
+        // measured 2.7x). A thread per request with the few threads counted
+        // above would take 512 / threads x 200 ms, many seconds.
+        QVERIFY2(elapsed < boundForMany(600),
                  qPrintable(QStringLiteral("512 x 200 ms took %1 ms").arg(elapsed)));
 #endif
     }
