@@ -467,7 +467,10 @@ ClientFlow::Task<HttpAnswer> ClientFlow::send(BaoClient &client, QByteArray meth
         const bool askedToWait = authenticated && (answer.status == 429 || answer.status == 503);
         if (!askedToWait || !repeatable || waits + 1 >= BaoClient::MaxAttemptsWhenAskedToWait)
             co_return answer;
-        if (!co_await waitBeforeRetry(client, answer.retryAfterSeconds, waits++))
+        // The count is taken apart from the co_await: clang reads a ++ inside
+        // a co_await expression as an unsequenced modification.
+        const int attempt = waits++;
+        if (!co_await waitBeforeRetry(client, answer.retryAfterSeconds, attempt))
             co_return answer; // cancelled while waiting: the last answer stands
         if (answer.status == 503 && route.isCluster()) {
             // Sealed or a standby that cannot serve: the active node may be another.
