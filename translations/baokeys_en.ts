@@ -238,6 +238,10 @@
         <source>The policy could not be saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::BatchItemModel</name>

@@ -233,6 +233,10 @@
         <source>The policy could not be saved to %1.</source>
         <translation>Không lưu được chính sách vào %1.</translation>
     </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Tiền tố</translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::BatchItemModel</name>

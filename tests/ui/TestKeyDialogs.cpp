@@ -666,7 +666,7 @@ void TestKeyDialogs::accessPoliciesForAWorkerSetAreShownAndCopied()
     dialog->findChild<QLineEdit *>(QStringLiteral("policyPrefix"))->setText(QStringLiteral("bad/prefix"));
     QVERIFY(text->toPlainText().isEmpty());
     QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("policyCopy"))->isEnabled());
-    QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("policyProblem"))->isHidden());
+    QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("policyPrefixRowError"))->isHidden());
     dialog->copyToClipboard();
     QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
     dialog->close();

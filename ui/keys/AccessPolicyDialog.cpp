@@ -4,6 +4,7 @@
 #include "ui/batch/BatchExport.h"
 #include "ui/common/Clipboard.h"
 #include "ui/common/ErrorReporter.h"
+#include "ui/common/FieldErrors.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -50,14 +51,19 @@ AccessPolicyDialog::AccessPolicyDialog(QString mount, QString ns, QStringList se
     m_role->addItem(tr("Admin: everything, export and delete included"), int(Role::Admin));
     form->addRow(tr("&Role:"), m_role);
 
-    auto *prefixRow = new QHBoxLayout;
-    m_byPrefix = new QRadioButton(tr("Keys &named"), this);
+    // The prefix row is one field of the form, so its problem shows under
+    // it the way every form's does (FieldErrors).
+    m_prefixRow = new QWidget(this);
+    m_prefixRow->setObjectName(QStringLiteral("policyPrefixRow"));
+    auto *prefixRow = new QHBoxLayout(m_prefixRow);
+    prefixRow->setContentsMargins(0, 0, 0, 0);
+    m_byPrefix = new QRadioButton(tr("Keys &named"), m_prefixRow);
     m_byPrefix->setObjectName(QStringLiteral("policyByPrefix"));
-    m_prefix = new QLineEdit(this);
+    m_prefix = new QLineEdit(m_prefixRow);
     m_prefix->setObjectName(QStringLiteral("policyPrefix"));
     prefixRow->addWidget(m_byPrefix);
     prefixRow->addWidget(m_prefix, 1);
-    prefixRow->addWidget(new QLabel(QStringLiteral("-*"), this));
+    prefixRow->addWidget(new QLabel(QStringLiteral("-*"), m_prefixRow));
     m_bySelection = new QRadioButton(this);
     m_bySelection->setObjectName(QStringLiteral("policyBySelection"));
     const int count = int(m_selected.size());
@@ -67,16 +73,9 @@ AccessPolicyDialog::AccessPolicyDialog(QString mount, QString ns, QStringList se
     auto *scope = new QButtonGroup(this);
     scope->addButton(m_byPrefix);
     scope->addButton(m_bySelection);
-    auto *scopeBox = new QVBoxLayout;
-    scopeBox->addLayout(prefixRow);
-    scopeBox->addWidget(m_bySelection);
-    form->addRow(tr("Keys:"), scopeBox);
-    m_problem = new QLabel(this);
-    m_problem->setObjectName(QStringLiteral("policyProblem"));
-    m_problem->setStyleSheet(QStringLiteral("color: palette(link)"));
-    m_problem->setWordWrap(true);
-    m_problem->hide();
-    form->addRow(QString(), m_problem);
+    m_errors = new FieldErrors(this);
+    m_errors->add(form, tr("Keys:"), tr("Prefix"), m_prefixRow);
+    form->addRow(QString(), m_bySelection);
     m_name = new QLabel(this);
     m_name->setObjectName(QStringLiteral("policyName"));
     m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -172,8 +171,9 @@ void AccessPolicyDialog::regenerate()
 {
     QString problem;
     const auto policy = currentPolicy(&problem);
-    m_problem->setText(problem);
-    m_problem->setVisible(!policy);
+    m_errors->clear();
+    if (!policy)
+        m_errors->set(m_prefixRow, problem);
     m_text->setPlainText(policy ? policy->hcl() : QString());
     m_name->setText(policy ? policy->suggestedName() : QString());
     m_copy->setEnabled(policy.has_value());

@@ -15,6 +15,8 @@ class QRadioButton;
 
 namespace baokeys::ui {
 
+class FieldErrors;
+
 // "Access policies": the least-privilege OpenBao policy (HCL) for a role -
 // sign only, provision, admin - over a worker set ("blob-worker-*") or the
 // keys selected in the table, under the profile's mount and namespace. The
@@ -60,7 +62,8 @@ private:
     QLineEdit *m_prefix = nullptr;
     QRadioButton *m_bySelection = nullptr;
     QLabel *m_name = nullptr;
-    QLabel *m_problem = nullptr;
+    QWidget *m_prefixRow = nullptr; // the prefix radio, field and "-*"
+    FieldErrors *m_errors = nullptr;
     QPlainTextEdit *m_text = nullptr;
     QPushButton *m_copy = nullptr;
     QPushButton *m_save = nullptr;
