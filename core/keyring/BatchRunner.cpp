@@ -543,9 +543,7 @@ BatchJob<SignItemResult> BatchRunner::sign(const QList<SignRequest> &requests,
             else
                 result.error = signature.error();
         }
-        (void)run->complete(result);
-        run->post(result, result.ok());
-        run->itemPosted();
+        run->finish(result);
     };
 
     BatchJob<SignItemResult> job;
