@@ -48,8 +48,9 @@ void BatchReporter::drawProgress()
     Console::err((QStringLiteral("\r") + line + QStringLiteral("\x1b[K")).toUtf8());
 }
 
-void BatchReporter::takeEvents()
+QList<int> BatchReporter::takeFinished()
 {
+    QList<int> finished;
     for (const keyring::BatchItemEvent &event : m_progress.takeEvents()) {
         if (event.index < 0 || event.index >= m_times.size())
             continue;
@@ -62,17 +63,19 @@ void BatchReporter::takeEvents()
         case keyring::BatchItemState::Failed:
         case keyring::BatchItemState::Cancelled:
             times.finishedNs = event.nsSinceStart;
+            finished << event.index;
             break;
         case keyring::BatchItemState::Queued:
             break;
         }
     }
+    return finished;
 }
 
 void BatchReporter::emitLine(const QJsonObject &line)
 {
     if (m_streaming)
-        Console::outJsonLine(line);
+        m_unwritten += Console::jsonLine(line);
     else
         m_held << line;
 }
@@ -82,8 +85,6 @@ void BatchReporter::itemDone(int index, const QString &key, const QJsonObject &f
 {
     if (index < 0 || index >= m_times.size())
         return;
-    // The item's finishing event is queued before its result is reported.
-    takeEvents();
     ItemTimes &times = m_times[index];
     if (times.finishedNs < 0)
         times.finishedNs = m_progress.elapsedNs();
@@ -123,16 +124,24 @@ void BatchReporter::itemDone(int index, const QString &key, const QJsonObject &f
     if (!error && !m_streaming) {
         m_streaming = true;
         for (const QJsonObject &held : std::as_const(m_held))
-            Console::outJsonLine(held);
+            m_unwritten += Console::jsonLine(held);
         m_held.clear();
     }
     emitLine(line);
 }
 
+void BatchReporter::flushLines()
+{
+    if (m_unwritten.isEmpty())
+        return;
+    Console::out(m_unwritten);
+    m_unwritten.clear();
+}
+
 CliResult<ExitCode> BatchReporter::finish(const std::optional<bao::BaoError> &preflightError,
                                           const std::optional<bao::BaoError> &persistError)
 {
-    takeEvents();
+    flushLines();
     if (m_progressShown) {
         m_progressTimer.stop();
         drawProgress();

@@ -40,6 +40,12 @@ public:
 
     // Shows the live progress line when stderr is a terminal (text output).
     void startProgressLine();
+    // Records the batch's new events; the indexes of the items they finished,
+    // whose results are then in the batch's future.
+    QList<int> takeFinished();
+    // Writes the item lines reported since the last call, in one write: the
+    // caller flushes once per group of items, not once per item.
+    void flushLines();
     // One item's result. `fields` are the item's own JSON fields (key,
     // signature / address ...); `text` its line for text output.
     void itemDone(int index, const QString &key, const QJsonObject &fields, const QString &text,
@@ -55,7 +61,6 @@ private:
         qint64 startedNs = -1;
         qint64 finishedNs = -1;
     };
-    void takeEvents();
     void drawProgress();
     void emitLine(const QJsonObject &line);
 
@@ -65,6 +70,7 @@ private:
     QList<ItemTimes> m_times;
     QList<QString> m_textLines; // text output, by request index
     QList<QJsonObject> m_held;  // JSON lines before the first success
+    QByteArray m_unwritten;     // JSON lines for the next flushLines()
     bool m_streaming = false;   // a success was seen: JSON lines go out at once
     int m_done = 0;
     int m_failed = 0;

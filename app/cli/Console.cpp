@@ -53,9 +53,14 @@ void Console::outJson(const QJsonArray &array)
     out(QJsonDocument(array).toJson(QJsonDocument::Indented));
 }
 
+QByteArray Console::jsonLine(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+}
+
 void Console::outJsonLine(const QJsonObject &object)
 {
-    out(QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n');
+    out(jsonLine(object));
 }
 
 bool Console::confirm(const QString &question)

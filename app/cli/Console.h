@@ -28,6 +28,8 @@ public:
     static void outJson(const QJsonArray &array);
     // One compact object on one line (batch results), flushed at once.
     static void outJsonLine(const QJsonObject &object);
+    // The compact JSON text of `object` and a newline, as outJsonLine() writes it.
+    static QByteArray jsonLine(const QJsonObject &object);
 
     // Asks `question [y/N]` on stderr and reads a line from stdin.
     // Only call it when stdinIsTerminal().

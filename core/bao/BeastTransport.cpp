@@ -263,7 +263,11 @@ net::awaitable<HttpAnswer> BeastConnection::Socket::exchange(HttpCall &call, Can
     }
 
     for (int attempt = 0;; ++attempt) {
-        const bool reused = isOpen() && m_origin == origin && !closedByPeer();
+        // A request that may go out twice skips the check for a connection
+        // the server closed while it was idle (a system call per request):
+        // sent on such a connection, it comes back unanswered and goes out
+        // once more on a new one, below. Any other request must not risk it.
+        const bool reused = isOpen() && m_origin == origin && (call.repeatable || !closedByPeer());
         if (!reused) {
             close();
             m_connectFailed = false;
@@ -294,8 +298,10 @@ net::awaitable<HttpAnswer> BeastConnection::Socket::exchange(HttpCall &call, Can
         // closes connections that have sent nothing yet to make room). When
         // nothing came back, send once more on a new connection - only a
         // request that is safe to repeat: a create may have arrived.
+        // (Over TLS, a server that closes without close_notify reads as a truncated stream.)
         const bool closedUnanswered = ec == net::error::eof || ec == http::error::end_of_stream ||
-                                      ec == net::error::connection_reset || ec == net::error::broken_pipe;
+                                      ec == net::error::connection_reset || ec == net::error::broken_pipe ||
+                                      ec == ssl::error::stream_truncated;
         if (call.repeatable && attempt == 0 && closedUnanswered && !parser.got_some() && !stopped())
             continue;
         BaoError lost = failure(ec, QStringLiteral("exchange with %1").arg(origin.describe()));

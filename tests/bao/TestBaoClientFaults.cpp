@@ -432,6 +432,25 @@ private slots:
         }
     }
 
+    // The same for a create, which must not go out twice: the client sees
+    // the closed connection before sending (a sign or a read may skip that
+    // check and go out again when nothing came back; a create may not).
+    void keptConnectionClosedByTheServerBeforeACreate()
+    {
+        m_server->setHandler([](const FakeRequest &) {
+            FakeResponse answer = FakeResponse::data(keyData());
+            answer.action = FakeResponse::Action::AnswerThenClose;
+            return answer;
+        });
+        BaoClient client(settings());
+        for (int call = 1; call <= 3; ++call) {
+            auto result = client.createKey(QStringLiteral("k"), false);
+            QVERIFY2(result.hasValue(), result ? "" : qPrintable(result.error().describe()));
+            QCOMPARE(m_server->requestCount(), call);
+            QTest::qWait(50); // idle: the server's close has arrived
+        }
+    }
+
     // Qt's proxy settings are obeyed whatever transport is asked for: the
     // address below has nothing behind it, so only a request sent through
     // the proxy (this fake server) gets an answer.
