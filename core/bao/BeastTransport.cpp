@@ -415,8 +415,7 @@ void BeastConnection::Socket::close()
 {
     if (isOpen()) {
         error_code ignored;
-        socket().shutdown(tcp::socket::shutdown_both, ignored);
-        socket().close(ignored);
+        socket().close(ignored); // sends the FIN itself: no shutdown() first (a system call per socket)
     }
     m_tls.reset();
     m_socket.reset();

@@ -389,6 +389,23 @@ private:
     std::unique_ptr<bao::BaoClient> m_client;
 };
 
+// The lanes start one after another, each posting the next one's start
+// behind the loop's own turn at the sockets: a lane whose connection is up
+// sends its request while later lanes are still connecting. Posted all at
+// once, every connect would go out before the first request, and a cold
+// batch of a thousand would keep the signer idle for the length of them.
+void startLanes(std::shared_ptr<SignRun> run, LaneEngine &engine, const BaoStore &store,
+                const CheckedSigner &signer, int lanes)
+{
+    if (lanes <= 0)
+        return;
+    auto lane = std::make_shared<SignLane>(run, engine, store, signer); // holds a Busy mark until done
+    engine.post([lane = std::move(lane), run = std::move(run), &engine, &store, &signer, lanes]() mutable {
+        startLanes(std::move(run), engine, store, signer, lanes - 1);
+        lane->next();
+    });
+}
+
 } // namespace
 
 BatchRunner::BatchRunner(Parts parts)
@@ -572,10 +589,7 @@ BatchJob<SignItemResult> BatchRunner::signOnLanes(const QList<SignRequest> &requ
         return job;
     }
     const int lanes = qMin(qBound(1, parallelism, MaxParallelism), int(requests.size()));
-    for (int i = 0; i < lanes; ++i) {
-        auto lane = std::make_shared<SignLane>(run, *m_lanes, m_parts.store, m_parts.signer);
-        m_lanes->post([lane = std::move(lane)] { lane->next(); });
-    }
+    startLanes(run, *m_lanes, m_parts.store, m_parts.signer, lanes);
     return job;
 }
 
