@@ -15,7 +15,9 @@
 # this run: "target X: <what> measured R (goal G) PASS|MISS":
 #   1  baokeys-cli's CPU (user + system, process start included) per verified
 #      signature in the throughput row, over the CPU of the local check alone
-#      (build/bin/baokeys-bench-verify: the same verification, nothing else)
+#      (build/bin/baokeys-bench-verify: the same verification, nothing else);
+#      beside it the floor any client meets on this machine: the verification
+#      plus wrk's CPU per request (its user + system time over its requests)
 #   2  cold baokeys-cli batch sign, process start included, over the latency:
 #      N = 256 and N = 1024, all in flight
 #   3  zero-latency throughput over wrk's at the same connection count
@@ -137,13 +139,18 @@ run_clients() {
   # wrk: requests per second at the same concurrency, turned into a wall time for N.
   local seconds=3
   [ "$row" != throughput ] && seconds=2
-  local out rps errors
-  out="$(BENCH_TOKEN="$token" BENCH_PREFIX=bench BENCH_COUNT="$keys" \
+  local out rps errors requests cpu_us TIMEFORMAT='%3U %3S'
+  { time BENCH_TOKEN="$token" BENCH_PREFIX=bench BENCH_COUNT="$keys" \
          BENCH_INPUT="$("$python" -c 'import base64,sys; print(base64.b64encode(bytes.fromhex(sys.argv[1])).decode())' "$message_hex")" \
-         wrk -t2 -c"$conc" -d"${seconds}s" -s "$here/wrk_sign.lua" "$addr")"
+         wrk -t2 -c"$conc" -d"${seconds}s" -s "$here/wrk_sign.lua" "$addr" >"$work/wrk.out"; } 2>"$work/wrk.time"
+  out="$(cat "$work/wrk.out")"
   rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
   errors="$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<<"$out")"
-  record "$row" wrk "$("$python" -c "print(round($n / $rps * 1000.0, 3))")" "${errors:-0}" "$rps req/s"
+  # wrk's own CPU per request: what HTTP over loopback costs a lean client.
+  requests="$(awk '/requests in/ {print $1}' <<<"$out")"
+  cpu_us="$(awk -v r="$requests" '{printf "%.1f", ($1 + $2) * 1e6 / r}' "$work/wrk.time")"
+  record "$row" wrk "$("$python" -c "print(round($n / $rps * 1000.0, 3))")" "${errors:-0}" \
+    "$rps req/s, CPU $cpu_us us/request" "\"cpu_us_per_request\":$cpu_us"
 }
 
 echo "== peer benchmark: baokeys-cli vs python3-hvac $hvac_version vs node-vault $node_vault_version vs wrk ==" >&2
@@ -219,8 +226,11 @@ def target(number, what, ratio, goal, at_most, note=""):
           + (f"  [{note}]" if note else ""))
 print()
 cpu_us = cli("throughput", "cpu_ms") * 1000.0 / n
+wrk_cpu_us = statistics.median(r["cpu_us_per_request"] for r in rows["throughput"]["wrk"])
 target(1, "client CPU per verified signature / verification alone", cpu_us / verify_us, 1.25, True,
-       f"baokeys-cli {cpu_us:.1f} us per signature (process CPU, start-up included) vs {verify_us:.1f} us")
+       f"baokeys-cli {cpu_us:.1f} us per signature (process CPU, start-up included) vs {verify_us:.1f} us; "
+       f"floor {(verify_us + wrk_cpu_us) / verify_us:.2f}: the verification plus wrk's {wrk_cpu_us:.1f} us "
+       f"of CPU per request, the HTTP alone")
 target("2a", "cold baokeys-cli N=256 all in flight / latency", cli("n256", "process_ms") / latency, 1.15, True,
        f"process {cli('n256', 'process_ms'):.0f} ms at {latency:.0f} ms latency, median of {int(runs) + 2}")
 target("2b", "cold baokeys-cli N=1024 all in flight / latency", cli("n1024", "process_ms") / latency, 1.30, True,
