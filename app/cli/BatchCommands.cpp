@@ -7,6 +7,7 @@
 #include "cli/InputReader.h"
 #include "cli/InterruptGuard.h"
 #include "cli/KeysCommands.h"
+#include "core/common/KeyName.h"
 #include "core/crypto/Hex.h"
 #include "core/keyring/BaoKeyring.h"
 
@@ -197,8 +198,7 @@ CliResult<ExitCode> BatchCommands::create(CommandContext &context, const Invocat
     request.serverCheck = invocation.isSet(QStringLiteral("per-key-check"))
                               ? keyring::ServerNameCheck::ByEngine
                               : keyring::ServerNameCheck::ListFirst;
-    if (auto valid = KeysCommands::checkName(QStringLiteral("%1-%2").arg(request.prefix).arg(request.count));
-        !valid)
+    if (auto valid = KeysCommands::checkName(KeyName::numbered(request.prefix, request.count)); !valid)
         return cliError(valid.error());
 
     auto keyring = context.serverKeyring();
@@ -268,7 +268,7 @@ CliResult<QList<keyring::SignRequest>> BatchCommands::signRequests(const Invocat
             return cliError(count.error());
         const QString prefix = invocation.value(QStringLiteral("prefix"));
         for (int i = 1; i <= *count; ++i)
-            keys << QStringLiteral("%1-%2").arg(prefix).arg(i);
+            keys << KeyName::numbered(prefix, i);
         if (auto valid = KeysCommands::checkName(keys.last()); !valid)
             return cliError(valid.error());
     }

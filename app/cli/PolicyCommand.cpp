@@ -5,6 +5,7 @@
 #include "cli/Console.h"
 #include "cli/KeysCommands.h"
 #include "core/bao/AccessPolicy.h"
+#include "core/common/KeyName.h"
 
 #include <QJsonObject>
 
@@ -23,9 +24,8 @@ CliResult<ExitCode> printPolicy(Role role, CommandContext &context, const Invoca
     bao::AccessPolicy policy(role, context.config().settings.mount, context.config().settings.ns);
     if (byPrefix) {
         const QString prefix = invocation.value(QStringLiteral("prefix"));
-        // The prefix must be able to start a valid key name ("<prefix>-1").
-        if (auto valid = KeysCommands::checkName(prefix + QStringLiteral("-1")); !valid)
-            return cliError(valid.error());
+        if (const QString why = KeyName::whyInvalidPrefix(prefix); !why.isEmpty())
+            return cliError(CliError::usage(tr("invalid --prefix '%1': %2").arg(prefix, why)));
         policy.addPrefix(prefix);
     } else {
         for (const QString &name : invocation.value(QStringLiteral("keys")).split(QLatin1Char(','))) {

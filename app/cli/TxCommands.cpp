@@ -7,6 +7,7 @@
 #include "cli/TxFlow.h"
 #include "core/chain/ChainClient.h"
 #include "core/chain/GrantPlan.h"
+#include "core/common/KeyName.h"
 #include "core/crypto/Hex.h"
 #include "core/keyring/BaoKeyring.h"
 #include "core/tx/AccountAddress.h"
@@ -95,7 +96,7 @@ CliResult<QList<Grantee>> granteesOf(CommandContext &context, const Invocation &
                 tr("--count: \"%1\" is not a number of keys from 1 to 10000").arg(countText)));
         const QString prefix = invocation.value(QStringLiteral("grantee-prefix"));
         for (int i = 1; i <= count; ++i) {
-            const QString name = QStringLiteral("%1-%2").arg(prefix).arg(i);
+            const QString name = KeyName::numbered(prefix, i);
             auto record = knownKey(context, name, false);
             if (!record)
                 return cliError(record.error());

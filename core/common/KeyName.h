@@ -49,4 +49,19 @@ inline bool isValid(QStringView name)
     return whyInvalid(name).isEmpty();
 }
 
+// The n-th name of a numbered set of keys (the workers "blob-worker-1" ..):
+// PREFIX-n.
+inline QString numbered(QStringView prefix, int n)
+{
+    return prefix.toString() + QLatin1Char('-') + QString::number(n);
+}
+
+// A prefix is one that can start a numbered set: PREFIX-1 is a valid name
+// (the CLI's --prefix, the app's prefix fields, a policy's PREFIX-* scope).
+// The explanation is the name's; empty when the prefix is good.
+inline QString whyInvalidPrefix(QStringView prefix)
+{
+    return whyInvalid(numbered(prefix, 1));
+}
+
 } // namespace baokeys::KeyName

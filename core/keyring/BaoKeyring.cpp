@@ -1,6 +1,7 @@
 #include "core/keyring/BaoKeyring.h"
 
 #include "core/bao/BaoClient.h"
+#include "core/common/KeyName.h"
 #include "core/crypto/Bip32.h"
 #include "core/crypto/Bip39.h"
 #include "core/crypto/CosmosAddress.h"
@@ -456,7 +457,7 @@ KeyringResult<QStringList> BaoKeyring::batchNames(const CreateBatchRequest &requ
     QStringList names;
     names.reserve(request.count);
     for (int i = 0; i < request.count; ++i)
-        names << QStringLiteral("%1-%2").arg(request.prefix).arg(request.firstIndex + i);
+        names << KeyName::numbered(request.prefix, request.firstIndex + i);
     // The first and the last name are the shortest and the longest.
     for (const QString &name : {names.first(), names.last()}) {
         if (auto valid = checkName(name); !valid)

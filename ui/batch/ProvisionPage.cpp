@@ -1,5 +1,6 @@
 #include "ui/batch/ProvisionPage.h"
 
+#include "core/common/KeyName.h"
 #include "ui/batch/BatchItemModel.h"
 #include "ui/batch/BatchRunView.h"
 #include "ui/batch/GrantFeesDialog.h"
@@ -205,7 +206,7 @@ void ProvisionPage::updatePreview()
         // run is done), or taken earlier (say which).
         QStringList taken;
         for (int i = 0; i < request.count; ++i) {
-            const QString name = QStringLiteral("%1-%2").arg(request.prefix).arg(request.firstIndex + i);
+            const QString name = KeyName::numbered(request.prefix, request.firstIndex + i);
             if (m_session->keyring().store().holds(name))
                 taken << name;
         }

@@ -153,11 +153,9 @@ std::optional<bao::AccessPolicy> AccessPolicyDialog::currentPolicy(QString *why)
         return policy;
     }
     const QString prefix = m_prefix->text().trimmed();
-    // The prefix must be able to start a key name, as the CLI checks it:
-    // "<prefix>-1" a valid name.
     const QString problem = prefix.isEmpty()
                                 ? tr("Enter the keys' name prefix, such as %1.").arg(DefaultPrefix)
-                                : KeyName::whyInvalid(prefix + QStringLiteral("-1"));
+                                : KeyName::whyInvalidPrefix(prefix);
     if (!problem.isEmpty()) {
         if (why)
             *why = problem;
