@@ -304,6 +304,19 @@ struct SignRun : BatchRun<SignItemResult> {
     using BatchRun::BatchRun;
     QList<SignRequest> requests;
     std::atomic<int> next{0}; // the next item a lane takes (asynchronous lanes)
+
+    // The key of item `index`, or why the item ends before any request (the
+    // batch was cancelled, the key is not in the store): both kinds of lane
+    // refuse the same items the same way.
+    Expected<KeyRecord, BaoError> keyToSignWith(int index, const BaoStore &store)
+    {
+        const QString &uid = requests.at(index).uid;
+        if (cancelled())
+            return unexpected(errors::cancelledBeforeStart());
+        if (auto record = store.find(uid))
+            return *record;
+        return unexpected(errors::localNotFound(uid));
+    }
 };
 
 // One lane of a sign batch on the LaneEngine: a client with its connection
@@ -332,11 +345,9 @@ public:
             SignItemResult result;
             result.index = index;
             result.uid = request.uid;
-            std::optional<KeyRecord> record;
-            if (m_run->cancelled()) {
-                result.error = errors::cancelledBeforeStart();
-            } else if (record = m_store.find(request.uid); !record) {
-                result.error = errors::localNotFound(request.uid);
+            auto record = m_run->keyToSignWith(index, m_store);
+            if (!record) {
+                result.error = record.error();
             } else if (auto digest = CheckedSigner::digestOf(request.message, request.prehashed); !digest) {
                 result.error = digest.error();
             } else {
@@ -546,10 +557,8 @@ BatchJob<SignItemResult> BatchRunner::sign(const QList<SignRequest> &requests,
         SignItemResult result;
         result.index = index;
         result.uid = request.uid;
-        if (run->cancelled()) {
-            result.error = errors::cancelledBeforeStart();
-        } else if (auto record = m_parts.store.find(request.uid); !record) {
-            result.error = errors::localNotFound(request.uid);
+        if (auto record = run->keyToSignWith(index, m_parts.store); !record) {
+            result.error = record.error();
         } else {
             run->state->post(index, BatchItemState::Started);
             bao::BaoClient &server = m_parts.clients.client(transport);
