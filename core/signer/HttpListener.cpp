@@ -40,6 +40,8 @@ constexpr auto DrainTimeout = std::chrono::seconds(10);
 // After accept() fails (out of descriptors, most often): retrying at once
 // only fails again, at 100% CPU.
 constexpr auto AcceptBackoff = std::chrono::milliseconds(50);
+// Connections taken from the backlog at once after each accepted one.
+constexpr int AcceptBurst = 64;
 // Descriptors kept for everything but connections: the event loop, timers,
 // key files, the data folder's lock, stdio.
 constexpr rlim_t DescriptorReserve = 32;
@@ -478,6 +480,8 @@ public:
             return bindError("bind");
         if (m_acceptor->listen(net::socket_base::max_listen_connections, ec); ec)
             return bindError("listen on");
+        if (m_acceptor->non_blocking(true, ec); ec) // the burst after each accept must not wait
+            return bindError("listen on");
         const quint16 port = m_acceptor->local_endpoint().port();
 
         accept();
@@ -537,33 +541,60 @@ private:
             if (ec == net::error::operation_aborted || m_shared.stopping.load())
                 return;
             if (ec) {
-                // Out of descriptors (EMFILE/ENFILE) or memory: free what an
-                // idle connection holds and try again a little later.
-                m_shared.connections.evictIdle(1);
-                m_backoff->expires_after(AcceptBackoff);
-                m_backoff->async_wait([this](error_code waitError) {
-                    if (!waitError && !m_shared.stopping.load())
-                        accept();
-                });
+                backOff();
                 return;
             }
-            if (m_shared.connections.size() >= m_shared.connections.cap() &&
-                m_shared.connections.evictIdle(1) == 0) {
-                // Full of connections that are all busy: this one waits its turn
-                // no better than being refused.
-                socket.close(ec);
-                accept();
-                return;
+            admit(std::move(socket));
+            // The connections already waiting are taken now: one accept per
+            // turn of the loop would leave a crowd of new clients in the
+            // backlog, their requests unread, while the connections already
+            // served keep the loop busy (a batch's late lanes waited half a
+            // second behind its early ones). At most a burst, so the
+            // connections in hand get their turn too.
+            for (int taken = 0; taken < AcceptBurst; ++taken) {
+                error_code again;
+                tcp::socket next = m_acceptor->accept(net::make_strand(*m_ioc), again);
+                if (again == net::error::would_block || again == net::error::try_again)
+                    break;
+                if (again) {
+                    backOff();
+                    return;
+                }
+                admit(std::move(next));
             }
-            socket.set_option(tcp::no_delay(true), ec);
-            if (m_tls)
-                std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(m_shared, std::move(socket),
-                                                                                *m_tls)
-                    ->run();
-            else
-                std::make_shared<Session<beast::tcp_stream>>(m_shared, std::move(socket))->run();
             accept();
         });
+    }
+
+    // Out of descriptors (EMFILE/ENFILE) or memory: free what an idle
+    // connection holds and try again a little later.
+    void backOff()
+    {
+        m_shared.connections.evictIdle(1);
+        m_backoff->expires_after(AcceptBackoff);
+        m_backoff->async_wait([this](error_code waitError) {
+            if (!waitError && !m_shared.stopping.load())
+                accept();
+        });
+    }
+
+    void admit(tcp::socket socket)
+    {
+        error_code ec;
+        if (m_shared.connections.size() >= m_shared.connections.cap() &&
+            m_shared.connections.evictIdle(1) == 0) {
+            // Full of connections that are all busy: this one waits its turn
+            // no better than being refused.
+            socket.close(ec);
+            return;
+        }
+        socket.set_option(tcp::no_delay(true), ec);
+        if (m_tls)
+            std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(m_shared, std::move(socket),
+                                                                            *m_tls)
+                ->run();
+        else
+            std::make_shared<Session<beast::tcp_stream>>(m_shared, std::move(socket))->run();
     }
 
     Config m_config;
