@@ -59,6 +59,17 @@ class TestBaoClientFaults : public QObject {
 private:
     std::unique_ptr<FakeBaoServer> m_server;
 
+    // The server answers a key's data, then closes the connection, as an
+    // idle timeout would before the next request.
+    void answerEachRequestThenClose()
+    {
+        m_server->setHandler([](const FakeRequest &) {
+            FakeResponse answer = FakeResponse::data(keyData());
+            answer.action = FakeResponse::Action::AnswerThenClose;
+            return answer;
+        });
+    }
+
     BaoSettings settings(int timeoutMs = 5000) const
     {
         BaoSettings settings;
@@ -419,11 +430,7 @@ private slots:
     // exactly once.
     void keptConnectionClosedByTheServer()
     {
-        m_server->setHandler([](const FakeRequest &) {
-            FakeResponse answer = FakeResponse::data(keyData());
-            answer.action = FakeResponse::Action::AnswerThenClose;
-            return answer;
-        });
+        answerEachRequestThenClose();
         BaoClient client(settings());
         for (int call = 1; call <= 3; ++call) {
             auto result = client.readKey(QStringLiteral("k"));
@@ -437,11 +444,7 @@ private slots:
     // check and go out again when nothing came back; a create may not).
     void keptConnectionClosedByTheServerBeforeACreate()
     {
-        m_server->setHandler([](const FakeRequest &) {
-            FakeResponse answer = FakeResponse::data(keyData());
-            answer.action = FakeResponse::Action::AnswerThenClose;
-            return answer;
-        });
+        answerEachRequestThenClose();
         BaoClient client(settings());
         for (int call = 1; call <= 3; ++call) {
             auto result = client.createKey(QStringLiteral("k"), false);

@@ -13,5 +13,8 @@ struct ParallelResult {
 };
 
 ParallelResult runParallel(quint16 port, const QList<QByteArray> &requests, int timeoutMs = 20000);
+// A blocking TCP socket connected to 127.0.0.1:port, or -1 (for tests that
+// drive raw HTTP from threads of their own); the caller closes it.
+int connectToLoopback(quint16 port);
 // A sign request (Connection: close) for runParallel.
 QByteArray signRequest(const QByteArray &mount, const QByteArray &key, const QByteArray &token);

@@ -2,6 +2,7 @@
 // flags for faults and sealing, persistent mode, TLS, refusal of plain HTTP
 // on a public address, and a clean exit on SIGINT/SIGTERM.
 #include "LoopbackCertificate.h"
+#include "ParallelRequests.h"
 #include "SignerHttp.h"
 
 #include <QDir>
@@ -17,11 +18,9 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
-#include <arpa/inet.h>
 #include <atomic>
 #include <csignal>
 #include <memory>
-#include <netinet/in.h>
 #include <poll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -500,15 +499,9 @@ private slots:
         std::vector<std::thread> threads;
         for (int i = 0; i < Clients; ++i) {
             threads.emplace_back([&, i] {
-                const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-                sockaddr_in address{};
-                address.sin_family = AF_INET;
-                address.sin_port = htons(port);
-                address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-                if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
-                    ::close(fd);
+                const int fd = connectToLoopback(port);
+                if (fd < 0)
                     return;
-                }
                 const QByteArray header =
                     "POST /v1/secp256k1/keys/big HTTP/1.1\r\nHost: x\r\nContent-Length: " +
                     QByteArray::number(qulonglong(BodySize)) + "\r\n\r\n";

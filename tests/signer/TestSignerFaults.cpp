@@ -13,10 +13,8 @@
 #include <QTcpSocket>
 #include <QTest>
 #include <algorithm>
-#include <arpa/inet.h>
 #include <atomic>
 #include <memory>
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
@@ -71,15 +69,9 @@ public:
 private:
     void run(quint16 port, const QByteArray &request, std::vector<qint64> &trips)
     {
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_port = htons(port);
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
-            ::close(fd);
+        const int fd = connectToLoopback(port);
+        if (fd < 0)
             return;
-        }
         QElapsedTimer clock;
         while (!m_stop) {
             clock.start();
