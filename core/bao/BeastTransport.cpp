@@ -24,6 +24,7 @@
 #include <poll.h>
 
 #include <atomic>
+#include <chrono>
 #include <map>
 #include <mutex>
 
@@ -153,6 +154,57 @@ bool isIpAddress(const std::string &host)
     (void)net::ip::make_address(host, ec);
     return !ec;
 }
+
+// Host names resolved in the last half minute, shared by every connection
+// of the process. A cold batch opens hundreds of connections to one server
+// at once, and each would otherwise call getaddrinfo, which blocks the loop
+// thread it runs on (no deadline of ours reaches it) for a DNS round trip:
+// a thousand lanes to https://bao.internal:8200 would wait seconds on the
+// DNS, the warm lanes on the same thread with them. A failure is not kept.
+class ResolvedNames {
+public:
+    static ResolvedNames &shared()
+    {
+        static ResolvedNames names;
+        return names;
+    }
+
+    tcp::resolver::results_type resolve(const net::any_io_executor &executor, const std::string &host,
+                                        const std::string &port, error_code &ec)
+    {
+        // Held across the lookup: a connection that needs the same name
+        // waits for this answer instead of asking the DNS too.
+        std::lock_guard lock(m_mutex);
+        const auto now = std::chrono::steady_clock::now();
+        const auto key = std::make_pair(host, port);
+        if (const auto found = m_names.find(key); found != m_names.end() && now - found->second.at < KeptFor)
+            return found->second.endpoints;
+        ++m_lookups;
+        tcp::resolver resolver(executor);
+        auto endpoints = resolver.resolve(host, port, ec);
+        if (ec)
+            m_names.erase(key);
+        else
+            m_names[key] = Entry{endpoints, now};
+        return endpoints;
+    }
+
+    int lookups() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_lookups;
+    }
+
+private:
+    static constexpr std::chrono::seconds KeptFor{30};
+    struct Entry {
+        tcp::resolver::results_type endpoints;
+        std::chrono::steady_clock::time_point at;
+    };
+    mutable std::mutex m_mutex;
+    std::map<std::pair<std::string, std::string>, Entry> m_names; // guarded by m_mutex
+    int m_lookups = 0;                                            // guarded by m_mutex
+};
 
 } // namespace
 
@@ -354,10 +406,9 @@ net::awaitable<std::optional<BaoError>> BeastConnection::Socket::open(const Orig
             tcp::endpoint(net::ip::make_address(origin.host), net::ip::port_type(std::stoi(origin.port))),
             origin.host, origin.port);
     } else {
-        // getaddrinfo blocks without our deadline; for the usual local name
-        // it answers at once, and the connection is kept afterwards.
-        tcp::resolver resolver(m_executor);
-        endpoints = resolver.resolve(origin.host, origin.port, ec);
+        // getaddrinfo blocks without our deadline: asked once for all the
+        // connections opened within half a minute, which are kept afterwards.
+        endpoints = ResolvedNames::shared().resolve(m_executor, origin.host, origin.port, ec);
     }
     if (ec) {
         m_connectFailed = true;
@@ -498,6 +549,11 @@ BeastTransport::BeastTransport(const BaoSettings &settings)
 BeastTransport::BeastTransport(const BaoSettings &settings, IoEngine &engine)
     : m_connection(std::make_unique<BeastConnection>(settings, net::make_strand(engine.loop().context)))
 {}
+
+int BeastTransport::nameLookups()
+{
+    return ResolvedNames::shared().lookups();
+}
 
 BeastTransport::~BeastTransport()
 {

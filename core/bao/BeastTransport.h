@@ -29,6 +29,11 @@ public:
     HttpAnswer exchange(HttpCall &call, CancelToken *cancel) override;
     BeastConnection *asyncConnection() override;
 
+    // How many times this process has asked the system to resolve a host
+    // name for a connection (tests, diagnostics): a name is asked once for
+    // all the connections opened within half a minute of the answer.
+    static int nameLookups();
+
 private:
     struct OwnLoop;
     std::unique_ptr<OwnLoop> m_ownLoop; // only when run on the calling thread

@@ -551,7 +551,7 @@ private:
             // served keep the loop busy (a batch's late lanes waited half a
             // second behind its early ones). At most a burst, so the
             // connections in hand get their turn too.
-            for (int taken = 0; taken < AcceptBurst; ++taken) {
+            for (int taken = 0; taken < AcceptBurst && !m_shared.stopping.load(); ++taken) {
                 error_code again;
                 tcp::socket next = m_acceptor->accept(net::make_strand(*m_ioc), again);
                 if (again == net::error::would_block || again == net::error::try_again)

@@ -7,6 +7,7 @@
 #include "KeyringTestSupport.h"
 
 #include "core/bao/BaoClient.h"
+#include "core/bao/BeastTransport.h"
 #include "core/crypto/CosmosAddress.h"
 #include "core/crypto/Secp256k1.h"
 #include "core/keyring/BaoKeyring.h"
@@ -530,6 +531,32 @@ private slots:
         QVERIFY2(elapsed < boundForMany(600),
                  qPrintable(QStringLiteral("512 x 200 ms took %1 ms").arg(elapsed)));
 #endif
+    }
+
+    // A batch's lanes to a server named by host name ask the system to
+    // resolve it once, not once per connection: getaddrinfo blocks the loop
+    // thread for a DNS round trip, and a thousand lanes would wait on a
+    // thousand of them.
+    void lanesResolveTheServerNameOnce()
+    {
+        constexpr int N = 64;
+        createWorkers(QStringLiteral("named"), N);
+        baokeys::bao::BaoSettings byName = keyringtest::settingsFor(*m_server);
+        byName.address.replace(QStringLiteral("127.0.0.1"), QStringLiteral("localhost"));
+        QVERIFY(byName.address.contains(QStringLiteral("localhost")));
+        BaoKeyring named(byName, m_dir->filePath(QStringLiteral("keys.json"))); // the same key list
+        QList<SignRequest> requests;
+        for (int i = 1; i <= N; ++i)
+            requests << SignRequest{QStringLiteral("named-%1").arg(i), QByteArray::number(i), false};
+        const int lookupsBefore = baokeys::bao::BeastTransport::nameLookups();
+        SignBatchOptions options;
+        options.parallelism = N; // a new connection per lane
+        auto job = named.signBatch(requests, options);
+        job.future.waitForFinished();
+        QCOMPARE(job.progress->counts().succeeded, N);
+        const int lookups = baokeys::bao::BeastTransport::nameLookups() - lookupsBefore;
+        QVERIFY2(lookups == 1,
+                 qPrintable(QStringLiteral("%1 lookups for %2 connections").arg(lookups).arg(N)));
     }
 
     // The default sign parallelism stays within the open-file limit, each
