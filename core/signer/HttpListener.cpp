@@ -550,8 +550,13 @@ private:
             // backlog, their requests unread, while the connections already
             // served keep the loop busy (a batch's late lanes waited half a
             // second behind its early ones). At most a burst, so the
-            // connections in hand get their turn too.
-            for (int taken = 0; taken < AcceptBurst && !m_shared.stopping.load(); ++taken) {
+            // connections in hand get their turn too, and only below the cap:
+            // at the cap each new connection makes room by closing an idle
+            // one, and one accepted in the same burst has not read its
+            // request yet, so it would look idle and be closed unanswered.
+            for (int taken = 0; taken < AcceptBurst && !m_shared.stopping.load() &&
+                                m_shared.connections.size() < m_shared.connections.cap();
+                 ++taken) {
                 error_code again;
                 tcp::socket next = m_acceptor->accept(net::make_strand(*m_ioc), again);
                 if (again == net::error::would_block || again == net::error::try_again)
