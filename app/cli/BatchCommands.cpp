@@ -115,17 +115,17 @@ CliResult<ExitCode> runJob(const keyring::BatchJob<Result> &job, BatchReporter &
     // Ctrl-C cancels: queued items finish as cancelled, requests in flight are
     // aborted, finished ones are kept (and stored, for batch create).
     InterruptGuard interrupt;
-    QObject::connect(&interrupt, &InterruptGuard::interrupted, &loop, [&job] {
+    QObject::connect(&interrupt, &InterruptGuard::interrupted, &loop, [&progress] {
         Console::errLine(QCoreApplication::translate(
             "baokeys-cli", "\ncancelling the batch (press Ctrl-C again to quit at once)"));
-        job.progress->cancel();
+        progress.cancel();
     });
     reporter.startProgressLine();
     if (!progress.isFinished()) // an empty batch (nothing left to resume) is done already
         loop.exec();
     report();                                      // the last events, if `finished` came before their signal
     QFuture<Result>(job.future).waitForFinished(); // it ends just after the last event
-    return reporter.finish(job.progress->preflightError(), job.progress->persistError());
+    return reporter.finish(progress.preflightError(), progress.persistError());
 }
 
 } // namespace
