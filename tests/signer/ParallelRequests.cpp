@@ -66,10 +66,11 @@ ParallelResult runParallel(quint16 port, const QList<QByteArray> &requests, int 
     return result;
 }
 
-QByteArray signRequest(const QByteArray &mount, const QByteArray &key, const QByteArray &token)
+QByteArray signRequest(const QByteArray &mount, const QByteArray &key, const QByteArray &token,
+                       AfterAnswer after)
 {
     const QByteArray body = R"({"input":"aGVsbG8gd29ybGQ="})";
     return "POST /v1/" + mount + "/sign/" + key + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Vault-Token: " + token +
            "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
-           "\r\nConnection: close\r\n\r\n" + body;
+           (after == AfterAnswer::Close ? "\r\nConnection: close\r\n\r\n" : "\r\n\r\n") + body;
 }

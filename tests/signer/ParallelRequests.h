@@ -16,5 +16,8 @@ ParallelResult runParallel(quint16 port, const QList<QByteArray> &requests, int 
 // A blocking TCP socket connected to 127.0.0.1:port, or -1 (for tests that
 // drive raw HTTP from threads of their own); the caller closes it.
 int connectToLoopback(quint16 port);
-// A sign request (Connection: close) for runParallel.
-QByteArray signRequest(const QByteArray &mount, const QByteArray &key, const QByteArray &token);
+// A sign request: Connection: close for runParallel, or kept alive for a
+// client that sends the next one on the same connection.
+enum class AfterAnswer { Close, KeepAlive };
+QByteArray signRequest(const QByteArray &mount, const QByteArray &key, const QByteArray &token,
+                       AfterAnswer after = AfterAnswer::Close);

@@ -34,11 +34,7 @@ class BusyConnections {
 public:
     BusyConnections(quint16 port, const QByteArray &token, int connections)
     {
-        const QByteArray body = R"({"input":"aGk="})";
-        const QByteArray request =
-            "POST /v1/secp256k1/sign/fast HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Vault-Token: " + token +
-            "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
-            "\r\n\r\n" + body;
+        const QByteArray request = signRequest("secp256k1", "fast", token, AfterAnswer::KeepAlive);
         m_roundTripsUs.resize(std::size_t(connections));
         for (int i = 0; i < connections; ++i)
             m_threads.emplace_back([this, port, request, &trips = m_roundTripsUs[std::size_t(i)]] {
