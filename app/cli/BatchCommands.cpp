@@ -325,6 +325,10 @@ CliResult<ExitCode> BatchCommands::sign(CommandContext &context, const Invocatio
     keyring::SignBatchOptions options;
     options.parallelism = lanes->parallelism;
     options.transport = lanes->transport;
+    // The process ends with this batch: each lane closes its connection as
+    // soon as it is done, instead of all of them at exit (a thousand lanes'
+    // goodbyes took 12-15 ms there, after the last answer).
+    options.afterwards = keyring::LaneConnection::Close;
     const keyring::BatchJob<keyring::SignItemResult> job = (*keyring)->signBatch(*requests, options);
     BatchReporter reporter(*job.progress, context.config().output, tr("signed"));
     return runJob(job, reporter, [](const keyring::SignItemResult &result) {

@@ -303,7 +303,8 @@ struct CreateRun : BatchRun<CreateItemResult> {
 struct SignRun : BatchRun<SignItemResult> {
     using BatchRun::BatchRun;
     QList<SignRequest> requests;
-    std::atomic<int> next{0}; // the next item a lane takes (asynchronous lanes)
+    LaneConnection afterwards = LaneConnection::KeepWarm; // asynchronous lanes
+    std::atomic<int> next{0};                             // the next item a lane takes (asynchronous lanes)
 
     // The key of item `index`, or why the item ends before any request (the
     // batch was cancelled, the key is not in the store): both kinds of lane
@@ -321,9 +322,10 @@ struct SignRun : BatchRun<SignItemResult> {
 
 // One lane of a sign batch on the LaneEngine: a client with its connection
 // that takes the batch's next item as soon as the answer to its last one
-// came, until none is left, then goes back warm. The answer's check runs on
-// the engine's CPU pool meanwhile, so the lane's connection never waits for
-// it. Items are taken in order from one counter: no lane is left behind.
+// came, until none is left, then goes back warm (or closes its connection,
+// if the batch asks so). The answer's check runs on the engine's CPU pool
+// meanwhile, so the lane's connection never waits for it. Items are taken in
+// order from one counter: no lane is left behind.
 class SignLane : public std::enable_shared_from_this<SignLane> {
 public:
     SignLane(std::shared_ptr<SignRun> run, LaneEngine &engine, const BaoStore &store,
@@ -337,8 +339,12 @@ public:
         for (;;) {
             const int index = m_run->next.fetch_add(1);
             if (index >= m_run->state->total()) {
-                if (m_client)
+                if (!m_client)
+                    return; // every item it took ended before a request
+                if (m_run->afterwards == LaneConnection::KeepWarm)
                     m_engine.giveBack(std::move(m_client));
+                else
+                    m_engine.close(std::move(m_client));
                 return;
             }
             const SignRequest &request = m_run->requests.at(index);
@@ -545,8 +551,7 @@ BatchJob<SignItemResult> BatchRunner::sign(const QList<SignRequest> &requests,
     bao::BaoSettings settings = m_parts.clients.settings();
     settings.transport = options.transport;
     if (bao::HttpTransport::effectiveKind(settings) == bao::HttpTransportKind::Beast)
-        return signOnLanes(requests, std::move(state),
-                           parallelismFor(options.parallelism, requests.size(), signParallelismLimit()));
+        return signOnLanes(requests, std::move(state), options);
     const int parallelism = parallelismFor(options.parallelism, requests.size());
     auto run = std::make_shared<SignRun>(state, m_pools, parallelism);
     run->requests = requests;
@@ -586,10 +591,13 @@ BatchJob<SignItemResult> BatchRunner::sign(const QList<SignRequest> &requests,
 // on the LaneEngine's loop, each with one request in flight, and no thread
 // of their own.
 BatchJob<SignItemResult> BatchRunner::signOnLanes(const QList<SignRequest> &requests,
-                                                  std::shared_ptr<BatchState> state, int parallelism)
+                                                  std::shared_ptr<BatchState> state,
+                                                  const SignBatchOptions &options)
 {
+    const int parallelism = parallelismFor(options.parallelism, requests.size(), signParallelismLimit());
     auto run = std::make_shared<SignRun>(state, nullptr, parallelism);
     run->requests = requests;
+    run->afterwards = options.afterwards;
     BatchJob<SignItemResult> job;
     job.progress = std::make_shared<BatchProgress>(state);
     job.future = run->promise.future();

@@ -28,7 +28,8 @@ class LaneEngine;
 // QtNetwork, a proxy) it is QtConcurrent::map over the items, on a
 // QThreadPool of the batch's own sized to its parallelism (requests in
 // flight), each pool thread (lane) with its own client and connection. Lanes
-// and pools outlive their batches and are reused warm by the next. Results
+// and pools outlive their batches and are reused warm by the next (unless a
+// sign batch asks its lanes to close their connections: LaneConnection). Results
 // keep request order (QFuture), per-item events go through BatchProgress,
 // and cancel stops items not yet sent.
 //
@@ -63,7 +64,7 @@ public:
 
 private:
     BatchJob<SignItemResult> signOnLanes(const QList<SignRequest> &requests,
-                                         std::shared_ptr<BatchState> state, int parallelism);
+                                         std::shared_ptr<BatchState> state, const SignBatchOptions &options);
 
     Parts m_parts;
     std::shared_ptr<BatchPools> m_pools;

@@ -80,9 +80,18 @@ struct SignRequest {
     bool prehashed = false; // then `message` is already the 32-byte digest
 };
 
+// What a lane of a sign batch over Beast does with its connection once the
+// batch has no item left for it.
+enum class LaneConnection {
+    KeepWarm, // kept open for the keyring's next batch (a desktop app runs many)
+    Close,    // closed at once, while other lanes still wait for their answers:
+              // a process that ends after this batch then has none left to close
+};
+
 struct SignBatchOptions {
     int parallelism = 0; // 0: min(N, signParallelismLimit()) over Beast, else min(N, 256)
     bao::HttpTransportKind transport = DefaultBatchTransport;
+    LaneConnection afterwards = LaneConnection::KeepWarm; // Beast lanes only
 };
 
 // A verified signature: it verified locally, low-S, against `publicKey`,

@@ -73,6 +73,14 @@ void LaneEngine::giveBack(std::unique_ptr<bao::BaoClient> client)
     m_warm.push_back(std::move(client));
 }
 
+void LaneEngine::close(std::unique_ptr<bao::BaoClient> client)
+{
+    // Busy: shutdown() waits for it, so the socket never outlives the loop.
+    // (std::function needs a copyable handler, hence the shared pointers.)
+    loop().post([client = std::shared_ptr<bao::BaoClient>(std::move(client)),
+                 busy = std::make_shared<Busy>(*this)]() mutable { client.reset(); });
+}
+
 void LaneEngine::post(std::function<void()> work)
 {
     loop().post(std::move(work));

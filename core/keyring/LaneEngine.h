@@ -46,7 +46,11 @@ public:
 
     // A lane's client: a warm one if a batch left one, else a new one on the loop.
     std::unique_ptr<bao::BaoClient> takeClient();
+    // A lane done with its client keeps it warm for the next batch, or
+    // closes its connection (on the loop, after the caller's handler: the
+    // lane may be inside the client's own callback).
     void giveBack(std::unique_ptr<bao::BaoClient> client);
+    void close(std::unique_ptr<bao::BaoClient> client);
     // Runs `work` on a loop thread.
     void post(std::function<void()> work);
     // Runs `work` on the CPU pool; called from the loop's threads.

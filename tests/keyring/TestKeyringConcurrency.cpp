@@ -21,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
+#include <QUrl>
 
 #include <sys/resource.h>
 
@@ -35,6 +36,7 @@ using baokeys::keyring::BaoKeyring;
 using baokeys::keyring::BatchItemEvent;
 using baokeys::keyring::BatchItemState;
 using baokeys::keyring::CreateBatchRequest;
+using baokeys::keyring::LaneConnection;
 using baokeys::keyring::ServerNameCheck;
 using baokeys::keyring::SignBatchOptions;
 using baokeys::keyring::SignRequest;
@@ -42,6 +44,8 @@ using baokeys::signer::FaultSettings;
 using baokeys::signer::SignerServer;
 using namespace std::chrono_literals;
 namespace crypto = baokeys::crypto;
+
+Q_DECLARE_METATYPE(baokeys::keyring::LaneConnection)
 
 namespace {
 
@@ -83,6 +87,25 @@ QSet<QString> threadsNamed(const QByteArray &name = {})
             ids << tid;
     }
     return ids;
+}
+
+// The local ports of this machine's established TCP connections to
+// 127.0.0.1:`port`, from /proc (the clients' side of each connection).
+QSet<QString> connectionsTo(quint16 port)
+{
+    QSet<QString> localPorts;
+    QFile table(QStringLiteral("/proc/net/tcp"));
+    if (!table.open(QIODevice::ReadOnly))
+        return localPorts;
+    const QByteArray remote = "0100007F:" + QByteArray::number(port, 16).toUpper().rightJustified(4, '0');
+    constexpr QByteArrayView Established = "01";
+    for (const QByteArray &line : table.readAll().split('\n')) {
+        const QList<QByteArray> fields = line.simplified().split(' ');
+        // sl local_address rem_address st ...
+        if (fields.size() > 3 && fields.at(2) == remote && fields.at(3) == Established)
+            localPorts << QString::fromLatin1(fields.at(1));
+    }
+    return localPorts;
 }
 
 } // namespace
@@ -557,6 +580,64 @@ private slots:
         const int lookups = baokeys::bao::BeastTransport::nameLookups() - lookupsBefore;
         QVERIFY2(lookups == 1,
                  qPrintable(QStringLiteral("%1 lookups for %2 connections").arg(lookups).arg(N)));
+    }
+
+    void lanesCloseTheirConnectionsWhenAsked_data()
+    {
+        QTest::addColumn<LaneConnection>("afterwards");
+        QTest::addColumn<int>("openWhileOthersWait");
+        QTest::addColumn<int>("openAfterTheBatch");
+        QTest::newRow("keep warm") << LaneConnection::KeepWarm << 4 << 4;
+        QTest::newRow("close") << LaneConnection::Close << 3 << 0;
+    }
+
+    // By default a lane's connection stays open for the next batch. A batch
+    // that asks otherwise (the CLI's: its process ends with the batch) has
+    // each lane close its connection as soon as the lane is done, while the
+    // other lanes still wait for their answers, so that none is left to close
+    // at exit (a thousand took the CLI 12-15 ms there).
+    void lanesCloseTheirConnectionsWhenAsked()
+    {
+#if !defined(__linux__)
+        QSKIP("connections are counted in /proc");
+#else
+        QFETCH(LaneConnection, afterwards);
+        QFETCH(int, openWhileOthersWait);
+        QFETCH(int, openAfterTheBatch);
+        createWorkers(QStringLiteral("conn"), 4);
+        // A keyring of its own: its only connections are the batch's lanes.
+        BaoKeyring lanesOnly(keyringtest::settingsFor(*m_server),
+                             m_dir->filePath(QStringLiteral("keys.json")));
+        const auto port = quint16(QUrl(lanesOnly.settings().address).port());
+        QList<SignRequest> requests;
+        for (int i = 1; i <= 4; ++i)
+            requests << SignRequest{QStringLiteral("conn-%1").arg(i), "m", false};
+        // The last item's lane is done at once (no item is left for it to
+        // take); the other three wait for their answers. (A fast first item
+        // would let its lane take the last one too, before the fourth lane
+        // starts.)
+        setLatency(600ms, {{QStringLiteral("conn-4"), 0ms}});
+        const QSet<QString> before = connectionsTo(port);
+        SignBatchOptions options;
+        options.parallelism = 4;
+        options.afterwards = afterwards;
+        auto job = lanesOnly.signBatch(requests, options);
+        QElapsedTimer timer;
+        timer.start();
+        int openWhileWaiting = -1;
+        while (!job.future.isFinished() && timer.elapsed() < 400) { // the 600 ms answers are not in
+            if (job.progress->counts().succeeded == 1)
+                openWhileWaiting = int((connectionsTo(port) - before).size());
+            QThread::msleep(5);
+        }
+        QVERIFY2(!job.future.isFinished(), "the slow answers came early: the batch must still be waiting");
+        QCOMPARE(openWhileWaiting, openWhileOthersWait);
+        job.future.waitForFinished();
+        QCOMPARE(job.progress->counts().succeeded, 4);
+        QTRY_COMPARE_WITH_TIMEOUT(int((connectionsTo(port) - before).size()), openAfterTheBatch, 2000);
+        QTest::qWait(100); // and they stay as they are
+        QCOMPARE(int((connectionsTo(port) - before).size()), openAfterTheBatch);
+#endif
     }
 
     // The default sign parallelism stays within the open-file limit, each
