@@ -83,6 +83,16 @@ CliResult<LaneOptions> laneOptions(const Invocation &invocation)
     auto transport = transportValue(invocation);
     if (!transport)
         return cliError(transport.error());
+    // Each lane holds a connection: past the open-file limit the keyring
+    // runs fewer lanes. Said here, so that nobody wonders where they went.
+    if (const int budget = keyring::laneBudget(); *parallelism > budget) {
+        Console::errLine(
+            tr("baokeys-cli: --parallelism %1: the open-file limit leaves room for %2 connections; "
+               "using %2 (raise it with 'ulimit -n')")
+                .arg(*parallelism)
+                .arg(budget));
+        *parallelism = budget;
+    }
     return LaneOptions{*parallelism, *transport};
 }
 

@@ -1,3 +1,4 @@
+#include "core/common/OpenFileLimit.h"
 #include "ui/MainWindow.h"
 #include "ui/common/AppResources.h"
 #include "ui/common/Translations.h"
@@ -7,6 +8,7 @@
 
 int main(int argc, char **argv)
 {
+    baokeys::OpenFileLimit::raiseToHard(); // a batch's lanes hold a socket each
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("BaoKeys"));
     QApplication::setApplicationName(QStringLiteral("BaoKeys"));

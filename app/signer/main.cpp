@@ -1,4 +1,5 @@
 // baokeys-signer: a thin main around baokeys::signer::SignerServer.
+#include "core/common/OpenFileLimit.h"
 #include "core/signer/SignerCommandLine.h"
 #include "core/signer/SignerServer.h"
 
@@ -19,6 +20,7 @@ void printLine(const QString &text)
 
 int main(int argc, char **argv)
 {
+    baokeys::OpenFileLimit::raiseToHard(); // each connection served holds a descriptor
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("baokeys-signer"));
     using namespace baokeys::signer;

@@ -5,7 +5,6 @@
 #include "core/bao/IoLoop.h"
 
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -230,6 +229,7 @@ private:
     tcp::socket &socket() { return m_tls ? m_tls->next_layer() : *m_socket; }
     bool stopped() const { return m_cancelled || m_timedOut; }
     net::awaitable<std::optional<BaoError>> open(const Origin &origin);
+    net::awaitable<void> connect(const tcp::resolver::results_type &endpoints, error_code &ec);
     void close();
     bool closedByPeer();
     net::awaitable<error_code> roundTrip(const Request &request, Parser &parser);
@@ -420,7 +420,7 @@ net::awaitable<std::optional<BaoError>> BeastConnection::Socket::open(const Orig
         m_tls = std::make_unique<ssl::stream<tcp::socket>>(m_executor, *m_tlsContext);
     else
         m_socket = std::make_unique<tcp::socket>(m_executor);
-    co_await net::async_connect(socket(), endpoints, net::redirect_error(net::use_awaitable, ec));
+    co_await connect(endpoints, ec);
     if (!ec && stopped())
         ec = net::error::operation_aborted; // the abort came between two steps
     if (ec) {
@@ -460,6 +460,25 @@ net::awaitable<std::optional<BaoError>> BeastConnection::Socket::open(const Orig
     }
     m_origin = origin;
     co_return std::nullopt;
+}
+
+// The addresses in turn until one answers, as net::async_connect does, but
+// with each socket opened here: asio's range connect reports a socket it
+// could not open (no descriptor left: EMFILE) as "Operation canceled".
+net::awaitable<void> BeastConnection::Socket::connect(const tcp::resolver::results_type &endpoints,
+                                                      error_code &ec)
+{
+    ec = net::error::not_found;
+    for (const auto &entry : endpoints) {
+        error_code ignored;
+        socket().close(ignored);
+        socket().open(entry.endpoint().protocol(), ec);
+        if (ec)
+            co_return; // the next address would meet the same limit
+        co_await socket().async_connect(entry.endpoint(), net::redirect_error(net::use_awaitable, ec));
+        if (!ec || stopped())
+            co_return;
+    }
 }
 
 void BeastConnection::Socket::close()

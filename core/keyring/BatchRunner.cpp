@@ -57,9 +57,12 @@ bao::BaoResult<bao::KeyInfo> adoptOrCreate(bao::BaoClient &server, const QString
     return server.createKey(uid, exportable);
 }
 
+// What was asked (or the default), within what the open-file limit leaves
+// for the lanes' connections.
 int parallelismFor(int requested, qsizetype items, int defaultMax = DefaultMaxParallelism)
 {
-    return requested > 0 ? requested : int(qMin(items, qsizetype(defaultMax)));
+    const int wanted = requested > 0 ? requested : int(qMin(items, qsizetype(defaultMax)));
+    return qMin(wanted, laneBudget());
 }
 
 } // namespace

@@ -1,18 +1,24 @@
 #include "core/keyring/BatchTypes.h"
 
-#include <sys/resource.h>
+#include "core/common/OpenFileLimit.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace baokeys::keyring {
 
+int laneBudget()
+{
+    const auto soft = OpenFileLimit::soft();
+    if (!soft)
+        return std::numeric_limits<int>::max();
+    const auto budget = std::max<rlim_t>(*soft, ReservedFiles + 1) - ReservedFiles;
+    return int(std::min<rlim_t>(budget, rlim_t(std::numeric_limits<int>::max())));
+}
+
 int signParallelismLimit()
 {
-    rlimit limit{};
-    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
-        return DefaultMaxSignParallelism;
-    const auto budget = std::max<rlim_t>(limit.rlim_cur, ReservedFiles + 1) - ReservedFiles;
-    return int(std::min<rlim_t>(budget, DefaultMaxSignParallelism));
+    return std::min(laneBudget(), DefaultMaxSignParallelism);
 }
 
 QString batchItemStateName(BatchItemState state)

@@ -28,7 +28,12 @@ inline constexpr int DefaultMaxParallelism = 256;
 // files (see signParallelismLimit()).
 inline constexpr int DefaultMaxSignParallelism = 1000;
 inline constexpr int ReservedFiles = 128;
-// min(DefaultMaxSignParallelism, RLIMIT_NOFILE's soft limit - ReservedFiles), at least 1.
+// The lanes the open-file limit leaves room for: RLIMIT_NOFILE's soft limit
+// less ReservedFiles, at least 1 (no bound when unlimited). Every batch's
+// parallelism, asked for or not, stays within it: a lane past it could not
+// open its socket.
+int laneBudget();
+// min(DefaultMaxSignParallelism, laneBudget()).
 int signParallelismLimit();
 
 // What carries a batch's requests; each lane (pool thread) has a connection
@@ -58,7 +63,7 @@ struct CreateBatchRequest {
     QString prefix;
     int count = 0;
     bool exportable = false;
-    int parallelism = 0; // 0: min(count, 256)
+    int parallelism = 0; // 0: min(count, 256); <= laneBudget()
     int firstIndex = 1;  // names start at <prefix>-<firstIndex>
     ServerNameCheck serverCheck = ServerNameCheck::ByEngine;
     bao::HttpTransportKind transport = DefaultBatchTransport;
@@ -89,7 +94,7 @@ enum class LaneConnection {
 };
 
 struct SignBatchOptions {
-    int parallelism = 0; // 0: min(N, signParallelismLimit()) over Beast, else min(N, 256)
+    int parallelism = 0; // 0: min(N, signParallelismLimit()) over Beast, else min(N, 256); <= laneBudget()
     bao::HttpTransportKind transport = DefaultBatchTransport;
     LaneConnection afterwards = LaneConnection::KeepWarm; // Beast lanes only
 };

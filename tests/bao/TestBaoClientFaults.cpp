@@ -11,6 +11,7 @@
 #include "core/crypto/Hex.h"
 #include "core/crypto/Secp256k1.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QNetworkProxy>
@@ -19,8 +20,15 @@
 #include <QTest>
 #include <QThread>
 
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <memory>
+#include <vector>
 
 using baokeys::bao::BaoClient;
 using baokeys::bao::BaoErrorKind;
@@ -423,6 +431,53 @@ private slots:
         QVERIFY2(result.error().kind == BaoErrorKind::Transport, qPrintable(result.error().describe()));
         m_server = std::make_unique<FakeBaoServer>();
         QVERIFY(m_server->start());
+    }
+
+    // With no descriptor left for the socket (the open-file limit reached),
+    // the error says so (asio's range connect reported it as "Operation
+    // canceled"), and, as with a refused connection, the create never left.
+    void noDescriptorLeftForTheSocketIsNamed()
+    {
+#if !defined(__linux__)
+        QSKIP("open descriptors are listed from /proc");
+#else
+        QFETCH_GLOBAL(HttpTransportKind, transport);
+        if (transport != HttpTransportKind::Beast)
+            QSKIP("QNetworkAccessManager needs descriptors for its own thread at its first request");
+        // Nothing listens (a server in this process would need a descriptor
+        // to accept). A first call makes the client's event loop, with its
+        // own descriptors, and keeps no connection.
+        BaoSettings closed = settings();
+        const quint16 port = m_server->port();
+        m_server.reset();
+        closed.address = QStringLiteral("http://127.0.0.1:%1").arg(port);
+        BaoClient client(closed);
+        QVERIFY(!client.readKey(QStringLiteral("k")).hasValue());
+        rlimit saved{};
+        QCOMPARE(::getrlimit(RLIMIT_NOFILE, &saved), 0);
+        int highest = 0;
+        for (const QString &fd :
+             QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::System))
+            highest = qMax(highest, fd.toInt());
+        rlimit lowered = saved;
+        lowered.rlim_cur = rlim_t(highest) + 1;
+        QCOMPARE(::setrlimit(RLIMIT_NOFILE, &lowered), 0);
+        std::vector<int> holes; // descriptors below the limit that were free: taken, so none is left
+        for (int fd = ::open("/dev/null", O_RDONLY); fd >= 0; fd = ::open("/dev/null", O_RDONLY))
+            holes.push_back(fd);
+        const int openError = errno;
+        auto result = client.createKey(QStringLiteral("k"), false);
+        for (const int fd : holes)
+            ::close(fd);
+        QCOMPARE(::setrlimit(RLIMIT_NOFILE, &saved), 0);
+        QCOMPARE(openError, EMFILE);
+        QVERIFY(!result.hasValue());
+        QVERIFY2(result.error().kind == BaoErrorKind::Transport, qPrintable(result.error().describe()));
+        QVERIFY2(result.error().message.contains(QString::fromLocal8Bit(std::strerror(EMFILE))),
+                 qPrintable(result.error().message));
+        m_server = std::make_unique<FakeBaoServer>();
+        QVERIFY(m_server->start());
+#endif
     }
 
     // A server may close a kept connection while it is idle (an idle

@@ -49,17 +49,21 @@ QProcessEnvironment CliHarness::environment() const
     return env;
 }
 
-CliRun CliHarness::run(const QStringList &arguments, const QByteArray &stdinData) const
+CliRun CliHarness::run(const QStringList &arguments, const QByteArray &stdinData,
+                       const ChildSetup &inChild) const
 {
-    return runRaw(QStringList{QStringLiteral("--store"), m_storePath} + arguments, environment(), stdinData);
+    return runRaw(QStringList{QStringLiteral("--store"), m_storePath} + arguments, environment(), stdinData,
+                  inChild);
 }
 
 CliRun CliHarness::runRaw(const QStringList &arguments, const QProcessEnvironment &environment,
-                          const QByteArray &stdinData)
+                          const QByteArray &stdinData, const ChildSetup &inChild)
 {
     CliRun result;
     QProcess process;
     process.setProcessEnvironment(environment);
+    if (inChild)
+        process.setChildProcessModifier(inChild);
     QElapsedTimer clock;
     clock.start();
     process.start(binary(), arguments);

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <functional>
 #include <memory>
 
 // What one run of the baokeys-cli binary did.
@@ -42,11 +43,15 @@ public:
     QString dir() const { return m_dir.path(); }
     QString token() const;
 
+    // Runs in the child between fork and exec (e.g. setrlimit).
+    using ChildSetup = std::function<void()>;
+
     // BAO_ADDR and BAO_TOKEN point at the signer, --store at the temp store.
-    CliRun run(const QStringList &arguments, const QByteArray &stdinData = {}) const;
+    CliRun run(const QStringList &arguments, const QByteArray &stdinData = {},
+               const ChildSetup &inChild = {}) const;
     // No server settings added: only what `environment` and `arguments` give.
     static CliRun runRaw(const QStringList &arguments, const QProcessEnvironment &environment,
-                         const QByteArray &stdinData = {});
+                         const QByteArray &stdinData = {}, const ChildSetup &inChild = {});
     QProcessEnvironment environment() const;
 
     // Writes a file in the temp folder and returns its path.

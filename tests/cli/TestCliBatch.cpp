@@ -5,6 +5,7 @@
 #include "core/crypto/Hash.h"
 #include "core/crypto/Secp256k1.h"
 #include "core/keyring/BaoStore.h"
+#include "core/keyring/BatchTypes.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -13,6 +14,9 @@
 #include <QSet>
 #include <QTcpServer>
 #include <QTest>
+
+#include <sys/resource.h>
+
 #include <chrono>
 
 using namespace std::chrono_literals;
@@ -57,6 +61,8 @@ private slots:
     void resumeCreatesOnlyWhatIsMissing();
     void processesSharingOneStoreKeepEveryKey_data();
     void processesSharingOneStoreKeepEveryKey();
+    void parallelismStaysWithinTheOpenFileLimit();
+    void theOpenFileLimitIsRaisedToTheHardOne();
 };
 
 void TestCliBatch::createAndSignJsonLines()
@@ -546,3 +552,82 @@ void TestCliBatch::processesSharingOneStoreKeepEveryKey()
 }
 
 #include "TestCliBatch.moc"
+
+namespace {
+
+// `count` keys named PREFIX-1.. signed `repeat` times each, with `parallelism`
+// lanes, the CLI's open-file limit set to `soft` / `hard` first.
+CliRun signWithFileLimit(const CliHarness &cli, const QString &prefix, int count, int repeat, int parallelism,
+                         rlim_t soft, rlim_t hard)
+{
+    return cli.run(json() + QStringList{QStringLiteral("batch"), QStringLiteral("sign"),
+                                        QStringLiteral("--prefix"), prefix, QStringLiteral("--count"),
+                                        QString::number(count), QStringLiteral("--repeat"),
+                                        QString::number(repeat), QStringLiteral("--message-hex"),
+                                        QStringLiteral("00"), QStringLiteral("--parallelism"),
+                                        QString::number(parallelism)},
+                   {}, [soft, hard] {
+                       const rlimit limit{soft, hard};
+                       ::setrlimit(RLIMIT_NOFILE, &limit);
+                   });
+}
+
+} // namespace
+
+// Each lane holds a socket: a --parallelism the open-file limit has no room
+// for is lowered to what it leaves, and the CLI says so. Every item is
+// signed; lanes past the limit failed, their sockets unopened.
+void TestCliBatch::parallelismStaysWithinTheOpenFileLimit()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    EXPECT_EXIT(cli.run({QStringLiteral("batch"), QStringLiteral("create"), QStringLiteral("--prefix"),
+                         QStringLiteral("f"), QStringLiteral("--count"), QStringLiteral("8")}),
+                0);
+    baokeys::signer::FaultSettings faults;
+    faults.latency = 100ms; // the lanes' requests overlap
+    cli.server().setFaults(faults);
+    constexpr int Room = 24;
+    const rlim_t limit = rlim_t(baokeys::keyring::ReservedFiles + Room); // soft = hard: it cannot be raised
+    // 200 lanes would need more descriptors than the limit has at all.
+    const CliRun run = signWithFileLimit(cli, QStringLiteral("f"), 8, 25, 200, limit, limit);
+    EXPECT_EXIT(run, 0);
+    const QList<QJsonObject> items = results(run.jsonLines());
+    QCOMPARE(items.size(), 200);
+    for (const QJsonObject &item : items)
+        QVERIFY2(item.value(QStringLiteral("error")).isNull(), qPrintable(run.describe()));
+    QVERIFY2(run.err.contains(QStringLiteral("--parallelism 200: the open-file limit leaves room for %1 "
+                                             "connections; using %1")
+                                  .arg(Room)
+                                  .toUtf8()),
+             qPrintable(run.describe()));
+}
+
+// The CLI raises its soft open-file limit to the hard one at start: a soft
+// limit with room for 22 lanes no longer holds back a batch of 100.
+void TestCliBatch::theOpenFileLimitIsRaisedToTheHardOne()
+{
+    rlimit own{};
+    QCOMPARE(::getrlimit(RLIMIT_NOFILE, &own), 0);
+    if (own.rlim_max != RLIM_INFINITY && own.rlim_max < 1024)
+        QSKIP("the hard open-file limit is below 1024 here");
+    if (own.rlim_cur != RLIM_INFINITY && own.rlim_cur < 512)
+        QSKIP("this process (the signer's) has room for fewer than 512 connections");
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    EXPECT_EXIT(cli.run({QStringLiteral("batch"), QStringLiteral("create"), QStringLiteral("--prefix"),
+                         QStringLiteral("r"), QStringLiteral("--count"), QStringLiteral("10")}),
+                0);
+    baokeys::signer::FaultSettings faults;
+    faults.latency = 200ms;
+    cli.server().setFaults(faults);
+    const rlim_t soft = rlim_t(baokeys::keyring::ReservedFiles + 22);
+    const CliRun run = signWithFileLimit(cli, QStringLiteral("r"), 10, 10, 100, soft, own.rlim_max);
+    EXPECT_EXIT(run, 0);
+    QVERIFY2(!run.err.contains("open-file limit"), qPrintable(run.describe()));
+    const QList<QJsonObject> lines = run.jsonLines();
+    QCOMPARE(results(lines).size(), 100);
+    // All 100 in flight at once: about one latency. 22 lanes would take five.
+    const double wall = summary(lines).value(QStringLiteral("wall_ms")).toDouble();
+    QVERIFY2(wall < 700.0, qPrintable(QStringLiteral("100 signs at 200 ms took %1 ms").arg(wall)));
+}

@@ -28,6 +28,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <limits>
 #include <vector>
 
 using baokeys::bao::BaoClient;
@@ -658,6 +659,58 @@ private slots:
             saved.rlim_cur >=
                 rlim_t(baokeys::keyring::DefaultMaxSignParallelism + baokeys::keyring::ReservedFiles))
             QCOMPARE(baokeys::keyring::signParallelismLimit(), baokeys::keyring::DefaultMaxSignParallelism);
+    }
+
+    // A parallelism asked for stays within the open-file limit too: lanes
+    // past it could not open their sockets. Here the limit leaves room for 8
+    // lanes (this process also holds the signer's side of each connection,
+    // which the limit's reserve covers), and a batch asking for 32 never has
+    // more than 8 requests in flight.
+    void askedParallelismStaysWithinTheOpenFileLimit()
+    {
+#if !defined(__linux__)
+        QSKIP("open descriptors are listed from /proc");
+#else
+        constexpr int Room = 8;
+        createWorkers(QStringLiteral("room"), Room);
+        QList<SignRequest> requests;
+        for (int i = 0; i < 32; ++i)
+            requests << SignRequest{QStringLiteral("room-%1").arg(i % Room + 1), QByteArray::number(i),
+                                    false};
+        setLatency(100ms);
+        // The creates' lanes (threads, each with a connection) go with their keyring.
+        m_keyring = std::make_unique<BaoKeyring>(keyringtest::settingsFor(*m_server),
+                                                 m_dir->filePath(QStringLiteral("keys.json")));
+        const int limit = baokeys::keyring::ReservedFiles + Room;
+        int below = 0; // descriptors open under the limit (inherited ones above it do not count)
+        for (const QString &fd :
+             QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::System))
+            below += fd.toInt() < limit ? 1 : 0;
+        if (below > limit / 2)
+            QSKIP("this process already holds too many descriptors for the lowered limit");
+        rlimit saved{};
+        QCOMPARE(::getrlimit(RLIMIT_NOFILE, &saved), 0);
+        rlimit lowered = saved;
+        lowered.rlim_cur = rlim_t(limit);
+        QCOMPARE(::setrlimit(RLIMIT_NOFILE, &lowered), 0);
+        SignBatchOptions options;
+        options.parallelism = 32;
+        auto job = m_keyring->signBatch(requests, options);
+        job.future.waitForFinished();
+        QCOMPARE(::setrlimit(RLIMIT_NOFILE, &saved), 0);
+        QCOMPARE(job.progress->counts().succeeded, 32);
+        // Requests sent within the first latency, before any answer can have
+        // come: one per lane. (Counting overlaps later would overstate: an
+        // item ends after its lane's next request has gone, its check
+        // running meanwhile.)
+        const QList<BatchItemEvent> events = job.progress->takeEvents();
+        const auto firstWave = std::count_if(events.cbegin(), events.cend(), [](const BatchItemEvent &event) {
+            return event.state == BatchItemState::Started &&
+                   event.nsSinceStart < std::chrono::nanoseconds(100ms).count();
+        });
+        QVERIFY2(firstWave <= Room,
+                 qPrintable(QStringLiteral("%1 requests sent within the first latency").arg(firstWave)));
+#endif
     }
 
     // Fairness at zero latency: items are taken in order by whichever lane is
