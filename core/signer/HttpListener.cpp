@@ -1,5 +1,6 @@
 #include "core/signer/HttpListener.h"
 
+#include "core/common/OpenFileLimit.h"
 #include "core/crypto/SecureBytes.h"
 #include "core/signer/BodyBudget.h"
 #include "core/signer/ConnectionTable.h"
@@ -17,7 +18,6 @@
 #include <boost/beast/ssl.hpp>
 #include <optional>
 #include <pthread.h>
-#include <sys/resource.h>
 #include <thread>
 #include <vector>
 
@@ -527,11 +527,10 @@ private:
     std::size_t connectionCap() const
     {
         std::size_t cap = std::max<std::size_t>(1, m_config.maxConnections);
-        rlimit limit{};
-        if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
-            cap = std::min<std::size_t>(cap, std::max<rlim_t>(8, limit.rlim_cur > DescriptorReserve * 2
-                                                                     ? limit.rlim_cur - DescriptorReserve
-                                                                     : limit.rlim_cur / 2));
+        if (const auto soft = OpenFileLimit::soft())
+            cap = std::min<std::size_t>(
+                cap,
+                std::max<rlim_t>(8, *soft > DescriptorReserve * 2 ? *soft - DescriptorReserve : *soft / 2));
         return cap;
     }
 
