@@ -42,6 +42,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <algorithm>
 
 using namespace baokeys;
 
@@ -64,6 +65,7 @@ private slots:
     void signTransactionMatchesTheVectors_data();
     void signTransactionMatchesTheVectors();
     void signTransactionRefusesBadInputBeforeAnyRequest();
+    void signTransactionOfflineOffersNoBroadcast();
     void closingTheProfileWaitsForATransactionInFlight();
     void exportIsWarnedConfirmedAndMasked();
     void exportOfANonExportableKeyIsRefused();
@@ -504,6 +506,27 @@ void TestKeyDialogs::signTransactionRefusesBadInputBeforeAnyRequest()
     }
     QCOMPARE(m_server->engineRequestCount(), requestsBefore);
     QVERIFY(dialog->findChild<QPlainTextEdit *>(QStringLiteral("txResult"))->toPlainText().isEmpty());
+    dialog->close();
+}
+
+// A profile without a chain node has nothing to broadcast to: the dialog
+// offers only Sign. (A button that was there signed with the key, then
+// reported "The transaction was not included.")
+void TestKeyDialogs::signTransactionOfflineOffersNoBroadcast()
+{
+    QVERIFY(m_window->session()->keyring().newAccount(QStringLiteral("payer")));
+    QTRY_VERIFY(m_page->model()->rowOf(QStringLiteral("payer")) >= 0);
+    auto *dialog = openTransactionDialog(QStringLiteral("payer"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("txSignButton"))->isVisible());
+    const auto visibleBroadcast = [dialog] {
+        const auto buttons = dialog->findChildren<QPushButton *>();
+        return std::any_of(buttons.begin(), buttons.end(), [](const QPushButton *button) {
+            return button->isVisible() && button->text().contains(QLatin1String("broadcast"));
+        });
+    };
+    QVERIFY2(!visibleBroadcast(), "an offline dialog shows a broadcast button");
     dialog->close();
 }
 

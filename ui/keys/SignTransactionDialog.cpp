@@ -92,14 +92,17 @@ SignTransactionDialog::SignTransactionDialog(keyring::BaoKeyring &keyring, const
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_sign = buttons->addButton(tr("&Sign"), QDialogButtonBox::ActionRole);
     m_sign->setObjectName(QStringLiteral("txSignButton"));
-    m_broadcast = buttons->addButton(tr("Sign and &broadcast"), QDialogButtonBox::ActionRole);
-    m_broadcast->setObjectName(QStringLiteral("txBroadcastButton"));
-    m_broadcast->setVisible(online);
+    // Offline there is no broadcast button at all: a hidden one would not stay
+    // hidden, as the button box shows its buttons again each time it lays them out.
+    if (online) {
+        m_broadcast = buttons->addButton(tr("Sign and &broadcast"), QDialogButtonBox::ActionRole);
+        m_broadcast->setObjectName(QStringLiteral("txBroadcastButton"));
+        connect(m_broadcast, &QPushButton::clicked, this, [this] { sign(true); });
+    }
     m_copy = buttons->addButton(tr("Co&py TxRaw"), QDialogButtonBox::ActionRole);
     m_copy->setObjectName(QStringLiteral("txCopyButton"));
     m_copy->setEnabled(false);
     connect(m_sign, &QPushButton::clicked, this, [this] { sign(false); });
-    connect(m_broadcast, &QPushButton::clicked, this, [this] { sign(true); });
     connect(m_copy, &QPushButton::clicked, this, &SignTransactionDialog::copyTxRaw);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     m_copied = new QLabel(this);
@@ -180,7 +183,8 @@ void SignTransactionDialog::sign(bool broadcast)
     body.setMemo(m_memo->text());
 
     m_sign->setEnabled(false);
-    m_broadcast->setEnabled(false);
+    if (m_broadcast)
+        m_broadcast->setEnabled(false);
     m_copy->setEnabled(false);
     m_txRaw.clear();
     m_result->setPlainText(broadcast ? tr("Signing and broadcasting…") : tr("Signing…"));
@@ -228,7 +232,8 @@ void SignTransactionDialog::sign(bool broadcast)
         })
         .then(this, [this](const Outcome &outcome) {
             m_sign->setEnabled(true);
-            m_broadcast->setEnabled(true);
+            if (m_broadcast)
+                m_broadcast->setEnabled(true);
             QStringList lines;
             if (outcome.signedTx) {
                 m_txRaw = QString::fromLatin1(outcome.signedTx->txRaw.toBase64());

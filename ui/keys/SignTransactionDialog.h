@@ -56,7 +56,7 @@ private:
     QLineEdit *m_sequence = nullptr;
     QPlainTextEdit *m_result = nullptr;
     QPushButton *m_sign = nullptr;
-    QPushButton *m_broadcast = nullptr;
+    QPushButton *m_broadcast = nullptr; // only with a chain node in the profile
     QPushButton *m_copy = nullptr;
     QLabel *m_copied = nullptr; // says each copy happened (the dialog covers the status bar)
     QString m_txRaw;            // base64, once signed
