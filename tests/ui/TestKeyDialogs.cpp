@@ -575,6 +575,14 @@ void TestKeyDialogs::exportIsWarnedConfirmedAndMasked()
     QTRY_VERIFY_WITH_TIMEOUT(secret->isVisible(), 10000);
     QCOMPARE(secret->echoMode(), QLineEdit::Password); // masked until "Reveal"
     QCOMPARE(secret->text(), PrivateKeyHex);
+    // The dialog grows for the key and its buttons: the warning stays whole
+    // beside them, not cut to its middle lines.
+    auto *warning = dialog->findChild<QLabel *>(QStringLiteral("exportWarning"));
+    QVERIFY(warning);
+    QTRY_VERIFY2(warning->height() >= warning->heightForWidth(warning->width()),
+                 qPrintable(QStringLiteral("the warning is %1 px high, its text needs %2")
+                                .arg(warning->height())
+                                .arg(warning->heightForWidth(warning->width()))));
     dialog->close();
 }
 

@@ -31,6 +31,7 @@ ExportKeyDialog::ExportKeyDialog(keyring::BaoKeyring &keyring, const QString &ui
                       "holds. Export it only to back it up somewhere safe, never to a shared screen, "
                       "chat or unencrypted file."),
                    this);
+    warning->setObjectName(QStringLiteral("exportWarning"));
     warning->setWordWrap(true);
     warningRow->addWidget(warning, 1);
     layout->addLayout(warningRow);
@@ -99,6 +100,9 @@ void ExportKeyDialog::exportKey()
             m_secret->show();
             m_reveal->show();
             m_copy->show();
+            // Grow for what just appeared; without it the word-wrapped
+            // warning is squeezed to its middle lines.
+            adjustSize();
         });
 }
 
