@@ -1004,6 +1004,42 @@ tx hash: %2</source>
         <source>64 hex digits</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HD path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required: 12 or 24 words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required: 64 hex digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a BIP-39 mnemonic: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an HD path such as m/44&apos;/118&apos;/0&apos;/0/0: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a private key in hex: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a private key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::KeyDetailsDialog</name>

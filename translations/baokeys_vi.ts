@@ -989,6 +989,42 @@ mã băm giao dịch: %2</translation>
         <source>64 hex digits</source>
         <translation>64 chữ số hex</translation>
     </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Bí mật</translation>
+    </message>
+    <message>
+        <source>HD path</source>
+        <translation>Đường dẫn HD</translation>
+    </message>
+    <message>
+        <source>required: 12 or 24 words</source>
+        <translation>bắt buộc: 12 hoặc 24 từ</translation>
+    </message>
+    <message>
+        <source>required: 64 hex digits</source>
+        <translation>bắt buộc: 64 chữ số hex</translation>
+    </message>
+    <message>
+        <source>not a BIP-39 mnemonic: %1</source>
+        <translation>không phải cụm từ ghi nhớ BIP-39: %1</translation>
+    </message>
+    <message>
+        <source>not an HD path such as m/44&apos;/118&apos;/0&apos;/0/0: %1</source>
+        <translation>không phải đường dẫn HD kiểu m/44&apos;/118&apos;/0&apos;/0/0: %1</translation>
+    </message>
+    <message>
+        <source>not a private key in hex: %1</source>
+        <translation>không phải khóa bí mật dạng hex: %1</translation>
+    </message>
+    <message>
+        <source>not a private key: %1</source>
+        <translation>không phải khóa bí mật: %1</translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::KeyDetailsDialog</name>

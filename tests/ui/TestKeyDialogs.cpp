@@ -58,6 +58,9 @@ private slots:
     void emptyListSaysWhatToDoNext();
     void windowRemembersItsLayout();
     void importSecretFieldFitsAMnemonic();
+    void importRefusesBadInputInTheDialog_data();
+    void importRefusesBadInputInTheDialog();
+    void importKeepsWhatWasTypedUntilItIsRight();
     void addressStaysReadableAt800x600();
     void deletesSeveralKeysWithOneConfirmation();
     void deleteDoesNotPromiseWhatTheServerHasNot();
@@ -314,6 +317,119 @@ void TestKeyDialogs::importSecretFieldFitsAMnemonic()
              qPrintable(QString::number(secret->width())));
 }
 
+// What can be refused without the server is refused next to its field, and
+// the dialog stays open with what was typed: one wrong word of 24 does not
+// cost the operator the other 23 (the dialog used to close, wipe them and
+// then report the error).
+void TestKeyDialogs::importRefusesBadInputInTheDialog_data()
+{
+    QTest::addColumn<bool>("mnemonic");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("secret");
+    QTest::addColumn<QString>("hdPath");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("reason");
+    const QString path = QStringLiteral("m/44'/118'/0'/0/0");
+    const QString words = testsupport::VectorFile::cosmos()
+                              .section("mnemonics")
+                              .at(0)
+                              .toObject()
+                              .value(QStringLiteral("mnemonic"))
+                              .toString();
+    QTest::newRow("a space in the name") << false << QStringLiteral("bad name") << PrivateKeyHex << path
+                                         << QStringLiteral("importName") << QStringLiteral("Name: “a space”");
+    QTest::newRow("no secret") << false << QStringLiteral("k") << QString() << path
+                               << QStringLiteral("importSecret") << QStringLiteral("Secret: required");
+    QTest::newRow("not hex") << false << QStringLiteral("k") << QStringLiteral("zz12") << path
+                             << QStringLiteral("importSecret")
+                             << QStringLiteral("Secret: not a private key in hex");
+    QTest::newRow("too short") << false << QStringLiteral("k") << QStringLiteral("0101") << path
+                               << QStringLiteral("importSecret")
+                               << QStringLiteral("Secret: not a private key");
+    QTest::newRow("zero") << false << QStringLiteral("k") << QString(64, QLatin1Char('0')) << path
+                          << QStringLiteral("importSecret") << QStringLiteral("Secret: not a private key");
+    QTest::newRow("checksum") << true << QStringLiteral("k")
+                              << QStringList(12, QStringLiteral("abandon")).join(QLatin1Char(' ')) << path
+                              << QStringLiteral("importSecret")
+                              << QStringLiteral("Secret: not a BIP-39 mnemonic");
+    QTest::newRow("unknown word") << true << QStringLiteral("k")
+                                  << QString(words).replace(QStringLiteral("peanut"),
+                                                            QStringLiteral("peanuts"))
+                                  << path << QStringLiteral("importSecret")
+                                  << QStringLiteral("Secret: not a BIP-39 mnemonic: Word 2");
+    QTest::newRow("HD path") << true << QStringLiteral("k") << words << QStringLiteral("m/44'/x")
+                             << QStringLiteral("importHdPath") << QStringLiteral("HD path: not an HD path");
+}
+
+void TestKeyDialogs::importRefusesBadInputInTheDialog()
+{
+    QFETCH(bool, mnemonic);
+    QFETCH(QString, name);
+    QFETCH(QString, secret);
+    QFETCH(QString, hdPath);
+    QFETCH(QString, field);
+    QFETCH(QString, reason);
+    ui::ImportKeyDialog dialog(m_window.get());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.findChild<QComboBox *>(QStringLiteral("importMode"))->setCurrentIndex(mnemonic ? 1 : 0);
+    dialog.findChild<QLineEdit *>(QStringLiteral("importName"))->setText(name);
+    auto *secretField = dialog.findChild<QLineEdit *>(QStringLiteral("importSecret"));
+    secretField->setText(secret);
+    auto *hdPathField = dialog.findChild<QLineEdit *>(QStringLiteral("importHdPath"));
+    QVERIFY(hdPathField);
+    hdPathField->setText(hdPath);
+    QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+
+    QVERIFY2(dialog.isVisible() && dialog.result() != QDialog::Accepted, "the dialog closed on bad input");
+    auto *problem = dialog.findChild<QLabel *>(field + QStringLiteral("Error"));
+    QVERIFY(problem);
+    QVERIFY2(!problem->isHidden() && problem->text().startsWith(reason), qPrintable(problem->text()));
+    // The dialog grows for the message: it is read whole, not cut.
+    QTRY_VERIFY2(problem->height() >= problem->heightForWidth(problem->width()),
+                 qPrintable(QStringLiteral("%1 px high, the text needs %2")
+                                .arg(problem->height())
+                                .arg(problem->heightForWidth(problem->width()))));
+    // Only that field is blamed, and what was typed is still there.
+    const auto shown = dialog.findChildren<QLabel *>(QRegularExpression(QStringLiteral("Error$")));
+    QCOMPARE(
+        std::count_if(shown.begin(), shown.end(), [](const QLabel *label) { return !label->isHidden(); }), 1);
+    QCOMPARE(secretField->text(), secret);
+}
+
+// Through the Keys page: a mnemonic with one wrong word is refused in the
+// dialog; the operator corrects that word and the key is imported, with the
+// vector's address.
+void TestKeyDialogs::importKeepsWhatWasTypedUntilItIsRight()
+{
+    const QJsonObject vector = testsupport::VectorFile::cosmos().section("mnemonics").at(0).toObject();
+    const QString words = vector.value(QStringLiteral("mnemonic")).toString();
+    const QJsonObject derived = vector.value(QStringLiteral("derived")).toArray().at(0).toObject();
+    QCOMPARE(derived.value(QStringLiteral("hd_path")).toString(), QStringLiteral("m/44'/118'/0'/0/0"));
+    const auto requestsBefore = m_server->engineRequestCount();
+    bool refusedFirst = false;
+    auto watch = uitest::whenDialogShows<ui::ImportKeyDialog>([&](ui::ImportKeyDialog *dialog) {
+        dialog->findChild<QComboBox *>(QStringLiteral("importMode"))->setCurrentIndex(1);
+        dialog->findChild<QLineEdit *>(QStringLiteral("importName"))->setText(QStringLiteral("from-words"));
+        auto *secret = dialog->findChild<QLineEdit *>(QStringLiteral("importSecret"));
+        secret->setText(QString(words).replace(QStringLiteral("helmet"), QStringLiteral("helmut")));
+        auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QTest::mouseClick(ok, Qt::LeftButton);
+        refusedFirst = dialog->isVisible() &&
+                       !dialog->findChild<QLabel *>(QStringLiteral("importSecretError"))->isHidden();
+        secret->setText(secret->text().replace(QStringLiteral("helmut"), QStringLiteral("helmet")));
+        QTest::mouseClick(ok, Qt::LeftButton);
+    });
+    m_page->importKey();
+    QVERIFY(refusedFirst);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->model()->rowOf(QStringLiteral("from-words")) >= 0, 10000);
+    const auto record = m_window->session()->keyring().key(QStringLiteral("from-words"));
+    QVERIFY(record);
+    QCOMPARE(record->bech32(QStringLiteral("celestia")),
+             derived.value(QStringLiteral("celestia")).toString());
+    QCOMPARE(m_server->engineRequestCount(), requestsBefore + 1); // the one import, no request for the typo
+}
+
 void TestKeyDialogs::emptyListSaysWhatToDoNext()
 {
     // #14 item 15: a first start with an empty table says what to do next.
@@ -502,6 +618,11 @@ void TestKeyDialogs::signTransactionRefusesBadInputBeforeAnyRequest()
         QVERIFY2(problem, bad.field);
         QVERIFY2(!problem->isHidden() && problem->text().startsWith(QLatin1String(bad.reason)),
                  qPrintable(problem->text()));
+        QTRY_VERIFY2(problem->height() >= problem->heightForWidth(problem->width()),
+                     qPrintable(QStringLiteral("%1 is cut: %2 px high, its text needs %3")
+                                    .arg(QLatin1String(bad.field))
+                                    .arg(problem->height())
+                                    .arg(problem->heightForWidth(problem->width()))));
         QVERIFY(uitest::errorBoxes(m_window.get()).isEmpty());
     }
     QCOMPARE(m_server->engineRequestCount(), requestsBefore);

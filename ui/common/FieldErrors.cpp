@@ -1,5 +1,7 @@
 #include "ui/common/FieldErrors.h"
 
+#include "ui/common/WindowFit.h"
+
 #include <QFormLayout>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -31,6 +33,7 @@ void FieldErrors::set(QWidget *field, const QString &problem)
     //: A form field's problem shown under it: "Amount: not a coin such as 1000utia"
     entry->label->setText(tr("%1: %2").arg(entry->name, problem));
     entry->label->show();
+    WindowFit::growToContents(entry->label);
 }
 
 void FieldErrors::clear()

@@ -5,6 +5,7 @@
 #include "ui/common/Clipboard.h"
 #include "ui/common/ErrorReporter.h"
 #include "ui/common/SecretInput.h"
+#include "ui/common/WindowFit.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -100,9 +101,7 @@ void ExportKeyDialog::exportKey()
             m_secret->show();
             m_reveal->show();
             m_copy->show();
-            // Grow for what just appeared; without it the word-wrapped
-            // warning is squeezed to its middle lines.
-            adjustSize();
+            WindowFit::growToContents(this);
         });
 }
 

@@ -8,10 +8,14 @@ class QLineEdit;
 
 namespace baokeys::ui {
 
+class FieldErrors;
+
 // Asks what to import: a private key in hex or a BIP-39 mnemonic (with an
-// optional passphrase and HD path), in masked fields. The secret is taken
-// out once (takeSecret / takeBip39Passphrase) and the fields are wiped then
-// and on close.
+// optional passphrase and HD path), in masked fields. What can be refused
+// without the server (the name, the hex or the mnemonic's words and
+// checksum, the HD path) is refused next to its field and the dialog stays
+// open with what was typed. The secret is taken out once (takeSecret /
+// takeBip39Passphrase) and the fields are wiped then and on close.
 // Thread-safety: GUI thread only.
 class ImportKeyDialog : public QDialog {
     Q_OBJECT
@@ -30,6 +34,8 @@ public:
 
 private:
     void updateMode();
+    // Accepts only when every field passes the local checks.
+    void acceptIfValid();
 
     QLineEdit *m_name = nullptr;
     QComboBox *m_mode = nullptr;
@@ -38,6 +44,7 @@ private:
     QLineEdit *m_hdPath = nullptr;
     QCheckBox *m_exportable = nullptr;
     QCheckBox *m_show = nullptr;
+    FieldErrors *m_errors = nullptr;
 };
 
 } // namespace baokeys::ui
