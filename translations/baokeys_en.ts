@@ -2536,6 +2536,10 @@ signature (r||s): %3</source>
         <source>The transaction was not included.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The fields changed after this transaction was signed: sign again to copy one that matches them.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::SpeedComparison</name>

@@ -2506,6 +2506,10 @@ chữ ký (r||s): %3</translation>
         <source>The transaction was not included.</source>
         <translation>Giao dịch không được đưa vào khối.</translation>
     </message>
+    <message>
+        <source>The fields changed after this transaction was signed: sign again to copy one that matches them.</source>
+        <translation>Các trường đã thay đổi sau khi giao dịch này được ký: hãy ký lại để sao chép giao dịch khớp với chúng.</translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::SpeedComparison</name>

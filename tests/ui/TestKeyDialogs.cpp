@@ -69,6 +69,7 @@ private slots:
     void signTransactionMatchesTheVectors();
     void signTransactionRefusesBadInputBeforeAnyRequest();
     void signTransactionOfflineOffersNoBroadcast();
+    void signTransactionEditedAfterSigningIsNotCopied();
     void closingTheProfileWaitsForATransactionInFlight();
     void exportIsWarnedConfirmedAndMasked();
     void exportOfANonExportableKeyIsRefused();
@@ -648,6 +649,54 @@ void TestKeyDialogs::signTransactionOfflineOffersNoBroadcast()
         });
     };
     QVERIFY2(!visibleBroadcast(), "an offline dialog shows a broadcast button");
+    dialog->close();
+}
+
+// Copy TxRaw copies the transaction the form shows, or nothing: once a
+// field is edited, after the signing or while it is under way, the signed
+// transaction stays readable but marked, and Copy is off until it is signed
+// again. (It used to copy the old amount under the new one.)
+void TestKeyDialogs::signTransactionEditedAfterSigningIsNotCopied()
+{
+    const auto vector = txVector(QStringLiteral("MsgSend"));
+    QVERIFY(vector);
+    importVectorKey(QStringLiteral("sender"), *vector);
+    auto *dialog = openTransactionDialog(QStringLiteral("sender"));
+    QVERIFY(dialog);
+    fillTransaction(dialog, *vector);
+    auto *sign = dialog->findChild<QPushButton *>(QStringLiteral("txSignButton"));
+    auto *copy = dialog->findChild<QPushButton *>(QStringLiteral("txCopyButton"));
+    auto *result = dialog->findChild<QPlainTextEdit *>(QStringLiteral("txResult"));
+    auto *amount = dialog->findChild<QLineEdit *>(QStringLiteral("txAmount"));
+    const QString txRaw = QString::fromLatin1(vector->txRaw.toBase64());
+    const QLatin1String stale("The fields changed after this transaction was signed");
+
+    // Edited after the signing.
+    QTest::mouseClick(sign, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(copy->isEnabled(), 10000);
+    QTest::keyClick(amount, Qt::Key_0); // 1000utia becomes 1000utia0… any edit will do
+    QVERIFY2(!copy->isEnabled(), "Copy TxRaw still offers the transaction signed before the edit");
+    QVERIFY(result->toPlainText().startsWith(stale));
+    QVERIFY(result->toPlainText().contains(txRaw)); // still readable
+
+    // Edited while the signing is under way.
+    fillTransaction(dialog, *vector);
+    m_server->setFaults(uitest::latency(400));
+    QTest::mouseClick(sign, Qt::LeftButton);
+    QTest::qWait(100);
+    QTest::keyClick(amount, Qt::Key_0);
+    QTRY_VERIFY_WITH_TIMEOUT(result->toPlainText().contains(txRaw), 10000);
+    QVERIFY2(!copy->isEnabled(), "Copy TxRaw offers a transaction signed from values edited since");
+    QVERIFY(result->toPlainText().startsWith(stale));
+
+    // Signed again from the form as it is: copied as usual.
+    m_server->setFaults({});
+    fillTransaction(dialog, *vector);
+    QTest::mouseClick(sign, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(copy->isEnabled(), 10000);
+    QVERIFY(!result->toPlainText().startsWith(stale));
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), txRaw);
     dialog->close();
 }
 

@@ -118,6 +118,7 @@ QLineEdit *SignTransactionDialog::addField(const QString &label, const QString &
     auto *field = new QLineEdit(text, this);
     field->setObjectName(objectName);
     field->setPlaceholderText(placeholder);
+    connect(field, &QLineEdit::textChanged, this, &SignTransactionDialog::fieldsChanged);
     m_errors->add(static_cast<QFormLayout *>(layout()), label, name, field);
     return field;
 }
@@ -200,6 +201,7 @@ void SignTransactionDialog::sign(bool broadcast)
     const QString uid = m_uid;
     const QString from = m_from;
     const QString node = m_node;
+    const quint64 fieldsVersion = m_fieldsVersion;
     // On the keyring's own pool: closing the profile waits for this call.
     m_keyring
         .runAsync([keyring, uid, from, node, body, options, broadcast] {
@@ -230,17 +232,22 @@ void SignTransactionDialog::sign(bool broadcast)
                 outcome.included = *included;
             return outcome;
         })
-        .then(this, [this](const Outcome &outcome) {
+        .then(this, [this, fieldsVersion](const Outcome &outcome) {
             m_sign->setEnabled(true);
             if (m_broadcast)
                 m_broadcast->setEnabled(true);
             QStringList lines;
             if (outcome.signedTx) {
-                m_txRaw = QString::fromLatin1(outcome.signedTx->txRaw.toBase64());
+                const QString txRaw = QString::fromLatin1(outcome.signedTx->txRaw.toBase64());
+                if (fieldsVersion == m_fieldsVersion) {
+                    m_txRaw = txRaw;
+                    m_copy->setEnabled(true);
+                } else {
+                    lines << staleNote(); // edited while it was being signed
+                }
                 lines << tr("TxRaw (base64): %1\ntx hash: %2\nsignature (r||s): %3")
-                             .arg(m_txRaw, outcome.signedTx->txHash,
+                             .arg(txRaw, outcome.signedTx->txHash,
                                   crypto::Hex::encode(outcome.signedTx->signature));
-                m_copy->setEnabled(true);
             }
             for (const auto &event : outcome.events) {
                 if (event.kind == chain::SubmitEvent::Kind::SequenceRefused)
@@ -272,6 +279,25 @@ void SignTransactionDialog::sign(bool broadcast)
                                                      : tr("The transaction cannot be signed."),
                                     error.describe());
         });
+}
+
+void SignTransactionDialog::fieldsChanged()
+{
+    ++m_fieldsVersion;
+    if (m_txRaw.isEmpty())
+        return;
+    // What was signed stays readable (its hash, a height it was included at),
+    // but it is no longer offered as the form's transaction.
+    m_txRaw.clear();
+    m_copy->setEnabled(false);
+    m_copied->clear();
+    m_result->setPlainText(staleNote() + QLatin1Char('\n') + m_result->toPlainText());
+}
+
+QString SignTransactionDialog::staleNote()
+{
+    return tr(
+        "The fields changed after this transaction was signed: sign again to copy one that matches them.");
 }
 
 void SignTransactionDialog::copyTxRaw()

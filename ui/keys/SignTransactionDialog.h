@@ -38,6 +38,10 @@ private:
                         const QString &placeholder, const QString &text = {});
     void sign(bool broadcast);
     void copyTxRaw();
+    // A field changed: a transaction signed from the old values no longer
+    // matches the form, so it can no longer be copied.
+    void fieldsChanged();
+    static QString staleNote();
 
     keyring::BaoKeyring &m_keyring;
     QString m_uid;
@@ -58,8 +62,9 @@ private:
     QPushButton *m_sign = nullptr;
     QPushButton *m_broadcast = nullptr; // only with a chain node in the profile
     QPushButton *m_copy = nullptr;
-    QLabel *m_copied = nullptr; // says each copy happened (the dialog covers the status bar)
-    QString m_txRaw;            // base64, once signed
+    QLabel *m_copied = nullptr;  // says each copy happened (the dialog covers the status bar)
+    QString m_txRaw;             // base64, once signed, while it matches the fields
+    quint64 m_fieldsVersion = 0; // counts edits, so an answer can tell it was asked for older values
 };
 
 } // namespace baokeys::ui
