@@ -84,6 +84,7 @@ private:
     void importVectorKey(const QString &uid, const txtest::TxVector &vector);
     // Opens the transaction dialog for `uid` with Ctrl+T.
     ui::SignTransactionDialog *openTransactionDialog(const QString &uid);
+    ui::SignTransactionDialog *openVectorTransaction(const txtest::TxVector &vector);
     // Fills the dialog with a shared MsgSend vector's inputs.
     static void fillTransaction(ui::SignTransactionDialog *dialog, const txtest::TxVector &vector);
     static std::optional<txtest::TxVector> txVector(const QString &kind);
@@ -501,6 +502,17 @@ ui::SignTransactionDialog *TestKeyDialogs::openTransactionDialog(const QString &
     return m_page->findChild<ui::SignTransactionDialog *>(QStringLiteral("signTransactionDialog"));
 }
 
+// The vector's key imported as "sender" and its transaction dialog open,
+// filled with the vector's fields.
+ui::SignTransactionDialog *TestKeyDialogs::openVectorTransaction(const txtest::TxVector &vector)
+{
+    importVectorKey(QStringLiteral("sender"), vector);
+    auto *dialog = openTransactionDialog(QStringLiteral("sender"));
+    if (dialog)
+        fillTransaction(dialog, vector);
+    return dialog;
+}
+
 std::optional<txtest::TxVector> TestKeyDialogs::txVector(const QString &kind)
 {
     for (const txtest::TxVector &vector : txtest::txVectors()) {
@@ -545,10 +557,8 @@ void TestKeyDialogs::signTransactionMatchesTheVectors()
     QFETCH(QString, kind);
     const auto vector = txVector(kind);
     QVERIFY(vector);
-    importVectorKey(QStringLiteral("sender"), *vector);
-    auto *dialog = openTransactionDialog(QStringLiteral("sender"));
+    auto *dialog = openVectorTransaction(*vector);
     QVERIFY(dialog);
-    fillTransaction(dialog, *vector);
     auto *copy = dialog->findChild<QPushButton *>(QStringLiteral("txCopyButton"));
     QVERIFY(!copy->isEnabled()); // nothing signed yet
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("txSignButton")), Qt::LeftButton);
@@ -660,10 +670,8 @@ void TestKeyDialogs::signTransactionEditedAfterSigningIsNotCopied()
 {
     const auto vector = txVector(QStringLiteral("MsgSend"));
     QVERIFY(vector);
-    importVectorKey(QStringLiteral("sender"), *vector);
-    auto *dialog = openTransactionDialog(QStringLiteral("sender"));
+    auto *dialog = openVectorTransaction(*vector);
     QVERIFY(dialog);
-    fillTransaction(dialog, *vector);
     auto *sign = dialog->findChild<QPushButton *>(QStringLiteral("txSignButton"));
     auto *copy = dialog->findChild<QPushButton *>(QStringLiteral("txCopyButton"));
     auto *result = dialog->findChild<QPlainTextEdit *>(QStringLiteral("txResult"));
@@ -707,10 +715,8 @@ void TestKeyDialogs::closingTheProfileWaitsForATransactionInFlight()
 {
     const auto vector = txVector(QStringLiteral("MsgSend"));
     QVERIFY(vector);
-    importVectorKey(QStringLiteral("sender"), *vector);
-    auto *dialog = openTransactionDialog(QStringLiteral("sender"));
+    auto *dialog = openVectorTransaction(*vector);
     QVERIFY(dialog);
-    fillTransaction(dialog, *vector);
     constexpr int LatencyMs = 600;
     m_server->setFaults(uitest::latency(LatencyMs));
     QElapsedTimer sinceSign;
