@@ -110,14 +110,40 @@ CliResult<CliConfig> CliConfig::resolve(const Invocation &invocation, const QPro
     config.tokenGiven = !config.settings.token.isEmpty();
     if (invocation.isSet(QStringLiteral("namespace")))
         config.settings.ns = invocation.value(QStringLiteral("namespace"));
+    // Both go into headers, where a line break would start one of their own.
+    if (bao::BaoSettings::hasControlCharacter(config.settings.token)) {
+        const QString source = invocation.isSet(QStringLiteral("token")) ? QStringLiteral("--token")
+                               : invocation.isSet(QStringLiteral("token-file"))
+                                   ? QStringLiteral("--token-file")
+                                   : QStringLiteral("BAO_TOKEN");
+        return cliError(CliError::usage(
+            tr("%1: the token holds a line break or another control character; a token is one line")
+                .arg(source)));
+    }
+    if (bao::BaoSettings::hasControlCharacter(config.settings.ns))
+        return cliError(CliError::usage(
+            tr("%1: the namespace holds a line break or another control character")
+                .arg(invocation.isSet(QStringLiteral("namespace")) ? QStringLiteral("--namespace")
+                                                                   : QStringLiteral("BAO_NAMESPACE"))));
     config.settings.mount = invocation.value(QStringLiteral("mount"));
     while (config.settings.mount.startsWith(QLatin1Char('/')))
         config.settings.mount.remove(0, 1);
     while (config.settings.mount.endsWith(QLatin1Char('/')))
         config.settings.mount.chop(1);
-    if (config.settings.mount.isEmpty() || config.settings.mount.contains(QStringLiteral("..")))
-        return cliError(CliError::usage(
-            tr("--mount: '%1' is not a mount path").arg(invocation.value(QStringLiteral("mount")))));
+    if (const QString problem = bao::BaoSettings::pathProblem(config.settings.mount); !problem.isEmpty())
+        return cliError(
+            CliError::usage(tr("--mount: '%1' is not a mount path: %2")
+                                .arg(printable(invocation.value(QStringLiteral("mount"))), problem)));
+    if (QString ns = config.settings.ns; !ns.isEmpty()) {
+        if (ns.endsWith(QLatin1Char('/')))
+            ns.chop(1); // "team-a/" is how OpenBao prints one
+        if (const QString problem = bao::BaoSettings::pathProblem(ns); !problem.isEmpty())
+            return cliError(CliError::usage(tr("%1: '%2' is not a namespace: %3")
+                                                .arg(invocation.isSet(QStringLiteral("namespace"))
+                                                         ? QStringLiteral("--namespace")
+                                                         : QStringLiteral("BAO_NAMESPACE"),
+                                                     printable(config.settings.ns), problem)));
+    }
     if (invocation.isSet(QStringLiteral("ca-cert"))) {
         const QString file = invocation.value(QStringLiteral("ca-cert"));
         if (!QFile::exists(file))

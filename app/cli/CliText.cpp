@@ -14,4 +14,23 @@ QString yesNo(bool value)
     return value ? tr("yes") : tr("no");
 }
 
+QString printable(const QString &value)
+{
+    QString shown;
+    shown.reserve(value.size());
+    for (const QChar c : value) {
+        if (c == QLatin1Char('\n'))
+            shown += QStringLiteral("\\n");
+        else if (c == QLatin1Char('\r'))
+            shown += QStringLiteral("\\r");
+        else if (c == QLatin1Char('\t'))
+            shown += QStringLiteral("\\t");
+        else if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            shown += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            shown += c;
+    }
+    return shown;
+}
+
 } // namespace baokeys::cli

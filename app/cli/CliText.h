@@ -12,5 +12,8 @@ namespace baokeys::cli {
 
 QString tr(const char *text);
 QString yesNo(bool value); // "yes" / "no"
+// `value` as one printable line for a message: control characters shown as
+// \n, \r, \t or \xNN, so an error about a value never spans lines.
+QString printable(const QString &value);
 
 } // namespace baokeys::cli

@@ -277,6 +277,11 @@ ClientFlow::Task<HttpAnswer> ClientFlow::exchange(BaoClient &client, const QByte
                                                   const QUrl &url, const QJsonObject *body,
                                                   bool authenticated, bool repeatable)
 {
+    if (const QString problem = client.m_settings.headerProblem(); !problem.isEmpty()) {
+        HttpAnswer refused; // nothing is sent: the header would carry more than the token
+        refused.transportError = BaoError{BaoErrorKind::InvalidInput, problem, 0, {}};
+        co_return refused;
+    }
     HttpCall call;
     call.method = method;
     call.url = url;

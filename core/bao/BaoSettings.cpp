@@ -3,6 +3,7 @@
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <optional>
 
 namespace baokeys::bao {
@@ -75,6 +76,37 @@ QString BaoSettings::describe() const
     if (tlsSkipVerify)
         text += QStringLiteral(" tls-verify=OFF");
     return text;
+}
+
+QString BaoSettings::headerProblem() const
+{
+    if (hasControlCharacter(token))
+        return QStringLiteral("the token holds a line break or another control character");
+    if (hasControlCharacter(ns))
+        return QStringLiteral("the namespace holds a line break or another control character");
+    return {};
+}
+
+bool BaoSettings::hasControlCharacter(const QString &text)
+{
+    return std::any_of(text.cbegin(), text.cend(),
+                       [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; });
+}
+
+QString BaoSettings::pathProblem(const QString &path)
+{
+    static const QRegularExpression segment(QStringLiteral("^[A-Za-z0-9_.-]+$"));
+    if (path.isEmpty())
+        return QStringLiteral("it is empty");
+    for (const QString &part : path.split(QLatin1Char('/'))) {
+        if (part.isEmpty())
+            return QStringLiteral("it has an empty segment (\"//\", or a slash at an end)");
+        if (part == QLatin1String(".") || part == QLatin1String(".."))
+            return QStringLiteral("it has a \"%1\" segment").arg(part);
+        if (!segment.match(part).hasMatch())
+            return QStringLiteral("use letters, digits, \"_\", \"-\" and \".\" between slashes");
+    }
+    return {};
 }
 
 std::optional<std::chrono::milliseconds> BaoSettings::parseDuration(const QString &text)

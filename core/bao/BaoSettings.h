@@ -49,6 +49,18 @@ struct BaoSettings {
 
     // "https://bao:8200 ns=team mount=secp256k1 token=set": never the token itself.
     QString describe() const;
+
+    // Why the token or the namespace cannot go into an HTTP header, or empty
+    // when both can. A line break (or any other control character) would end
+    // the header and start one of the sender's choosing. Never quotes the token.
+    QString headerProblem() const;
+    static bool hasControlCharacter(const QString &text);
+    // Why a mount path or a namespace is not plain segments between slashes
+    // (letters, digits, "_", "-", "."; no "." or ".." segment), or empty when
+    // it is. Both end up in URLs, in the policies an operator applies and in
+    // the command printed to apply them, where a quote, a space or a line
+    // break would change what they say.
+    static QString pathProblem(const QString &path);
 };
 
 } // namespace baokeys::bao

@@ -410,6 +410,37 @@ private slots:
         QCOMPARE(m_server->requestCount() - before, 1); // sent once, never again
     }
 
+    // A line break in the token or the namespace would end its header and
+    // start another: nothing is sent, on either transport.
+    void lineBreakInTheTokenOrNamespaceIsNeverSent_data()
+    {
+        QTest::addColumn<QString>("token");
+        QTest::addColumn<QString>("ns");
+        QTest::newRow("CRLF in the token") << QStringLiteral("s.tok\r\nX-Evil: 1") << QString();
+        QTest::newRow("LF in the token") << QStringLiteral("s.tok\nX-Vault-Namespace: other") << QString();
+        QTest::newRow("NUL in the token")
+            << QStringLiteral("s.tok") + QChar(0) + QStringLiteral("x") << QString();
+        QTest::newRow("CRLF in the namespace")
+            << QStringLiteral("s.tok") << QStringLiteral("team\r\nX-Evil: 1");
+    }
+
+    void lineBreakInTheTokenOrNamespaceIsNeverSent()
+    {
+        QFETCH(QString, token);
+        QFETCH(QString, ns);
+        m_server->setHandler([](const FakeRequest &) { return FakeResponse::data(keyData()); });
+        BaoSettings bad = settings();
+        bad.token = token;
+        bad.ns = ns;
+        BaoClient client(bad);
+        auto read = client.readKey(QStringLiteral("k"));
+        QVERIFY(!read.hasValue());
+        QVERIFY2(read.error().kind == BaoErrorKind::InvalidInput, qPrintable(read.error().describe()));
+        QVERIFY2(!read.error().describe().contains(QLatin1String("s.tok")), "the error quotes the token");
+        QVERIFY(!client.createKey(QStringLiteral("k"), false).hasValue());
+        QCOMPARE(m_server->requestCount(), 0);
+    }
+
     void unansweredCreateTimesOutAsOutcomeUnknown()
     {
         m_server->setHandler([](const FakeRequest &) { return FakeResponse::hang(); });

@@ -37,6 +37,7 @@ private slots:
     void usageMistakesExitTwo();
     void connectionOptions();
     void defaultStoreIsPrivate();
+    void headerAndPolicyInjectionIsRefused();
 
 private:
     QJsonObject m_vectors;
@@ -803,6 +804,55 @@ void TestCliCommands::connectionOptions()
                                     QStringLiteral("m3"), QStringLiteral("--data-hex"), QStringLiteral("00")},
                                    vault),
                 0);
+}
+
+// The token and the namespace go into request headers, the mount and the
+// namespace into policies and the command printed to apply them: a line
+// break, a quote or a space there would add headers, policy blocks or shell
+// commands of the sender's choosing. Each is a usage error naming its
+// option, before any request.
+void TestCliCommands::headerAndPolicyInjectionIsRefused()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    const quint64 requestsBefore = cli.server().engineRequestCount();
+    const struct {
+        QStringList arguments;
+        const char *named;
+    } cases[] = {
+        {{QStringLiteral("--token-file"),
+          cli.writeFile(QStringLiteral("two-lines"), cli.token().toUtf8() + "\nX-Vault-Namespace: other\n"),
+          QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("t1")},
+         "--token-file: the token holds a line break"},
+        {{QStringLiteral("--token"), cli.token() + QStringLiteral("\r\nX-Evil: 1"), QStringLiteral("keys"),
+          QStringLiteral("add"), QStringLiteral("t2")},
+         "--token: the token holds a line break"},
+        {{QStringLiteral("--namespace"), QStringLiteral("team\r\nX-Evil: 1"), QStringLiteral("keys"),
+          QStringLiteral("add"), QStringLiteral("t3")},
+         "--namespace: the namespace holds a line break"},
+        {{QStringLiteral("--mount"),
+          QStringLiteral("secp256k1/sign/x\" { capabilities = [\"update\"] }\npath \"sys/*"),
+          QStringLiteral("policy"), QStringLiteral("sign"), QStringLiteral("--prefix"), QStringLiteral("w")},
+         "--mount: "},
+        {{QStringLiteral("--namespace"), QStringLiteral("a\" ; rm -rf / #"), QStringLiteral("policy"),
+          QStringLiteral("sign"), QStringLiteral("--prefix"), QStringLiteral("w")},
+         "--namespace: 'a\" ; rm -rf / #' is not a namespace"},
+        {{QStringLiteral("--mount"), QStringLiteral("two words"), QStringLiteral("keys"),
+          QStringLiteral("add"), QStringLiteral("t4")},
+         "--mount: 'two words' is not a mount path"},
+    };
+    for (const auto &bad : cases) {
+        const CliRun run = cli.run(bad.arguments);
+        EXPECT_CLEAN_FAILURE(run, 2);
+        QVERIFY2(run.err.contains(bad.named), qPrintable(run.describe()));
+    }
+    QCOMPARE(cli.server().engineRequestCount(), requestsBefore);
+    // Nested namespaces and mounts, and OpenBao's trailing slash, still pass.
+    EXPECT_EXIT(
+        cli.run({QStringLiteral("--namespace"), QStringLiteral("team-a/ops/"), QStringLiteral("--mount"),
+                 QStringLiteral("signers/secp_1"), QStringLiteral("policy"), QStringLiteral("sign"),
+                 QStringLiteral("--prefix"), QStringLiteral("w")}),
+        0);
 }
 
 void TestCliCommands::defaultStoreIsPrivate()
