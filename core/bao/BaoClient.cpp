@@ -181,6 +181,28 @@ bool isRedirect(int status)
     return status == 301 || status == 302 || status == 307 || status == 308;
 }
 
+// A create, import or delete whose answer does not say whether it was done:
+// a 2xx whose body is not OpenBao's envelope (not JSON, no data object: the
+// server did something, or a proxy says it did), or a 5xx that
+// is not a refusal made before any work (501 not initialised and 503 sealed
+// or standby are; a 500, or a gateway's 502 or 504 after it passed the
+// request on, are not). Like a lost answer, that is outcome unknown: never
+// sent again blindly, settled by a sync or by the same command again.
+BaoError undecidedStateChange(const BaoError &error)
+{
+    const bool undecided =
+        error.kind == BaoErrorKind::MalformedAnswer ||
+        (error.kind == BaoErrorKind::ServerError && error.httpStatus != 501 && error.httpStatus != 503);
+    if (!undecided)
+        return error;
+    return BaoError{BaoErrorKind::OutcomeUnknown,
+                    QStringLiteral("the answer does not say whether it was done (%1); the server may have "
+                                   "done it, so it is not sent again")
+                        .arg(error.describe()),
+                    error.httpStatus,
+                    {}};
+}
+
 std::optional<BaoError> unusableUrl(const QUrl &url, const QString &address)
 {
     if (url.isValid() && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https")))
@@ -646,8 +668,8 @@ BaoResult<KeyInfo> BaoClient::createKey(const QString &name, bool exportable)
     const QJsonObject body{{QStringLiteral("exportable"), exportable}};
     auto data = engineCall("POST", keyPath(name), &body);
     if (!data)
-        return unexpected(data.error());
-    return parseKeyInfo(*data, name);
+        return unexpected(undecidedStateChange(data.error()));
+    return parseKeyInfo(*data, name); // a readable answer that contradicts itself stays malformed
 }
 
 BaoResult<KeyInfo> BaoClient::readKey(const QString &name)
@@ -727,7 +749,7 @@ BaoResult<void> BaoClient::deleteKey(const QString &name)
         return baoError(BaoErrorKind::InvalidName, KeyName::whyInvalid(name));
     auto data = engineCall("DELETE", keyPath(name), nullptr);
     if (!data)
-        return unexpected(data.error());
+        return unexpected(undecidedStateChange(data.error()));
     return {};
 }
 
@@ -745,8 +767,8 @@ BaoResult<KeyInfo> BaoClient::importKey(const QString &name, const crypto::Secur
     auto data = engineCall("POST", keyPath(name) + QStringLiteral("/import"), &body);
     body = QJsonObject();
     if (!data)
-        return unexpected(data.error());
-    return parseKeyInfo(*data, name);
+        return unexpected(undecidedStateChange(data.error()));
+    return parseKeyInfo(*data, name); // a readable answer that contradicts itself stays malformed
 }
 
 BaoResult<ExportedKey> BaoClient::exportKey(const QString &name)

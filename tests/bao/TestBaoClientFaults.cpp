@@ -410,6 +410,71 @@ private slots:
         QCOMPARE(m_server->requestCount() - before, 1); // sent once, never again
     }
 
+    // A create, import or delete answered in a way that does not say whether
+    // it was done (a 500, a gateway's 502 or 504, a 2xx that cannot be read)
+    // is outcome unknown, like a lost answer, and is not sent again; a
+    // refusal made before any work (503 sealed, 501 not initialised) is not.
+    void undecidedAnswerToAStateChangeIsOutcomeUnknown_data()
+    {
+        QTest::addColumn<QString>("call");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<BaoErrorKind>("kind");
+        const struct {
+            const char *name;
+            int status;
+            QByteArray body;
+            BaoErrorKind kind;
+        } answers[] = {
+            {"500", 500, "{\"errors\":[\"internal error\"]}", BaoErrorKind::OutcomeUnknown},
+            {"502 from a gateway", 502, "<html>bad gateway</html>", BaoErrorKind::OutcomeUnknown},
+            {"504 from a gateway", 504, "<html>gateway timeout</html>", BaoErrorKind::OutcomeUnknown},
+            {"200 not JSON", 200, "{\"data\": {\"name\": 42", BaoErrorKind::OutcomeUnknown},
+            {"200 without data", 200, "{\"request_id\":\"x\",\"data\":null}", BaoErrorKind::OutcomeUnknown},
+            {"503 sealed", 503, "{\"errors\":[\"Vault is sealed\"]}", BaoErrorKind::Sealed},
+            {"501 not initialised", 501, "{\"errors\":[\"not initialized\"]}", BaoErrorKind::ServerError},
+        };
+        for (const char *call : {"create", "import", "delete"}) {
+            for (const auto &answer : answers) {
+                if (QByteArrayView(call) == "delete" && answer.status == 200)
+                    continue; // a delete reads no body
+                QTest::newRow(
+                    qPrintable(QStringLiteral("%1, %2").arg(QLatin1String(call), QLatin1String(answer.name))))
+                    << QString::fromLatin1(call) << answer.status << answer.body << answer.kind;
+            }
+        }
+    }
+
+    void undecidedAnswerToAStateChangeIsOutcomeUnknown()
+    {
+        QFETCH(QString, call);
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(BaoErrorKind, kind);
+        m_server->setHandler([=](const FakeRequest &) { return FakeResponse::raw(status, body); });
+        BaoClient client(settings());
+        std::optional<baokeys::bao::BaoError> error;
+        if (call == QLatin1String("create")) {
+            auto result = client.createKey(QStringLiteral("k"), false);
+            QVERIFY(!result.hasValue());
+            error = result.error();
+        } else if (call == QLatin1String("import")) {
+            auto key = crypto::Hex::decodeSecret(
+                u"0000000000000000000000000000000000000000000000000000000000000001");
+            QVERIFY(key.hasValue());
+            auto result = client.importKey(QStringLiteral("k"), *key, false);
+            QVERIFY(!result.hasValue());
+            error = result.error();
+        } else {
+            auto result = client.deleteKey(QStringLiteral("k"));
+            QVERIFY(!result.hasValue());
+            error = result.error();
+        }
+        QVERIFY2(error->kind == kind, qPrintable(error->describe()));
+        QCOMPARE(error->httpStatus, status);
+        QCOMPARE(m_server->requestCount(), 1); // sent once, never again
+    }
+
     // A line break in the token or the namespace would end its header and
     // start another: nothing is sent, on either transport.
     void lineBreakInTheTokenOrNamespaceIsNeverSent_data()
