@@ -587,7 +587,13 @@ BaoResult<QJsonObject> BaoClient::engineAnswer(HttpAnswer reply, const QString &
         error.kind = BaoErrorKind::PermissionDenied;
     } else if (status == 404) {
         error.kind = BaoErrorKind::NotFound;
-        if (!hasErrors) {
+        if (!isObject || !object.value(QStringLiteral("errors")).isArray()) {
+            // Not OpenBao's envelope: a web server or proxy at this address,
+            // or an address whose path leads nowhere. Never an empty list.
+            error.message = QStringLiteral("nothing answers %1 at this address: the answer is not OpenBao's "
+                                           "(is the address right?)")
+                                .arg(path);
+        } else if (!hasErrors) {
             error.message = QStringLiteral("nothing at %1").arg(path);
             if (emptyNotFound)
                 *emptyNotFound = true;

@@ -45,6 +45,7 @@ struct HttpResponse {
     std::chrono::milliseconds delay{0};
     std::optional<int> retryAfterSeconds; // sent as Retry-After (a rate-limit answer)
     QByteArray location;                  // sent as Location (a standby's redirect)
+    QByteArray contentType = QByteArrayLiteral("application/json"); // of a body, when there is one
 };
 
 } // namespace baokeys::signer

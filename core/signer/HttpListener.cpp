@@ -325,7 +325,9 @@ private:
             message->set(http::field::location, std::string_view(response.location.constData(),
                                                                  std::size_t(response.location.size())));
         if (!response.body.isEmpty()) {
-            message->set(http::field::content_type, "application/json");
+            message->set(
+                http::field::content_type,
+                std::string_view(response.contentType.constData(), std::size_t(response.contentType.size())));
             message->body().assign(response.body.constData(), size_t(response.body.size()));
             // An export answer carries a private key: leave no copy behind.
             crypto::wipe(response.body);

@@ -147,8 +147,15 @@ VaultRouter::Route VaultRouter::resolve(const HttpRequest &request) const
     const QByteArray rawPath = q < 0 ? request.target : request.target.left(q);
     route.query = q < 0 ? QString() : QString::fromUtf8(request.target.mid(q + 1));
     const QString fullPath = QString::fromUtf8(QByteArray::fromPercentEncoding(rawPath));
-    if (!fullPath.startsWith(QLatin1String("/v1/")))
-        return refuse(errorResponse(404, {}));
+    if (!fullPath.startsWith(QLatin1String("/v1/"))) {
+        // As Go's net/http answers a path nothing handles: plain text, not
+        // the JSON envelope, whose empty 404 means "an empty list" to a client.
+        HttpResponse noHandler;
+        noHandler.status = 404;
+        noHandler.body = QByteArrayLiteral("404 page not found\n");
+        noHandler.contentType = QByteArrayLiteral("text/plain; charset=utf-8");
+        return refuse(noHandler);
+    }
     QString path = fullPath.mid(4);
     const QByteArray method = request.method;
 

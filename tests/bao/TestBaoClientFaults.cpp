@@ -475,6 +475,35 @@ private slots:
         QCOMPARE(m_server->requestCount(), 1); // sent once, never again
     }
 
+    // OpenBao says "no keys" with 404 {"errors":[]}. A 404 of anything else
+    // (a web server's page, an address whose path leads nowhere) is no
+    // empty list: read as one, a sync would flag every key missing.
+    void notFoundWithoutOpenBaosEnvelopeIsNoEmptyList_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("empty");
+        QTest::newRow("OpenBao's empty list") << QByteArray("{\"errors\":[]}") << true;
+        QTest::newRow("Go's page not found") << QByteArray("404 page not found\n") << false;
+        QTest::newRow("an HTML page") << QByteArray("<html>Not Found</html>") << false;
+        QTest::newRow("JSON of something else") << QByteArray("{\"message\":\"no route\"}") << false;
+    }
+
+    void notFoundWithoutOpenBaosEnvelopeIsNoEmptyList()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(bool, empty);
+        m_server->setHandler([body](const FakeRequest &) { return FakeResponse::raw(404, body); });
+        auto listing = BaoClient(settings()).listKeys();
+        if (empty) {
+            QVERIFY2(listing.hasValue(), listing ? "" : qPrintable(listing.error().describe()));
+            QVERIFY(listing->names.isEmpty());
+        } else {
+            QVERIFY2(!listing.hasValue(), "read as an empty list");
+            QVERIFY2(listing.error().describe().contains(QLatin1String("is the address right?")),
+                     qPrintable(listing.error().describe()));
+        }
+    }
+
     // A line break in the token or the namespace would end its header and
     // start another: nothing is sent, on either transport.
     void lineBreakInTheTokenOrNamespaceIsNeverSent_data()

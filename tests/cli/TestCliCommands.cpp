@@ -38,6 +38,7 @@ private slots:
     void connectionOptions();
     void defaultStoreIsPrivate();
     void headerAndPolicyInjectionIsRefused();
+    void anAddressWithAWrongPathFlagsNothingMissing();
 
 private:
     QJsonObject m_vectors;
@@ -853,6 +854,26 @@ void TestCliCommands::headerAndPolicyInjectionIsRefused()
                  QStringLiteral("signers/secp_1"), QStringLiteral("policy"), QStringLiteral("sign"),
                  QStringLiteral("--prefix"), QStringLiteral("w")}),
         0);
+}
+
+// An address whose path leads nowhere (a reverse proxy's prefix mistyped)
+// is an error, not a server without keys: the sync fails, and no key is
+// flagged missing. (The signer answered such paths with OpenBao's empty
+// list; the sync flagged every key missing and exited 0.)
+void TestCliCommands::anAddressWithAWrongPathFlagsNothingMissing()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    EXPECT_EXIT(cli.run({QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("kept")}), 0);
+    const QString wrong = cli.server().address() + QStringLiteral("/some/path");
+    const CliRun sync =
+        cli.run({QStringLiteral("--addr"), wrong, QStringLiteral("keys"), QStringLiteral("sync")});
+    QVERIFY2(sync.exitCode != 0, qPrintable(sync.describe()));
+    QVERIFY2(sync.err.contains("is the address right?"), qPrintable(sync.describe()));
+    const CliRun show = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"),
+                                 QStringLiteral("show"), QStringLiteral("kept")});
+    EXPECT_EXIT(show, 0);
+    QCOMPARE(show.json().value(QStringLiteral("missing_on_server")).toBool(true), false);
 }
 
 void TestCliCommands::defaultStoreIsPrivate()

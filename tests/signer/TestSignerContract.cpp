@@ -301,6 +301,23 @@ private slots:
             QJsonArray{QStringLiteral("k")});
     }
 
+    // Outside /v1/ nothing handles a path: Go's plain-text 404, as OpenBao
+    // answers, never the JSON envelope whose empty 404 means "an empty list".
+    void pathOutsideTheApiIsGosPlainNotFound()
+    {
+        createKey(QStringLiteral("k"));
+        for (const QByteArray &target : {QByteArray("/some/path/v1/secp256k1/keys?list=true"),
+                                         QByteArray("/v2/sys/health"), QByteArray("/")}) {
+            const QByteArray response =
+                rawHttp(m_server->port(), "GET " + target +
+                                              " HTTP/1.1\r\nHost: x\r\nX-Vault-Token: "
+                                              "contract-root-token\r\nConnection: close\r\n\r\n");
+            QCOMPARE(rawStatus(response), 404);
+            QCOMPARE(rawBody(response), QByteArray("404 page not found\n"));
+            QVERIFY2(response.contains("Content-Type: text/plain; charset=utf-8\r\n"), response.constData());
+        }
+    }
+
     void pathTraversalNeverLeavesTheEngine()
     {
         const quint16 port = m_server->port();
