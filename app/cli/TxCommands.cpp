@@ -297,7 +297,7 @@ CliResult<ExitCode> TxCommands::grant(CommandContext &context, const Invocation 
         keyOf.insert(grantee.address, grantee.key);
     }
     QHash<QString, chain::GranteeState> states;
-    if (const auto node = TxFlow::client(*flags)) {
+    if (const auto node = TxFlow::client(*flags, context.config().settings.timeout)) {
         for (const Grantee &grantee : *grantees) {
             // The account only matters for funding; a skipped grantee is not funded either.
             auto state = chain::GrantPlan::query(*node, granter->address, grantee.address,
@@ -353,7 +353,7 @@ CliResult<ExitCode> TxCommands::revoke(CommandContext &context, const Invocation
     // transaction on chain, so leave those grantees out.
     QList<Grantee> toRevoke = *grantees;
     QJsonArray skipped;
-    if (const auto node = TxFlow::client(*flags)) {
+    if (const auto node = TxFlow::client(*flags, context.config().settings.timeout)) {
         toRevoke.clear();
         for (const Grantee &grantee : *grantees) {
             auto existing = node->allowance(granter->address, grantee.address);

@@ -142,11 +142,11 @@ CliResult<TxFlags> TxFlow::read(const Invocation &invocation, const QString &com
     return flags;
 }
 
-std::unique_ptr<chain::ChainClient> TxFlow::client(const TxFlags &flags)
+std::unique_ptr<chain::ChainClient> TxFlow::client(const TxFlags &flags, std::chrono::milliseconds timeout)
 {
     if (flags.node.isEmpty())
         return nullptr;
-    return std::make_unique<chain::ChainClient>(flags.node, std::chrono::milliseconds(30000));
+    return std::make_unique<chain::ChainClient>(flags.node, timeout);
 }
 
 CliResult<ExitCode> TxFlow::signAndReport(CommandContext &context, const TxFlags &flags, const QString &key,
@@ -156,7 +156,7 @@ CliResult<ExitCode> TxFlow::signAndReport(CommandContext &context, const TxFlags
     auto keyring = context.serverKeyring();
     if (!keyring)
         return cliError(keyring.error());
-    const auto node = client(flags);
+    const auto node = client(flags, context.config().settings.timeout);
     const chain::TxSubmitter submitter(**keyring, node.get());
     chain::SubmitOptions options;
     options.chainId = flags.chainId;
@@ -198,8 +198,15 @@ CliResult<ExitCode> TxFlow::signAndReport(CommandContext &context, const TxFlags
                 else
                     Console::errLine(tr("broadcast %1; waiting for it to be in a block").arg(event.txHash));
             });
-        if (!inBlock)
+        if (!inBlock) {
+            // The transaction is signed whatever became of its broadcast (a
+            // lost answer, no block in time): its hash lets the operator look
+            // it up before anything is signed again, its TxRaw send it elsewhere.
+            Console::errLine(tr("note: the signed transaction is %1 (TxRaw %2); look it up on the chain "
+                                "before signing again")
+                                 .arg(signedTx->txHash, QString::fromLatin1(signedTx->txRaw.toBase64())));
             return cliError(failed(inBlock.error()));
+        }
         included = *inBlock;
     }
 

@@ -57,8 +57,10 @@ public:
     // `command` ("tx grant") names the command in the messages.
     static CliResult<TxFlags> read(const Invocation &invocation, const QString &command);
 
-    // The node's client, when a node is named (nullptr offline).
-    static std::unique_ptr<chain::ChainClient> client(const TxFlags &flags);
+    // The node's client, when a node is named (nullptr offline); each call
+    // to the node waits at most `timeout` (--timeout).
+    static std::unique_ptr<chain::ChainClient> client(const TxFlags &flags,
+                                                      std::chrono::milliseconds timeout);
 
     // Fills the account and gas, signs `body` with key `key` (address `from`),
     // prints the JSON fields of `tx send` plus `extra` (or the TxRaw and hash

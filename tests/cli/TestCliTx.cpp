@@ -3,6 +3,7 @@
 // (plain and with a fee granter), and the exit code of each bad input.
 #include "CliExpect.h"
 #include "CliHarness.h"
+#include "FakeBaoServer.h"
 #include "TxVectors.h"
 
 #include <QFileInfo>
@@ -17,6 +18,7 @@ private slots:
     void sendMatchesTheVectors();
     void sendJson();
     void sendBadInput();
+    void broadcastWithoutAnAnswerStopsAtTheTimeoutAndGivesTheHash();
 
 private:
     // Imports the vector signer's private key as `name`.
@@ -161,6 +163,32 @@ void TestCliTx::sendBadInput()
     missing.removeAt(missing.indexOf(QStringLiteral("--chain-id")) + 1);
     missing.removeAt(missing.indexOf(QStringLiteral("--chain-id")));
     EXPECT_CLEAN_FAILURE(cli.run(missing), 2);
+}
+
+// A node that takes the broadcast and never answers: the command stops at
+// --timeout (it waited a fixed 30 s), says the outcome is unknown (exit 5),
+// and gives the signed transaction's hash and TxRaw, so the operator can
+// look it up before signing again.
+void TestCliTx::broadcastWithoutAnAnswerStopsAtTheTimeoutAndGivesTheHash()
+{
+    const auto vector = txVector(QStringLiteral("MsgSend"));
+    QVERIFY(vector);
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    QVERIFY(importSigner(cli, QStringLiteral("sender"), *vector));
+    baokeys::testsupport::FakeBaoServer node(
+        [](const baokeys::testsupport::FakeRequest &) { return baokeys::testsupport::FakeResponse::hang(); });
+    QVERIFY(node.start());
+    const CliRun sent =
+        cli.run(QStringList{QStringLiteral("--timeout"), QStringLiteral("1s")} +
+                sendArguments(*vector, QStringLiteral("sender")) +
+                QStringList{QStringLiteral("--node"), node.address(), QStringLiteral("--broadcast")});
+    EXPECT_EXIT(sent, 5);
+    QVERIFY2(sent.wallMs < 15000, qPrintable(sent.describe()));
+    QVERIFY2(sent.err.contains(vector->txHash.toLatin1()), qPrintable(sent.describe()));
+    QVERIFY2(sent.err.contains(vector->txRaw.toBase64()), qPrintable(sent.describe()));
+    QVERIFY2(sent.err.contains("outcome unknown"), qPrintable(sent.describe()));
+    QCOMPARE(node.requestCount(), 1); // sent once
 }
 
 QTEST_GUILESS_MAIN(TestCliTx)
