@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSslCertificate>
 #include <QStandardPaths>
 #include <QUrl>
 
@@ -59,13 +60,13 @@ QList<QCommandLineOption> CliConfig::globalOptions()
     };
 }
 
-CliResult<std::chrono::milliseconds> CliConfig::parseTimeout(const QString &text)
+CliResult<std::chrono::milliseconds> CliConfig::parseTimeout(const QString &text, const QString &source)
 {
     // The same forms as BAO_CLIENT_TIMEOUT, bounded to something a person means.
     const auto timeout = bao::BaoSettings::parseDuration(text);
     if (!timeout || *timeout < std::chrono::milliseconds(1) || *timeout > std::chrono::hours(24))
-        return cliError(
-            CliError::usage(tr("--timeout: '%1' is not a duration (e.g. 30s, 500ms, 2m)").arg(text)));
+        return cliError(CliError::usage(
+            tr("%1: '%2' is not a duration (e.g. 30s, 500ms, 2m)").arg(source, printable(text))));
     return *timeout;
 }
 
@@ -83,6 +84,14 @@ CliResult<CliConfig> CliConfig::resolve(const Invocation &invocation, const QPro
     // A malformed address is the caller's mistake (exit 2), not an
     // unreachable server. Several, comma-separated, are the nodes of a cluster.
     for (const QString &address : config.settings.addresses()) {
+        // OpenBao takes a token, never a password in the address, and the
+        // address is printed (status, errors): one given there is refused
+        // without being repeated.
+        if (!QUrl(address).userInfo().isEmpty())
+            return cliError(CliError::usage(
+                tr("%1: the address holds a user name or password; give the token with --token-file instead")
+                    .arg(invocation.isSet(QStringLiteral("addr")) ? QStringLiteral("--addr")
+                                                                  : QStringLiteral("BAO_ADDR"))));
         if (const QUrl url(address, QUrl::StrictMode);
             !url.isValid() || url.host().isEmpty() ||
             (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
@@ -144,17 +153,36 @@ CliResult<CliConfig> CliConfig::resolve(const Invocation &invocation, const QPro
                                                          : QStringLiteral("BAO_NAMESPACE"),
                                                      printable(config.settings.ns), problem)));
     }
-    if (invocation.isSet(QStringLiteral("ca-cert"))) {
-        const QString file = invocation.value(QStringLiteral("ca-cert"));
-        if (!QFile::exists(file))
-            return cliError(CliError::usage(tr("--ca-cert: no file '%1'").arg(file)));
-        config.settings.caCertFile = file;
+    if (invocation.isSet(QStringLiteral("ca-cert")))
+        config.settings.caCertFile = invocation.value(QStringLiteral("ca-cert"));
+    if (const QString file = config.settings.caCertFile; !file.isEmpty()) {
+        // An unusable CA file is the caller's mistake (exit 2), found before
+        // any request, not an unreachable server.
+        const QString source = invocation.isSet(QStringLiteral("ca-cert")) ? QStringLiteral("--ca-cert")
+                                                                           : QStringLiteral("BAO_CACERT");
+        if (!QFileInfo(file).isFile())
+            return cliError(CliError::usage(tr("%1: no file '%2'").arg(source, file)));
+        if (QSslCertificate::fromPath(file, QSsl::Pem).isEmpty())
+            return cliError(CliError::usage(tr("%1: '%2' holds no PEM certificate").arg(source, file)));
     }
     if (invocation.isSet(QStringLiteral("timeout"))) {
         auto timeout = parseTimeout(invocation.value(QStringLiteral("timeout")));
         if (!timeout)
             return cliError(timeout.error());
         config.settings.timeout = *timeout;
+    } else {
+        // One the environment gives is read as strictly: a typo is not
+        // silently the 30 s default.
+        for (const QString &name :
+             {QStringLiteral("BAO_CLIENT_TIMEOUT"), QStringLiteral("VAULT_CLIENT_TIMEOUT")}) {
+            if (environment.value(name).isEmpty())
+                continue; // unset, as BaoSettings reads it
+            auto timeout = parseTimeout(environment.value(name), name);
+            if (!timeout)
+                return cliError(timeout.error());
+            config.settings.timeout = *timeout;
+            break;
+        }
     }
 
     config.hrp = invocation.value(QStringLiteral("hrp"));

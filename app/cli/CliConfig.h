@@ -33,7 +33,9 @@ struct CliConfig {
     // The default --store: <AppDataLocation>/store.json.
     static QString defaultStorePath();
     // "30" (seconds), "30s", "500ms", "2m", "1h".
-    static CliResult<std::chrono::milliseconds> parseTimeout(const QString &text);
+    // `source` names where the text came from in the message (--timeout, BAO_CLIENT_TIMEOUT).
+    static CliResult<std::chrono::milliseconds>
+    parseTimeout(const QString &text, const QString &source = QStringLiteral("--timeout"));
 };
 
 } // namespace baokeys::cli

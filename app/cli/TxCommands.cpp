@@ -34,7 +34,7 @@ CliResult<keyring::KeyRecord> knownKey(CommandContext &context, const QString &n
     auto record = context.storedKey(name, forServer);
     if (!record && record.error().code == ExitCode::Failure &&
         record.error().message.contains(QLatin1String("not found"), Qt::CaseInsensitive))
-        return cliError(CliError::usage(tr("unknown key \"%1\": %2").arg(name, record.error().message)));
+        return cliError(CliError::failure(tr("unknown key \"%1\": %2").arg(name, record.error().message)));
     return record;
 }
 

@@ -39,6 +39,7 @@ private slots:
     void defaultStoreIsPrivate();
     void headerAndPolicyInjectionIsRefused();
     void anAddressWithAWrongPathFlagsNothingMissing();
+    void settingsAreCheckedBeforeAnyRequest();
 
 private:
     QJsonObject m_vectors;
@@ -874,6 +875,53 @@ void TestCliCommands::anAddressWithAWrongPathFlagsNothingMissing()
                                  QStringLiteral("show"), QStringLiteral("kept")});
     EXPECT_EXIT(show, 0);
     QCOMPARE(show.json().value(QStringLiteral("missing_on_server")).toBool(true), false);
+}
+
+// What the options and the environment give is checked before any request,
+// as the help's exit codes say (2: usage or unreadable input file): a CA
+// file with no certificate (it was exit 5, "transport"), a BAO_CLIENT_TIMEOUT
+// that is not a duration (it was silently 30 s), a password in the address
+// (it was printed back by status and errors).
+void TestCliCommands::settingsAreCheckedBeforeAnyRequest()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    const quint64 requestsBefore = cli.server().engineRequestCount();
+    const QString junk = cli.writeFile(QStringLiteral("junk.pem"), "not a certificate\n");
+    const QString secretAddress =
+        cli.server().address().replace(QStringLiteral("http://"), QStringLiteral("http://user:SECRETPW@"));
+    const struct {
+        const char *variable; // set in the environment, or nullptr
+        QString value;
+        QStringList arguments;
+        const char *said;
+    } cases[] = {
+        {nullptr, {}, {QStringLiteral("--ca-cert"), junk, QStringLiteral("status")}, "--ca-cert: '"},
+        {"BAO_CACERT", junk, {QStringLiteral("status")}, "BAO_CACERT: '"},
+        {"BAO_CLIENT_TIMEOUT",
+         QStringLiteral("garbage"),
+         {QStringLiteral("status")},
+         "BAO_CLIENT_TIMEOUT: 'garbage' is not a duration"},
+        {nullptr,
+         {},
+         {QStringLiteral("--addr"), secretAddress, QStringLiteral("status")},
+         "--addr: the address holds a user name or password"},
+        {"BAO_ADDR",
+         secretAddress,
+         {QStringLiteral("status")},
+         "BAO_ADDR: the address holds a user name or password"},
+    };
+    for (const auto &bad : cases) {
+        QProcessEnvironment environment = cli.environment();
+        if (bad.variable)
+            environment.insert(QLatin1String(bad.variable), bad.value);
+        const CliRun run = CliHarness::runRaw(
+            QStringList{QStringLiteral("--store"), cli.storePath()} + bad.arguments, environment);
+        EXPECT_CLEAN_FAILURE(run, 2);
+        QVERIFY2(run.err.contains(bad.said), qPrintable(run.describe()));
+        QVERIFY2(!run.err.contains("SECRETPW"), qPrintable(run.describe()));
+    }
+    QCOMPARE(cli.server().engineRequestCount(), requestsBefore);
 }
 
 void TestCliCommands::defaultStoreIsPrivate()

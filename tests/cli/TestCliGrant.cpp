@@ -351,12 +351,13 @@ void TestCliGrant::badInput()
     const auto errorOf = [](const CliRun &run) { return QString::fromUtf8(run.err); };
     const QString firstGrantee = m_vector.params.value(QLatin1String("grantees")).toArray().at(0).toString();
 
-    // An unknown key, as the granter or among the prefix keys.
+    // An unknown key, as the granter or among the prefix keys: exit 1, as
+    // for tx send and as the help says (it was 2, a usage error).
     CliRun run = with(good, QStringLiteral("--from"), QStringLiteral("nobody"));
-    EXPECT_CLEAN_FAILURE(run, 2);
+    EXPECT_CLEAN_FAILURE(run, 1);
     QVERIFY2(errorOf(run).contains(QLatin1String("unknown key")), qPrintable(run.describe()));
     run = with(goodPrefix, QStringLiteral("--count"), QStringLiteral("5"));
-    EXPECT_CLEAN_FAILURE(run, 2);
+    EXPECT_CLEAN_FAILURE(run, 1);
     QVERIFY2(errorOf(run).contains(QLatin1String("worker-5")), qPrintable(run.describe()));
     // A grantee that is the granter.
     run = cli.run(good + QStringList{QStringLiteral("--grantee"), m_vector.signer});
