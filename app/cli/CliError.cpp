@@ -29,8 +29,8 @@ QString hintFor(BaoErrorKind kind)
     case BaoErrorKind::ServerError:
         return tr("retry later; the server logs say more");
     case BaoErrorKind::OutcomeUnknown:
-        return tr("run the same command again: a key the server made is adopted, a missing one is made "
-                  "(or 'keys sync' adopts it)");
+        return tr("run the same command again, which settles it (a key the server made or imported is "
+                  "adopted, a key it deleted stays deleted), or 'keys sync'");
     case BaoErrorKind::SecurityFault:
     case BaoErrorKind::MalformedAnswer:
         return tr("do not use this server's answers until the cause is found");

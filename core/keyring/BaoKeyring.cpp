@@ -320,8 +320,23 @@ BaoKeyring::importPrivateKey(const QString &uid, const crypto::SecureBytes &priv
         return baoError(BaoErrorKind::InvalidInput, publicKey.error().message);
     if (auto free = checkFreeInStore(uid); !free)
         return baokeys::unexpected(free.error());
+    const bool unsettled = m_store->journalUids().contains(uid);
     return createJournaled(
-        uid, KeySource::Imported, [&] { return client().importKey(uid, privateKey, options.exportable); },
+        uid, KeySource::Imported,
+        [&]() -> KeyringResult<bao::KeyInfo> {
+            if (unsettled) {
+                // An earlier import of this name lost its answer: the key the
+                // server holds under it is adopted when it is this one; another
+                // key there means the name is taken.
+                auto existing = client().readKey(uid);
+                if (existing && existing->publicKey != *publicKey)
+                    return baoError(BaoErrorKind::AlreadyExists,
+                                    QStringLiteral("the server already has another key named '%1'").arg(uid));
+                if (existing || existing.error().kind != BaoErrorKind::NotFound)
+                    return existing;
+            }
+            return client().importKey(uid, privateKey, options.exportable);
+        },
         [&](const bao::KeyInfo &info) -> std::optional<BaoError> {
             if (info.publicKey == *publicKey)
                 return std::nullopt;

@@ -49,8 +49,9 @@ bao::BaoResult<SyncReport> StoreSync::sync(bao::BaoClient &server)
         const auto existing = m_store.find(name);
         if (!existing) {
             const bool fromJournal = journal.contains(name);
-            changes << KeyRecord::fromServer(info, fromJournal ? KeySource::Generated : KeySource::Synced,
-                                             m_mount);
+            // A journal entry is a create or an import of ours; the server says which.
+            const KeySource ours = info.imported ? KeySource::Imported : KeySource::Generated;
+            changes << KeyRecord::fromServer(info, fromJournal ? ours : KeySource::Synced, m_mount);
             (fromJournal ? report.recovered : report.adopted) << name;
             continue;
         }
@@ -98,7 +99,8 @@ bao::BaoResult<QStringList> StoreSync::recoverJournal(bao::BaoClient &server)
                 continue; // the crash came before the key was created
             return baokeys::unexpected(info.error());
         }
-        adopted << KeyRecord::fromServer(*info, KeySource::Generated, m_mount);
+        adopted << KeyRecord::fromServer(*info, info->imported ? KeySource::Imported : KeySource::Generated,
+                                         m_mount);
         names << uid;
     }
     if (auto stored = m_store.putMany(adopted); !stored)

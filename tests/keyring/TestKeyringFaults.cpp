@@ -19,6 +19,7 @@ using baokeys::bao::BaoErrorKind;
 using baokeys::bao::BaoSettings;
 using baokeys::keyring::BaoKeyring;
 using baokeys::keyring::CreateBatchRequest;
+using baokeys::keyring::KeySource;
 using baokeys::keyring::ServerNameCheck;
 using baokeys::keyring::SignRequest;
 using baokeys::testsupport::FakeBaoServer;
@@ -316,6 +317,52 @@ private slots:
         QCOMPARE(creates->load(), 1);
         QVERIFY(m_keyring->store().journalUids().isEmpty());
         QVERIFY(m_keyring->sign(QStringLiteral("solo"), "m").hasValue());
+    }
+
+    // An import whose answer was lost: the same import again adopts the key
+    // the server made (it was refused as "already exists"), recorded as
+    // imported; a sync recovers it as imported too. Another key under the
+    // name is not adopted.
+    void lostAnswerToAnImportIsAdoptedByTheSameCallAgain()
+    {
+        MiniEngine *engine = m_engine.get();
+        auto imports = std::make_shared<std::atomic<int>>(0);
+        m_server->setHandler([engine, imports](const FakeRequest &request) {
+            FakeResponse answer = engine->handle(request); // the key is made either way
+            if (request.method == "POST" && request.path.endsWith(QLatin1String("/import"))) {
+                imports->fetch_add(1);
+                return FakeResponse::drop(); // every import's answer is lost
+            }
+            return answer;
+        });
+        const QString hex =
+            QStringLiteral("4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318");
+        auto first = m_keyring->importPrivateKey(QStringLiteral("imp"), hex);
+        QVERIFY(!first.hasValue());
+        QCOMPARE(first.error().kind, BaoErrorKind::OutcomeUnknown);
+        auto again = m_keyring->importPrivateKey(QStringLiteral("imp"), hex);
+        QVERIFY2(again.hasValue(), again ? "" : qPrintable(again.error().describe()));
+        QCOMPARE(again->source, KeySource::Imported);
+        QCOMPARE(imports->load(), 1); // adopted, never imported twice
+        QVERIFY(m_keyring->store().journalUids().isEmpty());
+        QVERIFY(m_keyring->sign(QStringLiteral("imp"), "m").hasValue());
+
+        // Lost again under another name, then settled by a sync.
+        QVERIFY(!m_keyring->importPrivateKey(QStringLiteral("imp-2"), hex).hasValue());
+        auto synced = m_keyring->sync();
+        QVERIFY2(synced.hasValue(), synced ? "" : qPrintable(synced.error().describe()));
+        QCOMPARE(m_keyring->key(QStringLiteral("imp-2"))->source, KeySource::Imported);
+
+        // A lost import whose name the server holds for another key.
+        QVERIFY(!m_keyring
+                     ->importPrivateKey(
+                         QStringLiteral("imp-3"),
+                         QStringLiteral("0000000000000000000000000000000000000000000000000000000000000002"))
+                     .hasValue()); // dropped: outcome unknown, the engine holds 0x…02 under imp-3
+        auto other = m_keyring->importPrivateKey(QStringLiteral("imp-3"), hex);
+        QVERIFY(!other.hasValue());
+        QVERIFY2(other.error().kind == BaoErrorKind::AlreadyExists, qPrintable(other.error().describe()));
+        QVERIFY(!m_keyring->key(QStringLiteral("imp-3")));
     }
 
     // Cancel stops the creates not yet sent; those in flight get their answer

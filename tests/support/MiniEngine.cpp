@@ -71,7 +71,7 @@ QJsonObject MiniEngine::keyInfoLocked(const QString &name) const
         {QStringLiteral("public_key"), crypto::Hex::encode(key.publicKey)},
         {QStringLiteral("address"), crypto::Hex::encode(crypto::CosmosAddress::fromPublicKey(key.publicKey))},
         {QStringLiteral("exportable"), key.exportable},
-        {QStringLiteral("imported"), false},
+        {QStringLiteral("imported"), key.imported},
         {QStringLiteral("created_at"), QStringLiteral("2026-01-02T03:04:05.123456789Z")}};
 }
 
@@ -98,6 +98,25 @@ FakeResponse MiniEngine::handle(const FakeRequest &request)
             info.insert(name, keyInfoLocked(name));
         }
         return FakeResponse::data({{QStringLiteral("keys"), names}, {QStringLiteral("key_info"), info}});
+    }
+    if (path.startsWith(QLatin1String("keys/")) && path.endsWith(QLatin1String("/import")) &&
+        request.method == "POST") {
+        const QString name = path.mid(5, path.size() - 5 - 7);
+        if (m_keys.count(name))
+            return FakeResponse::errors(400, {QStringLiteral("key already exists")});
+        const QByteArray secret =
+            QByteArray::fromBase64(request.json().value(QStringLiteral("ciphertext")).toString().toLatin1());
+        Key key;
+        key.privateKey = crypto::SecureBytes(reinterpret_cast<const unsigned char *>(secret.constData()),
+                                             std::size_t(secret.size()));
+        auto publicKey = crypto::Secp256k1::derivePublicKey(key.privateKey);
+        if (!publicKey)
+            return FakeResponse::errors(400, {QStringLiteral("invalid private key")});
+        key.publicKey = *publicKey;
+        key.exportable = request.json().value(QStringLiteral("exportable")).toBool();
+        key.imported = true;
+        m_keys[name] = std::move(key);
+        return FakeResponse::data(keyInfoLocked(name));
     }
     if (path.startsWith(QLatin1String("keys/"))) {
         const QString name = path.mid(5);

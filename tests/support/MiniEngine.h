@@ -13,7 +13,7 @@
 namespace baokeys::testsupport {
 
 // A minimal in-memory secp256k1 engine behind FakeBaoServer (keys/, LIST,
-// sign/, DELETE) that can be told to lie, for the keyring's security checks:
+// keys/<name>/import, sign/, DELETE) that can be told to lie, for the keyring's security checks:
 // the real embedded signer never lies, so it cannot test them.
 //
 // Thread-safety: every member may be called from any thread (one mutex).
@@ -47,6 +47,7 @@ private:
         crypto::SecureBytes privateKey;
         QByteArray publicKey;
         bool exportable = false;
+        bool imported = false;
     };
     std::map<QString, Key> m_keys;
 };
