@@ -127,7 +127,9 @@ CliResult<ExitCode> runJob(const keyring::BatchJob<Result> &job, BatchReporter &
     InterruptGuard interrupt;
     QObject::connect(&interrupt, &InterruptGuard::interrupted, &loop, [&progress] {
         Console::errLine(QCoreApplication::translate(
-            "baokeys-cli", "\ncancelling the batch (press Ctrl-C again to quit at once)"));
+            "baokeys-cli",
+            "\ncancelling the batch (press Ctrl-C again to quit at once; what is then in flight "
+            "is settled by 'keys sync' or the same command again)"));
         progress.cancel();
     });
     reporter.startProgressLine();

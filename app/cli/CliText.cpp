@@ -33,4 +33,11 @@ QString printable(const QString &value)
     return shown;
 }
 
+QString listed(const QStringList &names, int shown)
+{
+    if (names.size() <= shown)
+        return names.join(QStringLiteral(", "));
+    return tr("%1 and %2 more").arg(names.mid(0, shown).join(QStringLiteral(", "))).arg(names.size() - shown);
+}
+
 } // namespace baokeys::cli

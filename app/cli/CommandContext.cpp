@@ -1,5 +1,6 @@
 #include "cli/CommandContext.h"
 
+#include "cli/CliText.h"
 #include "core/keyring/BaoKeyring.h"
 
 #include <QCoreApplication>
@@ -36,6 +37,11 @@ CliResult<keyring::KeyRecord> CommandContext::storedKey(const QString &name, boo
     if (!keyring)
         return cliError(keyring.error());
     auto record = (*keyring)->key(name);
+    if (!record && (*keyring)->store().journalUids().contains(name))
+        return cliError(CliError::failure(
+            tr("key '%1' is not in the store: creating or importing it was interrupted or its answer lost, "
+               "so the server may hold it; run 'keys sync', or the same command again")
+                .arg(name)));
     if (!record)
         return cliError(CliError::fromBao(record.error()));
     return std::move(record).value();

@@ -178,6 +178,13 @@ CliResult<ExitCode> KeysCommands::list(CommandContext &context, const Invocation
     if (!keyring)
         return cliError(keyring.error());
     const QList<keyring::KeyRecord> records = (*keyring)->list();
+    // Names whose create or import has no known outcome are in no list but
+    // this note: the server may hold them.
+    if (const QStringList unsettled = (*keyring)->store().journalUids(); !unsettled.isEmpty())
+        Console::errLine(
+            tr("note: creating or importing %1 was interrupted or its answer lost, so the server "
+               "may hold it; run 'keys sync', or the same command again")
+                .arg(listed(unsettled)));
     if (context.json()) {
         QJsonArray array;
         for (const keyring::KeyRecord &record : records)

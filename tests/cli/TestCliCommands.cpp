@@ -3,6 +3,8 @@
 // exit code of each bad-input case.
 #include "CliExpect.h"
 #include "CliHarness.h"
+#include "FakeBaoServer.h"
+#include "MiniEngine.h"
 #include "core/crypto/Hash.h"
 #include "core/crypto/Secp256k1.h"
 
@@ -40,6 +42,7 @@ private slots:
     void headerAndPolicyInjectionIsRefused();
     void anAddressWithAWrongPathFlagsNothingMissing();
     void settingsAreCheckedBeforeAnyRequest();
+    void aKeyWithoutAKnownOutcomeIsNamedUntilSettled();
 
 private:
     QJsonObject m_vectors;
@@ -922,6 +925,42 @@ void TestCliCommands::settingsAreCheckedBeforeAnyRequest()
         QVERIFY2(!run.err.contains("SECRETPW"), qPrintable(run.describe()));
     }
     QCOMPARE(cli.server().engineRequestCount(), requestsBefore);
+}
+
+// A create whose answer is lost leaves its name in the journal, and the
+// key perhaps on the server only. Until a sync or the same command settles
+// it, keys list says so and keys show points there (they said "no keys" and
+// "not found").
+void TestCliCommands::aKeyWithoutAKnownOutcomeIsNamedUntilSettled()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    baokeys::testsupport::MiniEngine engine;
+    baokeys::testsupport::FakeBaoServer server([&engine](const baokeys::testsupport::FakeRequest &request) {
+        baokeys::testsupport::FakeResponse answer = engine.handle(request); // the key is made either way
+        if (request.method == "POST" && request.path.endsWith(QLatin1String("/keys/lost")))
+            return baokeys::testsupport::FakeResponse::drop();
+        return answer;
+    });
+    QVERIFY(server.start());
+    const QStringList there{QStringLiteral("--addr"), server.address()};
+    EXPECT_EXIT(
+        cli.run(there + QStringList{QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("lost")}),
+        5);
+
+    const CliRun list = cli.run({QStringLiteral("keys"), QStringLiteral("list")});
+    EXPECT_EXIT(list, 0);
+    QVERIFY2(list.err.contains("creating or importing lost was interrupted or its answer lost"),
+             qPrintable(list.describe()));
+    const CliRun show = cli.run({QStringLiteral("keys"), QStringLiteral("show"), QStringLiteral("lost")});
+    EXPECT_CLEAN_FAILURE(show, 1);
+    QVERIFY2(show.err.contains("run 'keys sync'"), qPrintable(show.describe()));
+
+    EXPECT_EXIT(cli.run(there + QStringList{QStringLiteral("keys"), QStringLiteral("sync")}), 0);
+    const CliRun settled = cli.run({QStringLiteral("keys"), QStringLiteral("list")});
+    EXPECT_EXIT(settled, 0);
+    QVERIFY2(!settled.err.contains("note:"), qPrintable(settled.describe()));
+    QVERIFY2(settled.out.contains("lost"), qPrintable(settled.describe()));
 }
 
 void TestCliCommands::defaultStoreIsPrivate()
