@@ -26,6 +26,12 @@ TxResult<Coin> Coin::parse(QStringView text)
         return txError(TxErrorKind::InvalidCoin,
                        QStringLiteral("\"%1\" is not an amount like 1000000utia (an integer, then a denom)")
                            .arg(text.toString()));
+    // The SDK's Coins.Validate refuses a coin that is not positive, in a
+    // send, a fee or a spend limit alike: the chain would reject the transaction.
+    if (match.captured(1) == QLatin1String("0"))
+        return txError(TxErrorKind::InvalidCoin,
+                       QStringLiteral("\"%1\": the amount must be above 0 (the chain refuses a zero coin)")
+                           .arg(text.toString()));
     return Coin{match.captured(2), match.captured(1)};
 }
 

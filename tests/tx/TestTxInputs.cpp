@@ -76,6 +76,8 @@ private slots:
         QTest::newRow("no amount") << QStringLiteral("utia");
         QTest::newRow("empty") << QString();
         QTest::newRow("negative") << QStringLiteral("-5utia");
+        QTest::newRow("zero (the chain refuses it)") << QStringLiteral("0utia");
+        QTest::newRow("zero among others") << QStringLiteral("5uosmo,0utia");
         QTest::newRow("decimal") << QStringLiteral("1.5utia");
         QTest::newRow("leading zero") << QStringLiteral("01utia");
         QTest::newRow("space inside") << QStringLiteral("1000000 utia");
