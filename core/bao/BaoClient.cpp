@@ -488,11 +488,15 @@ ClientFlow::Task<HttpAnswer> ClientFlow::send(BaoClient &client, QByteArray meth
 
         // A rate-limit quota (429) or a sealed or standby node (503) asks for
         // a later try: a request safe to repeat waits as advised and goes
-        // again, a bounded number of times. Only this lane waits: in a
-        // batch, the other lanes go on. sys/health, the one unauthenticated
-        // call, reads 429 and 503 as a node's state: it is never retried.
+        // again, a bounded number of times. So does a create, import or
+        // delete refused by a quota: OpenBao applies quotas before the
+        // request reaches the engine, so a 429 says it was not done. Only
+        // this lane waits: in a batch, the other lanes go on. sys/health,
+        // the one unauthenticated call, reads 429 and 503 as a node's state:
+        // it is never retried.
         const bool askedToWait = authenticated && (answer.status == 429 || answer.status == 503);
-        if (!askedToWait || !repeatable || waits + 1 >= BaoClient::MaxAttemptsWhenAskedToWait)
+        const bool notDone = repeatable || answer.status == 429;
+        if (!askedToWait || !notDone || waits + 1 >= BaoClient::MaxAttemptsWhenAskedToWait)
             co_return answer;
         // The count is taken apart from the co_await: clang reads a ++ inside
         // a co_await expression as an unsequenced modification.

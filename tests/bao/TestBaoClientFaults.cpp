@@ -169,8 +169,10 @@ private slots:
         QCOMPARE(m_server->requestCount(), status == 429 || status == 503 ? 5 : 1);
     }
 
-    // A rate-limit quota answers 429 with Retry-After: a request that is safe
-    // to repeat waits as advised and goes again; a create never does.
+    // A rate-limit quota answers 429 with Retry-After: a request waits as
+    // advised and goes again; a create too, since a quota refuses it before
+    // the engine sees it (it used to fail at once, so a rate-limited batch
+    // create lost most of its items within milliseconds).
     void rateLimitedRequestsWaitAndRetry()
     {
         auto limited = std::make_shared<std::atomic<int>>(2);
@@ -193,9 +195,8 @@ private slots:
 
         limited->store(1);
         auto create = BaoClient(settings()).createKey(QStringLiteral("k"), false);
-        QVERIFY(!create.hasValue());
-        QCOMPARE(create.error().kind, BaoErrorKind::RateLimited);
-        QCOMPARE(m_server->requestCount(), 4); // sent once: a create is never sent again by itself
+        QVERIFY2(create.hasValue(), create ? "" : qPrintable(create.error().describe()));
+        QCOMPARE(m_server->requestCount(), 5); // refused once, then made
     }
 
     void badRequestKeepsTheServersMessage()

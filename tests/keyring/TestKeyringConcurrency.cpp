@@ -884,6 +884,35 @@ private slots:
         QVERIFY2(report->adopted.isEmpty(), qPrintable(report->adopted.join(u',')));
     }
 
+    // A batch create under a rate-limit quota: a create refused with 429 was
+    // not done (the quota comes before the engine), so its lane waits as
+    // advised and sends it again, and every key is made. (Each refused
+    // create failed at once: 40 creates at 10/s made about 10.)
+    void rateLimitedCreateBatchMakesEveryKey()
+    {
+        FaultSettings faults;
+        faults.rateLimit = 10; // per second: 40 creates need four seconds' worth
+        m_server->setFaults(faults);
+        CreateBatchRequest request;
+        request.prefix = QStringLiteral("quota");
+        request.count = 40;
+        request.parallelism = 4;
+        auto job = m_keyring->createBatch(request);
+        QVERIFY2(job.hasValue(), job ? "" : qPrintable(job.error().describe()));
+        job->future.waitForFinished();
+        m_server->setFaults({});
+        int made = 0;
+        for (const auto &result : job->future.results()) {
+            QVERIFY2(result.ok(),
+                     result.ok() ? ""
+                                 : qPrintable(result.uid + QStringLiteral(": ") + result.error->describe()));
+            ++made;
+        }
+        QCOMPARE(made, 40);
+        QCOMPARE(m_keyring->list().size(), 40);
+        QVERIFY(m_keyring->store().journalUids().isEmpty());
+    }
+
     // A rate-limit quota under a 256-request batch: the lanes told to wait
     // (429, Retry-After: 1) wait on their own, the others go on, and every
     // item is signed in the end.
