@@ -159,7 +159,14 @@ CliResult<ParseOutcome> CommandLine::parse(const QStringList &arguments) const
             if (candidate.path.first() == rest.first())
                 group << candidate.path.join(QLatin1Char(' '));
         }
-        if (!group.isEmpty() && (rest.size() == 1 || global->isSet(helpOption())))
+        // "keys --help", "keys -h", "keys help": the group's commands.
+        const bool groupHelpAsked =
+            global->isSet(helpOption()) ||
+            (rest.size() == 2 && (rest.at(1) == QLatin1String("--help") ||
+                                  rest.at(1) == QLatin1String("-h") || rest.at(1) == QLatin1String("help")));
+        if (!group.isEmpty() && groupHelpAsked)
+            return ParseOutcome{std::nullopt, groupHelp(rest.first()), ExitCode::Success};
+        if (!group.isEmpty() && rest.size() == 1)
             return cliError(CliError::usage(
                 tr("'%1' needs a subcommand: %2").arg(rest.first(), group.join(QStringLiteral(", ")))));
         if (!group.isEmpty())
@@ -200,20 +207,27 @@ CliResult<ParseOutcome> CommandLine::parse(const QStringList &arguments) const
         Invocation(spec, std::move(global), std::move(command), positionals), {}, ExitCode::Success};
 }
 
+namespace {
+
+// "  keys add NAME   Create a key ...": a command's line in a list of commands.
+QString summaryLine(const CommandSpec &spec)
+{
+    QString line = spec.path.join(QLatin1Char(' '));
+    if (!spec.positionals.isEmpty())
+        line += QLatin1Char(' ') + spec.positionals.join(QLatin1Char(' '));
+    return QStringLiteral("  %1  %2\n").arg(line, -28).arg(spec.description.section(QLatin1Char('\n'), 0, 0));
+}
+
+} // namespace
+
 QString CommandLine::overviewHelp() const
 {
     QString text =
         tr("Usage: baokeys-cli [global options] COMMAND [options] [arguments]\n\n"
            "The scriptable keyring of BaoKeys: secp256k1 keys held in OpenBao (or baokeys-signer);\n"
            "this tool keeps only their public metadata (--store).\n\nCommands:\n");
-    for (const CommandSpec &spec : m_commands) {
-        QString line = spec.path.join(QLatin1Char(' '));
-        if (!spec.positionals.isEmpty())
-            line += QLatin1Char(' ') + spec.positionals.join(QLatin1Char(' '));
-        text += QStringLiteral("  %1  %2\n")
-                    .arg(line, -28)
-                    .arg(spec.description.section(QLatin1Char('\n'), 0, 0));
-    }
+    for (const CommandSpec &spec : m_commands)
+        text += summaryLine(spec);
     text += tr("\nGlobal options:\n");
     QCommandLineParser parser;
     addCommonOptions(parser);
@@ -222,6 +236,22 @@ QString CommandLine::overviewHelp() const
     text += options;
     text += tr("\n'baokeys-cli COMMAND --help' shows a command's options.\n\n");
     text += exitCodeTable();
+    return text;
+}
+
+QString CommandLine::groupHelp(const QString &group) const
+{
+    QString text =
+        tr("Usage: baokeys-cli [global options] %1 SUBCOMMAND [options] [arguments]\n\nCommands:\n")
+            .arg(group);
+    for (const CommandSpec &spec : m_commands) {
+        if (spec.path.first() == group)
+            text += summaryLine(spec);
+    }
+    text +=
+        tr("\n'baokeys-cli %1 SUBCOMMAND --help' shows a command's options; 'baokeys-cli --help' the global "
+           "options and exit codes.\n")
+            .arg(group);
     return text;
 }
 

@@ -83,6 +83,7 @@ public:
     CliResult<ParseOutcome> parse(const QStringList &arguments) const;
 
     QString overviewHelp() const;
+    QString groupHelp(const QString &group) const; // the commands of "keys", "batch", ...
 
 private:
     void addCommonOptions(QCommandLineParser &parser) const;

@@ -75,6 +75,20 @@ void TestCliCommands::helpAndUsage()
     QVERIFY(commandHelp.out.contains("--messages-file"));
     QVERIFY(commandHelp.out.contains("Exit codes:"));
 
+    // A group's help lists its commands (it was "unknown command 'keys --help'", exit 2).
+    for (const QStringList &asked : {QStringList{QStringLiteral("keys"), QStringLiteral("--help")},
+                                     QStringList{QStringLiteral("--help"), QStringLiteral("keys")},
+                                     QStringList{QStringLiteral("tx"), QStringLiteral("-h")},
+                                     QStringList{QStringLiteral("batch"), QStringLiteral("help")}}) {
+        const CliRun groupHelp = cli.run(asked);
+        EXPECT_EXIT(groupHelp, 0);
+        const QByteArray group = asked.contains(QStringLiteral("keys")) ? "keys"
+                                 : asked.contains(QStringLiteral("tx")) ? "tx"
+                                                                        : "batch";
+        QVERIFY2(groupHelp.out.contains("  " + group + " "), qPrintable(groupHelp.describe()));
+        QVERIFY2(groupHelp.out.contains("SUBCOMMAND --help"), qPrintable(groupHelp.describe()));
+    }
+
     EXPECT_CLEAN_FAILURE(cli.run({}), 2);
     EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("frobnicate")}), 2);
     EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys")}), 2);
