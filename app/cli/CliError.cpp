@@ -10,10 +10,16 @@ using bao::BaoErrorKind;
 
 namespace {
 
-// What the user can do about an error of this kind.
-QString hintFor(BaoErrorKind kind)
+// What the user can do about this error: by its kind, and for two common
+// mistakes by what the message says.
+QString hintFor(const bao::BaoError &error)
 {
-    switch (kind) {
+    if (error.kind == BaoErrorKind::Transport && error.message.contains(QLatin1String("certificate")))
+        return tr("if the server's certificate is right, give the CA that signed it with --ca-cert (or "
+                  "BAO_CACERT)");
+    if (error.kind == BaoErrorKind::NotFound && error.message.contains(QLatin1String("no handler for route")))
+        return tr("no secp256k1 engine there: check --mount and --namespace");
+    switch (error.kind) {
     case BaoErrorKind::PermissionDenied:
         return tr("check the token (--token-file, BAO_TOKEN) and its policies");
     case BaoErrorKind::Sealed:
@@ -67,7 +73,7 @@ CliError CliError::fromBao(const bao::BaoError &error)
 {
     // describe() flattens the server's multi-line messages ("1 error occurred:\n\t* ...").
     QString line = error.describe().simplified();
-    const QString hint = hintFor(error.kind);
+    const QString hint = hintFor(error);
     if (!hint.isEmpty())
         line += QStringLiteral(" (") + hint + QLatin1Char(')');
     return CliError{exitCodeFor(error.kind), line};

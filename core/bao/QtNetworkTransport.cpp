@@ -144,10 +144,12 @@ HttpAnswer QtNetworkTransport::exchange(HttpCall &call, CancelToken *cancel)
     }
     // A state-changing call that may have reached the server and got no
     // usable answer: its outcome is unknown. Only a connection that never
-    // opened proves it was not sent.
+    // opened, or a TLS handshake that failed (the request goes out after
+    // it), proves it was not sent.
     answer.connectFailed = !cancelled.load() && (error == QNetworkReply::ConnectionRefusedError ||
                                                  error == QNetworkReply::HostNotFoundError);
-    const bool neverSent = answer.connectFailed || (secure && m_tlsError);
+    const bool neverSent = answer.connectFailed || (secure && m_tlsError) ||
+                           (!cancelled.load() && error == QNetworkReply::SslHandshakeFailedError);
     if (!call.repeatable && answer.transportError && !neverSent)
         answer.transportError = outcomeUnknown(*answer.transportError);
     delete reply;

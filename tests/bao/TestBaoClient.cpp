@@ -272,6 +272,13 @@ private slots:
         QCOMPARE(untrusted.error().kind, BaoErrorKind::Transport);
         QVERIFY2(untrusted.error().message.contains(QLatin1String("self-signed")),
                  qPrintable(untrusted.error().message));
+        // A create refused at the handshake never left: an error of the
+        // transport, not an outcome unknown (which QtNetwork reported, leaving
+        // a journal entry for a key that could not exist).
+        auto refusedCreate = BaoClient(https).createKey(QStringLiteral("never"), false);
+        QVERIFY(!refusedCreate.hasValue());
+        QVERIFY2(refusedCreate.error().kind == BaoErrorKind::Transport,
+                 qPrintable(refusedCreate.error().describe()));
 
         BaoSettings otherName = trusted;
         otherName.address.replace(QStringLiteral("127.0.0.1"), QStringLiteral("localhost"));

@@ -57,6 +57,14 @@ void TestCliParts::exitCodes()
     QCOMPARE(exitCodeFor(BaoErrorKind::SecurityFault), ExitCode::SecurityFault);
     QCOMPARE(exitCodeFor(BaoErrorKind::MalformedAnswer), ExitCode::SecurityFault);
     QCOMPARE(int(ExitCode::PartialBatch), 3);
+    // An untrusted certificate points at --ca-cert (the transport's words,
+    // as TestBaoClient sees them from both transports, name the certificate).
+    const CliError untrusted = CliError::fromBao(
+        {BaoErrorKind::Transport,
+         QStringLiteral("SSL handshake failed: The certificate is self-signed, and untrusted"),
+         0,
+         {}});
+    QVERIFY2(untrusted.message.contains(QLatin1String("--ca-cert")), qPrintable(untrusted.message));
     // Every code in the enum is documented in the help table.
     for (int code = 0; code <= 6; ++code)
         QVERIFY(exitCodeTable().contains(QStringLiteral("  %1  ").arg(code)));
