@@ -1831,6 +1831,18 @@ tx hash: %2</source>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not saved: the address holds a user name or password. OpenBao takes a token (the Token field), and the address is shown in the status bar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: a namespace is made of letters, digits, “_”, “-” and “.”, with “/” between the parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: a mount path is made of letters, digits, “_”, “-” and “.”, with “/” between the parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::ProvisionPage</name>

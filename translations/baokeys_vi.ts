@@ -1811,6 +1811,18 @@ mã băm giao dịch: %2</translation>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
+    <message>
+        <source>Not saved: the address holds a user name or password. OpenBao takes a token (the Token field), and the address is shown in the status bar.</source>
+        <translation>Chưa lưu: địa chỉ chứa tên người dùng hoặc mật khẩu. OpenBao dùng token (trường Token), và địa chỉ được hiển thị trên thanh trạng thái.</translation>
+    </message>
+    <message>
+        <source>Not saved: a namespace is made of letters, digits, “_”, “-” and “.”, with “/” between the parts.</source>
+        <translation>Chưa lưu: không gian tên gồm chữ cái, chữ số, “_”, “-” và “.”, với “/” giữa các phần.</translation>
+    </message>
+    <message>
+        <source>Not saved: a mount path is made of letters, digits, “_”, “-” and “.”, with “/” between the parts.</source>
+        <translation>Chưa lưu: đường dẫn điểm gắn gồm chữ cái, chữ số, “_”, “-” và “.”, với “/” giữa các phần.</translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::ProvisionPage</name>

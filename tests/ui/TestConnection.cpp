@@ -44,6 +44,7 @@ private slots:
     void profilesKeepNoToken();
     void testConnectionShowsHealthAndToken();
     void chainNodeIsSavedWithTheProfile();
+    void profileFieldsThatWouldRewritePoliciesAreRefused();
     void statusBarFollowsTheServer();
     void statusBarFollowsAFailover();
     void aRemoteRootTokenIsWarnedAbout();
@@ -213,6 +214,62 @@ void TestConnection::chainNodeIsSavedWithTheProfile()
     // Read back by a fresh store, as the next start does.
     QCOMPARE(ui::ProfileStore(&settings).find(profile.id)->chainNode,
              QStringLiteral("http://127.0.0.1:1317"));
+    store.remove(profile.id);
+}
+
+// The mount and the namespace reach the access policies the app shows and
+// the command it prints to apply them; the address, the status bar. A quote
+// or a line break there, or a password in the address, is refused at Save
+// with the reason, and nothing is saved (the CLI refuses the same).
+void TestConnection::profileFieldsThatWouldRewritePoliciesAreRefused()
+{
+    QSettings settings;
+    ui::ProfileStore store(&settings);
+    ui::Profile profile;
+    profile.name = QStringLiteral("checked");
+    profile.address = QStringLiteral("http://127.0.0.1:8200");
+    store.save(&profile);
+    ui::TokenVault vault;
+    ui::ProfileDialog dialog(store, vault, nullptr);
+    dialog.show();
+    auto *list = dialog.findChild<QListWidget *>(QStringLiteral("profileList"));
+    QVERIFY(list);
+    for (int row = 0; row < list->count(); ++row) {
+        if (list->item(row)->data(Qt::UserRole).toString() == profile.id)
+            list->setCurrentRow(row);
+    }
+    QCOMPARE(dialog.selectedId(), profile.id);
+    auto *address = dialog.findChild<QLineEdit *>(QStringLiteral("profileAddress"));
+    auto *ns = dialog.findChild<QLineEdit *>(QStringLiteral("profileNamespace"));
+    auto *mount = dialog.findChild<QLineEdit *>(QStringLiteral("profileMount"));
+    QVERIFY(address && ns && mount);
+    auto *result = dialog.findChild<QTextBrowser *>(QStringLiteral("testResult"));
+    auto *save = dialog.findChild<QPushButton *>(QStringLiteral("saveProfile"));
+    const struct {
+        QLineEdit *field;
+        QString text;
+    } cases[] = {
+        {ns, QStringLiteral("a\" ; rm -rf / #")},
+        {mount, QStringLiteral("secp256k1/sign/x\" { capabilities = [\"update\"] }")},
+        {address, QStringLiteral("http://user:SECRETPW@127.0.0.1:8200")},
+    };
+    for (const auto &bad : cases) {
+        const QString before = bad.field->text();
+        bad.field->setText(bad.text);
+        QTest::mouseClick(save, Qt::LeftButton);
+        QVERIFY2(result->toPlainText().startsWith(QLatin1String("Not saved")),
+                 qPrintable(result->toPlainText()));
+        const ui::Profile kept = *store.find(profile.id);
+        QVERIFY2(kept.ns.isEmpty() && kept.mount == QLatin1String("secp256k1") &&
+                     kept.address == QLatin1String("http://127.0.0.1:8200"),
+                 qPrintable(bad.text));
+        bad.field->setText(before);
+    }
+    ns->setText(QStringLiteral("team-a/ops/"));
+    mount->setText(QStringLiteral("signers/secp_1"));
+    QTest::mouseClick(save, Qt::LeftButton);
+    QCOMPARE(store.find(profile.id)->ns, QStringLiteral("team-a/ops/"));
+    QCOMPARE(store.find(profile.id)->mount, QStringLiteral("signers/secp_1"));
     store.remove(profile.id);
 }
 

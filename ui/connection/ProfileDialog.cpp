@@ -19,6 +19,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTextBrowser>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace baokeys::ui {
@@ -60,8 +61,10 @@ ProfileDialog::ProfileDialog(ProfileStore &store, TokenVault &vault, Session *ac
                              "the active node."));
     form->addRow(tr("&Address:"), m_address);
     m_namespace = new QLineEdit(this);
+    m_namespace->setObjectName(QStringLiteral("profileNamespace"));
     form->addRow(tr("Names&pace:"), m_namespace);
     m_mount = new QLineEdit(this);
+    m_mount->setObjectName(QStringLiteral("profileMount"));
     form->addRow(tr("&Mount:"), m_mount);
     auto *caRow = new QHBoxLayout;
     m_caFile = new QLineEdit(this);
@@ -119,8 +122,8 @@ ProfileDialog::ProfileDialog(ProfileStore &store, TokenVault &vault, Session *ac
     buttons->addButton(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         keepTypedToken(); // Open uses it: never asked again
-        saveProfile();
-        accept();
+        if (saveProfile())
+            accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     right->addWidget(buttons);
@@ -270,9 +273,39 @@ Profile ProfileDialog::formProfile() const
     return profile;
 }
 
-void ProfileDialog::saveProfile()
+QString ProfileDialog::problemWith(const Profile &profile) const
+{
+    if (profile.kind == Profile::Kind::Remote) {
+        for (const QString &address : profile.settings(QString()).addresses()) {
+            if (!QUrl(address).userInfo().isEmpty())
+                return tr("Not saved: the address holds a user name or password. OpenBao takes a token "
+                          "(the Token field), and the address is shown in the status bar.");
+        }
+        QString ns = profile.ns;
+        if (ns.endsWith(QLatin1Char('/')))
+            ns.chop(1);
+        if (!ns.isEmpty() && !bao::BaoSettings::pathProblem(ns).isEmpty())
+            return tr("Not saved: a namespace is made of letters, digits, “_”, “-” and “.”, with “/” "
+                      "between the parts.");
+    }
+    QString mount = profile.mount;
+    while (mount.startsWith(QLatin1Char('/')))
+        mount.remove(0, 1);
+    while (mount.endsWith(QLatin1Char('/')))
+        mount.chop(1);
+    if (!mount.isEmpty() && !bao::BaoSettings::pathProblem(mount).isEmpty())
+        return tr("Not saved: a mount path is made of letters, digits, “_”, “-” and “.”, with “/” between "
+                  "the parts.");
+    return {};
+}
+
+bool ProfileDialog::saveProfile()
 {
     Profile profile = formProfile();
+    if (const QString problem = problemWith(profile); !problem.isEmpty()) {
+        m_result->setPlainText(problem);
+        return false;
+    }
     if (profile.name.isEmpty())
         profile.name = profile.address.isEmpty() ? Profile::kindLabel(profile.kind) : profile.address;
     m_store.save(&profile);
@@ -295,6 +328,7 @@ void ProfileDialog::saveProfile()
         crypto::wipe(token);
     }
     reload(profile.id);
+    return true;
 }
 
 void ProfileDialog::newProfile()

@@ -52,7 +52,12 @@ private:
     void reload(const QString &selectId);
     void showProfile(const QString &id);
     Profile formProfile() const;
-    void saveProfile();
+    // Why the form cannot be saved (a password in the address; a mount or
+    // namespace that is not plain path segments, which would reach the
+    // policies shown and the command to apply them), or empty.
+    QString problemWith(const Profile &profile) const;
+    // False, with the reason shown, when the form cannot be saved.
+    bool saveProfile();
     void newProfile();
     void deleteProfile();
     void testConnection();
