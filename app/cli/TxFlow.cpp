@@ -198,15 +198,18 @@ CliResult<ExitCode> TxFlow::signAndReport(CommandContext &context, const TxFlags
                 else
                     Console::errLine(tr("broadcast %1; waiting for it to be in a block").arg(event.txHash));
             });
-        if (!inBlock) {
-            // The transaction is signed whatever became of its broadcast (a
-            // lost answer, no block in time): its hash lets the operator look
-            // it up before anything is signed again, its TxRaw send it elsewhere.
+        // The transaction is signed; unless the chain said it refused it, it
+        // may be on its way (a lost answer, no block in time): its hash lets
+        // the operator look it up before anything is signed again, its TxRaw
+        // send it elsewhere.
+        const bool mayBeOnChain = !inBlock && inBlock.error().chainError &&
+                                  inBlock.error().chainError->kind != chain::ChainErrorKind::Rejected;
+        if (mayBeOnChain)
             Console::errLine(tr("note: the signed transaction is %1 (TxRaw %2); look it up on the chain "
                                 "before signing again")
                                  .arg(signedTx->txHash, QString::fromLatin1(signedTx->txRaw.toBase64())));
+        if (!inBlock)
             return cliError(failed(inBlock.error()));
-        }
         included = *inBlock;
     }
 
