@@ -281,6 +281,7 @@ CliResult<ExitCode> KeysCommands::sync(CommandContext &context, const Invocation
             {QStringLiteral("updated"), QJsonArray::fromStringList(report->updated)},
             {QStringLiteral("conflicts"), QJsonArray::fromStringList(report->conflicts)},
             {QStringLiteral("corrupt_backup"), report->corruptBackup},
+            {QStringLiteral("corrupt_journal_backup"), report->corruptJournalBackup},
             {QStringLiteral("keys"), int((*keyring)->list().size())},
         };
         Console::outJson(object);
@@ -296,6 +297,9 @@ CliResult<ExitCode> KeysCommands::sync(CommandContext &context, const Invocation
                        line(tr("conflicts"), report->conflicts);
         if (!report->corruptBackup.isEmpty())
             text += tr("the unreadable store file was kept as %1\n").arg(report->corruptBackup);
+        if (!report->corruptJournalBackup.isEmpty())
+            text += tr("the unreadable journal was kept as %1; the store kept its keys\n")
+                        .arg(report->corruptJournalBackup);
         if (!report->conflicts.isEmpty())
             text += tr(
                 "warning: conflicting keys have another public key on the server; signing with them fails\n");

@@ -5,7 +5,6 @@
 #include "core/crypto/Hex.h"
 #include "core/crypto/Secp256k1.h"
 
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -14,10 +13,13 @@
 #include <QSaveFile>
 #include <QSet>
 
+#include "core/keyring/PrivateFolder.h"
+#include "core/keyring/RegularFile.h"
 #include "core/keyring/StoreFileLock.h"
 
 #include <algorithm>
 #include <cmath>
+#include <unistd.h>
 
 namespace baokeys::keyring {
 
@@ -146,17 +148,22 @@ BaoResult<KeyRecord> fromJson(const QJsonValue &value, const QString &where)
     return record;
 }
 
-// A whole file's bytes, refused past `limit` (a store is kilobytes; a path
-// such as /dev/zero must not grow the process without end). nullopt when the
-// file does not exist.
+// A whole regular file's bytes, refused past `limit` (a store is kilobytes;
+// a huge file must not grow the process without end). nullopt when the file
+// does not exist; a FIFO, device or folder is refused unread (RegularFile).
 BaoResult<std::optional<QByteArray>> readBounded(const QString &path, qint64 limit)
 {
-    if (!QFileInfo::exists(path))
+    auto fd = RegularFile::openToRead(path);
+    if (!fd)
+        return baokeys::unexpected(fd.error());
+    if (!*fd)
         return std::optional<QByteArray>();
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    QFile file;
+    if (!file.open(**fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(**fd);
         return bao::baoError(BaoErrorKind::StoreIo,
                              QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    }
     // Chunk by chunk: read(limit + 1) would set aside the whole bound for
     // every load of a small file.
     QByteArray bytes;
@@ -257,10 +264,8 @@ BaoResult<QHash<QString, QStringList>> parseJournal(const QByteArray &bytes, con
 // renamed over the target, so a crash leaves the old or the new file.
 BaoResult<void> writeAtomically(const QString &path, const QByteArray &bytes)
 {
-    const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath()))
-        return bao::baoError(BaoErrorKind::StoreIo,
-                             QStringLiteral("cannot create folder %1").arg(info.absolutePath()));
+    if (auto folder = PrivateFolder::createMissing(QFileInfo(path).absolutePath()); !folder)
+        return folder;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return bao::baoError(BaoErrorKind::StoreIo,
@@ -339,38 +344,70 @@ std::optional<BaoError> BaoStore::loadError() const
     return m_loadError;
 }
 
-BaoResult<QString> BaoStore::resetCorrupt()
+BaoResult<CorruptBackups> BaoStore::resetCorrupt()
 {
     std::lock_guard writer(m_writeMutex);
     {
         std::shared_lock lock(m_lock);
         if (!m_loadError)
-            return QString();
+            return CorruptBackups();
     }
-    StoreFileLock fileLock; // no writer of another process in between
-    if (!m_path.isEmpty()) {
-        auto locked = StoreFileLock::acquire(m_path + QStringLiteral(".lock"));
-        if (!locked)
-            return baokeys::unexpected(locked.error());
-        fileLock = std::move(*locked);
-    }
-    QString backup;
+    if (m_path.isEmpty())
+        return CorruptBackups(); // nothing read, nothing to move
+    // A FIFO, a device or a folder is not a store that went bad: moving it
+    // aside would take the node from whatever else uses it, and put a
+    // regular file in its place. Refused before even the lock file is made.
     for (const QString &path : {m_path, journalPath()}) {
-        if (path.isEmpty() || !QFileInfo::exists(path))
-            continue;
-        const QString target =
-            path + QStringLiteral(".corrupt-") +
-            QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzzZ"));
+        if (auto other = RegularFile::refuseOther(path))
+            return baokeys::unexpected(*other);
+    }
+    auto locked =
+        StoreFileLock::acquire(m_path + QStringLiteral(".lock")); // no writer of another process in between
+    if (!locked)
+        return baokeys::unexpected(locked.error());
+
+    // The two files are judged apart, as they are now on disk: only one that
+    // does not read is moved aside. A good store keeps every record (and its
+    // source) beside a bad journal, and a good journal's names are still
+    // recovered beside a bad store.
+    //
+    // What a bad journal costs: the names of creates whose outcome was
+    // unknown. A key made under such a name is on the server and nowhere in
+    // the store, as one made by another client would be; sync() adopts it
+    // with every other server key (as synced: the journal that said it was
+    // generated here is what was lost). So setting the journal aside loses
+    // no key and no record.
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzzZ"));
+    const auto moveAside = [&stamp](const QString &path) -> BaoResult<QString> {
+        if (auto other = RegularFile::refuseOther(path)) // put there since the check above
+            return baokeys::unexpected(*other);
+        const QString target = path + QStringLiteral(".corrupt-") + stamp;
         if (!QFile::rename(path, target))
             return bao::baoError(BaoErrorKind::StoreIo, QStringLiteral("cannot move %1 aside").arg(path));
-        if (path == m_path)
-            backup = target;
+        return target;
+    };
+    CorruptBackups backups;
+    auto records = readRecords();
+    if (!records) {
+        auto moved = moveAside(m_path);
+        if (!moved)
+            return baokeys::unexpected(moved.error());
+        backups.store = *moved;
+        records = QHash<QString, KeyRecord>();
+    }
+    auto journal = readJournal();
+    if (!journal) {
+        auto moved = moveAside(journalPath());
+        if (!moved)
+            return baokeys::unexpected(moved.error());
+        backups.journal = *moved;
+        journal = QHash<QString, QStringList>();
     }
     std::unique_lock lock(m_lock);
     m_loadError.reset();
-    m_records.clear();
-    m_journal.clear();
-    return backup;
+    m_records = std::move(*records);
+    m_journal = std::move(*journal);
+    return backups;
 }
 
 std::optional<KeyRecord> BaoStore::find(const QString &uid) const

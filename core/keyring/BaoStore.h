@@ -16,6 +16,13 @@
 
 namespace baokeys::keyring {
 
+// Where resetCorrupt() moved the files it could not read; empty for a file
+// it kept (or that was not there).
+struct CorruptBackups {
+    QString store;
+    QString journal;
+};
+
 // The local public metadata of the keys: a versioned JSON file
 // ({"format":"baokeys-store","version":1,"keys":[...]}) written atomically
 // (QSaveFile, then 0600), plus a small batch journal beside it
@@ -30,12 +37,15 @@ namespace baokeys::keyring {
 // What another process wrote since this one loaded is kept, and shows here
 // after this process's next write or load().
 //
-// A file that cannot be read, is over its size bound, or breaks the schema
-// in any field (types, names, keys, duplicates) is never overwritten: load()
-// reports StoreCorrupt / StoreIo naming the field, the store stays empty and
-// read-only for that file (writes fail with the same error) until
-// resetCorrupt() moves the bad file aside ("<file>.corrupt-<UTC time>", its
-// bytes intact).
+// A file (store or journal) that cannot be read, is over its size bound, or
+// breaks the schema in any field (types, names, keys, duplicates) is never
+// overwritten: load() reports StoreCorrupt / StoreIo naming the file and the
+// field, the store stays empty and read-only (writes fail with the same
+// error) until resetCorrupt() moves that file aside ("<file>.corrupt-<UTC
+// time>", its bytes intact) and keeps the other. A path that is not a
+// regular file (a FIFO, a device, a folder) is refused as StoreIo, unread,
+// and never moved (RegularFile); symlinks are followed. Folders the store
+// creates for its files are owner-only (PrivateFolder).
 //
 // An empty path gives an in-memory store (nothing written).
 //
@@ -58,9 +68,10 @@ public:
     bao::BaoResult<void> load();
     // The error of the last load(), if the file is unusable.
     std::optional<bao::BaoError> loadError() const;
-    // Moves an unusable file aside (never deletes it) so the store can be
-    // rebuilt. Returns the backup path (empty when there was nothing to move).
-    bao::BaoResult<QString> resetCorrupt();
+    // Moves the unusable file(s) aside (never deletes them) so the store can
+    // be rebuilt, and loads what is left: a good store keeps its records
+    // beside a bad journal. Refuses a path that is not a regular file.
+    bao::BaoResult<CorruptBackups> resetCorrupt();
 
     // --- reads (shared lock) ---
     std::optional<KeyRecord> find(const QString &uid) const;

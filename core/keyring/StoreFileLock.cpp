@@ -1,12 +1,12 @@
 #include "core/keyring/StoreFileLock.h"
 
-#include <QDir>
-#include <QFile>
+#include "core/keyring/PrivateFolder.h"
+#include "core/keyring/RegularFile.h"
+
 #include <QFileInfo>
 
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -14,16 +14,12 @@ namespace baokeys::keyring {
 
 bao::BaoResult<StoreFileLock> StoreFileLock::acquire(const QString &lockPath)
 {
-    const QFileInfo info(lockPath);
-    if (!QDir().mkpath(info.absolutePath()))
-        return bao::baoError(bao::BaoErrorKind::StoreIo,
-                             QStringLiteral("cannot create folder %1").arg(info.absolutePath()));
-    const QByteArray path = QFile::encodeName(lockPath);
-    const int fd = ::open(path.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return bao::baoError(
-            bao::BaoErrorKind::StoreIo,
-            QStringLiteral("cannot open %1: %2").arg(lockPath, QString::fromLocal8Bit(std::strerror(errno))));
+    if (auto folder = PrivateFolder::createMissing(QFileInfo(lockPath).absolutePath()); !folder)
+        return baokeys::unexpected(folder.error());
+    auto opened = RegularFile::openToLock(lockPath);
+    if (!opened)
+        return baokeys::unexpected(opened.error());
+    const int fd = *opened;
     int locked = 0;
     do {
         locked = ::flock(fd, LOCK_EX);

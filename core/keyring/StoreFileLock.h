@@ -9,7 +9,8 @@ namespace baokeys::keyring {
 // An exclusive lock on a lock file beside the store, shared by every process
 // that writes the store (flock: the kernel drops it when the process ends,
 // so a crash never leaves the store locked). Blocks until the lock is free;
-// a writer holds it for one read-change-write of a small file.
+// a writer holds it for one read-change-write of a small file. A lock path
+// that is not a regular file is refused (RegularFile).
 //
 // Thread-safety: a value owned by one thread; moving it hands the lock over.
 class StoreFileLock {

@@ -22,7 +22,8 @@ bao::BaoResult<SyncReport> StoreSync::sync(bao::BaoClient &server)
         auto moved = m_store.resetCorrupt();
         if (!moved)
             return baokeys::unexpected(moved.error());
-        report.corruptBackup = *moved;
+        report.corruptBackup = moved->store;
+        report.corruptJournalBackup = moved->journal;
     }
 
     QHash<QString, bao::KeyInfo> infos;

@@ -14,13 +14,14 @@ namespace baokeys::keyring {
 
 // What sync() did.
 struct SyncReport {
-    QStringList adopted;   // on the server, not in the store: added (source synced)
-    QStringList recovered; // named in a crashed batch's journal: added (source generated)
-    QStringList missing;   // in the store, no longer on the server: flagged missingOnServer
-    QStringList updated;   // present on both, metadata refreshed from the server
-    QStringList conflicts; // same name, another public key on the server: left as stored
-                           // (signing with it fails as a security fault until removed)
-    QString corruptBackup; // a corrupt store file moved aside to rebuild, if any
+    QStringList adopted;          // on the server, not in the store: added (source synced)
+    QStringList recovered;        // named in a crashed batch's journal: added (source generated)
+    QStringList missing;          // in the store, no longer on the server: flagged missingOnServer
+    QStringList updated;          // present on both, metadata refreshed from the server
+    QStringList conflicts;        // same name, another public key on the server: left as stored
+                                  // (signing with it fails as a security fault until removed)
+    QString corruptBackup;        // a corrupt store file moved aside to rebuild, if any
+    QString corruptJournalBackup; // a corrupt journal moved aside (the store kept), if any
 };
 
 // Reconciles the local store with the server, which is the source of truth:

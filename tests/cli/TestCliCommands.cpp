@@ -8,6 +8,7 @@
 #include "core/crypto/Hash.h"
 #include "core/crypto/Secp256k1.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -15,6 +16,7 @@
 #include <QTcpServer>
 #include <QTest>
 #include <sys/stat.h>
+#include <unistd.h>
 
 class TestCliCommands : public QObject {
     Q_OBJECT
@@ -43,6 +45,9 @@ private slots:
     void anAddressWithAWrongPathFlagsNothingMissing();
     void settingsAreCheckedBeforeAnyRequest();
     void aKeyWithoutAKnownOutcomeIsNamedUntilSettled();
+    void aCorruptJournalKeepsTheStore();
+    void aStorePathThatIsNoRegularFileIsRefusedAndLeftInPlace();
+    void foldersMadeForTheStoreAreOwnerOnly();
 
 private:
     QJsonObject m_vectors;
@@ -998,6 +1003,121 @@ void TestCliCommands::defaultStoreIsPrivate()
     CliRun shown = CliHarness::runRaw(
         {QStringLiteral("keys"), QStringLiteral("show"), QStringLiteral("home")}, cli.environment());
     EXPECT_EXIT(shown, 0);
+}
+
+void TestCliCommands::aCorruptJournalKeepsTheStore()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    const QString hex = m_vectors.value(QStringLiteral("keys"))
+                            .toArray()
+                            .first()
+                            .toObject()
+                            .value(QStringLiteral("privkey_hex"))
+                            .toString();
+    EXPECT_EXIT(
+        cli.run({QStringLiteral("keys"), QStringLiteral("import"), QStringLiteral("jc-brought"),
+                 QStringLiteral("--hex-file"), cli.writeFile(QStringLiteral("k.hex"), hex.toLatin1())}),
+        0);
+    EXPECT_EXIT(cli.run({QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("jc-gen")}), 0);
+    EXPECT_EXIT(cli.run({QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("jc-gone")}), 0);
+    // jc-gone leaves the server only, through a copy of the store.
+    const QString copy = cli.dir() + QStringLiteral("/copy.json");
+    QVERIFY(QFile::copy(cli.storePath(), copy));
+    EXPECT_EXIT(
+        CliHarness::runRaw({QStringLiteral("--store"), copy, QStringLiteral("keys"), QStringLiteral("delete"),
+                            QStringLiteral("jc-gone"), QStringLiteral("--yes")},
+                           cli.environment()),
+        0);
+    const QString journal = cli.storePath() + QStringLiteral(".journal");
+    QVERIFY(QFile::exists(cli.storePath()));
+    QFile torn(journal);
+    QVERIFY(torn.open(QIODevice::WriteOnly));
+    torn.write("{\"format\":\"baokeys-journal\",\"version\":1,\"batches\":{\n");
+    torn.close();
+
+    CliRun refused = cli.run({QStringLiteral("keys"), QStringLiteral("list")});
+    EXPECT_CLEAN_FAILURE(refused, 1);
+    QVERIFY2(refused.err.contains(journal.toUtf8()), qPrintable(refused.describe()));
+
+    CliRun synced = cli.run(
+        {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("sync")});
+    EXPECT_EXIT(synced, 0);
+    QCOMPARE(synced.json().value(QStringLiteral("corrupt_backup")).toString(), QString());
+    QVERIFY2(synced.json()
+                 .value(QStringLiteral("corrupt_journal_backup"))
+                 .toString()
+                 .startsWith(journal + QStringLiteral(".corrupt-")),
+             synced.out.constData());
+    const QStringList aside = QDir(cli.dir()).entryList({QStringLiteral("*.corrupt-*")});
+    QCOMPARE(aside.size(), 1); // the journal alone
+    QVERIFY2(aside.first().startsWith(QFileInfo(journal).fileName()), qPrintable(aside.first()));
+
+    CliRun listed = cli.run(
+        {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("list")});
+    EXPECT_EXIT(listed, 0);
+    QHash<QString, QString> sources;
+    QStringList missing;
+    for (const QJsonValue &value : listed.jsonArray()) {
+        const QJsonObject key = value.toObject();
+        sources.insert(key.value(QStringLiteral("name")).toString(),
+                       key.value(QStringLiteral("source")).toString());
+        if (key.value(QStringLiteral("missing_on_server")).toBool())
+            missing << key.value(QStringLiteral("name")).toString();
+    }
+    QCOMPARE(sources.value(QStringLiteral("jc-brought")), QStringLiteral("imported"));
+    QCOMPARE(sources.value(QStringLiteral("jc-gen")), QStringLiteral("generated"));
+    QCOMPARE(sources.value(QStringLiteral("jc-gone")), QStringLiteral("generated")); // kept, flagged missing
+    QCOMPARE(missing, QStringList{QStringLiteral("jc-gone")});
+}
+
+void TestCliCommands::aStorePathThatIsNoRegularFileIsRefusedAndLeftInPlace()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    // A device (a symlink to /dev/null: anyone can make one; the store
+    // follows symlinks) and a FIFO, which a reader would wait on for ever.
+    const QString device = cli.dir() + QStringLiteral("/device.json");
+    QVERIFY(QFile::link(QStringLiteral("/dev/null"), device));
+    const QString fifo = cli.dir() + QStringLiteral("/fifo.json");
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    const QStringList before =
+        QDir(cli.dir()).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot);
+    for (const QString &store : {device, fifo}) {
+        for (const QString &command : {QStringLiteral("list"), QStringLiteral("sync")}) {
+            CliRun run = CliHarness::runRaw(
+                {QStringLiteral("--store"), store, QStringLiteral("keys"), command}, cli.environment());
+            EXPECT_CLEAN_FAILURE(run, 1);
+            QVERIFY2(run.err.contains("not a regular file"), qPrintable(run.describe()));
+            QVERIFY2(run.wallMs < 30'000, qPrintable(run.describe()));
+        }
+    }
+    QCOMPARE(QDir(cli.dir()).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot), before);
+    QVERIFY(QFileInfo(device).isSymLink());
+    struct stat info {};
+    QCOMPARE(::stat(QFile::encodeName(device).constData(), &info), 0);
+    QVERIFY(S_ISCHR(info.st_mode));
+    QCOMPARE(::stat(QFile::encodeName(fifo).constData(), &info), 0);
+    QVERIFY(S_ISFIFO(info.st_mode));
+}
+
+void TestCliCommands::foldersMadeForTheStoreAreOwnerOnly()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    const QString store = cli.dir() + QStringLiteral("/newdir/sub/st.json");
+    EXPECT_EXIT(CliHarness::runRaw({QStringLiteral("--store"), store, QStringLiteral("keys"),
+                                    QStringLiteral("add"), QStringLiteral("private")},
+                                   cli.environment(), {}, [] { ::umask(0); }),
+                0);
+    struct stat info {};
+    for (const QString &folder :
+         {cli.dir() + QStringLiteral("/newdir"), cli.dir() + QStringLiteral("/newdir/sub")}) {
+        QCOMPARE(::stat(QFile::encodeName(folder).constData(), &info), 0);
+        QCOMPARE(int(info.st_mode & 0777), 0700);
+    }
+    QCOMPARE(::stat(QFile::encodeName(store).constData(), &info), 0);
+    QCOMPARE(int(info.st_mode & 0777), 0600);
 }
 
 QTEST_GUILESS_MAIN(TestCliCommands)

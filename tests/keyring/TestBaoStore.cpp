@@ -1,11 +1,13 @@
 // BaoStore on its own: the versioned 0600 file, atomic replace, one write per
-// putMany, the batch journal, and a corrupt file that is reported, never
-// overwritten, and moved aside intact only when asked.
+// putMany, the batch journal, a corrupt file that is reported, never
+// overwritten, and moved aside intact (alone) only when asked, paths that are
+// no regular file, and the owner-only folders the store creates.
 #include "core/keyring/BaoStore.h"
 
 #include "core/crypto/CosmosAddress.h"
 #include "core/crypto/Hex.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -14,9 +16,13 @@
 #include <QTest>
 
 #include <atomic>
+#include <chrono>
+#include <fcntl.h>
+#include <future>
 #include <memory>
 #include <sys/stat.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 using baokeys::bao::BaoErrorKind;
@@ -61,6 +67,75 @@ QByteArray readAll(const QString &path)
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
+
+bool writeAll(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+}
+
+// What is at `path` (symlinks followed), in the words of the store's errors.
+QString kindAt(const QString &path)
+{
+    struct stat info {};
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return QStringLiteral("nothing");
+    if (S_ISFIFO(info.st_mode))
+        return QStringLiteral("a FIFO");
+    if (S_ISCHR(info.st_mode))
+        return QStringLiteral("a device");
+    if (S_ISDIR(info.st_mode))
+        return QStringLiteral("a folder");
+    return S_ISREG(info.st_mode) ? QStringLiteral("a regular file") : QStringLiteral("something else");
+}
+
+// Puts `kind` at `path`. A device is a symlink to /dev/null: anyone can make
+// one, and the store follows symlinks.
+bool makeNode(const QString &kind, const QString &path)
+{
+    if (kind == QLatin1String("a FIFO"))
+        return ::mkfifo(QFile::encodeName(path).constData(), 0600) == 0;
+    if (kind == QLatin1String("a device"))
+        return QFile::link(QStringLiteral("/dev/null"), path);
+    return kind == QLatin1String("a folder") && QDir().mkdir(path);
+}
+
+// Every name in `folder`, FIFOs and links included.
+QStringList namesIn(const QString &folder)
+{
+    return QDir(folder).entryList(QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot,
+                                  QDir::Name);
+}
+
+// store.load(), which must not wait: a FIFO's reader waits for a writer
+// forever. Past the deadline this opens the FIFO's write end itself (and
+// closes it) so the reader returns, and says so through `blocked`.
+baokeys::bao::BaoResult<void> loadWithoutWaiting(BaoStore &store, const QString &fifo, bool *blocked)
+{
+    std::packaged_task<baokeys::bao::BaoResult<void>()> task([&store] { return store.load(); });
+    auto result = task.get_future();
+    std::thread loader(std::move(task));
+    *blocked = result.wait_for(std::chrono::seconds(2)) != std::future_status::ready;
+    while (result.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready) {
+        const int writer = ::open(QFile::encodeName(fifo).constData(), O_WRONLY | O_NONBLOCK);
+        if (writer >= 0)
+            ::close(writer);
+    }
+    loader.join();
+    return result.get();
+}
+
+// The process umask for one scope (umask is process-wide: single-threaded tests only).
+class UmaskFor {
+public:
+    explicit UmaskFor(mode_t mask) : m_old(::umask(mask)) {}
+    ~UmaskFor() { ::umask(m_old); }
+    UmaskFor(const UmaskFor &) = delete;
+    UmaskFor &operator=(const UmaskFor &) = delete;
+
+private:
+    mode_t m_old;
+};
 
 } // namespace
 
@@ -252,8 +327,8 @@ private slots:
 
         auto backup = store.resetCorrupt();
         QVERIFY(backup.hasValue());
-        QVERIFY(!backup->isEmpty());
-        QCOMPARE(readAll(*backup), content); // moved aside intact
+        QVERIFY(!backup->store.isEmpty());
+        QCOMPARE(readAll(backup->store), content); // moved aside intact
         QVERIFY(store.put(record(QStringLiteral("a"))).hasValue());
         QVERIFY(!store.loadError());
     }
@@ -372,17 +447,174 @@ private slots:
                  qPrintable(loaded.error().message));
     }
 
-    void endlessFileIsRefused()
+    void aFileBeyondTheSizeBoundIsRefused()
     {
-        // /dev/zero never ends: reading it whole would grow without bound.
-        if (!QFileInfo::exists(QStringLiteral("/dev/zero")))
-            QSKIP("no /dev/zero here");
-        BaoStore store(QStringLiteral("/dev/zero"));
+        // Sparse: 64 MiB and a byte of nothing, read only up to the bound.
+        {
+            QFile file(path());
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QVERIFY(file.resize((qint64(64) << 20) + 1));
+        }
+        BaoStore store(path());
         auto loaded = store.load();
         QVERIFY(!loaded.hasValue());
         QCOMPARE(loaded.error().kind, BaoErrorKind::StoreCorrupt);
         QVERIFY2(loaded.error().message.contains(QStringLiteral("larger than 64 MiB")),
                  qPrintable(loaded.error().message));
+    }
+
+    void aCorruptJournalIsSetAsideAloneAndTheStoreKeepsItsRecords()
+    {
+        {
+            BaoStore store(path());
+            QVERIFY(store.load().hasValue());
+            QVERIFY(store
+                        .putMany({record(QStringLiteral("made"), 0, KeySource::Generated),
+                                  record(QStringLiteral("brought"), 1, KeySource::Imported)})
+                        .hasValue());
+        }
+        const QByteArray storeBytes = readAll(path());
+        const QByteArray torn("{\"format\":\"baokeys-journal\",\"version\":1,\"batches\":{");
+        QVERIFY(writeAll(path() + QStringLiteral(".journal"), torn));
+
+        BaoStore store(path());
+        auto loaded = store.load();
+        QVERIFY(!loaded.hasValue());
+        QCOMPARE(loaded.error().kind, BaoErrorKind::StoreCorrupt);
+        QVERIFY2(loaded.error().message.contains(path() + QStringLiteral(".journal")),
+                 qPrintable(loaded.error().message));
+
+        QVERIFY(store.resetCorrupt().hasValue());
+        QCOMPARE(readAll(path()), storeBytes); // the store file stays where it is, as it was
+        const QStringList aside = QDir(m_dir->path()).entryList({QStringLiteral("*.corrupt-*")});
+        QCOMPARE(aside.size(), 1);
+        QVERIFY2(aside.first().startsWith(QStringLiteral("keys.json.journal.corrupt-")),
+                 qPrintable(aside.first()));
+        QCOMPARE(readAll(m_dir->filePath(aside.first())), torn);
+        QVERIFY(!store.loadError());
+        QCOMPARE(store.size(), 2);
+        QCOMPARE(*store.find(QStringLiteral("made")),
+                 record(QStringLiteral("made"), 0, KeySource::Generated));
+        QCOMPARE(*store.find(QStringLiteral("brought")),
+                 record(QStringLiteral("brought"), 1, KeySource::Imported));
+        QVERIFY(store.journalUids().isEmpty());
+        QVERIFY(store.put(record(QStringLiteral("after"), 2)).hasValue());
+    }
+
+    void aCorruptStoreKeepsAGoodJournal()
+    {
+        QVERIFY(writeAll(path(), "{\"format\":\"baokeys-store\","));
+        QVERIFY(writeAll(path() + QStringLiteral(".journal"),
+                         "{\"format\":\"baokeys-journal\",\"version\":1,\"batches\":{\"b1\":[\"w-1\"]}}"));
+        BaoStore store(path());
+        QVERIFY(!store.load().hasValue());
+        QVERIFY(store.resetCorrupt().hasValue());
+        QCOMPARE(QDir(m_dir->path()).entryList({QStringLiteral("*.corrupt-*")}).size(), 1);
+        // The names of the interrupted create are still there to recover.
+        QCOMPARE(store.journalUids(), QStringList{QStringLiteral("w-1")});
+        QVERIFY(QFileInfo::exists(path() + QStringLiteral(".journal")));
+    }
+
+    void aStorePathThatIsNoRegularFileIsRefusedUnreadAndNeverMoved_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("a FIFO") << QStringLiteral("a FIFO");
+        QTest::newRow("a device") << QStringLiteral("a device");
+        QTest::newRow("a folder") << QStringLiteral("a folder");
+    }
+
+    void aStorePathThatIsNoRegularFileIsRefusedUnreadAndNeverMoved()
+    {
+        QFETCH(QString, kind);
+        QVERIFY(makeNode(kind, path()));
+        BaoStore store(path());
+        bool blocked = false;
+        auto loaded = loadWithoutWaiting(store, path(), &blocked);
+        QVERIFY2(!blocked, "load() waited for a writer on the FIFO");
+        QVERIFY(!loaded.hasValue());
+        QVERIFY2(loaded.error().kind == BaoErrorKind::StoreIo, qPrintable(loaded.error().message));
+        QVERIFY2(loaded.error().message.contains(path() + QStringLiteral(" is ") + kind +
+                                                 QStringLiteral(", not a regular file")),
+                 qPrintable(loaded.error().message));
+        QVERIFY(!store.put(record(QStringLiteral("a"))).hasValue());
+
+        auto reset = store.resetCorrupt();
+        QVERIFY(!reset.hasValue());
+        QCOMPARE(reset.error().kind, BaoErrorKind::StoreIo);
+        QCOMPARE(kindAt(path()), kind); // still there, still what it was
+        QCOMPARE(namesIn(m_dir->path()), QStringList{QStringLiteral("keys.json")}); // nothing moved or made
+    }
+
+    void aJournalOrLockThatIsNoRegularFileIsRefused()
+    {
+        {
+            BaoStore store(path());
+            QVERIFY(store.load().hasValue());
+            QVERIFY(store.put(record(QStringLiteral("kept"))).hasValue());
+        }
+        const QString journal = path() + QStringLiteral(".journal");
+        QVERIFY(makeNode(QStringLiteral("a FIFO"), journal));
+        {
+            BaoStore store(path());
+            bool blocked = false;
+            auto loaded = loadWithoutWaiting(store, journal, &blocked);
+            QVERIFY2(!blocked, "load() waited for a writer on the journal FIFO");
+            QVERIFY(!loaded.hasValue());
+            QVERIFY2(loaded.error().message.contains(journal + QStringLiteral(" is a FIFO")),
+                     qPrintable(loaded.error().message));
+            QVERIFY(!store.resetCorrupt().hasValue());
+            QCOMPARE(kindAt(journal), QStringLiteral("a FIFO"));
+            QCOMPARE(kindAt(path()), QStringLiteral("a regular file"));
+        }
+        QVERIFY(QFile::remove(journal));
+
+        const QString lock = path() + QStringLiteral(".lock");
+        QVERIFY(QFile::remove(lock));
+        QVERIFY(makeNode(QStringLiteral("a FIFO"), lock));
+        BaoStore store(path());
+        QVERIFY(store.load().hasValue());
+        auto written = store.put(record(QStringLiteral("more"), 1));
+        QVERIFY(!written.hasValue());
+        QCOMPARE(written.error().kind, BaoErrorKind::StoreIo);
+        QVERIFY2(written.error().message.contains(lock + QStringLiteral(" is a FIFO")),
+                 qPrintable(written.error().message));
+        QCOMPARE(kindAt(lock), QStringLiteral("a FIFO"));
+    }
+
+    void aStoreReachedThroughASymlinkStillWorks()
+    {
+        const QString real = m_dir->filePath(QStringLiteral("real.json"));
+        QVERIFY(QFile::link(real, path()));
+        {
+            BaoStore store(path());
+            QVERIFY(store.load().hasValue());
+            QVERIFY(store.put(record(QStringLiteral("linked"))).hasValue());
+        }
+        QVERIFY(QFileInfo(path()).isSymLink());
+        QVERIFY(readAll(real).contains("linked"));
+        BaoStore reopened(path());
+        QVERIFY(reopened.load().hasValue());
+        QCOMPARE(reopened.size(), 1);
+    }
+
+    void foldersTheStoreCreatesAreOwnerOnly()
+    {
+        const QString existing = m_dir->filePath(QStringLiteral("existing"));
+        QVERIFY(QDir().mkdir(existing));
+        QCOMPARE(::chmod(QFile::encodeName(existing).constData(), 0755), 0);
+        const QString file = existing + QStringLiteral("/new/sub/keys.json");
+        {
+            const UmaskFor open(0);
+            BaoStore store(file);
+            QVERIFY(store.load().hasValue());
+            QVERIFY(store.put(record(QStringLiteral("a"))).hasValue());
+            QVERIFY(store.writeJournal(QStringLiteral("b1"), {QStringLiteral("b")}).hasValue());
+        }
+        QCOMPARE(modeOf(existing + QStringLiteral("/new")), 0700);
+        QCOMPARE(modeOf(existing + QStringLiteral("/new/sub")), 0700);
+        QCOMPARE(modeOf(existing), 0755); // there before: left as it was
+        QCOMPARE(modeOf(file), 0600);
+        QCOMPARE(modeOf(file + QStringLiteral(".journal")), 0600);
     }
 
     void twoStoresOnOneFileKeepEachOthersWrites()
