@@ -361,8 +361,8 @@ BaoResult<CorruptBackups> BaoStore::resetCorrupt()
         if (auto other = RegularFile::refuseOther(path))
             return baokeys::unexpected(*other);
     }
-    auto locked =
-        StoreFileLock::acquire(m_path + QStringLiteral(".lock")); // no writer of another process in between
+    // Held to the end: no writer of another process in between.
+    auto locked = StoreFileLock::acquire(m_path + QStringLiteral(".lock"));
     if (!locked)
         return baokeys::unexpected(locked.error());
 
