@@ -5,9 +5,9 @@
 #include "cli/InputReader.h"
 #include "core/crypto/SecureBytes.h"
 #include "core/keyring/KeyRecord.h"
+#include "core/keyring/PrivateFolder.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSslCertificate>
@@ -208,9 +208,9 @@ CliResult<CliConfig> CliConfig::resolve(const Invocation &invocation, const QPro
         config.storePath = defaultStorePath();
         const QString folder = QFileInfo(config.storePath).absolutePath();
         if (!QFileInfo::exists(folder)) {
-            // The folder holds which keys exist and where: owner only.
-            if (!QDir().mkpath(folder) ||
-                !QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+            // The folder holds which keys exist and where: owner only, as
+            // are the parents made for it, whatever the umask.
+            if (!keyring::PrivateFolder::createMissing(folder))
                 return cliError(CliError::failure(
                     tr("cannot create the store folder '%1'; pass --store FILE").arg(folder)));
         }

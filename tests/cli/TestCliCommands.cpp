@@ -998,6 +998,9 @@ void TestCliCommands::defaultStoreIsPrivate()
     struct stat info {};
     QCOMPARE(::stat(QFile::encodeName(folder).constData(), &info), 0);
     QCOMPARE(int(info.st_mode & 0777), 0700);
+    // So is the parent made for it (XDG_DATA_HOME did not exist): it followed the umask.
+    QCOMPARE(::stat(QFile::encodeName(cli.dir() + QStringLiteral("/xdg-data")).constData(), &info), 0);
+    QCOMPARE(int(info.st_mode & 0777), 0700);
     QCOMPARE(::stat(QFile::encodeName(folder + QStringLiteral("/store.json")).constData(), &info), 0);
     QCOMPARE(int(info.st_mode & 0777), 0600);
     CliRun shown = CliHarness::runRaw(

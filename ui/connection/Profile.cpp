@@ -1,6 +1,7 @@
 #include "ui/connection/Profile.h"
 
-#include <QDir>
+#include "core/keyring/PrivateFolder.h"
+
 #include <QStandardPaths>
 
 namespace baokeys::ui {
@@ -22,7 +23,8 @@ QString Profile::storePath() const
     if (kind == Kind::EmbeddedMemory)
         return {};
     const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(base + QStringLiteral("/stores"));
+    (void)keyring::PrivateFolder::createMissing(
+        base + QStringLiteral("/stores")); // owner only; else the store says why
     return base + QStringLiteral("/stores/") + id + QStringLiteral(".json");
 }
 
