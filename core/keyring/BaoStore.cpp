@@ -387,26 +387,28 @@ BaoResult<CorruptBackups> BaoStore::resetCorrupt()
         return target;
     };
     CorruptBackups backups;
-    auto records = readRecords();
-    if (!records) {
+    QHash<QString, KeyRecord> records;
+    if (auto read = readRecords()) {
+        records = std::move(*read);
+    } else {
         auto moved = moveAside(m_path);
         if (!moved)
             return baokeys::unexpected(moved.error());
         backups.store = *moved;
-        records = QHash<QString, KeyRecord>();
     }
-    auto journal = readJournal();
-    if (!journal) {
+    QHash<QString, QStringList> journal;
+    if (auto read = readJournal()) {
+        journal = std::move(*read);
+    } else {
         auto moved = moveAside(journalPath());
         if (!moved)
             return baokeys::unexpected(moved.error());
         backups.journal = *moved;
-        journal = QHash<QString, QStringList>();
     }
     std::unique_lock lock(m_lock);
     m_loadError.reset();
-    m_records = std::move(*records);
-    m_journal = std::move(*journal);
+    m_records = std::move(records);
+    m_journal = std::move(journal);
     return backups;
 }
 
