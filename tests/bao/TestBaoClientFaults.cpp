@@ -78,6 +78,24 @@ private:
         });
     }
 
+    // The error of `call` ("create", "import" or "delete") of key "k"; nothing
+    // when it succeeded.
+    static std::optional<baokeys::bao::BaoError> failedStateChange(BaoClient &client, const QString &call)
+    {
+        if (call == QLatin1String("create")) {
+            auto result = client.createKey(QStringLiteral("k"), false);
+            return result ? std::nullopt : std::optional(result.error());
+        }
+        if (call == QLatin1String("import")) {
+            auto key = crypto::Hex::decodeSecret(
+                u"0000000000000000000000000000000000000000000000000000000000000001");
+            auto result = client.importKey(QStringLiteral("k"), key.value(), false);
+            return result ? std::nullopt : std::optional(result.error());
+        }
+        auto result = client.deleteKey(QStringLiteral("k"));
+        return result ? std::nullopt : std::optional(result.error());
+    }
+
     BaoSettings settings(int timeoutMs = 5000) const
     {
         BaoSettings settings;
@@ -390,23 +408,8 @@ private slots:
         if (warm)
             QVERIFY(client.readKey(QStringLiteral("k")).hasValue());
         const int before = m_server->requestCount();
-        std::optional<baokeys::bao::BaoError> error;
-        if (call == QLatin1String("create")) {
-            auto result = client.createKey(QStringLiteral("k"), false);
-            QVERIFY(!result.hasValue());
-            error = result.error();
-        } else if (call == QLatin1String("import")) {
-            auto key = crypto::Hex::decodeSecret(
-                u"0000000000000000000000000000000000000000000000000000000000000001");
-            QVERIFY(key.hasValue());
-            auto result = client.importKey(QStringLiteral("k"), *key, false);
-            QVERIFY(!result.hasValue());
-            error = result.error();
-        } else {
-            auto result = client.deleteKey(QStringLiteral("k"));
-            QVERIFY(!result.hasValue());
-            error = result.error();
-        }
+        const std::optional<baokeys::bao::BaoError> error = failedStateChange(client, call);
+        QVERIFY2(error, "the call succeeded");
         QVERIFY2(error->kind == BaoErrorKind::OutcomeUnknown, qPrintable(error->describe()));
         QCOMPARE(m_server->requestCount() - before, 1); // sent once, never again
     }
@@ -454,23 +457,8 @@ private slots:
         QFETCH(BaoErrorKind, kind);
         m_server->setHandler([=](const FakeRequest &) { return FakeResponse::raw(status, body); });
         BaoClient client(settings());
-        std::optional<baokeys::bao::BaoError> error;
-        if (call == QLatin1String("create")) {
-            auto result = client.createKey(QStringLiteral("k"), false);
-            QVERIFY(!result.hasValue());
-            error = result.error();
-        } else if (call == QLatin1String("import")) {
-            auto key = crypto::Hex::decodeSecret(
-                u"0000000000000000000000000000000000000000000000000000000000000001");
-            QVERIFY(key.hasValue());
-            auto result = client.importKey(QStringLiteral("k"), *key, false);
-            QVERIFY(!result.hasValue());
-            error = result.error();
-        } else {
-            auto result = client.deleteKey(QStringLiteral("k"));
-            QVERIFY(!result.hasValue());
-            error = result.error();
-        }
+        const std::optional<baokeys::bao::BaoError> error = failedStateChange(client, call);
+        QVERIFY2(error, "the call succeeded");
         QVERIFY2(error->kind == kind, qPrintable(error->describe()));
         QCOMPARE(error->httpStatus, status);
         QCOMPARE(m_server->requestCount(), 1); // sent once, never again
