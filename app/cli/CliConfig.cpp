@@ -134,18 +134,12 @@ CliResult<CliConfig> CliConfig::resolve(const Invocation &invocation, const QPro
             tr("%1: the namespace holds a line break or another control character")
                 .arg(invocation.isSet(QStringLiteral("namespace")) ? QStringLiteral("--namespace")
                                                                    : QStringLiteral("BAO_NAMESPACE"))));
-    config.settings.mount = invocation.value(QStringLiteral("mount"));
-    while (config.settings.mount.startsWith(QLatin1Char('/')))
-        config.settings.mount.remove(0, 1);
-    while (config.settings.mount.endsWith(QLatin1Char('/')))
-        config.settings.mount.chop(1);
+    config.settings.mount = bao::BaoSettings::mountPath(invocation.value(QStringLiteral("mount")));
     if (const QString problem = bao::BaoSettings::pathProblem(config.settings.mount); !problem.isEmpty())
         return cliError(
             CliError::usage(tr("--mount: '%1' is not a mount path: %2")
                                 .arg(printable(invocation.value(QStringLiteral("mount"))), problem)));
-    if (QString ns = config.settings.ns; !ns.isEmpty()) {
-        if (ns.endsWith(QLatin1Char('/')))
-            ns.chop(1); // "team-a/" is how OpenBao prints one
+    if (const QString ns = bao::BaoSettings::namespacePath(config.settings.ns); !ns.isEmpty()) {
         if (const QString problem = bao::BaoSettings::pathProblem(ns); !problem.isEmpty())
             return cliError(CliError::usage(tr("%1: '%2' is not a namespace: %3")
                                                 .arg(invocation.isSet(QStringLiteral("namespace"))

@@ -1,5 +1,7 @@
 #include "core/bao/AccessPolicy.h"
 
+#include "core/bao/BaoSettings.h"
+
 namespace baokeys::bao {
 
 namespace {
@@ -16,11 +18,8 @@ QString block(const QString &path, const QStringList &capabilities, const QStrin
 } // namespace
 
 AccessPolicy::AccessPolicy(Role role, QString mount, QString ns)
-    : m_role(role), m_mount(std::move(mount)), m_namespace(std::move(ns))
-{
-    while (m_mount.endsWith(QLatin1Char('/')))
-        m_mount.chop(1);
-}
+    : m_role(role), m_mount(BaoSettings::mountPath(std::move(mount))), m_namespace(std::move(ns))
+{}
 
 AccessPolicy &AccessPolicy::addPrefix(const QString &prefix)
 {

@@ -136,10 +136,7 @@ BaoClient::BaoClient(BaoSettings settings) : m_settings(std::move(settings))
     const QStringList nodes = m_settings.addresses();
     m_settings.address = nodes.join(QLatin1Char(','));
     m_route = ClusterRoute::forAddresses(nodes);
-    while (m_settings.mount.startsWith(QLatin1Char('/')))
-        m_settings.mount.remove(0, 1);
-    while (m_settings.mount.endsWith(QLatin1Char('/')))
-        m_settings.mount.chop(1);
+    m_settings.mount = BaoSettings::mountPath(m_settings.mount);
     if (m_settings.tlsSkipVerify)
         warnSkipVerifyOnce();
 }

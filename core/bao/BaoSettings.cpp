@@ -93,6 +93,22 @@ bool BaoSettings::hasControlCharacter(const QString &text)
                        [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; });
 }
 
+QString BaoSettings::mountPath(QString typed)
+{
+    while (typed.startsWith(QLatin1Char('/')))
+        typed.remove(0, 1);
+    while (typed.endsWith(QLatin1Char('/')))
+        typed.chop(1);
+    return typed;
+}
+
+QString BaoSettings::namespacePath(QString typed)
+{
+    if (typed.endsWith(QLatin1Char('/')))
+        typed.chop(1);
+    return typed;
+}
+
 QString BaoSettings::pathProblem(const QString &path)
 {
     static const QRegularExpression segment(QStringLiteral("^[A-Za-z0-9_.-]+$"));

@@ -61,6 +61,12 @@ struct BaoSettings {
     // the command printed to apply them, where a quote, a space or a line
     // break would change what they say.
     static QString pathProblem(const QString &path);
+    // A mount path as typed ("/secp256k1/", "team/secp256k1") as the engine's
+    // URLs use it: without slashes at either end.
+    static QString mountPath(QString typed);
+    // A namespace as typed, without the trailing slash OpenBao prints after
+    // one ("team-a/"): the form pathProblem judges.
+    static QString namespacePath(QString typed);
 };
 
 } // namespace baokeys::bao

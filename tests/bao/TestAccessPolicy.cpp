@@ -247,6 +247,18 @@ private slots:
                      .suggestedName(),
                  QStringLiteral("baokeys-provision-blob-worker"));
     }
+
+    // A profile keeps the mount as it was typed; OpenBao's policy paths have
+    // no leading slash, so one kept from "/signers/secp/" would match nothing.
+    void mountTypedWithSlashes()
+    {
+        const QString hcl = AccessPolicy(AccessPolicy::Role::Sign, QStringLiteral("/signers/secp/"))
+                                .addKey(QStringLiteral("validator-1"))
+                                .hcl();
+        QVERIFY2(!hcl.contains(QStringLiteral("\"/")), qPrintable(hcl));
+        QVERIFY(ParsedPolicy::parse(hcl).allows(QStringLiteral("signers/secp/sign/validator-1"),
+                                                QStringLiteral("update")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAccessPolicy)

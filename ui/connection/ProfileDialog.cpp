@@ -281,18 +281,12 @@ QString ProfileDialog::problemWith(const Profile &profile) const
                 return tr("Not saved: the address holds a user name or password. OpenBao takes a token "
                           "(the Token field), and the address is shown in the status bar.");
         }
-        QString ns = profile.ns;
-        if (ns.endsWith(QLatin1Char('/')))
-            ns.chop(1);
+        const QString ns = bao::BaoSettings::namespacePath(profile.ns);
         if (!ns.isEmpty() && !bao::BaoSettings::pathProblem(ns).isEmpty())
             return tr("Not saved: a namespace is made of letters, digits, “_”, “-” and “.”, with “/” "
                       "between the parts.");
     }
-    QString mount = profile.mount;
-    while (mount.startsWith(QLatin1Char('/')))
-        mount.remove(0, 1);
-    while (mount.endsWith(QLatin1Char('/')))
-        mount.chop(1);
+    const QString mount = bao::BaoSettings::mountPath(profile.mount);
     if (!mount.isEmpty() && !bao::BaoSettings::pathProblem(mount).isEmpty())
         return tr("Not saved: a mount path is made of letters, digits, “_”, “-” and “.”, with “/” between "
                   "the parts.");
