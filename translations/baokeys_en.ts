@@ -432,6 +432,13 @@
         <source>Type the number of keys (%1) to confirm:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>The server holds other keys under the names %1 (%n key(s)), found by sync: deleting only removes them from this list; the server&apos;s keys are left untouched.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::ExportKeyDialog</name>
@@ -1111,6 +1118,10 @@ tx hash: %2</source>
         <source>Public key copied.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the server holds another key under this name: nothing can sign for this address</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::KeyTableModel</name>
@@ -1164,6 +1175,10 @@ tx hash: %2</source>
     </message>
     <message>
         <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — the server holds another key under this name (found by sync): nothing can sign for this address</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1328,6 +1343,17 @@ tx hash: %2</source>
     </message>
     <message>
         <source>The least-privilege OpenBao policies for the selected keys or a worker set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n address(es). Warning: the server has no key for %1: funds sent there cannot be moved.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; the server holds another key under %1, left untouched (only the entry was removed)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

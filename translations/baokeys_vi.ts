@@ -421,6 +421,12 @@
         <source>Type the number of keys (%1) to confirm:</source>
         <translation>Nhập số khóa (%1) để xác nhận:</translation>
     </message>
+    <message numerus="yes">
+        <source>The server holds other keys under the names %1 (%n key(s)), found by sync: deleting only removes them from this list; the server&apos;s keys are left untouched.</source>
+        <translation>
+            <numerusform>Máy chủ đang giữ các khóa khác dưới các tên %1 (%n khóa), do đồng bộ phát hiện: xóa chỉ gỡ chúng khỏi danh sách này; các khóa của máy chủ được giữ nguyên.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::ExportKeyDialog</name>
@@ -1096,6 +1102,10 @@ mã băm giao dịch: %2</translation>
         <source>Public key copied.</source>
         <translation>Đã sao chép khóa công khai.</translation>
     </message>
+    <message>
+        <source>the server holds another key under this name: nothing can sign for this address</source>
+        <translation>máy chủ giữ một khóa khác dưới tên này: không gì có thể ký cho địa chỉ này</translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::KeyTableModel</name>
@@ -1150,6 +1160,10 @@ mã băm giao dịch: %2</translation>
     <message>
         <source>Created</source>
         <translation>Ngày tạo</translation>
+    </message>
+    <message>
+        <source>%1 — the server holds another key under this name (found by sync): nothing can sign for this address</source>
+        <translation>%1 — máy chủ giữ một khóa khác dưới tên này (do đồng bộ phát hiện): không gì có thể ký cho địa chỉ này</translation>
     </message>
 </context>
 <context>
@@ -1311,6 +1325,16 @@ mã băm giao dịch: %2</translation>
     <message>
         <source>The least-privilege OpenBao policies for the selected keys or a worker set.</source>
         <translation>Các chính sách OpenBao với quyền tối thiểu cho các khóa đã chọn hoặc một nhóm worker.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n address(es). Warning: the server has no key for %1: funds sent there cannot be moved.</source>
+        <translation>
+            <numerusform>Đã sao chép %n địa chỉ. Cảnh báo: máy chủ không có khóa cho %1: tiền gửi đến đó không thể chuyển đi được.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; the server holds another key under %1, left untouched (only the entry was removed)</source>
+        <translation>; máy chủ giữ một khóa khác dưới tên %1, được giữ nguyên (chỉ mục trong danh sách bị gỡ)</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ QJsonObject toJson(const keyring::KeyRecord &record, const QString &hrp)
         {QStringLiteral("created_at"), record.createdAt.toUTC().toString(Qt::ISODate)},
         {QStringLiteral("key_path"), record.keyPath},
         {QStringLiteral("missing_on_server"), record.missingOnServer},
+        {QStringLiteral("replaced_on_server"), record.replacedOnServer},
     };
 }
 
@@ -53,6 +54,9 @@ QString toText(const keyring::KeyRecord &record, const QString &hrp)
         text += QStringLiteral("%1  %2\n").arg(row.first + QLatin1Char(':'), -int(width + 1)).arg(row.second);
     if (record.missingOnServer)
         text += tr("warning: the server no longer has this key (see 'keys sync')\n");
+    if (record.replacedOnServer)
+        text += tr("warning: the server holds another key under this name: nothing can sign for this "
+                   "address (see 'keys sync')\n");
     return text;
 }
 
@@ -63,6 +67,8 @@ QString toTable(const QList<keyring::KeyRecord> &records, const QString &hrp)
         QString source = keyring::keySourceName(record.source);
         if (record.missingOnServer)
             source += tr(" (missing on server)");
+        if (record.replacedOnServer)
+            source += tr(" (another key on server)");
         rows << QStringList{record.uid, record.bech32(hrp), yesNo(record.exportable), source};
     }
     QList<qsizetype> widths(4, 0);

@@ -218,21 +218,40 @@ CliResult<ExitCode> KeysCommands::remove(CommandContext &context, const Invocati
     if (!named)
         return cliError(named.error());
     const QString name = *named;
-    if (auto record = context.storedKey(name, true); !record)
+    auto record = context.storedKey(name, true);
+    if (!record)
         return cliError(record.error());
     auto keyring = context.serverKeyring(); // opened by storedKey()
     if (!keyring)
         return cliError(keyring.error());
-    if (auto confirmed =
-            confirm(invocation, tr("Delete key '%1' on the server? This cannot be undone.").arg(name));
-        !confirmed)
+    const QString question =
+        record->replacedOnServer
+            ? tr("The server's '%1' is another key than the stored one (found by 'keys sync'). Remove the "
+                 "stored entry? The server's key is left untouched.")
+                  .arg(name)
+            : tr("Delete key '%1' on the server? This cannot be undone.").arg(name);
+    if (auto confirmed = confirm(invocation, question); !confirmed)
         return cliError(confirmed.error());
-    if (auto removed = (*keyring)->remove(name); !removed)
+    auto removed = (*keyring)->remove(name);
+    if (!removed)
         return cliError(CliError::fromBao(removed.error()));
-    if (context.json())
-        Console::outJson(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("deleted"), true}});
-    else
+    using Removal = keyring::BaoKeyring::Removal;
+    if (context.json()) {
+        const QString onServer = *removed == Removal::DeletedOnServer ? QStringLiteral("deleted")
+                                 : *removed == Removal::NotOnServer   ? QStringLiteral("not there")
+                                                                      : QStringLiteral("another key, left");
+        Console::outJson(QJsonObject{{QStringLiteral("name"), name},
+                                     {QStringLiteral("deleted"), true},
+                                     {QStringLiteral("on_server"), onServer}});
+    } else if (*removed == Removal::AnotherKeyOnServer) {
+        Console::outLine(tr("removed '%1' from the store only: the server's '%1' is another key, left "
+                            "untouched ('keys sync' adopts it)")
+                             .arg(name));
+    } else if (*removed == Removal::NotOnServer) {
+        Console::outLine(tr("removed '%1' from the store: the server no longer had it").arg(name));
+    } else {
         Console::outLine(tr("deleted key '%1'").arg(name));
+    }
     return ExitCode::Success;
 }
 
@@ -301,8 +320,8 @@ CliResult<ExitCode> KeysCommands::sync(CommandContext &context, const Invocation
             text += tr("the unreadable journal was kept as %1; the store kept its keys\n")
                         .arg(report->corruptJournalBackup);
         if (!report->conflicts.isEmpty())
-            text += tr(
-                "warning: conflicting keys have another public key on the server; signing with them fails\n");
+            text += tr("warning: conflicting keys have another public key on the server; signing with them "
+                       "fails. 'keys delete NAME' removes the stored entry and leaves the server's key.\n");
         Console::out(text.toUtf8());
     }
     return ExitCode::Success;

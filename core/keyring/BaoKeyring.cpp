@@ -198,19 +198,30 @@ QList<KeyRecord> BaoKeyring::list() const
     return m_store->all();
 }
 
-KeyringResult<void> BaoKeyring::remove(const QString &uid)
+KeyringResult<BaoKeyring::Removal> BaoKeyring::remove(const QString &uid)
 {
     if (auto valid = checkName(uid); !valid)
-        return valid;
-    if (!m_store->contains(uid))
+        return baokeys::unexpected(valid.error());
+    const std::optional<KeyRecord> stored = m_store->find(uid);
+    if (!stored)
         return baokeys::unexpected(errors::localNotFound(uid));
-    auto deleted = client().deleteKey(uid);
-    if (!deleted && deleted.error().kind != BaoErrorKind::NotFound)
-        return deleted;
+    bao::BaoClient &server = client();
+    Removal removal = Removal::DeletedOnServer;
+    if (auto onServer = server.readKey(uid); !onServer) {
+        if (onServer.error().kind != BaoErrorKind::NotFound)
+            return baokeys::unexpected(onServer.error());
+        removal = Removal::NotOnServer;
+    } else if (onServer->publicKey != stored->publicKey) {
+        removal = Removal::AnotherKeyOnServer;
+    } else if (auto deleted = server.deleteKey(uid); !deleted) {
+        if (deleted.error().kind != BaoErrorKind::NotFound)
+            return baokeys::unexpected(deleted.error());
+        removal = Removal::NotOnServer;
+    }
     if (auto removed = m_store->remove(uid); !removed)
-        return removed;
+        return baokeys::unexpected(removed.error());
     emit keysChanged();
-    return {};
+    return removal;
 }
 
 KeyringResult<KeyRecord> BaoKeyring::rename(const QString &uid, const QString &newUid)
@@ -410,7 +421,7 @@ QFuture<KeyringResult<KeyRecord>> BaoKeyring::newAccountAsync(const QString &uid
                              [this, uid, exportable] { return newAccount(uid, exportable); });
 }
 
-QFuture<KeyringResult<void>> BaoKeyring::removeAsync(const QString &uid)
+QFuture<KeyringResult<BaoKeyring::Removal>> BaoKeyring::removeAsync(const QString &uid)
 {
     return QtConcurrent::run(m_asyncPool.get(), [this, uid] { return remove(uid); });
 }

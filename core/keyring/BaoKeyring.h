@@ -91,9 +91,17 @@ public:
     KeyringResult<KeyRecord> keyByAddress(const QByteArray &address) const; // 20 bytes
     KeyringResult<KeyRecord> keyByAddress(const QString &bech32OrHex) const;
     QList<KeyRecord> list() const; // local store, sorted by uid
-    // Deletes on the server, then locally. A key the server no longer has is
-    // removed locally too (not an error).
-    KeyringResult<void> remove(const QString &uid);
+    // What remove() did on the server; the stored entry is gone in every case.
+    enum class Removal {
+        DeletedOnServer,    // the server's key was the stored one, and is destroyed
+        NotOnServer,        // the server no longer had the key
+        AnotherKeyOnServer, // the server's key under the name is another one: left untouched
+    };
+    // Deletes the stored key on the server, then locally. The server's key is
+    // read first: a name can be deleted and made again by someone else, and
+    // a delete by name must not destroy a key this store never knew. A key
+    // the server no longer has is removed locally too (not an error).
+    KeyringResult<Removal> remove(const QString &uid);
     // The engine has no rename: an exportable key is exported, imported under
     // the new name, checked to have the same public key, and only then is the
     // old name deleted; a failed step loses nothing (a failed delete of the
@@ -126,7 +134,7 @@ public:
 
     // --- async wrappers for a GUI thread ---
     QFuture<KeyringResult<KeyRecord>> newAccountAsync(const QString &uid, bool exportable = false);
-    QFuture<KeyringResult<void>> removeAsync(const QString &uid);
+    QFuture<KeyringResult<Removal>> removeAsync(const QString &uid);
     QFuture<KeyringResult<KeyRecord>> renameAsync(const QString &uid, const QString &newUid);
     QFuture<KeyringResult<Signature>> signAsync(const QString &uid, const QByteArray &message);
     QFuture<KeyringResult<SyncReport>> syncAsync();

@@ -51,6 +51,8 @@ QJsonObject toJson(const KeyRecord &record)
     };
     if (record.missingOnServer)
         object.insert(QStringLiteral("missing_on_server"), true);
+    if (record.replacedOnServer)
+        object.insert(QStringLiteral("replaced_on_server"), true);
     return object;
 }
 
@@ -112,8 +114,10 @@ BaoResult<KeyRecord> fromJson(const QJsonValue &value, const QString &where)
     }
     if (auto wrong = expectType(object, where, QStringLiteral("exportable"), QJsonValue::Bool))
         return baokeys::unexpected(*wrong);
-    if (auto wrong = expectType(object, where, QStringLiteral("missing_on_server"), QJsonValue::Bool, true))
-        return baokeys::unexpected(*wrong);
+    for (const QString &flag : {QStringLiteral("missing_on_server"), QStringLiteral("replaced_on_server")}) {
+        if (auto wrong = expectType(object, where, flag, QJsonValue::Bool, true))
+            return baokeys::unexpected(*wrong);
+    }
 
     KeyRecord record;
     record.uid = object.value(QStringLiteral("uid")).toString();
@@ -145,6 +149,7 @@ BaoResult<KeyRecord> fromJson(const QJsonValue &value, const QString &where)
                              QStringLiteral("'%1': unknown source").arg(record.uid));
     record.keyPath = object.value(QStringLiteral("key_path")).toString();
     record.missingOnServer = object.value(QStringLiteral("missing_on_server")).toBool(false);
+    record.replacedOnServer = object.value(QStringLiteral("replaced_on_server")).toBool(false);
     return record;
 }
 
@@ -566,11 +571,15 @@ BaoResult<void> BaoStore::replace(const QString &oldUid, const KeyRecord &record
     });
 }
 
-BaoResult<void> BaoStore::markMissing(const QStringList &missingUids)
+BaoResult<void> BaoStore::markServerState(const QStringList &missingUids, const QStringList &replacedUids)
 {
+    const QSet<QString> missing(missingUids.cbegin(), missingUids.cend());
+    const QSet<QString> replaced(replacedUids.cbegin(), replacedUids.cend());
     return update([&](QHash<QString, KeyRecord> &next) {
-        for (KeyRecord &record : next)
-            record.missingOnServer = missingUids.contains(record.uid);
+        for (KeyRecord &record : next) {
+            record.missingOnServer = missing.contains(record.uid);
+            record.replacedOnServer = replaced.contains(record.uid);
+        }
     });
 }
 

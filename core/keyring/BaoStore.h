@@ -94,8 +94,9 @@ public:
     bao::BaoResult<void> remove(const QString &uid);
     // Replaces `oldUid` by `record` in one write (rename).
     bao::BaoResult<void> replace(const QString &oldUid, const KeyRecord &record);
-    // Sets missingOnServer for the given uids, clears it for all others.
-    bao::BaoResult<void> markMissing(const QStringList &missingUids);
+    // What the last sync found: sets missingOnServer and replacedOnServer for
+    // the given uids and clears both for all others, in one write.
+    bao::BaoResult<void> markServerState(const QStringList &missingUids, const QStringList &replacedUids);
 
     // --- batch journal ---
     // Records the names a batch is about to create (one write, fsync'd).

@@ -31,6 +31,10 @@ struct KeyRecord {
     KeySource source = KeySource::Generated;
     QString keyPath;              // "<mount>/keys/<uid>" on the server
     bool missingOnServer = false; // set by sync() when LIST no longer has it
+    // Set by sync() when the server holds another public key under this name
+    // (deleted and made again elsewhere): the stored address has no key on
+    // the server any more, and the server's key is not this one to delete.
+    bool replacedOnServer = false;
 
     // The bech32 address for any human-readable prefix ("celestia", "cosmos",
     // "celestiavaloper", ...); empty when the prefix is not a valid HRP.
@@ -38,6 +42,8 @@ struct KeyRecord {
     // The record of a key the server describes, kept under `mount`; a
     // server that gave no creation time gets the current one.
     static KeyRecord fromServer(const bao::KeyInfo &info, KeySource source, const QString &mount);
+    // The server holds this very key: not missing, not replaced.
+    bool heldByServer() const { return !missingOnServer && !replacedOnServer; }
     QString publicKeyHex() const;
     QString addressHex() const;
 

@@ -77,7 +77,7 @@ bao::BaoResult<SyncReport> StoreSync::sync(bao::BaoClient &server)
     }
     if (auto stored = m_store.putMany(changes); !stored)
         return baokeys::unexpected(stored.error());
-    if (auto marked = m_store.markMissing(report.missing); !marked)
+    if (auto marked = m_store.markServerState(report.missing, report.conflicts); !marked)
         return baokeys::unexpected(marked.error());
     if (auto cleared = m_store.clearAllJournals(); !cleared)
         return baokeys::unexpected(cleared.error());

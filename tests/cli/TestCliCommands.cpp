@@ -3,8 +3,10 @@
 // exit code of each bad-input case.
 #include "CliExpect.h"
 #include "CliHarness.h"
+#include "EmbeddedSigner.h"
 #include "FakeBaoServer.h"
 #include "MiniEngine.h"
+#include "core/bao/BaoClient.h"
 #include "core/crypto/Hash.h"
 #include "core/crypto/Secp256k1.h"
 
@@ -34,6 +36,7 @@ private slots:
     void signBadInput();
     void exportRules();
     void renameAndSync();
+    void aNameReusedOnTheServerIsFlaggedAndItsKeyNeverDeleted();
     void status();
     void clusterStatusListsEveryNode();
     void unreachableSealedAndBadToken();
@@ -561,6 +564,44 @@ void TestCliCommands::renameAndSync()
     CliRun listed = cli.run(
         {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("list")});
     QCOMPARE(listed.jsonArray().size(), 2);
+}
+
+// Someone deleted 'worker' on the server and made a new key under the name.
+// The stored address now has no key behind it; the new key is not ours.
+void TestCliCommands::aNameReusedOnTheServerIsFlaggedAndItsKeyNeverDeleted()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    EXPECT_EXIT(cli.run({QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("worker")}), 0);
+    baokeys::bao::BaoClient server(baokeys::testsupport::EmbeddedSigner::settingsFor(cli.server()));
+    QVERIFY(server.deleteKey(QStringLiteral("worker")).hasValue());
+    const auto theirs = server.createKey(QStringLiteral("worker"), false);
+    QVERIFY(theirs.hasValue());
+
+    CliRun synced = cli.run({QStringLiteral("keys"), QStringLiteral("sync")});
+    EXPECT_EXIT(synced, 0);
+    QVERIFY2(synced.out.contains("leaves the server's key"), synced.out.constData());
+    // Every later reader sees it, not only the sync that found it.
+    CliRun table = cli.run({QStringLiteral("keys"), QStringLiteral("list")});
+    EXPECT_EXIT(table, 0);
+    QVERIFY2(table.out.contains("(another key on server)"), table.out.constData());
+    CliRun shown = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"),
+                            QStringLiteral("show"), QStringLiteral("worker")});
+    EXPECT_EXIT(shown, 0);
+    QCOMPARE(shown.json().value(QStringLiteral("replaced_on_server")).toBool(), true);
+    CliRun text = cli.run({QStringLiteral("keys"), QStringLiteral("show"), QStringLiteral("worker")});
+    QVERIFY2(text.out.contains("nothing can sign for this address"), text.out.constData());
+
+    CliRun deleted = cli.run({QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"),
+                              QStringLiteral("delete"), QStringLiteral("worker"), QStringLiteral("--yes")});
+    EXPECT_EXIT(deleted, 0);
+    QCOMPARE(deleted.json().value(QStringLiteral("on_server")).toString(),
+             QStringLiteral("another key, left"));
+    const auto left = server.readKey(QStringLiteral("worker"));
+    QVERIFY2(left.hasValue(), "keys delete destroyed a key the store never held");
+    QCOMPARE(left->publicKey, theirs->publicKey);
+    EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("show"), QStringLiteral("worker")}),
+                         1);
 }
 
 void TestCliCommands::status()

@@ -23,6 +23,7 @@ using baokeys::bao::BaoErrorKind;
 using baokeys::keyring::BaoKeyring;
 using baokeys::keyring::BaoStore;
 using baokeys::keyring::CreateBatchRequest;
+using baokeys::keyring::KeyRecord;
 using baokeys::keyring::KeySource;
 using baokeys::testsupport::EmbeddedSigner;
 using baokeys::testsupport::KeyringFolder;
@@ -221,10 +222,36 @@ private slots:
         auto removed = m_keyring->removeAsync(QStringLiteral("gone"));
         removed.waitForFinished();
         QVERIFY(removed.result().hasValue());
+        QCOMPARE(*removed.result(), BaoKeyring::Removal::DeletedOnServer);
         QVERIFY(!m_keyring->key(QStringLiteral("gone")));
         QCOMPARE(BaoClient(m_signer->settings()).readKey(QStringLiteral("gone")).error().kind,
                  BaoErrorKind::NotFound);
         QCOMPARE(m_keyring->remove(QStringLiteral("gone")).error().kind, BaoErrorKind::NotFound);
+
+        // Deleted on the server behind the store's back: only the entry goes.
+        QVERIFY(m_keyring->newAccount(QStringLiteral("lost")).hasValue());
+        QVERIFY(BaoClient(m_signer->settings()).deleteKey(QStringLiteral("lost")).hasValue());
+        QCOMPARE(m_keyring->remove(QStringLiteral("lost")).value(), BaoKeyring::Removal::NotOnServer);
+        QVERIFY(!m_keyring->key(QStringLiteral("lost")));
+    }
+
+    // Someone deleted the name and made a new key under it (another store, a
+    // colleague): deleting the stored key must not destroy the new one.
+    void removeNeverDestroysAnotherKeyUnderTheName()
+    {
+        QVERIFY(m_keyring->newAccount(QStringLiteral("reused")).hasValue());
+        BaoClient client(m_signer->settings());
+        QVERIFY(client.deleteKey(QStringLiteral("reused")).hasValue());
+        auto theirs = client.createKey(QStringLiteral("reused"), false);
+        QVERIFY(theirs.hasValue());
+
+        auto removed = m_keyring->remove(QStringLiteral("reused"));
+        QVERIFY2(removed.hasValue(), removed ? "" : qPrintable(removed.error().describe()));
+        QCOMPARE(*removed, BaoKeyring::Removal::AnotherKeyOnServer);
+        QVERIFY(!m_keyring->key(QStringLiteral("reused")));
+        auto left = client.readKey(QStringLiteral("reused"));
+        QVERIFY2(left.hasValue(), "the server's key under the name was destroyed");
+        QCOMPARE(left->publicKey, theirs->publicKey);
     }
 
     void renameExportableMovesTheSameKey()
@@ -300,6 +327,37 @@ private slots:
         QCOMPARE(second->conflicts, QStringList{QStringLiteral("local-1")});
         QCOMPARE(m_keyring->key(QStringLiteral("local-1"))->publicKey, stored);
         QCOMPARE(m_keyring->sign(QStringLiteral("local-1"), "x").error().kind, BaoErrorKind::SecurityFault);
+    }
+
+    // A conflict outlives the sync that found it: every later reader of the
+    // store (keys list, the app, another process) sees the stored address is
+    // not the server's key, until a sync finds the name holds it again.
+    void syncKeepsAConflictInTheStore()
+    {
+        QVERIFY(m_keyring->newAccount(QStringLiteral("swapped"), true).hasValue());
+        const KeyRecord stored = m_keyring->key(QStringLiteral("swapped")).value();
+        QVERIFY(stored.heldByServer());
+        BaoClient client(m_signer->settings());
+        auto exported = client.exportKey(QStringLiteral("swapped"));
+        QVERIFY(exported.hasValue());
+        QVERIFY(client.deleteKey(QStringLiteral("swapped")).hasValue());
+        QVERIFY(client.createKey(QStringLiteral("swapped"), false).hasValue());
+
+        QVERIFY(m_keyring->sync().hasValue());
+        BaoStore reread(storePath());
+        QVERIFY(reread.load().hasValue());
+        const KeyRecord flagged = reread.find(QStringLiteral("swapped")).value();
+        QVERIFY(flagged.replacedOnServer);
+        QVERIFY(!flagged.heldByServer());
+        QCOMPARE(flagged.publicKey, stored.publicKey);
+
+        // The original key comes back under its name: the flag goes.
+        QVERIFY(client.deleteKey(QStringLiteral("swapped")).hasValue());
+        QVERIFY(client.importKey(QStringLiteral("swapped"), exported->privateKey, true).hasValue());
+        auto report = m_keyring->sync();
+        QVERIFY(report.hasValue());
+        QVERIFY(report->conflicts.isEmpty());
+        QVERIFY(m_keyring->key(QStringLiteral("swapped"))->heldByServer());
     }
 
     void aNameTheServerLostIsFreeAgain()

@@ -213,13 +213,18 @@ private slots:
         QVERIFY(store.replace(QStringLiteral("a"), renamed).hasValue());
         QVERIFY(!store.contains(QStringLiteral("a")));
         QVERIFY(store.contains(QStringLiteral("c")));
-        QVERIFY(store.markMissing({QStringLiteral("b")}).hasValue());
+        QVERIFY(store.markServerState({QStringLiteral("b")}, {QStringLiteral("c")}).hasValue());
         QVERIFY(store.find(QStringLiteral("b"))->missingOnServer);
+        QVERIFY(!store.find(QStringLiteral("b"))->replacedOnServer);
         QVERIFY(!store.find(QStringLiteral("c"))->missingOnServer);
+        QVERIFY(store.find(QStringLiteral("c"))->replacedOnServer);
         QVERIFY(store.remove(QStringLiteral("b")).hasValue());
         BaoStore reopened(path());
         QVERIFY(reopened.load().hasValue());
         QCOMPARE(reopened.size(), 1);
+        QVERIFY(reopened.find(QStringLiteral("c"))->replacedOnServer); // kept in the file
+        QVERIFY(store.markServerState({}, {}).hasValue());
+        QVERIFY(store.find(QStringLiteral("c"))->heldByServer());
     }
 
     void corruptFileIsReportedAndNeverOverwritten_data()
@@ -292,6 +297,9 @@ private slots:
         QTest::newRow("missing_on_server a number")
             << head + "\"keys\":[" + entry("missing_on_server", "1") + "]}" << BaoErrorKind::StoreCorrupt
             << QStringLiteral("keys[0].missing_on_server is a number");
+        QTest::newRow("replaced_on_server a string")
+            << head + "\"keys\":[" + entry("replaced_on_server", "\"yes\"") + "]}"
+            << BaoErrorKind::StoreCorrupt << QStringLiteral("keys[0].replaced_on_server is a string");
         QTest::newRow("a name twice")
             << head + "\"keys\":[" + entry("uid", "\"a\"") + "," + entry("uid", "\"a\"") + "]}"
             << BaoErrorKind::StoreCorrupt << QStringLiteral("'a' is there twice");

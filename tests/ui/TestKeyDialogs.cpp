@@ -28,6 +28,7 @@
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
+#include <QFont>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
@@ -40,6 +41,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <algorithm>
@@ -64,6 +66,7 @@ private slots:
     void addressStaysReadableAt800x600();
     void deletesSeveralKeysWithOneConfirmation();
     void deleteDoesNotPromiseWhatTheServerHasNot();
+    void aNameReusedOnTheServerIsMarkedAndItsKeyLeft();
     void signMessageGivesAValidSignature();
     void signTransactionMatchesTheVectors_data();
     void signTransactionMatchesTheVectors();
@@ -243,6 +246,51 @@ void TestKeyDialogs::deleteDoesNotPromiseWhatTheServerHasNot()
     QTRY_VERIFY(!said.isEmpty());
     QVERIFY2(!said.contains(QLatin1String("destroys")), qPrintable(said));
     QVERIFY2(said.contains(QLatin1String("no longer has")), qPrintable(said));
+}
+
+// Someone deleted the name on the server and made a new key under it: the
+// row says its address has no key any more, copying it warns, and deleting it
+// removes the row without destroying the other key.
+void TestKeyDialogs::aNameReusedOnTheServerIsMarkedAndItsKeyLeft()
+{
+    auto &keyring = m_window->session()->keyring();
+    QVERIFY(keyring.newAccount(QStringLiteral("reused")));
+    keyring::BaoKeyring other(keyring.settings(), QString());
+    QVERIFY(other.sync());
+    QVERIFY(other.remove(QStringLiteral("reused")));
+    const auto theirs = other.newAccount(QStringLiteral("reused"));
+    QVERIFY(theirs);
+    QVERIFY(keyring.sync());
+    QTRY_VERIFY(keyring.key(QStringLiteral("reused"))->replacedOnServer);
+    QTRY_VERIFY(m_page->model()->rowOf(QStringLiteral("reused")) >= 0);
+    const QModelIndex name = m_page->model()->index(m_page->model()->rowOf(QStringLiteral("reused")),
+                                                    ui::KeyTableModel::NameColumn);
+    QTRY_VERIFY(name.data(Qt::FontRole).value<QFont>().strikeOut());
+    QVERIFY2(name.data(Qt::ToolTipRole).toString().contains(QLatin1String("another key")),
+             qPrintable(name.data(Qt::ToolTipRole).toString()));
+
+    select(QStringLiteral("reused"));
+    press(QKeySequence::Copy);
+    const QString copied = m_window->statusBar()->currentMessage();
+    QVERIFY2(copied.contains(QLatin1String("no key for reused")), qPrintable(copied));
+
+    QString said;
+    auto watch = uitest::whenDialogShows<ui::DeleteKeyDialog>([&](ui::DeleteKeyDialog *dialog) {
+        said = dialog->text();
+        dialog->findChild<QLineEdit *>(QStringLiteral("deleteConfirm"))->setText(QStringLiteral("reused"));
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+    });
+    press(QKeySequence::Delete);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->model()->rowOf(QStringLiteral("reused")) < 0, 10000);
+    QVERIFY2(!said.contains(QLatin1String("destroys")), qPrintable(said));
+    QVERIFY2(said.contains(QLatin1String("left untouched")), qPrintable(said));
+    QTRY_VERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("left untouched")),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+    QVERIFY(uitest::errorBoxes(m_window.get()).isEmpty());
+    // The other key is still on the server: a sync adopts it, as it is.
+    QVERIFY(keyring.sync());
+    QCOMPARE(keyring.key(QStringLiteral("reused"))->publicKey, theirs->publicKey);
 }
 
 void TestKeyDialogs::windowRemembersItsLayout()

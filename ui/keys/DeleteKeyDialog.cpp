@@ -19,8 +19,9 @@ DeleteKeyDialog::DeleteKeyDialog(const QList<keyring::KeyRecord> &records, QWidg
     auto *layout = new QVBoxLayout(this);
     QStringList onServer;
     QStringList gone;
+    QStringList replaced;
     for (const auto &record : records)
-        (record.missingOnServer ? gone : onServer) << record.uid;
+        (record.missingOnServer ? gone : record.replacedOnServer ? replaced : onServer) << record.uid;
     const auto names = [](const QStringList &uids) {
         QStringList shown;
         for (const QString &uid : uids.mid(0, NamesShown))
@@ -42,6 +43,12 @@ DeleteKeyDialog::DeleteKeyDialog(const QList<keyring::KeyRecord> &records, QWidg
                          "nothing is destroyed on the server.",
                          nullptr, int(gone.size()))
                           .arg(names(gone));
+    if (!replaced.isEmpty())
+        paragraphs
+            << tr("The server holds other keys under the names %1 (%n key(s)), found by sync: deleting "
+                  "only removes them from this list; the server's keys are left untouched.",
+                  nullptr, int(replaced.size()))
+                   .arg(names(replaced));
     const QString expected = count == 1 ? records.first().uid : QString::number(count);
     paragraphs << (count == 1 ? tr("Type the key's name to confirm:")
                               : tr("Type the number of keys (%1) to confirm:").arg(count));

@@ -45,6 +45,9 @@ KeyDetailsDialog::KeyDetailsDialog(const keyring::KeyRecord &record, const QStri
     form->addRow(tr("Path on server:"), selectable(record.keyPath));
     if (record.missingOnServer)
         form->addRow(tr("Warning:"), selectable(tr("the server no longer has this key")));
+    if (record.replacedOnServer)
+        form->addRow(tr("Warning:"), selectable(tr("the server holds another key under this name: nothing "
+                                                   "can sign for this address")));
     right->addLayout(form);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton *copyAddress = buttons->addButton(tr("Copy &address"), QDialogButtonBox::ActionRole);

@@ -105,8 +105,13 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (index.column()) {
         case NameColumn:
-            return record.missingOnServer ? tr("%1 — no longer on the server (found by sync)").arg(record.uid)
-                                          : record.keyPath;
+            if (record.missingOnServer)
+                return tr("%1 — no longer on the server (found by sync)").arg(record.uid);
+            if (record.replacedOnServer)
+                return tr("%1 — the server holds another key under this name (found by sync): nothing can "
+                          "sign for this address")
+                    .arg(record.uid);
+            return record.keyPath;
         case PublicKeyColumn:
             return record.publicKeyHex();
         case AddressColumn:
@@ -121,7 +126,7 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const
             font.setStyleHint(QFont::Monospace);
             return font;
         }
-        if (record.missingOnServer) {
+        if (!record.heldByServer()) {
             QFont font;
             font.setStrikeOut(true);
             return font;

@@ -303,13 +303,24 @@ void KeysPage::importKey()
 void KeysPage::copyAddress()
 {
     QStringList addresses;
+    QStringList withoutKey; // the server no longer holds the key of these addresses
     const auto rows = m_view->selectionModel()->selectedRows(KeyTableModel::AddressColumn);
-    for (const QModelIndex &index : rows)
+    for (const QModelIndex &index : rows) {
         addresses << index.data().toString();
+        const keyring::KeyRecord record = m_model->record(m_proxy->mapToSource(index).row());
+        if (!record.heldByServer())
+            withoutKey << record.uid;
+    }
     if (addresses.isEmpty())
         return;
     Clipboard::instance()->setText(addresses.join(QLatin1Char('\n')));
-    emit message(tr("Copied %n address(es)", nullptr, int(addresses.size())));
+    if (withoutKey.isEmpty())
+        emit message(tr("Copied %n address(es)", nullptr, int(addresses.size())));
+    else
+        emit message(tr("Copied %n address(es). Warning: the server has no key for %1: funds sent there "
+                        "cannot be moved.",
+                        nullptr, int(addresses.size()))
+                         .arg(withoutKey.join(QStringLiteral(", "))));
 }
 
 void KeysPage::copyPublicKey()
@@ -445,25 +456,37 @@ void KeysPage::deleteKey()
     QStringList names;
     for (const auto &record : std::as_const(records))
         names << record.uid;
+    struct Outcome {
+        QList<std::pair<QString, bao::BaoError>> failures;
+        QStringList anotherKeyLeft; // removed from the list only: the server's key is not the stored one
+    };
     keyring
         ->runAsync([keyring, names] {
-            QList<std::pair<QString, bao::BaoError>> failures;
+            Outcome outcome;
             for (const QString &uid : names) {
-                if (auto removed = keyring->remove(uid); !removed)
-                    failures.append({uid, removed.error()});
+                auto removed = keyring->remove(uid);
+                if (!removed)
+                    outcome.failures.append({uid, removed.error()});
+                else if (*removed == keyring::BaoKeyring::Removal::AnotherKeyOnServer)
+                    outcome.anotherKeyLeft << uid;
             }
-            return failures;
+            return outcome;
         })
-        .then(this,
-              [this, count = int(names.size())](const QList<std::pair<QString, bao::BaoError>> &failures) {
-                  if (!failures.isEmpty()) {
-                      ErrorReporter::show(this, tr("Deleting %1 failed.").arg(failures.first().first),
-                                          failures.first().second);
-                  }
-                  const int deleted = count - int(failures.size());
-                  if (deleted > 0)
-                      emit message(tr("Deleted %n key(s)", nullptr, deleted));
-              });
+        .then(this, [this, count = int(names.size())](const Outcome &outcome) {
+            if (!outcome.failures.isEmpty()) {
+                ErrorReporter::show(this, tr("Deleting %1 failed.").arg(outcome.failures.first().first),
+                                    outcome.failures.first().second);
+            }
+            const int deleted = count - int(outcome.failures.size());
+            if (deleted == 0)
+                return;
+            QString text = tr("Deleted %n key(s)", nullptr, deleted);
+            if (!outcome.anotherKeyLeft.isEmpty())
+                text += tr("; the server holds another key under %1, left untouched (only the entry was "
+                           "removed)")
+                            .arg(outcome.anotherKeyLeft.join(QStringLiteral(", ")));
+            emit message(text);
+        });
 }
 
 void KeysPage::syncKeys()
