@@ -1869,6 +1869,10 @@ tx hash: %2</source>
         <source>Not saved: a mount path is made of letters, digits, “_”, “-” and “.”, with “/” between the parts.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not saved: “%1” is not an http(s) address such as https://127.0.0.1:8200. Separate the nodes of a cluster with commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::ProvisionPage</name>

@@ -1847,6 +1847,10 @@ mã băm giao dịch: %2</translation>
         <source>Not saved: a mount path is made of letters, digits, “_”, “-” and “.”, with “/” between the parts.</source>
         <translation>Chưa lưu: đường dẫn điểm gắn gồm chữ cái, chữ số, “_”, “-” và “.”, với “/” giữa các phần.</translation>
     </message>
+    <message>
+        <source>Not saved: “%1” is not an http(s) address such as https://127.0.0.1:8200. Separate the nodes of a cluster with commas.</source>
+        <translation>Chưa lưu: “%1” không phải là địa chỉ http(s), ví dụ https://127.0.0.1:8200. Phân tách các nút của một cụm bằng dấu phẩy.</translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::ProvisionPage</name>

@@ -12,7 +12,6 @@
 #include <QFileInfo>
 #include <QSslCertificate>
 #include <QStandardPaths>
-#include <QUrl>
 
 namespace baokeys::cli {
 
@@ -84,17 +83,15 @@ CliResult<CliConfig> CliConfig::resolve(const Invocation &invocation, const QPro
     // A malformed address is the caller's mistake (exit 2), not an
     // unreachable server. Several, comma-separated, are the nodes of a cluster.
     for (const QString &address : config.settings.addresses()) {
-        // OpenBao takes a token, never a password in the address, and the
-        // address is printed (status, errors): one given there is refused
-        // without being repeated.
-        if (!QUrl(address).userInfo().isEmpty())
+        using AddressProblem = bao::BaoSettings::AddressProblem;
+        const AddressProblem problem = bao::BaoSettings::addressProblem(address);
+        // One with a password in it is refused without being repeated.
+        if (problem == AddressProblem::HoldsUserInfo)
             return cliError(CliError::usage(
                 tr("%1: the address holds a user name or password; give the token with --token-file instead")
                     .arg(invocation.isSet(QStringLiteral("addr")) ? QStringLiteral("--addr")
                                                                   : QStringLiteral("BAO_ADDR"))));
-        if (const QUrl url(address, QUrl::StrictMode);
-            !url.isValid() || url.host().isEmpty() ||
-            (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+        if (problem == AddressProblem::NotHttpUrl)
             return cliError(CliError::usage(
                 tr("%1: '%2' is not an http(s) address such as https://127.0.0.1:8200")
                     .arg(invocation.isSet(QStringLiteral("addr")) ? QStringLiteral("--addr")

@@ -2,6 +2,7 @@
 
 #include <QProcessEnvironment>
 #include <QRegularExpression>
+#include <QUrl>
 
 #include <algorithm>
 #include <optional>
@@ -91,6 +92,17 @@ bool BaoSettings::hasControlCharacter(const QString &text)
 {
     return std::any_of(text.cbegin(), text.cend(),
                        [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; });
+}
+
+BaoSettings::AddressProblem BaoSettings::addressProblem(const QString &address)
+{
+    if (!QUrl(address).userInfo().isEmpty())
+        return AddressProblem::HoldsUserInfo;
+    const QUrl url(address, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty() ||
+        (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+        return AddressProblem::NotHttpUrl;
+    return AddressProblem::None;
 }
 
 QString BaoSettings::mountPath(QString typed)

@@ -41,6 +41,13 @@ struct BaoSettings {
     // takes. Nothing for text that is not a positive duration.
     static std::optional<std::chrono::milliseconds> parseDuration(const QString &text);
 
+    // What is wrong with one node's address, judged before any request: a
+    // user name or password in it (OpenBao takes a token, and addresses are
+    // shown in status lines and errors), or not an http(s) URL with a host
+    // ("127.0.0.1:8200", a port past 65535, two addresses run together).
+    enum class AddressProblem { None, HoldsUserInfo, NotHttpUrl };
+    static AddressProblem addressProblem(const QString &address);
+
     // The nodes `address` names, trimmed, without trailing slashes, never
     // empty (an empty address stays one empty entry, refused when used).
     QStringList addresses() const;

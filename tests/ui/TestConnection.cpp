@@ -252,6 +252,10 @@ void TestConnection::profileFieldsThatWouldRewritePoliciesAreRefused()
         {ns, QStringLiteral("a\" ; rm -rf / #")},
         {mount, QStringLiteral("secp256k1/sign/x\" { capabilities = [\"update\"] }")},
         {address, QStringLiteral("http://user:SECRETPW@127.0.0.1:8200")},
+        // A default address typed after instead of over: no usable server.
+        {address, QStringLiteral("https://127.0.0.1:8200http://127.0.0.1:18200")},
+        {address, QStringLiteral("127.0.0.1:8200")},
+        {address, QStringLiteral("http://127.0.0.1:8200, ftp://127.0.0.1:21")},
     };
     for (const auto &bad : cases) {
         const QString before = bad.field->text();

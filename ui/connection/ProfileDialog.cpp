@@ -19,7 +19,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTextBrowser>
-#include <QUrl>
 #include <QVBoxLayout>
 
 namespace baokeys::ui {
@@ -277,9 +276,17 @@ QString ProfileDialog::problemWith(const Profile &profile) const
 {
     if (profile.kind == Profile::Kind::Remote) {
         for (const QString &address : profile.settings(QString()).addresses()) {
-            if (!QUrl(address).userInfo().isEmpty())
+            switch (bao::BaoSettings::addressProblem(address)) {
+            case bao::BaoSettings::AddressProblem::HoldsUserInfo:
                 return tr("Not saved: the address holds a user name or password. OpenBao takes a token "
                           "(the Token field), and the address is shown in the status bar.");
+            case bao::BaoSettings::AddressProblem::NotHttpUrl:
+                return tr("Not saved: “%1” is not an http(s) address such as https://127.0.0.1:8200. "
+                          "Separate the nodes of a cluster with commas.")
+                    .arg(address);
+            case bao::BaoSettings::AddressProblem::None:
+                break;
+            }
         }
         const QString ns = bao::BaoSettings::namespacePath(profile.ns);
         if (!ns.isEmpty() && !bao::BaoSettings::pathProblem(ns).isEmpty())
