@@ -193,9 +193,9 @@
     </message>
     <message numerus="yes">
         <source>The &amp;selected keys (%Ln)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The &amp;selected key (%Ln)</numerusform>
+            <numerusform>The &amp;selected keys (%Ln)</numerusform>
         </translation>
     </message>
     <message>
@@ -434,9 +434,9 @@
     </message>
     <message numerus="yes">
         <source>The server holds other keys under the names %1 (%n key(s)), found by sync: deleting only removes them from this list; the server&apos;s keys are left untouched.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The server holds another key under the name %1, found by sync: deleting only removes it from this list; the server&apos;s key is left untouched.</numerusform>
+            <numerusform>The server holds other keys under the names %1 (%n keys), found by sync: deleting only removes them from this list; the server&apos;s keys are left untouched.</numerusform>
         </translation>
     </message>
 </context>
@@ -1345,16 +1345,16 @@ tx hash: %2</source>
         <source>The least-privilege OpenBao policies for the selected keys or a worker set.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Copied %n address(es). Warning: the server has no key for %1: funds sent there cannot be moved.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>; the server holds another key under %1, left untouched (only the entry was removed)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n address(es). No key for %1: funds sent there are lost.</source>
+        <translation>
+            <numerusform>Copied %n address. No key for %1: funds sent there are lost.</numerusform>
+            <numerusform>Copied %n addresses. No key for %1: funds sent there are lost.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1326,15 +1326,15 @@ mã băm giao dịch: %2</translation>
         <source>The least-privilege OpenBao policies for the selected keys or a worker set.</source>
         <translation>Các chính sách OpenBao với quyền tối thiểu cho các khóa đã chọn hoặc một nhóm worker.</translation>
     </message>
-    <message numerus="yes">
-        <source>Copied %n address(es). Warning: the server has no key for %1: funds sent there cannot be moved.</source>
-        <translation>
-            <numerusform>Đã sao chép %n địa chỉ. Cảnh báo: máy chủ không có khóa cho %1: tiền gửi đến đó không thể chuyển đi được.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>; the server holds another key under %1, left untouched (only the entry was removed)</source>
         <translation>; máy chủ giữ một khóa khác dưới tên %1, được giữ nguyên (chỉ mục trong danh sách bị gỡ)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n address(es). No key for %1: funds sent there are lost.</source>
+        <translation>
+            <numerusform>Đã sao chép %n địa chỉ. Không có khóa cho %1: tiền gửi đến đó sẽ mất.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

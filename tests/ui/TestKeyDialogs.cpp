@@ -266,13 +266,15 @@ void TestKeyDialogs::aNameReusedOnTheServerIsMarkedAndItsKeyLeft()
     const QModelIndex name = m_page->model()->index(m_page->model()->rowOf(QStringLiteral("reused")),
                                                     ui::KeyTableModel::NameColumn);
     QTRY_VERIFY(name.data(Qt::FontRole).value<QFont>().strikeOut());
+    const QModelIndex address = name.siblingAtColumn(ui::KeyTableModel::AddressColumn);
+    QVERIFY(address.data(Qt::FontRole).value<QFont>().strikeOut());
     QVERIFY2(name.data(Qt::ToolTipRole).toString().contains(QLatin1String("another key")),
              qPrintable(name.data(Qt::ToolTipRole).toString()));
 
     select(QStringLiteral("reused"));
     press(QKeySequence::Copy);
     const QString copied = m_window->statusBar()->currentMessage();
-    QVERIFY2(copied.contains(QLatin1String("no key for reused")), qPrintable(copied));
+    QVERIFY2(copied.contains(QLatin1String("No key for reused")), qPrintable(copied));
 
     QString said;
     auto watch = uitest::whenDialogShows<ui::DeleteKeyDialog>([&](ui::DeleteKeyDialog *dialog) {

@@ -56,7 +56,7 @@ private slots:
     void qrCodeEncodesAddress();
     void clipboardClearsSecretOnly();
     void resourcesAndTranslations();
-    void vietnameseCoversEveryString();
+    void translationsCoverEveryString();
 
 private:
     std::shared_ptr<signer::SignerServer> m_server;
@@ -450,7 +450,7 @@ void TestUiModels::resourcesAndTranslations()
              QStringLiteral("%Ln chữ ký trong %1 ms — ký tuần tự sẽ mất %2 ms (nhanh hơn %3×)"));
 }
 
-void TestUiModels::vietnameseCoversEveryString()
+void TestUiModels::translationsCoverEveryString()
 {
     // lupdate over today's sources, into a copy of the committed Vietnamese
     // file: a string added to the code without a translation shows up as
@@ -463,10 +463,14 @@ void TestUiModels::vietnameseCoversEveryString()
     const QString copy = dir.filePath(QStringLiteral("baokeys_vi.ts"));
     QVERIFY(QFile::copy(source.filePath(QStringLiteral("translations/baokeys_vi.ts")), copy));
     QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+    // English needs its plural forms too, or "%n address(es)" is shown as is.
+    const QString englishCopy = dir.filePath(QStringLiteral("baokeys_en.ts"));
+    QVERIFY(QFile::copy(source.filePath(QStringLiteral("translations/baokeys_en.ts")), englishCopy));
+    QFile::setPermissions(englishCopy, QFile::ReadOwner | QFile::WriteOwner);
     QProcess process;
     process.start(lupdate, {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
                             QStringLiteral("none"), QStringLiteral("-I"), source.absolutePath(),
-                            source.filePath(QStringLiteral("ui")), QStringLiteral("-ts"), copy});
+                            source.filePath(QStringLiteral("ui")), QStringLiteral("-ts"), copy, englishCopy});
     // lupdate parses every source of ui/: minutes on a loaded 2-core machine.
     QVERIFY(process.waitForFinished(240000));
     QCOMPARE(process.exitCode(), 0);
@@ -485,6 +489,22 @@ void TestUiModels::vietnameseCoversEveryString()
                                            missing.join(QStringLiteral(" | "))));
     QVERIFY(!ts.contains("<translation></translation>"));
     QVERIFY(!ts.contains("<numerusform></numerusform>"));
+
+    QFile englishFile(englishCopy);
+    QVERIFY(englishFile.open(QIODevice::ReadOnly));
+    const QByteArray english = englishFile.readAll();
+    QStringList withoutPlurals;
+    for (qsizetype at = english.indexOf("<message numerus=\"yes\">"); at >= 0;
+         at = english.indexOf("<message numerus=\"yes\">", at + 1)) {
+        const QByteArray message = english.mid(at, english.indexOf("</message>", at) - at);
+        if (message.contains("<numerusform></numerusform>")) {
+            const qsizetype begin = message.indexOf("<source>") + 8;
+            withoutPlurals << QString::fromUtf8(message.mid(begin, message.indexOf("</source>") - begin));
+        }
+    }
+    QVERIFY2(withoutPlurals.isEmpty(),
+             qPrintable(QStringLiteral("no English plural forms in translations/baokeys_en.ts: ") +
+                        withoutPlurals.join(QStringLiteral(" | "))));
 
     // And the compiled file carries them.
     QTranslator vietnamese;

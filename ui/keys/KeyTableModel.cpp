@@ -120,18 +120,19 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const
             return record.createdAt.toString(Qt::ISODate);
         }
         break;
-    case Qt::FontRole:
-        if (index.column() == AddressColumn || index.column() == PublicKeyColumn) {
-            QFont font(QStringLiteral("monospace"));
+    case Qt::FontRole: {
+        const bool monospace = index.column() == AddressColumn || index.column() == PublicKeyColumn;
+        if (!monospace && record.heldByServer())
+            break;
+        QFont font;
+        if (monospace) {
+            font.setFamily(QStringLiteral("monospace"));
             font.setStyleHint(QFont::Monospace);
-            return font;
         }
-        if (!record.heldByServer()) {
-            QFont font;
-            font.setStrikeOut(true);
-            return font;
-        }
-        break;
+        // The whole row, the address first: nothing can sign for it.
+        font.setStrikeOut(!record.heldByServer());
+        return font;
+    }
     default:
         break;
     }

@@ -317,9 +317,8 @@ void KeysPage::copyAddress()
     if (withoutKey.isEmpty())
         emit message(tr("Copied %n address(es)", nullptr, int(addresses.size())));
     else
-        emit message(tr("Copied %n address(es). Warning: the server has no key for %1: funds sent there "
-                        "cannot be moved.",
-                        nullptr, int(addresses.size()))
+        emit message(tr("Copied %n address(es). No key for %1: funds sent there are lost.", nullptr,
+                        int(addresses.size()))
                          .arg(withoutKey.join(QStringLiteral(", "))));
 }
 
