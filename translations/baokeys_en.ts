@@ -1345,15 +1345,22 @@ tx hash: %2</source>
         <source>The least-privilege OpenBao policies for the selected keys or a worker set.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>; the server holds another key under %1, left untouched (only the entry was removed)</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Copied %n address(es). No key for %1: funds sent there are lost.</source>
         <translation>
             <numerusform>Copied %n address. No key for %1: funds sent there are lost.</numerusform>
             <numerusform>Copied %n addresses. No key for %1: funds sent there are lost.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed %1 from the list only: the server&apos;s key is another one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n key(s); removed %1 from the list only (another key on the server)</source>
+        <translation>
+            <numerusform>Deleted %n key; removed %1 from the list only (another key on the server)</numerusform>
+            <numerusform>Deleted %n keys; removed %1 from the list only (another key on the server)</numerusform>
         </translation>
     </message>
 </context>

@@ -1326,14 +1326,20 @@ mã băm giao dịch: %2</translation>
         <source>The least-privilege OpenBao policies for the selected keys or a worker set.</source>
         <translation>Các chính sách OpenBao với quyền tối thiểu cho các khóa đã chọn hoặc một nhóm worker.</translation>
     </message>
-    <message>
-        <source>; the server holds another key under %1, left untouched (only the entry was removed)</source>
-        <translation>; máy chủ giữ một khóa khác dưới tên %1, được giữ nguyên (chỉ mục trong danh sách bị gỡ)</translation>
-    </message>
     <message numerus="yes">
         <source>Copied %n address(es). No key for %1: funds sent there are lost.</source>
         <translation>
             <numerusform>Đã sao chép %n địa chỉ. Không có khóa cho %1: tiền gửi đến đó sẽ mất.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed %1 from the list only: the server&apos;s key is another one</source>
+        <translation>Chỉ gỡ %1 khỏi danh sách: khóa trên máy chủ là một khóa khác</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n key(s); removed %1 from the list only (another key on the server)</source>
+        <translation>
+            <numerusform>Đã xóa %n khóa; chỉ gỡ %1 khỏi danh sách (máy chủ giữ một khóa khác)</numerusform>
         </translation>
     </message>
 </context>

@@ -476,15 +476,21 @@ void KeysPage::deleteKey()
                 ErrorReporter::show(this, tr("Deleting %1 failed.").arg(outcome.failures.first().first),
                                     outcome.failures.first().second);
             }
-            const int deleted = count - int(outcome.failures.size());
-            if (deleted == 0)
-                return;
-            QString text = tr("Deleted %n key(s)", nullptr, deleted);
-            if (!outcome.anotherKeyLeft.isEmpty())
-                text += tr("; the server holds another key under %1, left untouched (only the entry was "
-                           "removed)")
-                            .arg(outcome.anotherKeyLeft.join(QStringLiteral(", ")));
-            emit message(text);
+            const int removed = count - int(outcome.failures.size());
+            const int deleted = removed - int(outcome.anotherKeyLeft.size());
+            const QString listOnly = outcome.anotherKeyLeft.join(QStringLiteral(", "));
+            if (outcome.anotherKeyLeft.isEmpty()) {
+                if (deleted > 0)
+                    emit message(tr("Deleted %n key(s)", nullptr, deleted));
+            } else if (deleted == 0) {
+                emit message(
+                    tr("Removed %1 from the list only: the server's key is another one").arg(listOnly));
+            } else {
+                emit message(
+                    tr("Deleted %n key(s); removed %1 from the list only (another key on the server)",
+                       nullptr, deleted)
+                        .arg(listOnly));
+            }
         });
 }
 
