@@ -19,8 +19,8 @@ struct SyncReport {
     QStringList missing;          // in the store, no longer on the server: flagged missingOnServer
     QStringList updated;          // present on both, metadata refreshed from the server
     QStringList conflicts;        // same name, another public key on the server: kept as stored and
-                                  // flagged replacedOnServer (signing with it fails as a security
-                                  // fault; remove() drops the stored entry, never the server's key)
+                                  // flagged replacedOnServer (signing with it fails as NotFound;
+                                  // remove() drops the stored entry, never the server's key)
     QString corruptBackup;        // a corrupt store file moved aside to rebuild, if any
     QString corruptJournalBackup; // a corrupt journal moved aside (the store kept), if any
 };

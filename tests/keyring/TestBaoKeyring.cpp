@@ -322,11 +322,14 @@ private slots:
         QVERIFY(client.deleteKey(QStringLiteral("local-1")).hasValue());
         QVERIFY(client.createKey(QStringLiteral("local-1"), false).hasValue());
         const QByteArray stored = m_keyring->key(QStringLiteral("local-1"))->publicKey;
+        // Before a sync nothing explains another key: the server is not to be trusted.
+        QCOMPARE(m_keyring->sign(QStringLiteral("local-1"), "x").error().kind, BaoErrorKind::SecurityFault);
         auto second = m_keyring->sync();
         QVERIFY(second.hasValue());
         QCOMPARE(second->conflicts, QStringList{QStringLiteral("local-1")});
         QCOMPARE(m_keyring->key(QStringLiteral("local-1"))->publicKey, stored);
-        QCOMPARE(m_keyring->sign(QStringLiteral("local-1"), "x").error().kind, BaoErrorKind::SecurityFault);
+        // After it, the stored key is known to be gone from the server.
+        QCOMPARE(m_keyring->sign(QStringLiteral("local-1"), "x").error().kind, BaoErrorKind::NotFound);
     }
 
     // A conflict outlives the sync that found it: every later reader of the
@@ -350,6 +353,10 @@ private slots:
         QVERIFY(flagged.replacedOnServer);
         QVERIFY(!flagged.heldByServer());
         QCOMPARE(flagged.publicKey, stored.publicKey);
+        const auto refused = m_keyring->sign(QStringLiteral("swapped"), "x");
+        QCOMPARE(refused.error().kind, BaoErrorKind::NotFound);
+        QVERIFY2(refused.error().message.contains(QLatin1String("another key under that name")),
+                 qPrintable(refused.error().message));
 
         // The original key comes back under its name: the flag goes.
         QVERIFY(client.deleteKey(QStringLiteral("swapped")).hasValue());
