@@ -242,6 +242,9 @@ KeyringResult<KeyRecord> BaoKeyring::rename(const QString &uid, const QString &n
                 .arg(uid, newUid));
     if (auto free = checkFreeInStore(newUid); !free)
         return baokeys::unexpected(free.error());
+    // Never pull a private key that is not the stored one: a reused name holds another key.
+    if (record->replacedOnServer)
+        return baokeys::unexpected(errors::replacedOnServer(uid));
     bao::BaoClient &server = client();
     if (auto existing = server.readKey(newUid); existing)
         return baoError(BaoErrorKind::AlreadyExists,

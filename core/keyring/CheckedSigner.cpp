@@ -4,6 +4,7 @@
 #include "core/crypto/Hash.h"
 #include "core/crypto/Hex.h"
 #include "core/crypto/Secp256k1.h"
+#include "core/keyring/KeyringErrors.h"
 
 namespace baokeys::keyring {
 
@@ -38,12 +39,7 @@ bao::BaoResult<Signature> CheckedSigner::check(const KeyRecord &record, const QB
     // Known since the last sync: the stored key is gone from the server, and
     // the server is not misbehaving, so this is no security fault.
     if (response->publicKey != record.publicKey && record.replacedOnServer)
-        return baoError(
-            BaoErrorKind::NotFound,
-            QStringLiteral("'%1' is not on the server any more: the server holds another key under "
-                           "that name (found by sync), so nothing can sign for the stored address; "
-                           "deleting '%1' removes only the stored entry")
-                .arg(record.uid));
+        return baokeys::unexpected(errors::replacedOnServer(record.uid));
     if (response->publicKey != record.publicKey)
         return baoError(
             BaoErrorKind::SecurityFault,

@@ -58,6 +58,18 @@ std::optional<BaoError> alreadyTaken(const QStringList &names,
                     {}};
 }
 
+BaoError replacedOnServer(const QString &uid)
+{
+    return BaoError{
+        BaoErrorKind::NotFound,
+        QStringLiteral("'%1' is not on the server any more: the server holds another key under that "
+                       "name (found by sync), so nothing can sign for the stored address; deleting "
+                       "'%1' removes only the stored entry")
+            .arg(uid),
+        0,
+        {}};
+}
+
 BaoError cancelledBeforeStart()
 {
     return BaoError{BaoErrorKind::Cancelled, QStringLiteral("cancelled before it started"), 0, {}};

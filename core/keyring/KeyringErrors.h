@@ -22,6 +22,9 @@ bao::BaoError alreadyInStore(const QString &uid);
 std::optional<bao::BaoError> alreadyTaken(const QStringList &names,
                                           const std::function<bool(const QString &)> &isTaken,
                                           const QString &where);
+// A stored key whose name a sync found holding another key on the server
+// (replacedOnServer): NotFound, the stored key is gone, and why.
+bao::BaoError replacedOnServer(const QString &uid);
 // Items of a batch that was cancelled before they were sent.
 bao::BaoError cancelledBeforeStart();
 

@@ -344,7 +344,8 @@ private slots:
         auto exported = client.exportKey(QStringLiteral("swapped"));
         QVERIFY(exported.hasValue());
         QVERIFY(client.deleteKey(QStringLiteral("swapped")).hasValue());
-        QVERIFY(client.createKey(QStringLiteral("swapped"), false).hasValue());
+        QVERIFY(
+            client.createKey(QStringLiteral("swapped"), true).hasValue()); // exportable: rename could pull it
 
         QVERIFY(m_keyring->sync().hasValue());
         BaoStore reread(storePath());
@@ -357,6 +358,10 @@ private slots:
         QCOMPARE(refused.error().kind, BaoErrorKind::NotFound);
         QVERIFY2(refused.error().message.contains(QLatin1String("another key under that name")),
                  qPrintable(refused.error().message));
+        // Rename would export the server's key under the name: refused before that.
+        QCOMPARE(m_keyring->rename(QStringLiteral("swapped"), QStringLiteral("moved")).error().kind,
+                 BaoErrorKind::NotFound);
+        QCOMPARE(client.readKey(QStringLiteral("moved")).error().kind, BaoErrorKind::NotFound);
 
         // The original key comes back under its name: the flag goes.
         QVERIFY(client.deleteKey(QStringLiteral("swapped")).hasValue());
