@@ -952,6 +952,10 @@ tx hash: %2</source>
         <source>Fee grant</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No key on the server for %1 (found by sync): an allowance or coins sent to it could never be used</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::ImportKeyDialog</name>

@@ -936,6 +936,10 @@ mã băm giao dịch: %2</translation>
         <source>Fee grant</source>
         <translation>Cấp phí</translation>
     </message>
+    <message>
+        <source>No key on the server for %1 (found by sync): an allowance or coins sent to it could never be used</source>
+        <translation>Máy chủ không có khóa cho %1 (do đồng bộ phát hiện): hạn mức hay tiền gửi đến đó sẽ không bao giờ dùng được</translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::ImportKeyDialog</name>

@@ -69,8 +69,13 @@ struct Grantee {
 // --grantee-prefix PREFIX --count N for keys PREFIX-1..N of the store. Every
 // address is checked for the chain's prefix; the granter itself and a
 // grantee named twice are refused.
+enum class GranteesFor {
+    Grant,  // keys the server no longer holds are refused: nothing could use the allowance or coins
+    Revoke, // any stored key: taking a grant back from a key that is gone is a clean-up
+};
 CliResult<QList<Grantee>> granteesOf(CommandContext &context, const Invocation &invocation,
-                                     const TxFlags &flags, const Granter &granter, const QString &command)
+                                     const TxFlags &flags, const Granter &granter, const QString &command,
+                                     GranteesFor use)
 {
     const auto form = invocation.exactlyOne({QStringLiteral("grantee"), QStringLiteral("grantee-prefix")});
     if (!form)
@@ -100,6 +105,13 @@ CliResult<QList<Grantee>> granteesOf(CommandContext &context, const Invocation &
             auto record = knownKey(context, name, false);
             if (!record)
                 return cliError(record.error());
+            if (use == GranteesFor::Grant && !record->heldByServer())
+                return cliError(CliError::failure(
+                    tr("%1: grantee key \"%2\" %3 (found by 'keys sync'), so nothing can use an allowance or "
+                       "coins sent to its address; leave it out (name the others with --grantee ADDR)")
+                        .arg(command, name,
+                             record->missingOnServer ? tr("is no longer on the server")
+                                                     : tr("is no longer the server's key under that name"))));
             grantees.append({record->bech32(flags.prefix), name});
         }
     }
@@ -284,7 +296,7 @@ CliResult<ExitCode> TxCommands::grant(CommandContext &context, const Invocation 
     auto granter = granterOf(context, invocation, *flags, command);
     if (!granter)
         return cliError(granter.error());
-    auto grantees = granteesOf(context, invocation, *flags, *granter, command);
+    auto grantees = granteesOf(context, invocation, *flags, *granter, command, GranteesFor::Grant);
     if (!grantees)
         return cliError(grantees.error());
 
@@ -345,7 +357,7 @@ CliResult<ExitCode> TxCommands::revoke(CommandContext &context, const Invocation
     auto granter = granterOf(context, invocation, *flags, command);
     if (!granter)
         return cliError(granter.error());
-    auto grantees = granteesOf(context, invocation, *flags, *granter, command);
+    auto grantees = granteesOf(context, invocation, *flags, *granter, command, GranteesFor::Revoke);
     if (!grantees)
         return cliError(grantees.error());
 

@@ -6,7 +6,9 @@
 // bad input exits 2 naming the rule it broke.
 #include "CliExpect.h"
 #include "CliHarness.h"
+#include "EmbeddedSigner.h"
 #include "TxVectors.h"
+#include "core/bao/BaoClient.h"
 
 #include <QFileInfo>
 #include <QTest>
@@ -74,6 +76,7 @@ private slots:
     void allowedMessagesAndExpiration();
     void fundAddsSends();
     void revoke();
+    void aGranteeGoneFromTheServerIsNotGranted();
     void badInput();
 
 private:
@@ -331,6 +334,29 @@ void TestCliGrant::revoke()
                  QStringLiteral("--chain-id"), QStringLiteral("mocha-4"), QStringLiteral("--account-number"),
                  QStringLiteral("7"), QStringLiteral("--sequence"), QStringLiteral("2")});
     EXPECT_EXIT(byPrefix, 0);
+}
+
+// A worker deleted on the server behind the store's back: an allowance or
+// coins (--fund) sent to its address could never be used or moved.
+void TestCliGrant::aGranteeGoneFromTheServerIsNotGranted()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    QVERIFY(importKeys(cli));
+    baokeys::bao::BaoClient server(baokeys::testsupport::EmbeddedSigner::settingsFor(cli.server()));
+    QVERIFY(server.deleteKey(QStringLiteral("worker-3")).hasValue());
+    EXPECT_EXIT(cli.run({QStringLiteral("keys"), QStringLiteral("sync")}), 0);
+
+    const CliRun refused =
+        cli.run(grantArguments(true) << QStringLiteral("--fund") << QStringLiteral("5utia"));
+    EXPECT_CLEAN_FAILURE(refused, 1);
+    QVERIFY2(refused.err.contains("\"worker-3\" is no longer on the server"), refused.err.constData());
+    // Taking grants back from it still works.
+    QStringList revoke = grantArguments(true);
+    revoke[1] = QStringLiteral("revoke");
+    revoke.removeAt(revoke.indexOf(QStringLiteral("--spend-limit")) + 1);
+    revoke.removeAll(QStringLiteral("--spend-limit"));
+    EXPECT_EXIT(cli.run(revoke), 0);
 }
 
 void TestCliGrant::badInput()

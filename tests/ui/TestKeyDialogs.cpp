@@ -9,6 +9,8 @@
 #include "VectorFile.h"
 #include "core/crypto/Hex.h"
 #include "core/crypto/Secp256k1.h"
+#include "ui/batch/GrantFeesDialog.h"
+#include "ui/batch/GranteeTableModel.h"
 #include "ui/keys/AccessPolicyDialog.h"
 #include "ui/keys/DeleteKeyDialog.h"
 #include "ui/keys/ExportKeyDialog.h"
@@ -67,6 +69,7 @@ private slots:
     void deletesSeveralKeysWithOneConfirmation();
     void deleteDoesNotPromiseWhatTheServerHasNot();
     void aNameReusedOnTheServerIsMarkedAndItsKeyLeft();
+    void grantFeesLeavesOutWorkersWithoutAKey();
     void signMessageGivesAValidSignature();
     void signTransactionMatchesTheVectors_data();
     void signTransactionMatchesTheVectors();
@@ -293,6 +296,35 @@ void TestKeyDialogs::aNameReusedOnTheServerIsMarkedAndItsKeyLeft()
     // The other key is still on the server: a sync adopts it, as it is.
     QVERIFY(keyring.sync());
     QCOMPARE(keyring.key(QStringLiteral("reused"))->publicKey, theirs->publicKey);
+}
+
+// A worker deleted on the server behind the app's back: an allowance or
+// coins sent to its address could never be used, so it is not a grantee.
+void TestKeyDialogs::grantFeesLeavesOutWorkersWithoutAKey()
+{
+    auto &keyring = m_window->session()->keyring();
+    for (const char *name : {"payer", "fee-worker-1", "fee-worker-2"})
+        QVERIFY(keyring.newAccount(QString::fromLatin1(name)));
+    keyring::BaoKeyring other(keyring.settings(), QString());
+    QVERIFY(other.sync());
+    QVERIFY(other.remove(QStringLiteral("fee-worker-2")));
+    QVERIFY(keyring.sync());
+
+    ui::GrantFeesDialog dialog(*m_window->session(),
+                               {QStringLiteral("fee-worker-1"), QStringLiteral("fee-worker-2")});
+    ui::GranteeTableModel *model = dialog.model();
+    QCOMPARE(model->rowCount(), 2);
+    const QModelIndex kept = model->index(0, ui::GranteeTableModel::NameColumn);
+    const QModelIndex gone = model->index(1, ui::GranteeTableModel::NameColumn);
+    QCOMPARE(gone.data().toString(), QStringLiteral("fee-worker-2"));
+    QCOMPARE(gone.data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+    QVERIFY(!(model->flags(gone) & Qt::ItemIsUserCheckable));
+    QVERIFY(!model->setData(gone, Qt::Checked, Qt::CheckStateRole));
+    QVERIFY2(gone.data(Qt::ToolTipRole).toString().contains(QLatin1String("No key on the server")),
+             qPrintable(gone.data(Qt::ToolTipRole).toString()));
+    QCOMPARE(model->checkedAddresses(),
+             QStringList{keyring.key(QStringLiteral("fee-worker-1"))->bech32(m_window->session()->hrp())});
+    QCOMPARE(kept.data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
 }
 
 void TestKeyDialogs::windowRemembersItsLayout()

@@ -81,10 +81,10 @@ GrantFeesDialog::GrantFeesDialog(Session &session, const QStringList &workers, Q
     auto &keyring = session.keyring();
     const QString hrp = session.hrp();
 
-    QList<QPair<QString, QString>> rows;
+    QList<GranteeTableModel::Worker> rows;
     for (const QString &uid : workers) {
         if (const auto record = keyring.key(uid))
-            rows.append({uid, record->bech32(hrp)});
+            rows.append({uid, record->bech32(hrp), record->heldByServer()});
     }
     m_model->setWorkers(rows);
 

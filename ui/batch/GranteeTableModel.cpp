@@ -7,12 +7,12 @@ namespace baokeys::ui {
 
 GranteeTableModel::GranteeTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void GranteeTableModel::setWorkers(const QList<QPair<QString, QString>> &nameAndAddress)
+void GranteeTableModel::setWorkers(const QList<Worker> &workers)
 {
     beginResetModel();
     m_rows.clear();
-    for (const auto &[name, address] : nameAndAddress)
-        m_rows.append(Row{name, address, true, std::nullopt});
+    for (const Worker &worker : workers)
+        m_rows.append(Row{worker.name, worker.address, worker.keyOnServer, std::nullopt, worker.keyOnServer});
     endResetModel();
 }
 
@@ -96,6 +96,10 @@ QVariant GranteeTableModel::data(const QModelIndex &index, int role) const
         return row.checked ? Qt::Checked : Qt::Unchecked;
     if (role == Qt::ForegroundRole && index.column() == GrantColumn && row.state && row.state->grant)
         return QBrush(QColor(0x1b, 0x7f, 0x3a));
+    if (role == Qt::ToolTipRole && !row.keyOnServer)
+        return tr("No key on the server for %1 (found by sync): an allowance or coins sent to it could never "
+                  "be used")
+            .arg(row.name);
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {
@@ -118,7 +122,8 @@ QVariant GranteeTableModel::data(const QModelIndex &index, int role) const
 
 bool GranteeTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!index.isValid() || index.column() != NameColumn || role != Qt::CheckStateRole)
+    if (!index.isValid() || index.column() != NameColumn || role != Qt::CheckStateRole ||
+        !m_rows[index.row()].keyOnServer)
         return false;
     m_rows[index.row()].checked = value.toInt() == Qt::Checked;
     emit dataChanged(index, index, {Qt::CheckStateRole});
@@ -148,6 +153,8 @@ QVariant GranteeTableModel::headerData(int section, Qt::Orientation orientation,
 Qt::ItemFlags GranteeTableModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    if (index.isValid() && !m_rows.at(index.row()).keyOnServer)
+        return flags & ~Qt::ItemIsEnabled;
     if (index.column() == NameColumn)
         flags |= Qt::ItemIsUserCheckable;
     return flags;

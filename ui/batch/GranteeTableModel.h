@@ -10,7 +10,9 @@ namespace baokeys::ui {
 
 // The workers of the "Grant fees" dialog, one row each: name, address, and,
 // once the node has been asked, its account, balance and grant from the
-// granter. A row's name is checkable: the checked rows are the grantees.
+// granter. A row's name is checkable: the checked rows are the grantees. A
+// worker whose key the server no longer holds (found by sync) is shown
+// unchecked and cannot be checked: nothing could use what it is sent.
 //
 // Thread-safety: GUI thread only.
 class GranteeTableModel : public QAbstractTableModel {
@@ -23,11 +25,17 @@ public:
         QString address;
         bool checked = true;
         std::optional<chain::GranteeState> state; // nothing: not asked (offline, or not yet)
+        bool keyOnServer = true;
+    };
+    struct Worker {
+        QString name;
+        QString address;
+        bool keyOnServer = true;
     };
 
     explicit GranteeTableModel(QObject *parent = nullptr);
 
-    void setWorkers(const QList<QPair<QString, QString>> &nameAndAddress);
+    void setWorkers(const QList<Worker> &workers);
     void setState(const chain::GranteeState &state);
     void clearStates();
     const QList<Row> &rows() const { return m_rows; }
