@@ -1307,10 +1307,6 @@ tx hash: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Synced: %1 adopted, %2 recovered, %3 missing on the server, %4 conflicts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Syncing with the server failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1366,6 +1362,21 @@ tx hash: %2</source>
             <numerusform>Deleted %n key; removed %1 from the list only (another key on the server)</numerusform>
             <numerusform>Deleted %n keys; removed %1 from the list only (another key on the server)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Synced: %1 adopted, %2 recovered, %3 missing on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; the server holds another key under %1 (struck out)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

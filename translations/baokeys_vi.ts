@@ -1289,10 +1289,6 @@ mã băm giao dịch: %2</translation>
         <translation>Đồng bộ với máy chủ thất bại.</translation>
     </message>
     <message>
-        <source>Synced: %1 adopted, %2 recovered, %3 missing on the server, %4 conflicts</source>
-        <translation>Đã đồng bộ: nhận %1, khôi phục %2, %3 không còn trên máy chủ, %4 xung đột</translation>
-    </message>
-    <message>
         <source>Syncing with the server failed: %1</source>
         <translation>Đồng bộ với máy chủ thất bại: %1</translation>
     </message>
@@ -1345,6 +1341,20 @@ mã băm giao dịch: %2</translation>
         <translation>
             <numerusform>Đã xóa %n khóa; chỉ gỡ %1 khỏi danh sách (máy chủ giữ một khóa khác)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Synced: %1 adopted, %2 recovered, %3 missing on the server</source>
+        <translation>Đã đồng bộ: nhận %1, khôi phục %2, %3 không còn trên máy chủ</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>và %n khóa khác</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; the server holds another key under %1 (struck out)</source>
+        <translation>; máy chủ giữ một khóa khác dưới tên %1 (đã gạch ngang)</translation>
     </message>
 </context>
 <context>

@@ -529,11 +529,18 @@ void KeysPage::startSync(SyncMode mode)
             return;
         }
         reload();
-        const QString done = tr("Synced: %1 adopted, %2 recovered, %3 missing on the server, %4 conflicts")
-                                 .arg(result->adopted.size())
-                                 .arg(result->recovered.size())
-                                 .arg(result->missing.size())
-                                 .arg(result->conflicts.size());
+        QString done = tr("Synced: %1 adopted, %2 recovered, %3 missing on the server")
+                           .arg(result->adopted.size())
+                           .arg(result->recovered.size())
+                           .arg(result->missing.size());
+        // Named, not counted: each is an address that must no longer be funded.
+        if (const QStringList &reused = result->conflicts; !reused.isEmpty()) {
+            constexpr int NamesShown = 5;
+            QString names = reused.mid(0, NamesShown).join(QStringLiteral(", "));
+            if (reused.size() > NamesShown)
+                names += QLatin1Char(' ') + tr("and %n more", nullptr, int(reused.size() - NamesShown));
+            done += tr("; the server holds another key under %1 (struck out)").arg(names);
+        }
         emit message(done);
         emit syncStatus(
             tr("Key list synced at %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)),
