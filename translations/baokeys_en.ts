@@ -21,13 +21,6 @@
             <numerusform>; %n other reasons, in the Error column</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>and %Ln more</source>
-        <translation>
-            <numerusform>and %Ln more</numerusform>
-            <numerusform>and %Ln more</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>ErrorReporter</name>
@@ -139,6 +132,16 @@
         <translation>
             <numerusform>%Ln signature in %1 ms — sequential would take %2 ms (%3× faster)</numerusform>
             <numerusform>%Ln signatures in %1 ms — sequential would take %2 ms (%3× faster)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NameList</name>
+    <message numerus="yes">
+        <source>and %Ln more</source>
+        <translation>
+            <numerusform>and %Ln more</numerusform>
+            <numerusform>and %Ln more</numerusform>
         </translation>
     </message>
 </context>
@@ -401,13 +404,6 @@
         <translation>
             <numerusform>Delete key</numerusform>
             <numerusform>Delete %n keys</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>and %n more</numerusform>
-            <numerusform>and %n more</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1367,13 +1363,6 @@ tx hash: %2</source>
         <source>Synced: %1 adopted, %2 recovered, %3 missing on the server</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>and %n more</numerusform>
-            <numerusform>and %n more</numerusform>
-        </translation>
-    </message>
     <message>
         <source>; the server holds another key under %1 (struck out)</source>
         <translation type="unfinished"></translation>
@@ -2068,13 +2057,6 @@ tx hash: %2</source>
         <translation>
             <numerusform>%n of these names is already in the store: %1</numerusform>
             <numerusform>%n of these names are already in the store: %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>and %Ln more</source>
-        <translation>
-            <numerusform>and %Ln more</numerusform>
-            <numerusform>and %Ln more</numerusform>
         </translation>
     </message>
     <message>

@@ -19,12 +19,6 @@
             <numerusform>; %n lý do khác, xem cột Lỗi</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>and %Ln more</source>
-        <translation>
-            <numerusform>và %Ln khóa khác</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>ErrorReporter</name>
@@ -135,6 +129,15 @@
         <source>%Ln signature(s) in %1 ms — sequential would take %2 ms (%3× faster)</source>
         <translation>
             <numerusform>%Ln chữ ký trong %1 ms — ký tuần tự sẽ mất %2 ms (nhanh hơn %3×)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NameList</name>
+    <message numerus="yes">
+        <source>and %Ln more</source>
+        <translation>
+            <numerusform>và %Ln khóa khác</numerusform>
         </translation>
     </message>
 </context>
@@ -393,12 +396,6 @@
         <source>Delete %n key(s)</source>
         <translation>
             <numerusform>Xóa %n khóa</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>và %n khóa khác</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1346,12 +1343,6 @@ mã băm giao dịch: %2</translation>
         <source>Synced: %1 adopted, %2 recovered, %3 missing on the server</source>
         <translation>Đã đồng bộ: nhận %1, khôi phục %2, %3 không còn trên máy chủ</translation>
     </message>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>và %n khóa khác</numerusform>
-        </translation>
-    </message>
     <message>
         <source>; the server holds another key under %1 (struck out)</source>
         <translation>; máy chủ giữ một khóa khác dưới tên %1 (đã gạch ngang)</translation>
@@ -2036,12 +2027,6 @@ mã băm giao dịch: %2</translation>
         <source>%n of these names are already in the store: %1</source>
         <translation>
             <numerusform>%n tên trong số này đã có trong kho: %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>and %Ln more</source>
-        <translation>
-            <numerusform>và %Ln khóa khác</numerusform>
         </translation>
     </message>
     <message>

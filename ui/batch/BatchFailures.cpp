@@ -1,6 +1,7 @@
 #include "ui/batch/BatchFailures.h"
 
 #include "ui/common/ErrorReporter.h"
+#include "ui/common/NameList.h"
 
 #include <QMap>
 
@@ -39,10 +40,7 @@ QString BatchFailures::describe(const QList<BatchItemModel::Row> &rows)
         if (keysByReason.value(reason).size() > keysByReason.value(main).size())
             main = reason;
     }
-    QStringList named = keysByReason.value(main).mid(0, KeysNamed);
-    const int unnamed = int(keysByReason.value(main).size()) - KeysNamed;
-    if (unnamed > 0)
-        named << QCoreApplication::translate("BatchFailures", "and %Ln more", nullptr, unnamed);
+    const QStringList named = NameList::shortened(keysByReason.value(main), KeysNamed);
     QString text =
         QCoreApplication::translate("BatchFailures", "%L1 of %Ln failed: %2 (%3)", nullptr, int(rows.size()))
             .arg(failed)

@@ -5,6 +5,7 @@
 #include "ui/batch/BatchRunView.h"
 #include "ui/batch/GrantFeesDialog.h"
 #include "ui/common/ErrorReporter.h"
+#include "ui/common/NameList.h"
 #include "ui/common/TableCopyAction.h"
 #include "ui/connection/Session.h"
 
@@ -220,10 +221,7 @@ void ProvisionPage::updatePreview()
                                   nullptr, request.count));
             return;
         }
-        QStringList shown = taken.mid(0, 3);
-        const int more = int(taken.size()) - 3;
-        if (more > 0)
-            shown << tr("and %Ln more", nullptr, more);
+        const QStringList shown = NameList::shortened(taken, 3);
         m_preview->setText(tr("%n of these names are already in the store: %1", nullptr, int(taken.size()))
                                .arg(shown.join(QStringLiteral(", "))));
         return;

@@ -1,5 +1,7 @@
 #include "ui/keys/DeleteKeyDialog.h"
 
+#include "ui/common/NameList.h"
+
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,13 +25,10 @@ DeleteKeyDialog::DeleteKeyDialog(const QList<keyring::KeyRecord> &records, QWidg
     for (const auto &record : records)
         (record.missingOnServer ? gone : record.replacedOnServer ? replaced : onServer) << record.uid;
     const auto names = [](const QStringList &uids) {
-        QStringList shown;
-        for (const QString &uid : uids.mid(0, NamesShown))
-            shown << QStringLiteral("<b>%1</b>").arg(uid.toHtmlEscaped());
-        QString text = shown.join(QStringLiteral(", "));
-        if (uids.size() > NamesShown)
-            text += QLatin1Char(' ') + tr("and %n more", nullptr, int(uids.size() - NamesShown));
-        return text;
+        QStringList bold;
+        for (const QString &uid : uids)
+            bold << QStringLiteral("<b>%1</b>").arg(uid.toHtmlEscaped());
+        return NameList::shortened(bold, NamesShown).join(QStringLiteral(", "));
     };
     QStringList paragraphs;
     if (!onServer.isEmpty())

@@ -4,6 +4,7 @@
 #include "ui/batch/GrantFeesDialog.h"
 #include "ui/common/Clipboard.h"
 #include "ui/common/ErrorReporter.h"
+#include "ui/common/NameList.h"
 #include "ui/connection/Session.h"
 #include "ui/keys/AccessPolicyDialog.h"
 #include "ui/keys/DeleteKeyDialog.h"
@@ -535,10 +536,7 @@ void KeysPage::startSync(SyncMode mode)
                            .arg(result->missing.size());
         // Named, not counted: each is an address that must no longer be funded.
         if (const QStringList &reused = result->conflicts; !reused.isEmpty()) {
-            constexpr int NamesShown = 5;
-            QString names = reused.mid(0, NamesShown).join(QStringLiteral(", "));
-            if (reused.size() > NamesShown)
-                names += QLatin1Char(' ') + tr("and %n more", nullptr, int(reused.size() - NamesShown));
+            const QString names = NameList::shortened(reused, 5).join(QStringLiteral(", "));
             done += tr("; the server holds another key under %1 (struck out)").arg(names);
         }
         emit message(done);
