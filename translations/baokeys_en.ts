@@ -1367,6 +1367,28 @@ tx hash: %2</source>
         <source>; the server holds another key under %1 (struck out)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: not tried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n key(s) failed: %1. They are still in the list.</source>
+        <translation>
+            <numerusform>Deleting %n key failed: %1. It is still in the list.</numerusform>
+            <numerusform>Deleting %n keys failed: %1. They are still in the list.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The other %n key(s) were not tried.</source>
+        <translation>
+            <numerusform>The other %n key was not tried.</numerusform>
+            <numerusform>The other %n keys were not tried.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not all for the same reason: the details give each key&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::LatencyChart</name>

@@ -1347,6 +1347,26 @@ mã băm giao dịch: %2</translation>
         <source>; the server holds another key under %1 (struck out)</source>
         <translation>; máy chủ giữ một khóa khác dưới tên %1 (đã gạch ngang)</translation>
     </message>
+    <message>
+        <source>%1: not tried.</source>
+        <translation>%1: chưa thử.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n key(s) failed: %1. They are still in the list.</source>
+        <translation>
+            <numerusform>Xóa %n khóa thất bại: %1. Chúng vẫn còn trong danh sách.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The other %n key(s) were not tried.</source>
+        <translation>
+            <numerusform>%n khóa còn lại chưa được thử.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not all for the same reason: the details give each key&apos;s.</source>
+        <translation>Không cùng một lý do: phần chi tiết nêu lý do của từng khóa.</translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::LatencyChart</name>

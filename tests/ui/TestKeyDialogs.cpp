@@ -36,6 +36,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -70,6 +71,8 @@ private slots:
     void deletesSeveralKeysWithOneConfirmation();
     void deleteDoesNotPromiseWhatTheServerHasNot();
     void aNameReusedOnTheServerIsMarkedAndItsKeyLeft();
+    void manyReusedNamesMakeOneReadableLine();
+    void everyKeyThatCouldNotBeDeletedIsNamed();
     void grantFeesLeavesOutWorkersWithoutAKey();
     void signMessageGivesAValidSignature();
     void signTransactionMatchesTheVectors_data();
@@ -96,6 +99,8 @@ private:
     static void fillTransaction(ui::SignTransactionDialog *dialog, const txtest::TxVector &vector);
     static std::optional<txtest::TxVector> txVector(const QString &kind);
     void press(const QKeySequence &keys);
+    // The status bar's whole message, also when the bar shows it elided.
+    QString statusText() const;
 
     std::shared_ptr<signer::SignerServer> m_server;
     std::unique_ptr<ui::MainWindow> m_window;
@@ -154,6 +159,12 @@ void TestKeyDialogs::selectAll(const QStringList &uids)
 void TestKeyDialogs::press(const QKeySequence &keys)
 {
     QTest::keySequence(m_window.get(), keys);
+}
+
+QString TestKeyDialogs::statusText() const
+{
+    const QString whole = m_window->statusBar()->toolTip();
+    return whole.isEmpty() ? m_window->statusBar()->currentMessage() : whole;
 }
 
 void TestKeyDialogs::newKeyFromTheShortcut()
@@ -273,12 +284,9 @@ void TestKeyDialogs::aNameReusedOnTheServerIsMarkedAndItsKeyLeft()
     sync->trigger(); // the toolbar's "Sync with server", as an operator would
     QTRY_VERIFY2(m_window->statusBar()->currentMessage().startsWith(QLatin1String("Synced:")),
                  qPrintable(m_window->statusBar()->currentMessage()));
-    const auto shown = [this] { // the whole text, also when the status bar shows it elided
-        const QString tip = m_window->statusBar()->toolTip();
-        return tip.isEmpty() ? m_window->statusBar()->currentMessage() : tip;
-    };
-    QCOMPARE(shown(), QStringLiteral("Synced: 0 adopted, 0 recovered, 0 missing on the server; the server "
-                                     "holds another key under reused (struck out)"));
+    QCOMPARE(statusText(),
+             QStringLiteral("Synced: 0 adopted, 0 recovered, 0 missing on the server; the server "
+                            "holds another key under reused (struck out)"));
     QTRY_VERIFY(keyring.key(QStringLiteral("reused"))->replacedOnServer);
     QTRY_VERIFY(m_page->model()->rowOf(QStringLiteral("reused")) >= 0);
     const QModelIndex name = m_page->model()->index(m_page->model()->rowOf(QStringLiteral("reused")),
@@ -311,6 +319,81 @@ void TestKeyDialogs::aNameReusedOnTheServerIsMarkedAndItsKeyLeft()
     // The other key is still on the server: a sync adopts it, as it is.
     QVERIFY(keyring.sync());
     QCOMPARE(keyring.key(QStringLiteral("reused"))->publicKey, theirs->publicKey);
+}
+
+// Seven names reused on the server: the copy warning and the delete line
+// name five and count the rest, as the sync line does, instead of running
+// on for as many names as are selected.
+void TestKeyDialogs::manyReusedNamesMakeOneReadableLine()
+{
+    auto &keyring = m_window->session()->keyring();
+    QStringList names;
+    for (int i = 1; i <= 7; ++i) {
+        names << QStringLiteral("reused-%1").arg(i);
+        QVERIFY(keyring.newAccount(names.last()));
+    }
+    keyring::BaoKeyring other(keyring.settings(), QString());
+    QVERIFY(other.sync());
+    for (const QString &name : std::as_const(names)) {
+        QVERIFY(other.remove(name));
+        QVERIFY(other.newAccount(name));
+    }
+    QVERIFY(keyring.sync());
+    QTRY_VERIFY(m_page->model()->rowOf(names.last()) >= 0);
+    selectAll(names);
+    press(QKeySequence::Copy);
+    QCOMPARE(statusText(),
+             QStringLiteral("Copied 7 addresses. No key for reused-1, reused-2, reused-3, reused-4, "
+                            "reused-5, and 2 more: funds sent there are lost."));
+
+    auto watch = uitest::whenDialogShows<ui::DeleteKeyDialog>([&](ui::DeleteKeyDialog *dialog) {
+        dialog->findChild<QLineEdit *>(QStringLiteral("deleteConfirm"))->setText(QStringLiteral("7"));
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+    });
+    press(QKeySequence::Delete);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->model()->rowOf(names.last()) < 0, 10000);
+    QTRY_COMPARE(
+        statusText(),
+        QStringLiteral("Removed reused-1, reused-2, reused-3, reused-4, reused-5, and 2 more from the "
+                       "list only: the server's key is another one"));
+}
+
+// The server is sealed: the first delete fails after the client's retries,
+// the others are not tried (each would wait out the same retries), and the
+// error names every key still there, not only the first, so none passes for
+// deleted.
+void TestKeyDialogs::everyKeyThatCouldNotBeDeletedIsNamed()
+{
+    const QStringList names{QStringLiteral("kept-1"), QStringLiteral("kept-2"), QStringLiteral("kept-3")};
+    for (const QString &name : names)
+        QVERIFY(m_window->session()->keyring().newAccount(name));
+    QTRY_VERIFY(m_page->model()->rowOf(names.last()) >= 0);
+    selectAll(names);
+    m_server->seal();
+    auto watch = uitest::whenDialogShows<ui::DeleteKeyDialog>([&](ui::DeleteKeyDialog *dialog) {
+        dialog->findChild<QLineEdit *>(QStringLiteral("deleteConfirm"))->setText(QStringLiteral("3"));
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+    });
+    QElapsedTimer clock;
+    clock.start();
+    press(QKeySequence::Delete);
+    QTRY_COMPARE_WITH_TIMEOUT(uitest::errorBoxes(m_window.get()).size(), 1, 20000);
+    QVERIFY2(clock.elapsed() < 9000,
+             qPrintable(QString::number(clock.elapsed()))); // one key's retries, not three
+    QMessageBox *box = uitest::errorBoxes(m_window.get()).first();
+    QCOMPARE(box->text(),
+             QStringLiteral("Deleting 3 keys failed: kept-1, kept-2, kept-3. They are still in the list."));
+    QVERIFY2(box->informativeText().contains(QLatin1String("sealed")), qPrintable(box->informativeText()));
+    QVERIFY2(box->informativeText().contains(QLatin1String("The other 2 keys were not tried.")),
+             qPrintable(box->informativeText()));
+    QVERIFY2(box->detailedText().contains(QLatin1String("kept-1: The server is sealed")),
+             qPrintable(box->detailedText()));
+    QVERIFY2(box->detailedText().contains(QLatin1String("kept-3: not tried.")),
+             qPrintable(box->detailedText()));
+    for (const QString &name : names)
+        QVERIFY(m_page->model()->rowOf(name) >= 0);
 }
 
 // A worker deleted on the server behind the app's back: an allowance or

@@ -25,10 +25,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QTableView>
 #include <QTime>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace baokeys::ui {
 
@@ -320,7 +323,7 @@ void KeysPage::copyAddress()
     else
         emit message(tr("Copied %n address(es). No key for %1: funds sent there are lost.", nullptr,
                         int(addresses.size()))
-                         .arg(withoutKey.join(QStringLiteral(", "))));
+                         .arg(NameList::shortened(withoutKey, NamesInAMessage).join(QStringLiteral(", "))));
 }
 
 void KeysPage::copyPublicKey()
@@ -456,30 +459,33 @@ void KeysPage::deleteKey()
     QStringList names;
     for (const auto &record : std::as_const(records))
         names << record.uid;
-    struct Outcome {
-        QList<std::pair<QString, bao::BaoError>> failures;
-        QStringList anotherKeyLeft; // removed from the list only: the server's key is not the stored one
-    };
     keyring
         ->runAsync([keyring, names] {
-            Outcome outcome;
-            for (const QString &uid : names) {
-                auto removed = keyring->remove(uid);
-                if (!removed)
-                    outcome.failures.append({uid, removed.error()});
-                else if (*removed == keyring::BaoKeyring::Removal::AnotherKeyOnServer)
-                    outcome.anotherKeyLeft << uid;
+            DeletionOutcome outcome;
+            for (qsizetype i = 0; i < names.size(); ++i) {
+                auto removed = keyring->remove(names[i]);
+                if (removed) {
+                    if (*removed == keyring::BaoKeyring::Removal::AnotherKeyOnServer)
+                        outcome.anotherKeyLeft << names[i];
+                    continue;
+                }
+                outcome.failures.append({names[i], removed.error()});
+                // Sealed, unreachable, overloaded: each further key would
+                // wait out the same retries (seconds each) to fail the same way.
+                if (removed.error().isTransient()) {
+                    outcome.notTried = names.mid(i + 1);
+                    break;
+                }
             }
             return outcome;
         })
-        .then(this, [this, count = int(names.size())](const Outcome &outcome) {
-            if (!outcome.failures.isEmpty()) {
-                ErrorReporter::show(this, tr("Deleting %1 failed.").arg(outcome.failures.first().first),
-                                    outcome.failures.first().second);
-            }
-            const int removed = count - int(outcome.failures.size());
+        .then(this, [this, count = int(names.size())](const DeletionOutcome &outcome) {
+            if (!outcome.failures.isEmpty())
+                reportFailedDeletions(outcome);
+            const int removed = count - int(outcome.failures.size() + outcome.notTried.size());
             const int deleted = removed - int(outcome.anotherKeyLeft.size());
-            const QString listOnly = outcome.anotherKeyLeft.join(QStringLiteral(", "));
+            const QString listOnly =
+                NameList::shortened(outcome.anotherKeyLeft, NamesInAMessage).join(QStringLiteral(", "));
             if (outcome.anotherKeyLeft.isEmpty()) {
                 if (deleted > 0)
                     emit message(tr("Deleted %n key(s)", nullptr, deleted));
@@ -493,6 +499,44 @@ void KeysPage::deleteKey()
                         .arg(listOnly));
             }
         });
+}
+
+// Every key that is still there is named, each with its own reason in the
+// details: naming only the first would let the others pass for deleted.
+void KeysPage::reportFailedDeletions(const DeletionOutcome &outcome)
+{
+    const auto &failures = outcome.failures;
+    if (failures.size() == 1 && outcome.notTried.isEmpty()) {
+        ErrorReporter::show(this, tr("Deleting %1 failed.").arg(failures.first().first),
+                            failures.first().second);
+        return;
+    }
+    QStringList names;
+    QStringList details;
+    for (const auto &[uid, error] : failures) {
+        names << uid;
+        details << uid + QStringLiteral(": ") + ErrorReporter::explain(error) + QLatin1Char('\n') +
+                       ErrorReporter::detailOf(error);
+    }
+    for (const QString &uid : outcome.notTried) {
+        names << uid;
+        details << tr("%1: not tried.").arg(uid);
+    }
+    QMessageBox *box = ErrorReporter::show(
+        this,
+        tr("Deleting %n key(s) failed: %1. They are still in the list.", nullptr, int(names.size()))
+            .arg(NameList::shortened(names, NamesInAMessage).join(QStringLiteral(", "))),
+        details.join(QStringLiteral("\n\n")));
+    const bao::BaoError &last = failures.last().second;
+    QString reason = ErrorReporter::explain(last);
+    if (!outcome.notTried.isEmpty())
+        reason += QLatin1Char(' ') +
+                  tr("The other %n key(s) were not tried.", nullptr, int(outcome.notTried.size()));
+    const bool oneReason = std::all_of(failures.begin(), failures.end(), [&last](const auto &failure) {
+        return failure.second.kind == last.kind;
+    });
+    box->setInformativeText(oneReason ? reason
+                                      : tr("Not all for the same reason: the details give each key's."));
 }
 
 void KeysPage::syncKeys()
@@ -536,7 +580,7 @@ void KeysPage::startSync(SyncMode mode)
                            .arg(result->missing.size());
         // Named, not counted: each is an address that must no longer be funded.
         if (const QStringList &reused = result->conflicts; !reused.isEmpty()) {
-            const QString names = NameList::shortened(reused, 5).join(QStringLiteral(", "));
+            const QString names = NameList::shortened(reused, NamesInAMessage).join(QStringLiteral(", "));
             done += tr("; the server holds another key under %1 (struck out)").arg(names);
         }
         emit message(done);
