@@ -19,7 +19,10 @@
 #      beside it the floor any client meets on this machine: the verification
 #      plus wrk's CPU per request (its user + system time over its requests)
 #   2  cold baokeys-cli batch sign, process start included, over the latency:
-#      N = 256 and N = 1024, all in flight
+#      N = 256 and N = 1024, all in flight; beside it the floor of this
+#      machine: h2load (nghttp2's load generator, a lean C client that
+#      neither reads the JSON nor verifies) sending the same cold batch over
+#      HTTP/1.1, one new connection per request, timed the same way
 #   3  zero-latency throughput over wrk's at the same connection count
 #   4  fairness at zero latency: p99 over p50 of the items' latencies within a
 #      batch (and the slowest item over p50, so a starved lane shows)
@@ -49,6 +52,7 @@ for tool in "$cli" "$signer" "$verify"; do
   [ -x "$tool" ] || { echo "missing $tool: build the baokeys-cli, baokeys-signer and baokeys-bench-verify targets first" >&2; exit 2; }
 done
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
+command -v h2load >/dev/null || { echo "h2load is not installed (apt-get install nghttp2-client)" >&2; exit 2; }
 command -v npm >/dev/null || { echo "npm is not installed" >&2; exit 2; }
 "$python" -c 'import hvac' 2>/dev/null || { echo "python3-hvac is not installed for $python" >&2; exit 2; }
 
@@ -61,6 +65,8 @@ node_vault_version="$(node -p "require('$work/node/node_modules/node-vault/packa
 hvac_version="$(dpkg-query -W -f='${Version}' python3-hvac 2>/dev/null || echo '?')"
 
 results="$work/results.jsonl"
+printf '{"input":"%s"}' "$("$python" -c 'import base64,sys; print(base64.b64encode(bytes.fromhex(sys.argv[1])).decode())' "$message_hex")" \
+  >"$work/sign-body.json"
 : >"$results"
 signer_pid=""
 cleanup() { [ -n "$signer_pid" ] && kill "$signer_pid" 2>/dev/null && wait "$signer_pid" 2>/dev/null; true; }
@@ -119,12 +125,31 @@ print(json.dumps({"row": row, "client": "baokeys-cli", "value": summary["wall_ms
 PY
 }
 
+# run_lean ROW N: the same cold batch from h2load, the leanest client at hand:
+# N requests on N new connections, all in flight, over HTTP/1.1, on as many
+# threads as there are cores. What it spends is what the machine, the kernel
+# and the signer cost any client, without JSON or verification. Records the
+# process's wall time, start-up included, as run_cli does.
+run_lean() {
+  local row=$1 n=$2 start end threads done_count
+  threads=$(nproc)
+  [ "$threads" -gt "$n" ] && threads=$n
+  start=$(date +%s%N)
+  h2load --h1 -n "$n" -c "$n" -m 1 -t "$threads" -d "$work/sign-body.json" -H "X-Vault-Token: $token" \
+    -H 'Content-Type: application/json' "$addr/v1/secp256k1/sign/bench-1" >"$work/h2load.out" 2>&1 || true
+  end=$(date +%s%N)
+  # "requests: N total, N started, N done, S succeeded, F failed, E errored, T timeout"
+  done_count="$(awk '/^requests:/ {print $8}' "$work/h2load.out")"
+  record "$row" h2load "$(( (end - start) / 1000000 ))" "$(( n - ${done_count:-0} ))" "process, HTTP/1.1, $threads threads"
+}
+
 # run_clients ROW N KEYS REPEAT CONCURRENCY: each client $runs times.
 run_clients() {
   local row=$1 n=$2 keys=$3 repeat=$4 conc=$5 i line count=$runs
   [ "$row" != throughput ] && count=$((runs + 2))
   for i in $(seq "$count"); do
     run_cli "$row" "$keys" "$repeat" "$conc"
+    [ "$row" != throughput ] && run_lean "$row" "$n"
 
     line="$("$python" "$here/hvac_sign.py" --addr "$addr" --token "$token" --prefix bench --count "$keys" \
               --repeat "$repeat" --concurrency "$conc" --message-hex "$message_hex")"
@@ -163,7 +188,10 @@ run_clients n256 256 64 4 256
 # pools are not meant for it, and wrk would meet the signer's connection cap),
 # all 1024 in flight (the default parallelism stops at 1000, below the signer's
 # connection cap of 1024).
-for i in $(seq $((runs + 2))); do run_cli n1024 64 16 1024; done
+for i in $(seq $((runs + 2))); do
+  run_cli n1024 64 16 1024
+  run_lean n1024 1024
+done
 cleanup
 signer_pid=""
 verify_us="$("$verify" "$throughput_n" "$throughput_keys" | awk '/^verify_us/ {print $2}')"
@@ -209,7 +237,7 @@ print(f"median of {runs} runs per client ({int(runs) + 2} for the latency rows),
 print(f"wrk = N / (its requests per second at the same concurrency); {cores} CPU cores shared by signer and client.")
 print("raw numbers (wall ms per run; failed requests):")
 for row in ["throughput", "n64", "n256", "n1024"]:
-    for c in clients + ["wrk"]:
+    for c in clients + ["wrk", "h2load"]:
         if c not in rows[row]:
             continue
         rs = rows[row][c]
@@ -231,10 +259,14 @@ target(1, "client CPU per verified signature / verification alone", cpu_us / ver
        f"baokeys-cli {cpu_us:.1f} us per signature (process CPU, start-up included) vs {verify_us:.1f} us; "
        f"floor {(verify_us + wrk_cpu_us) / verify_us:.2f}: the verification plus wrk's {wrk_cpu_us:.1f} us "
        f"of CPU per request, the HTTP alone")
-target("2a", "cold baokeys-cli N=256 all in flight / latency", cli("n256", "process_ms") / latency, 1.15, True,
-       f"process {cli('n256', 'process_ms'):.0f} ms at {latency:.0f} ms latency, median of {int(runs) + 2}")
-target("2b", "cold baokeys-cli N=1024 all in flight / latency", cli("n1024", "process_ms") / latency, 1.30, True,
-       f"process {cli('n1024', 'process_ms'):.0f} ms at {latency:.0f} ms latency, median of {int(runs) + 2}")
+def cold(number, row, count, goal):
+    lean = wall(row, "h2load")
+    target(number, f"cold baokeys-cli N={count} all in flight / latency", cli(row, "process_ms") / latency, goal, True,
+           f"process {cli(row, 'process_ms'):.0f} ms at {latency:.0f} ms latency, median of {int(runs) + 2}; "
+           f"floor {lean / latency:.2f}: h2load's {lean:.0f} ms for the same cold batch in the same run "
+           f"(a lean C client, no JSON, no verification; failed {failed(row, 'h2load')})")
+cold("2a", "n256", 256, 1.15)
+cold("2b", "n1024", 1024, 1.30)
 target(3, "zero-latency throughput / wrk, same endpoint and connections",
        wall("throughput", "wrk") / wall("throughput", "baokeys-cli"), 0.62, False)
 fair = statistics.median(r["p99_ms"] / r["p50_ms"] for r in rows["throughput"]["baokeys-cli"])
