@@ -1389,6 +1389,10 @@ tx hash: %2</source>
         <source>Not all for the same reason: the details give each key&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server no longer holds this key (struck out). Sync with the server if it has it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::LatencyChart</name>

@@ -1367,6 +1367,10 @@ mã băm giao dịch: %2</translation>
         <source>Not all for the same reason: the details give each key&apos;s.</source>
         <translation>Không cùng một lý do: phần chi tiết nêu lý do của từng khóa.</translation>
     </message>
+    <message>
+        <source>The server no longer holds this key (struck out). Sync with the server if it has it again.</source>
+        <translation>Máy chủ không còn giữ khóa này (đã gạch ngang). Hãy đồng bộ với máy chủ nếu nó có lại khóa.</translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::LatencyChart</name>

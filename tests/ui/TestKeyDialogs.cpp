@@ -70,6 +70,7 @@ private slots:
     void addressStaysReadableAt800x600();
     void deletesSeveralKeysWithOneConfirmation();
     void deleteDoesNotPromiseWhatTheServerHasNot();
+    void aKeyTheServerNoLongerHoldsOffersNoSigning();
     void aNameReusedOnTheServerIsMarkedAndItsKeyLeft();
     void manyReusedNamesMakeOneReadableLine();
     void everyKeyThatCouldNotBeDeletedIsNamed();
@@ -261,6 +262,45 @@ void TestKeyDialogs::deleteDoesNotPromiseWhatTheServerHasNot()
     QTRY_VERIFY(!said.isEmpty());
     QVERIFY2(!said.contains(QLatin1String("destroys")), qPrintable(said));
     QVERIFY2(said.contains(QLatin1String("no longer has")), qPrintable(said));
+}
+
+// Signing, exporting or renaming a struck-out key can only fail: the actions
+// are off for it and say why, also when a sync strikes out the selected row.
+void TestKeyDialogs::aKeyTheServerNoLongerHoldsOffersNoSigning()
+{
+    auto &keyring = m_window->session()->keyring();
+    QVERIFY(keyring.newAccount(QStringLiteral("held")));
+    QVERIFY(keyring.newAccount(QStringLiteral("vanished")));
+    QTRY_VERIFY(m_page->model()->rowOf(QStringLiteral("vanished")) >= 0);
+    QAction *signAction = nullptr;
+    for (QAction *action : m_page->findChildren<QAction *>()) {
+        if (action->text() == QStringLiteral("&Sign message…"))
+            signAction = action;
+    }
+    QVERIFY(signAction);
+    select(QStringLiteral("vanished"));
+    QVERIFY(signAction->isEnabled());
+
+    keyring::BaoKeyring other(keyring.settings(), QString());
+    QVERIFY(other.sync());
+    QVERIFY(other.remove(QStringLiteral("vanished")));
+    QVERIFY(keyring.sync());
+    QTRY_VERIFY(!signAction->isEnabled()); // the selected row was struck out under the operator's eyes
+    QCOMPARE(m_page->selectedUids(), QStringList{QStringLiteral("vanished")});
+    QVERIFY2(signAction->toolTip().contains(QLatin1String("no longer holds")),
+             qPrintable(signAction->toolTip()));
+    bool dialogShown = false;
+    auto watch = uitest::whenDialogShows<ui::SignMessageDialog>([&](ui::SignMessageDialog *dialog) {
+        dialogShown = true;
+        dialog->reject();
+    });
+    press(QKeySequence(Qt::CTRL | Qt::Key_M));
+    QTest::qWait(100);
+    QVERIFY(!dialogShown);
+
+    selectAll({QStringLiteral("held")});
+    QVERIFY(signAction->isEnabled());
+    QCOMPARE(signAction->toolTip(), QStringLiteral("Sign message…"));
 }
 
 // Someone deleted the name on the server and made a new key under it: the

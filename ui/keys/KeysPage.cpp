@@ -194,6 +194,12 @@ QStringList KeysPage::selectedUids() const
     return uids;
 }
 
+bool KeysPage::selectedKeyHeldByServer() const
+{
+    const auto rows = m_view->selectionModel()->selectedRows();
+    return rows.size() == 1 && m_model->record(m_proxy->mapToSource(rows.first()).row()).heldByServer();
+}
+
 QString KeysPage::currentUid() const
 {
     // One key or none: with several selected, acting on one of them would be a guess.
@@ -220,8 +226,20 @@ void KeysPage::updateActions()
     m_import->setEnabled(open);
     m_sync->setEnabled(open);
     m_accessPolicy->setEnabled(open);
-    for (QAction *action : {m_details, m_sign, m_signTransaction, m_export, m_rename})
-        action->setEnabled(open && selected == 1);
+    m_details->setEnabled(open && selected == 1);
+    // A struck-out key (the server no longer holds it, or holds another key
+    // under its name) cannot sign, be exported or be renamed: the actions say
+    // so, instead of an error box after the operator has typed a message.
+    const bool held = selected == 1 && selectedKeyHeldByServer();
+    const QString why =
+        selected == 1 && !held
+            ? tr("The server no longer holds this key (struck out). Sync with the server if it "
+                 "has it again.")
+            : QString();
+    for (QAction *action : {m_sign, m_signTransaction, m_export, m_rename}) {
+        action->setEnabled(open && held);
+        action->setToolTip(why); // empty: the action's own text
+    }
     m_delete->setEnabled(open && selected >= 1); // several at once, with one confirmation
     m_copyAddress->setEnabled(open && selected >= 1);
     m_copyPublicKey->setEnabled(open && selected >= 1);

@@ -79,6 +79,7 @@ protected:
 
 private:
     QString currentUid() const;
+    bool selectedKeyHeldByServer() const; // exactly one key selected, and the server holds it
     void updateActions();
     enum class SyncMode { Asked, OnOpen };
     void startSync(SyncMode mode);
