@@ -75,6 +75,7 @@ private slots:
     void manyReusedNamesMakeOneReadableLine();
     void everyKeyThatCouldNotBeDeletedIsNamed();
     void grantFeesLeavesOutWorkersWithoutAKey();
+    void grantFeesOffersNoGranterWithoutAKey();
     void signMessageGivesAValidSignature();
     void signTransactionMatchesTheVectors_data();
     void signTransactionMatchesTheVectors();
@@ -463,6 +464,26 @@ void TestKeyDialogs::grantFeesLeavesOutWorkersWithoutAKey()
     QCOMPARE(model->checkedAddresses(),
              QStringList{keyring.key(QStringLiteral("fee-worker-1"))->bech32(m_window->session()->hrp())});
     QCOMPARE(kept.data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+}
+
+// A granter whose key the server no longer holds could never sign the grant.
+void TestKeyDialogs::grantFeesOffersNoGranterWithoutAKey()
+{
+    auto &keyring = m_window->session()->keyring();
+    for (const char *name : {"payer", "old-payer", "fee-worker-1"})
+        QVERIFY(keyring.newAccount(QString::fromLatin1(name)));
+    keyring::BaoKeyring other(keyring.settings(), QString());
+    QVERIFY(other.sync());
+    QVERIFY(other.remove(QStringLiteral("old-payer")));
+    QVERIFY(keyring.sync());
+
+    ui::GrantFeesDialog dialog(*m_window->session(), {QStringLiteral("fee-worker-1")});
+    auto *granter = dialog.findChild<QComboBox *>(QStringLiteral("grantGranter"));
+    QVERIFY(granter);
+    QStringList offered;
+    for (int i = 0; i < granter->count(); ++i)
+        offered << granter->itemData(i).toString();
+    QCOMPARE(offered, QStringList{QStringLiteral("payer")});
 }
 
 void TestKeyDialogs::windowRemembersItsLayout()

@@ -99,7 +99,8 @@ GrantFeesDialog::GrantFeesDialog(Session &session, const QStringList &workers, Q
     m_granter = new QComboBox(this);
     m_granter->setObjectName(QStringLiteral("grantGranter"));
     for (const auto &record : keyring.list()) {
-        if (!workers.contains(record.uid))
+        // A struck-out key (gone from the server, or another key under its name) could never sign the grant.
+        if (!workers.contains(record.uid) && record.heldByServer())
             m_granter->addItem(record.uid, record.uid);
     }
     m_errors->add(left, tr("&Granter key:"), tr("Granter key"), m_granter);
