@@ -74,8 +74,7 @@ private slots:
     void aNameReusedOnTheServerIsMarkedAndItsKeyLeft();
     void manyReusedNamesMakeOneReadableLine();
     void everyKeyThatCouldNotBeDeletedIsNamed();
-    void grantFeesLeavesOutWorkersWithoutAKey();
-    void grantFeesOffersNoGranterWithoutAKey();
+    void grantFeesLeavesOutKeysTheServerNoLongerHolds();
     void signMessageGivesAValidSignature();
     void signTransactionMatchesTheVectors_data();
     void signTransactionMatchesTheVectors();
@@ -103,6 +102,14 @@ private:
     void press(const QKeySequence &keys);
     // The status bar's whole message, also when the bar shows it elided.
     QString statusText() const;
+    // The Keys page's action with this text (the toolbar's and the menu's).
+    QAction *pageAction(const QString &text) const;
+    // What another app does behind this one's back: a second keyring on the
+    // same server deletes the keys there and, with ReuseNames, makes new keys
+    // under their names. Returns the new keys (none without ReuseNames), or
+    // nothing when a step failed. This app has not synced yet.
+    enum class Behind { Delete, ReuseNames };
+    std::optional<QList<keyring::KeyRecord>> changeBehindTheAppsBack(const QStringList &uids, Behind what);
 
     std::shared_ptr<signer::SignerServer> m_server;
     std::unique_ptr<ui::MainWindow> m_window;
@@ -167,6 +174,35 @@ QString TestKeyDialogs::statusText() const
 {
     const QString whole = m_window->statusBar()->toolTip();
     return whole.isEmpty() ? m_window->statusBar()->currentMessage() : whole;
+}
+
+QAction *TestKeyDialogs::pageAction(const QString &text) const
+{
+    for (QAction *action : m_page->findChildren<QAction *>()) {
+        if (action->text() == text)
+            return action;
+    }
+    return nullptr;
+}
+
+std::optional<QList<keyring::KeyRecord>> TestKeyDialogs::changeBehindTheAppsBack(const QStringList &uids,
+                                                                                 Behind what)
+{
+    keyring::BaoKeyring other(m_window->session()->keyring().settings(), QString());
+    if (!other.sync())
+        return std::nullopt;
+    QList<keyring::KeyRecord> made;
+    for (const QString &uid : uids) {
+        if (!other.remove(uid))
+            return std::nullopt;
+        if (what == Behind::ReuseNames) {
+            auto theirs = other.newAccount(uid);
+            if (!theirs)
+                return std::nullopt;
+            made << *theirs;
+        }
+    }
+    return made;
 }
 
 void TestKeyDialogs::newKeyFromTheShortcut()
@@ -247,9 +283,7 @@ void TestKeyDialogs::deleteDoesNotPromiseWhatTheServerHasNot()
     auto &keyring = m_window->session()->keyring();
     QVERIFY(keyring.newAccount(QStringLiteral("vanished")));
     // Gone from the server behind the app's back; a sync flags it.
-    keyring::BaoKeyring other(keyring.settings(), QString());
-    QVERIFY(other.sync());
-    QVERIFY(other.remove(QStringLiteral("vanished")));
+    QVERIFY(changeBehindTheAppsBack({QStringLiteral("vanished")}, Behind::Delete));
     QVERIFY(keyring.sync());
     QVERIFY(keyring.key(QStringLiteral("vanished"))->missingOnServer);
     QTRY_VERIFY(m_page->model()->rowOf(QStringLiteral("vanished")) >= 0);
@@ -273,18 +307,12 @@ void TestKeyDialogs::aKeyTheServerNoLongerHoldsOffersNoSigning()
     QVERIFY(keyring.newAccount(QStringLiteral("held")));
     QVERIFY(keyring.newAccount(QStringLiteral("vanished")));
     QTRY_VERIFY(m_page->model()->rowOf(QStringLiteral("vanished")) >= 0);
-    QAction *signAction = nullptr;
-    for (QAction *action : m_page->findChildren<QAction *>()) {
-        if (action->text() == QStringLiteral("&Sign message…"))
-            signAction = action;
-    }
+    QAction *signAction = pageAction(QStringLiteral("&Sign message…"));
     QVERIFY(signAction);
     select(QStringLiteral("vanished"));
     QVERIFY(signAction->isEnabled());
 
-    keyring::BaoKeyring other(keyring.settings(), QString());
-    QVERIFY(other.sync());
-    QVERIFY(other.remove(QStringLiteral("vanished")));
+    QVERIFY(changeBehindTheAppsBack({QStringLiteral("vanished")}, Behind::Delete));
     QVERIFY(keyring.sync());
     QTRY_VERIFY(!signAction->isEnabled()); // the selected row was struck out under the operator's eyes
     QCOMPARE(m_page->selectedUids(), QStringList{QStringLiteral("vanished")});
@@ -311,16 +339,9 @@ void TestKeyDialogs::aNameReusedOnTheServerIsMarkedAndItsKeyLeft()
 {
     auto &keyring = m_window->session()->keyring();
     QVERIFY(keyring.newAccount(QStringLiteral("reused")));
-    keyring::BaoKeyring other(keyring.settings(), QString());
-    QVERIFY(other.sync());
-    QVERIFY(other.remove(QStringLiteral("reused")));
-    const auto theirs = other.newAccount(QStringLiteral("reused"));
-    QVERIFY(theirs);
-    QAction *sync = nullptr;
-    for (QAction *action : m_page->findChildren<QAction *>()) {
-        if (action->text() == QLatin1String("S&ync with server"))
-            sync = action;
-    }
+    const auto theirs = changeBehindTheAppsBack({QStringLiteral("reused")}, Behind::ReuseNames);
+    QVERIFY(theirs && theirs->size() == 1);
+    QAction *sync = pageAction(QStringLiteral("S&ync with server"));
     QVERIFY(sync && sync->isEnabled());
     sync->trigger(); // the toolbar's "Sync with server", as an operator would
     QTRY_VERIFY2(m_window->statusBar()->currentMessage().startsWith(QLatin1String("Synced:")),
@@ -359,7 +380,7 @@ void TestKeyDialogs::aNameReusedOnTheServerIsMarkedAndItsKeyLeft()
     QVERIFY(uitest::errorBoxes(m_window.get()).isEmpty());
     // The other key is still on the server: a sync adopts it, as it is.
     QVERIFY(keyring.sync());
-    QCOMPARE(keyring.key(QStringLiteral("reused"))->publicKey, theirs->publicKey);
+    QCOMPARE(keyring.key(QStringLiteral("reused"))->publicKey, theirs->first().publicKey);
 }
 
 // Seven names reused on the server: the copy warning and the delete line
@@ -373,12 +394,7 @@ void TestKeyDialogs::manyReusedNamesMakeOneReadableLine()
         names << QStringLiteral("reused-%1").arg(i);
         QVERIFY(keyring.newAccount(names.last()));
     }
-    keyring::BaoKeyring other(keyring.settings(), QString());
-    QVERIFY(other.sync());
-    for (const QString &name : std::as_const(names)) {
-        QVERIFY(other.remove(name));
-        QVERIFY(other.newAccount(name));
-    }
+    QVERIFY(changeBehindTheAppsBack(names, Behind::ReuseNames));
     QVERIFY(keyring.sync());
     QTRY_VERIFY(m_page->model()->rowOf(names.last()) >= 0);
     selectAll(names);
@@ -437,16 +453,16 @@ void TestKeyDialogs::everyKeyThatCouldNotBeDeletedIsNamed()
         QVERIFY(m_page->model()->rowOf(name) >= 0);
 }
 
-// A worker deleted on the server behind the app's back: an allowance or
-// coins sent to its address could never be used, so it is not a grantee.
-void TestKeyDialogs::grantFeesLeavesOutWorkersWithoutAKey()
+// Keys deleted on the server behind the app's back: an allowance or coins
+// sent to a worker's address could never be used, so it is not a grantee, and
+// a granter without its key could never sign the grant, so it is not offered.
+void TestKeyDialogs::grantFeesLeavesOutKeysTheServerNoLongerHolds()
 {
     auto &keyring = m_window->session()->keyring();
-    for (const char *name : {"payer", "fee-worker-1", "fee-worker-2"})
+    for (const char *name : {"payer", "old-payer", "fee-worker-1", "fee-worker-2"})
         QVERIFY(keyring.newAccount(QString::fromLatin1(name)));
-    keyring::BaoKeyring other(keyring.settings(), QString());
-    QVERIFY(other.sync());
-    QVERIFY(other.remove(QStringLiteral("fee-worker-2")));
+    QVERIFY(changeBehindTheAppsBack({QStringLiteral("fee-worker-2"), QStringLiteral("old-payer")},
+                                    Behind::Delete));
     QVERIFY(keyring.sync());
 
     ui::GrantFeesDialog dialog(*m_window->session(),
@@ -464,20 +480,7 @@ void TestKeyDialogs::grantFeesLeavesOutWorkersWithoutAKey()
     QCOMPARE(model->checkedAddresses(),
              QStringList{keyring.key(QStringLiteral("fee-worker-1"))->bech32(m_window->session()->hrp())});
     QCOMPARE(kept.data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
-}
 
-// A granter whose key the server no longer holds could never sign the grant.
-void TestKeyDialogs::grantFeesOffersNoGranterWithoutAKey()
-{
-    auto &keyring = m_window->session()->keyring();
-    for (const char *name : {"payer", "old-payer", "fee-worker-1"})
-        QVERIFY(keyring.newAccount(QString::fromLatin1(name)));
-    keyring::BaoKeyring other(keyring.settings(), QString());
-    QVERIFY(other.sync());
-    QVERIFY(other.remove(QStringLiteral("old-payer")));
-    QVERIFY(keyring.sync());
-
-    ui::GrantFeesDialog dialog(*m_window->session(), {QStringLiteral("fee-worker-1")});
     auto *granter = dialog.findChild<QComboBox *>(QStringLiteral("grantGranter"));
     QVERIFY(granter);
     QStringList offered;
