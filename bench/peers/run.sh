@@ -264,7 +264,8 @@ def cold(number, row, count, goal):
     target(number, f"cold baokeys-cli N={count} all in flight / latency", cli(row, "process_ms") / latency, goal, True,
            f"process {cli(row, 'process_ms'):.0f} ms at {latency:.0f} ms latency, median of {int(runs) + 2}; "
            f"floor {lean / latency:.2f}: h2load's {lean:.0f} ms for the same cold batch in the same run "
-           f"(a lean C client, no JSON, no verification; failed {failed(row, 'h2load')})")
+           f"(a lean C client, no JSON, no verification; failed {failed(row, 'h2load')}); "
+           f"baokeys-cli / h2load {cli(row, 'process_ms') / lean:.2f}")
 cold("2a", "n256", 256, 1.15)
 cold("2b", "n1024", 1024, 1.30)
 target(3, "zero-latency throughput / wrk, same endpoint and connections",
