@@ -124,6 +124,10 @@
         <source>Active node: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The local key list was written by a newer BaoKeys, and is left as it is: open it with that version, or use another data folder for this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LatencyStats</name>
@@ -1391,6 +1395,10 @@ tx hash: %2</source>
     </message>
     <message>
         <source>The server no longer holds this key (struck out). Sync with the server if it has it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local key list could not be read, so no key is shown. %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

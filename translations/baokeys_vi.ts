@@ -122,6 +122,10 @@
         <source>Active node: %1</source>
         <translation>Nút đang hoạt động: %1</translation>
     </message>
+    <message>
+        <source>The local key list was written by a newer BaoKeys, and is left as it is: open it with that version, or use another data folder for this one.</source>
+        <translation>Danh sách khóa cục bộ được ghi bởi một phiên bản BaoKeys mới hơn và được giữ nguyên: hãy mở nó bằng phiên bản đó, hoặc dùng một thư mục dữ liệu khác cho phiên bản này.</translation>
+    </message>
 </context>
 <context>
     <name>LatencyStats</name>
@@ -1370,6 +1374,10 @@ mã băm giao dịch: %2</translation>
     <message>
         <source>The server no longer holds this key (struck out). Sync with the server if it has it again.</source>
         <translation>Máy chủ không còn giữ khóa này (đã gạch ngang). Hãy đồng bộ với máy chủ nếu nó có lại khóa.</translation>
+    </message>
+    <message>
+        <source>The local key list could not be read, so no key is shown. %1</source>
+        <translation>Không đọc được danh sách khóa cục bộ, nên không có khóa nào được hiển thị. %1</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,8 @@ QString hintFor(const bao::BaoError &error)
         return tr("do not use this server's answers until the cause is found");
     case BaoErrorKind::StoreCorrupt:
         return tr("run 'baokeys-cli keys sync' to rebuild the store from the server (the bad file is kept)");
+    case BaoErrorKind::StoreTooNew:
+        return tr("use the newer baokeys-cli that wrote it, or another --store");
     case BaoErrorKind::StoreIo:
         return tr("check the --store file and its folder permissions");
     case BaoErrorKind::InvalidName:

@@ -31,6 +31,7 @@ ExitCode exitCodeFor(BaoErrorKind kind)
     case BaoErrorKind::NotExportable:
     case BaoErrorKind::Cancelled:
     case BaoErrorKind::StoreCorrupt:
+    case BaoErrorKind::StoreTooNew:
     case BaoErrorKind::StoreIo:
     case BaoErrorKind::Unsupported:
         return ExitCode::Failure;

@@ -41,6 +41,8 @@ QString BaoError::kindName(BaoErrorKind kind)
         return QStringLiteral("invalid_input");
     case BaoErrorKind::StoreCorrupt:
         return QStringLiteral("store_corrupt");
+    case BaoErrorKind::StoreTooNew:
+        return QStringLiteral("store_too_new");
     case BaoErrorKind::StoreIo:
         return QStringLiteral("store_io");
     case BaoErrorKind::Unsupported:

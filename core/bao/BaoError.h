@@ -36,6 +36,7 @@ enum class BaoErrorKind {
     InvalidName,  // not OpenBao's key-name pattern \w(([\w-.]+)?\w)?
     InvalidInput, // bad private key hex, mnemonic, HD path, empty message, ...
     StoreCorrupt, // local metadata file unreadable as our format (left untouched)
+    StoreTooNew,  // local metadata file a newer BaoKeys wrote: left untouched, never moved aside
     StoreIo,      // local metadata file could not be read or written
     Unsupported,  // an operation the engine cannot do safely (e.g. rename non-exportable)
 };

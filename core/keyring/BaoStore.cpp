@@ -204,8 +204,17 @@ BaoResult<QJsonObject> parseRoot(const QByteArray &bytes, const QString &path, c
     if (root.value(QStringLiteral("format")).toString() != format)
         return baokeys::unexpected(corrupt(QStringLiteral("%1 is not %2").arg(path, what)));
     const QJsonValue version = root.value(QStringLiteral("version"));
-    if (!version.isDouble() || version.toDouble() != std::floor(version.toDouble()) || version.toInt() < 1 ||
-        version.toInt() > BaoStore::FormatVersion)
+    const bool whole = version.isDouble() && version.toDouble() == std::floor(version.toDouble());
+    // Not damaged: written by a newer BaoKeys (after a rollback, say). Set
+    // apart from corrupt so that nothing moves it aside or rebuilds over it.
+    if (whole && version.toDouble() > BaoStore::FormatVersion)
+        return bao::baoError(
+            BaoErrorKind::StoreTooNew,
+            QStringLiteral("%1 was written by a newer BaoKeys (format version %2; this build "
+                           "reads up to %3): it is left as it is")
+                .arg(path, QString::number(version.toDouble()))
+                .arg(BaoStore::FormatVersion));
+    if (!whole || version.toInt() < 1)
         return baokeys::unexpected(corrupt(
             QStringLiteral("%1 has format version %2; this build reads 1 to %3")
                 .arg(path, version.isDouble() ? QString::number(version.toDouble()) : typeName(version))
@@ -391,20 +400,23 @@ BaoResult<CorruptBackups> BaoStore::resetCorrupt()
             return bao::baoError(BaoErrorKind::StoreIo, QStringLiteral("cannot move %1 aside").arg(path));
         return target;
     };
+    auto readStore = readRecords();
+    auto readJournalFile = readJournal();
+    // A newer BaoKeys's file is not damaged: neither file is touched.
+    for (const std::optional<BaoError> &refused :
+         {readStore ? std::nullopt : std::optional(readStore.error()),
+          readJournalFile ? std::nullopt : std::optional(readJournalFile.error())}) {
+        if (refused && refused->kind == BaoErrorKind::StoreTooNew)
+            return baokeys::unexpected(*refused);
+    }
     CorruptBackups backups;
-    QHash<QString, KeyRecord> records;
-    if (auto read = readRecords()) {
-        records = std::move(*read);
-    } else {
+    if (!readStore) {
         auto moved = moveAside(m_path);
         if (!moved)
             return baokeys::unexpected(moved.error());
         backups.store = *moved;
     }
-    QHash<QString, QStringList> journal;
-    if (auto read = readJournal()) {
-        journal = std::move(*read);
-    } else {
+    if (!readJournalFile) {
         auto moved = moveAside(journalPath());
         if (!moved)
             return baokeys::unexpected(moved.error());
@@ -412,8 +424,8 @@ BaoResult<CorruptBackups> BaoStore::resetCorrupt()
     }
     std::unique_lock lock(m_lock);
     m_loadError.reset();
-    m_records = std::move(records);
-    m_journal = std::move(journal);
+    m_records = readStore ? std::move(*readStore) : QHash<QString, KeyRecord>();
+    m_journal = readJournalFile ? std::move(*readJournalFile) : QHash<QString, QStringList>();
     return backups;
 }
 

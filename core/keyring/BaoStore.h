@@ -42,7 +42,9 @@ struct CorruptBackups {
 // overwritten: load() reports StoreCorrupt / StoreIo naming the file and the
 // field, the store stays empty and read-only (writes fail with the same
 // error) until resetCorrupt() moves that file aside ("<file>.corrupt-<UTC
-// time>", its bytes intact) and keeps the other. A path that is not a
+// time>", its bytes intact) and keeps the other. A file at a format version
+// newer than FormatVersion is refused as StoreTooNew the same way, but it is
+// not damaged: resetCorrupt() leaves it where it is. A path that is not a
 // regular file (a FIFO, a device, a folder) is refused as StoreIo, unread,
 // and never moved (RegularFile); symlinks are followed. Folders the store
 // creates for its files are owner-only (PrivateFolder).
@@ -70,7 +72,8 @@ public:
     std::optional<bao::BaoError> loadError() const;
     // Moves the unusable file(s) aside (never deletes them) so the store can
     // be rebuilt, and loads what is left: a good store keeps its records
-    // beside a bad journal. Refuses a path that is not a regular file.
+    // beside a bad journal. Refuses a path that is not a regular file, and
+    // moves nothing when either file is a newer BaoKeys's (StoreTooNew).
     bao::BaoResult<CorruptBackups> resetCorrupt();
 
     // --- reads (shared lock) ---

@@ -1,6 +1,6 @@
 // BaoStore's load of the batch journal beside an (absent, so empty) store: a
 // journal either loads, giving its names back through journalUids(), or is
-// refused as StoreCorrupt / StoreIo, leaving nothing loaded.
+// refused as StoreCorrupt / StoreTooNew / StoreIo, leaving nothing loaded.
 #include "FuzzSupport.h"
 #include "StoreFuzzFiles.h"
 
@@ -20,8 +20,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const auto loaded = store.load();
     if (!loaded) {
         const auto kind = loaded.error().kind;
-        fuzz::require(kind == bao::BaoErrorKind::StoreCorrupt || kind == bao::BaoErrorKind::StoreIo,
-                      "a refused journal is StoreCorrupt or StoreIo");
+        fuzz::require(kind == bao::BaoErrorKind::StoreCorrupt || kind == bao::BaoErrorKind::StoreTooNew ||
+                          kind == bao::BaoErrorKind::StoreIo,
+                      "a refused journal is StoreCorrupt, StoreTooNew or StoreIo");
         fuzz::require(!loaded.error().message.isEmpty(), "a refusal says why");
         fuzz::require(store.journalUids().isEmpty() && store.size() == 0, "a refused journal loads nothing");
         fuzz::require(fuzz::readFile(store.journalPath()) == bytes, "a refused journal is never overwritten");

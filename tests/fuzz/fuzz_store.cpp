@@ -1,6 +1,6 @@
 // BaoStore's load of a store file: a file either loads into records that are
 // each as valid as a server answer (name, point, address), or is refused as
-// StoreCorrupt / StoreIo, leaving an empty store that refuses writes and
+// StoreCorrupt / StoreTooNew / StoreIo, leaving an empty store that refuses writes and
 // never overwrites the file.
 #include "FuzzSupport.h"
 #include "StoreFuzzFiles.h"
@@ -40,8 +40,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const auto loaded = store.load();
     if (!loaded) {
         const auto kind = loaded.error().kind;
-        fuzz::require(kind == bao::BaoErrorKind::StoreCorrupt || kind == bao::BaoErrorKind::StoreIo,
-                      "a refused file is StoreCorrupt or StoreIo");
+        fuzz::require(kind == bao::BaoErrorKind::StoreCorrupt || kind == bao::BaoErrorKind::StoreTooNew ||
+                          kind == bao::BaoErrorKind::StoreIo,
+                      "a refused file is StoreCorrupt, StoreTooNew or StoreIo");
         fuzz::require(!loaded.error().message.isEmpty(), "a refusal says why");
         fuzz::require(store.loadError().has_value() && store.loadError()->kind == kind,
                       "loadError() keeps the refusal");

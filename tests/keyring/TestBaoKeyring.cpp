@@ -13,7 +13,9 @@
 #include "core/crypto/Secp256k1.h"
 #include "core/keyring/BaoKeyring.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
@@ -433,6 +435,30 @@ private slots:
         auto reopened = openKeyring();
         QVERIFY(!reopened->storeError());
         QCOMPARE(reopened->key(QStringLiteral("survivor"))->publicKey, publicKey);
+    }
+
+    // Opened by an older build (a rollback), a key list a newer BaoKeys wrote
+    // is not rebuilt by sync: the app's sync on open would otherwise set it
+    // aside as corrupt and replace it with an older file.
+    void syncLeavesAStoreFromANewerVersionAlone()
+    {
+        QVERIFY(m_keyring->newAccount(QStringLiteral("kept")).hasValue());
+        m_keyring.reset();
+        const QByteArray newer("{\"format\": \"baokeys-store\", \"version\": 2, \"keys\": [], \"more\": {}}");
+        {
+            QFile file(storePath());
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(newer);
+        }
+        m_keyring = openKeyring();
+        QCOMPARE(m_keyring->storeError()->kind, BaoErrorKind::StoreTooNew);
+        auto report = m_keyring->sync();
+        QVERIFY(!report.hasValue());
+        QCOMPARE(report.error().kind, BaoErrorKind::StoreTooNew);
+        QFile check(storePath());
+        QVERIFY(check.open(QIODevice::ReadOnly));
+        QCOMPARE(check.readAll(), newer);
+        QVERIFY(QDir(QFileInfo(storePath()).path()).entryList({QStringLiteral("*.corrupt-*")}).isEmpty());
     }
 
     void restartKeepsTheBatch()

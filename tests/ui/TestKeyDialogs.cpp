@@ -30,6 +30,7 @@
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFont>
 #include <QInputDialog>
 #include <QJsonArray>
@@ -62,6 +63,7 @@ private slots:
     void newKeyNameSaysWhyACharacterIsRefused();
     void detailsSayEachCopy();
     void emptyListSaysWhatToDoNext();
+    void anUnreadableKeyListIsNotCalledEmpty();
     void windowRemembersItsLayout();
     void importSecretFieldFitsAMnemonic();
     void importRefusesBadInputInTheDialog_data();
@@ -687,6 +689,33 @@ void TestKeyDialogs::emptyListSaysWhatToDoNext()
         QVERIFY2(empty->text().contains(QLatin1String(step)), qPrintable(empty->text()));
     QVERIFY(m_window->session()->keyring().newAccount(QStringLiteral("first")));
     QTRY_VERIFY(!empty->isVisible());
+}
+
+// A key list the app cannot read (here: one a newer BaoKeys wrote) is not an
+// empty one: the page says why no key shows instead of inviting new keys.
+void TestKeyDialogs::anUnreadableKeyListIsNotCalledEmpty()
+{
+    ui::Profile profile;
+    profile.id = QStringLiteral("written-by-a-newer-version");
+    profile.address = m_server->address();
+    profile.mount = m_server->mount();
+    profile.hrp = QStringLiteral("celestia");
+    const QByteArray newer("{\"format\":\"baokeys-store\",\"version\":2,\"keys\":[]}");
+    {
+        QFile file(profile.storePath());
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(newer);
+    }
+    m_window->setSession(std::make_unique<ui::Session>(profile, m_server->rootToken()));
+    auto *empty = m_page->findChild<QLabel *>(QStringLiteral("keysEmptyState"));
+    QTRY_VERIFY(empty->isVisible());
+    QVERIFY2(empty->text().contains(QLatin1String("could not be read")), qPrintable(empty->text()));
+    QVERIFY2(empty->text().contains(QLatin1String("newer BaoKeys")), qPrintable(empty->text()));
+    QVERIFY2(!empty->text().contains(QLatin1String("No keys yet")), qPrintable(empty->text()));
+    uitest::closeErrorBoxes(m_window.get()); // the sync on open says so too
+    QFile check(profile.storePath());
+    QVERIFY(check.open(QIODevice::ReadOnly));
+    QCOMPARE(check.readAll(), newer);
 }
 
 void TestKeyDialogs::detailsSayEachCopy()

@@ -47,6 +47,10 @@ QString ErrorReporter::explain(const bao::BaoError &error)
         return tr("The input is not valid.");
     case BaoErrorKind::StoreCorrupt:
         return tr("The local key list is damaged; sync with the server to rebuild it.");
+    case BaoErrorKind::StoreTooNew:
+        return tr(
+            "The local key list was written by a newer BaoKeys, and is left as it is: open it with that "
+            "version, or use another data folder for this one.");
     case BaoErrorKind::StoreIo:
         return tr("The local key list could not be read or written.");
     case BaoErrorKind::Unsupported:

@@ -113,11 +113,8 @@ KeysPage::KeysPage(QWidget *parent) : QWidget(parent)
     m_view->setTextElideMode(Qt::ElideMiddle);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addActions(keyActions());
-    // A first start shows an empty table: say what to do next.
-    m_empty = new QLabel(tr("No keys yet. Create one with <b>New key…</b> (Ctrl+N), bring one in with "
-                            "<b>Import…</b> (Ctrl+I), or create many at once on the <b>Provision workers</b> "
-                            "tab (Ctrl+2)."),
-                         this);
+    // A first start shows an empty table: say what to do next (the text is set by updateActions).
+    m_empty = new QLabel(this);
     m_empty->setObjectName(QStringLiteral("keysEmptyState"));
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
@@ -222,8 +219,14 @@ void KeysPage::updateActions()
     // operator cannot see, so they are off until this page shows again.
     const bool inFront = isVisibleTo(window());
     const int selected = inFront ? int(selectedUids().size()) : 0;
-    m_new->setEnabled(open);
-    m_import->setEnabled(open);
+    // A key list that could not be read (damaged, or a newer BaoKeys's)
+    // takes no new key until a sync rebuilds it or the newer version has it.
+    const std::optional<bao::BaoError> unreadable = open ? m_session->keyring().storeError() : std::nullopt;
+    const QString whyNot = unreadable ? ErrorReporter::explain(*unreadable) : QString();
+    for (QAction *action : {m_new, m_import}) {
+        action->setEnabled(open && !unreadable);
+        action->setToolTip(whyNot); // empty: the action's own text
+    }
     m_sync->setEnabled(open);
     m_accessPolicy->setEnabled(open);
     m_details->setEnabled(open && selected == 1);
@@ -245,6 +248,12 @@ void KeysPage::updateActions()
     m_copyPublicKey->setEnabled(open && selected >= 1);
     m_grantFees->setEnabled(open && selected >= 1);
     m_count->setText(tr("%L1 of %L2 keys").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
+    m_empty->setText(
+        unreadable
+            ? tr("The local key list could not be read, so no key is shown. %1").arg(whyNot.toHtmlEscaped())
+            : tr("No keys yet. Create one with <b>New key…</b> (Ctrl+N), bring one in with "
+                 "<b>Import…</b> (Ctrl+I), or create many at once on the <b>Provision "
+                 "workers</b> tab (Ctrl+2)."));
     m_empty->setVisible(open && m_model->rowCount() == 0);
 }
 
