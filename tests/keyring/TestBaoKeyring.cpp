@@ -42,6 +42,22 @@ private:
 
     QString storePath() const { return m_folder->storePath(); }
     std::unique_ptr<BaoKeyring> openKeyring() const { return m_folder->open(m_signer->settings()); }
+    // Closes the keyring, puts `bytes` in its store file and opens it again.
+    bool reopenWithStoreFile(const QByteArray &bytes)
+    {
+        m_keyring.reset();
+        QFile file(storePath());
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
+            return false;
+        file.close();
+        m_keyring = openKeyring();
+        return true;
+    }
+    QByteArray storeFileBytes() const
+    {
+        QFile file(storePath());
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
 
 private slots:
     void init()
@@ -407,22 +423,13 @@ private slots:
     {
         QVERIFY(m_keyring->newAccount(QStringLiteral("survivor")).hasValue());
         const QByteArray publicKey = m_keyring->key(QStringLiteral("survivor"))->publicKey;
-        m_keyring.reset();
         const QByteArray garbage("{\"format\": \"baokeys-store\", \"version\": 1, \"keys\": [trunc");
-        {
-            QFile file(storePath());
-            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-            file.write(garbage);
-        }
-        m_keyring = openKeyring();
+        QVERIFY(reopenWithStoreFile(garbage));
         QVERIFY(m_keyring->storeError().has_value());
         QCOMPARE(m_keyring->storeError()->kind, BaoErrorKind::StoreCorrupt);
         QVERIFY(m_keyring->list().isEmpty());
         QCOMPARE(m_keyring->newAccount(QStringLiteral("blocked")).error().kind, BaoErrorKind::StoreCorrupt);
-        QFile check(storePath());
-        QVERIFY(check.open(QIODevice::ReadOnly));
-        QCOMPARE(check.readAll(), garbage); // untouched
-        check.close();
+        QCOMPARE(storeFileBytes(), garbage); // untouched
 
         auto report = m_keyring->sync();
         QVERIFY2(report.hasValue(), report ? "" : qPrintable(report.error().describe()));
@@ -443,21 +450,13 @@ private slots:
     void syncLeavesAStoreFromANewerVersionAlone()
     {
         QVERIFY(m_keyring->newAccount(QStringLiteral("kept")).hasValue());
-        m_keyring.reset();
         const QByteArray newer("{\"format\": \"baokeys-store\", \"version\": 2, \"keys\": [], \"more\": {}}");
-        {
-            QFile file(storePath());
-            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-            file.write(newer);
-        }
-        m_keyring = openKeyring();
+        QVERIFY(reopenWithStoreFile(newer));
         QCOMPARE(m_keyring->storeError()->kind, BaoErrorKind::StoreTooNew);
         auto report = m_keyring->sync();
         QVERIFY(!report.hasValue());
         QCOMPARE(report.error().kind, BaoErrorKind::StoreTooNew);
-        QFile check(storePath());
-        QVERIFY(check.open(QIODevice::ReadOnly));
-        QCOMPARE(check.readAll(), newer);
+        QCOMPARE(storeFileBytes(), newer);
         QVERIFY(QDir(QFileInfo(storePath()).path()).entryList({QStringLiteral("*.corrupt-*")}).isEmpty());
     }
 
