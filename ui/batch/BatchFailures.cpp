@@ -40,11 +40,11 @@ QString BatchFailures::describe(const QList<BatchItemModel::Row> &rows)
         if (keysByReason.value(reason).size() > keysByReason.value(main).size())
             main = reason;
     }
-    const QStringList named = NameList::shortened(keysByReason.value(main), KeysNamed);
+    const QString named = NameList::shortened(keysByReason.value(main), KeysNamed);
     QString text =
         QCoreApplication::translate("BatchFailures", "%L1 of %Ln failed: %2 (%3)", nullptr, int(rows.size()))
             .arg(failed)
-            .arg(main, named.join(QStringLiteral(", ")));
+            .arg(main, named);
     // A plain variable for the count: lupdate (Qt 6.4) hangs on an argument
     // written "int(list.size() - 1)" in a translate() call.
     const int otherReasons = int(reasonsInOrder.size()) - 1;

@@ -221,9 +221,9 @@ void ProvisionPage::updatePreview()
                                   nullptr, request.count));
             return;
         }
-        const QStringList shown = NameList::shortened(taken, 3);
-        m_preview->setText(tr("%n of these names are already in the store: %1", nullptr, int(taken.size()))
-                               .arg(shown.join(QStringLiteral(", "))));
+        const QString shown = NameList::shortened(taken, 3);
+        m_preview->setText(
+            tr("%n of these names are already in the store: %1", nullptr, int(taken.size())).arg(shown));
         return;
     }
     QString list;

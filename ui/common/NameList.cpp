@@ -4,7 +4,7 @@
 
 namespace baokeys::ui {
 
-QStringList NameList::shortened(const QStringList &names, int shown)
+QString NameList::shortened(const QStringList &names, int shown)
 {
     QStringList parts = names.mid(0, shown);
     // A plain variable for the count: lupdate (Qt 6.4) hangs on an argument
@@ -12,7 +12,7 @@ QStringList NameList::shortened(const QStringList &names, int shown)
     const int more = int(names.size()) - shown;
     if (more > 0)
         parts << QCoreApplication::translate("NameList", "and %Ln more", nullptr, more);
-    return parts;
+    return parts.join(QStringLiteral(", "));
 }
 
 } // namespace baokeys::ui

@@ -28,7 +28,7 @@ DeleteKeyDialog::DeleteKeyDialog(const QList<keyring::KeyRecord> &records, QWidg
         QStringList bold;
         for (const QString &uid : uids)
             bold << QStringLiteral("<b>%1</b>").arg(uid.toHtmlEscaped());
-        return NameList::shortened(bold, NamesShown).join(QStringLiteral(", "));
+        return NameList::shortened(bold, NamesShown);
     };
     QStringList paragraphs;
     if (!onServer.isEmpty())

@@ -350,7 +350,7 @@ void KeysPage::copyAddress()
     else
         emit message(tr("Copied %n address(es). No key for %1: funds sent there are lost.", nullptr,
                         int(addresses.size()))
-                         .arg(NameList::shortened(withoutKey, NamesInAMessage).join(QStringLiteral(", "))));
+                         .arg(NameList::shortened(withoutKey, NamesInAMessage)));
 }
 
 void KeysPage::copyPublicKey()
@@ -511,8 +511,7 @@ void KeysPage::deleteKey()
                 reportFailedDeletions(outcome);
             const int removed = count - int(outcome.failures.size() + outcome.notTried.size());
             const int deleted = removed - int(outcome.anotherKeyLeft.size());
-            const QString listOnly =
-                NameList::shortened(outcome.anotherKeyLeft, NamesInAMessage).join(QStringLiteral(", "));
+            const QString listOnly = NameList::shortened(outcome.anotherKeyLeft, NamesInAMessage);
             if (outcome.anotherKeyLeft.isEmpty()) {
                 if (deleted > 0)
                     emit message(tr("Deleted %n key(s)", nullptr, deleted));
@@ -552,7 +551,7 @@ void KeysPage::reportFailedDeletions(const DeletionOutcome &outcome)
     QMessageBox *box = ErrorReporter::show(
         this,
         tr("Deleting %n key(s) failed: %1. They are still in the list.", nullptr, int(names.size()))
-            .arg(NameList::shortened(names, NamesInAMessage).join(QStringLiteral(", "))),
+            .arg(NameList::shortened(names, NamesInAMessage)),
         details.join(QStringLiteral("\n\n")));
     const bao::BaoError &last = failures.last().second;
     QString reason = ErrorReporter::explain(last);
@@ -607,7 +606,7 @@ void KeysPage::startSync(SyncMode mode)
                            .arg(result->missing.size());
         // Named, not counted: each is an address that must no longer be funded.
         if (const QStringList &reused = result->conflicts; !reused.isEmpty()) {
-            const QString names = NameList::shortened(reused, NamesInAMessage).join(QStringLiteral(", "));
+            const QString names = NameList::shortened(reused, NamesInAMessage);
             done += tr("; the server holds another key under %1 (struck out)").arg(names);
         }
         emit message(done);
