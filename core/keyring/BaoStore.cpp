@@ -403,12 +403,13 @@ BaoResult<CorruptBackups> BaoStore::resetCorrupt()
     auto readStore = readRecords();
     auto readJournalFile = readJournal();
     // A newer BaoKeys's file is not damaged: neither file is touched.
-    for (const std::optional<BaoError> &refused :
-         {readStore ? std::nullopt : std::optional(readStore.error()),
-          readJournalFile ? std::nullopt : std::optional(readJournalFile.error())}) {
-        if (refused && refused->kind == BaoErrorKind::StoreTooNew)
-            return baokeys::unexpected(*refused);
-    }
+    const auto tooNew = [](const auto &read) {
+        return !read && read.error().kind == BaoErrorKind::StoreTooNew;
+    };
+    if (tooNew(readStore))
+        return baokeys::unexpected(readStore.error());
+    if (tooNew(readJournalFile))
+        return baokeys::unexpected(readJournalFile.error());
     CorruptBackups backups;
     if (!readStore) {
         auto moved = moveAside(m_path);
