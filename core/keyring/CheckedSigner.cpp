@@ -36,15 +36,16 @@ bao::BaoResult<Signature> CheckedSigner::check(const KeyRecord &record, const QB
 {
     if (!response)
         return baokeys::unexpected(response.error());
-    // Known since the last sync: the stored key is gone from the server, and
-    // the server is not misbehaving, so this is no security fault.
-    if (response->publicKey != record.publicKey && record.replacedOnServer)
-        return baokeys::unexpected(errors::replacedOnServer(record.uid));
-    if (response->publicKey != record.publicKey)
+    if (response->publicKey != record.publicKey) {
+        // Known since the last sync: the stored key is gone from the server,
+        // and the server is not misbehaving, so this is no security fault.
+        if (record.replacedOnServer)
+            return baokeys::unexpected(errors::replacedOnServer(record.uid));
         return baoError(
             BaoErrorKind::SecurityFault,
             QStringLiteral("the signer answered for '%1' with public key %2, but the stored key is %3")
                 .arg(record.uid, crypto::Hex::encode(response->publicKey), record.publicKeyHex()));
+    }
     if (!crypto::Secp256k1::isLowS(response->signature))
         return baoError(BaoErrorKind::SecurityFault,
                         QStringLiteral("the signer returned a high-S signature for '%1'").arg(record.uid));

@@ -17,8 +17,9 @@ namespace baokeys::keyring {
 // it only when the answer's public key is the stored one and the signature
 // verifies (low-S) over the digest meant. Anything else is
 // BaoErrorKind::SecurityFault, except another public key under a name a sync
-// already found reused (replacedOnServer): NotFound, the stored key is gone. The message is hashed here and
-// sent prehashed, so the signer signs exactly the 32 bytes checked.
+// already found reused (replacedOnServer): NotFound, the stored key is gone.
+// The message is hashed here and sent prehashed, so the signer signs exactly
+// the 32 bytes checked.
 //
 // Thread-safety: sign() may be called from many threads at once, each with
 // its own client.
