@@ -47,6 +47,9 @@ BaoSettings BaoSettings::fromEnvironment(const QProcessEnvironment &env)
     settings.tlsSkipVerify = parseGoBool(lookup(env, QStringLiteral("SKIP_VERIFY")));
     if (const auto timeout = parseDuration(lookup(env, QStringLiteral("CLIENT_TIMEOUT"))))
         settings.timeout = *timeout;
+    // Ours, not the bao CLI's: "0" or "false" keeps batch lanes on HTTP/1.1.
+    if (const QString http2 = env.value(QStringLiteral("BAOKEYS_HTTP2")); !http2.isEmpty())
+        settings.http2 = parseGoBool(http2);
     return settings;
 }
 
@@ -76,6 +79,8 @@ QString BaoSettings::describe() const
         text += QStringLiteral(" cacert=") + caCertFile;
     if (tlsSkipVerify)
         text += QStringLiteral(" tls-verify=OFF");
+    if (!http2)
+        text += QStringLiteral(" http2=off");
     return text;
 }
 

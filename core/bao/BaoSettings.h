@@ -21,7 +21,8 @@ enum class HttpTransportKind {
 //
 // fromEnvironment() reads the same variables as OpenBao's own CLI, with the
 // VAULT_* names as fallbacks: BAO_ADDR, BAO_TOKEN, BAO_NAMESPACE, BAO_CACERT,
-// BAO_SKIP_VERIFY, BAO_CLIENT_TIMEOUT ("30", "30s", "500ms", "2m").
+// BAO_SKIP_VERIFY, BAO_CLIENT_TIMEOUT ("30", "30s", "500ms", "2m"), and one
+// of ours: BAOKEYS_HTTP2=0 keeps batch lanes on HTTP/1.1 (see `http2`).
 // The token is a secret: it is never logged, and describe() leaves it out.
 struct BaoSettings {
     // One address, or the nodes of a cluster comma-separated in the order to
@@ -34,6 +35,10 @@ struct BaoSettings {
     bool tlsSkipVerify = false;                  // only when explicitly asked (warned once)
     std::chrono::milliseconds timeout{30000};    // per request (transfer timeout)
     HttpTransportKind transport = HttpTransportKind::QtNetwork;
+    // Batch lanes (Beast on an IoEngine) to an https address: HTTP/2 when the
+    // server offers it, a few shared connections instead of one per lane.
+    // False keeps them on HTTP/1.1 (a proxy that mishandles HTTP/2).
+    bool http2 = true;
 
     static BaoSettings fromEnvironment();
     static BaoSettings fromEnvironment(const QProcessEnvironment &env);

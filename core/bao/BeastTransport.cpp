@@ -1,7 +1,9 @@
 #include "core/bao/BeastTransport.h"
 
 #include "core/bao/BeastConnection.h"
+#include "core/bao/BeastDial.h"
 #include "core/bao/CancelToken.h"
+#include "core/bao/Http2Pool.h"
 #include "core/bao/IoLoop.h"
 
 #include <boost/asio/co_spawn.hpp>
@@ -18,14 +20,11 @@
 
 #include <openssl/crypto.h>
 #include <openssl/ssl.h>
-#include <openssl/x509v3.h>
 
 #include <poll.h>
 
 #include <atomic>
 #include <chrono>
-#include <map>
-#include <mutex>
 
 namespace baokeys::bao {
 
@@ -37,9 +36,12 @@ namespace net = boost::asio;
 namespace ssl = net::ssl;
 using tcp = net::ip::tcp;
 using boost::system::error_code;
+using dial::Origin;
+using dial::originOf;
+using dial::text;
+using dial::transportError;
 
-// A LIST of 100,000 keys with their key_info is about 25 MB.
-constexpr std::uint64_t MaxAnswerBytes = 64ull * 1024 * 1024;
+using dial::MaxAnswerBytes;
 
 void wipe(std::string &secret)
 {
@@ -69,142 +71,6 @@ void wipe(beast::flat_buffer &buffer)
     OPENSSL_cleanse(storage.data(), storage.size());
 }
 
-BaoError transportError(const QString &message)
-{
-    return BaoError{BaoErrorKind::Transport, message, 0, {}};
-}
-
-QString text(const error_code &ec)
-{
-    return QString::fromStdString(ec.message());
-}
-
-// Where a connection goes; a kept connection is reused only for the same one.
-struct Origin {
-    bool secure = false;
-    std::string host; // without IPv6 brackets
-    std::string port;
-    bool operator==(const Origin &) const = default;
-
-    QString describe() const
-    {
-        return QStringLiteral("%1:%2").arg(QString::fromStdString(host), QString::fromStdString(port));
-    }
-};
-
-Origin originOf(const QUrl &url)
-{
-    Origin origin;
-    origin.secure = url.scheme() == QLatin1String("https");
-    origin.host = url.host(QUrl::FullyEncoded).toStdString();
-    origin.port = std::to_string(url.port(origin.secure ? 443 : 80));
-    return origin;
-}
-
-// OpenSSL 3 parses the whole CA bundle when a context learns where it is
-// (about 45 ms here): every lane of a batch would pay that on its first
-// request. Contexts are shared instead, one per CA choice, for as long as a
-// connection uses them; an SSL_CTX is safe to share once it is set up.
-//
-// Thread-safety: acquire() may be called from any thread.
-class TlsContexts {
-public:
-    static Expected<std::shared_ptr<ssl::context>, BaoError> acquire(const QString &caCertFile,
-                                                                     bool verifyPeer)
-    {
-        static TlsContexts contexts;
-        return contexts.find(caCertFile, verifyPeer);
-    }
-
-private:
-    Expected<std::shared_ptr<ssl::context>, BaoError> find(const QString &caCertFile, bool verifyPeer)
-    {
-        const QString key = verifyPeer ? QStringLiteral("verify:") + caCertFile : QStringLiteral("none");
-        std::lock_guard lock(m_mutex);
-        if (auto shared = m_contexts[key].lock())
-            return shared;
-        auto context = std::make_shared<ssl::context>(ssl::context::tls_client);
-        context->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
-                             ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
-        if (verifyPeer) {
-            context->set_verify_mode(ssl::verify_peer);
-            error_code ec;
-            if (caCertFile.isEmpty())
-                context->set_default_verify_paths(ec);
-            else
-                context->load_verify_file(caCertFile.toStdString(), ec);
-            if (ec && !caCertFile.isEmpty())
-                return unexpected(HttpTransport::unusableCaFile(caCertFile));
-            if (ec)
-                return unexpected(transportError(
-                    QStringLiteral("the system CA certificates cannot be loaded: %1").arg(text(ec))));
-        }
-        m_contexts[key] = context;
-        return context;
-    }
-
-    std::mutex m_mutex;
-    std::map<QString, std::weak_ptr<ssl::context>> m_contexts; // guarded by m_mutex
-};
-
-bool isIpAddress(const std::string &host)
-{
-    error_code ec;
-    (void)net::ip::make_address(host, ec);
-    return !ec;
-}
-
-// Host names resolved in the last half minute, shared by every connection
-// of the process. A cold batch opens hundreds of connections to one server
-// at once, and each would otherwise call getaddrinfo, which blocks the loop
-// thread it runs on (no deadline of ours reaches it) for a DNS round trip:
-// a thousand lanes to https://bao.internal:8200 would wait seconds on the
-// DNS, the warm lanes on the same thread with them. A failure is not kept.
-class ResolvedNames {
-public:
-    static ResolvedNames &shared()
-    {
-        static ResolvedNames names;
-        return names;
-    }
-
-    tcp::resolver::results_type resolve(const net::any_io_executor &executor, const std::string &host,
-                                        const std::string &port, error_code &ec)
-    {
-        // Held across the lookup: a connection that needs the same name
-        // waits for this answer instead of asking the DNS too.
-        std::lock_guard lock(m_mutex);
-        const auto now = std::chrono::steady_clock::now();
-        const auto key = std::make_pair(host, port);
-        if (const auto found = m_names.find(key); found != m_names.end() && now - found->second.at < KeptFor)
-            return found->second.endpoints;
-        ++m_lookups;
-        tcp::resolver resolver(executor);
-        auto endpoints = resolver.resolve(host, port, ec);
-        if (ec)
-            m_names.erase(key);
-        else
-            m_names[key] = Entry{endpoints, now};
-        return endpoints;
-    }
-
-    int lookups() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_lookups;
-    }
-
-private:
-    static constexpr std::chrono::seconds KeptFor{30};
-    struct Entry {
-        tcp::resolver::results_type endpoints;
-        std::chrono::steady_clock::time_point at;
-    };
-    mutable std::mutex m_mutex;
-    std::map<std::pair<std::string, std::string>, Entry> m_names; // guarded by m_mutex
-    int m_lookups = 0;                                            // guarded by m_mutex
-};
-
 } // namespace
 
 // The state of one connection. Held by a shared_ptr: a cancel or a deadline
@@ -212,9 +78,10 @@ private:
 // connection) is gone; it holds a weak_ptr and a generation.
 class BeastConnection::Socket : public std::enable_shared_from_this<BeastConnection::Socket> {
 public:
-    Socket(const BaoSettings &settings, net::any_io_executor executor)
+    Socket(const BaoSettings &settings, net::any_io_executor executor, net::io_context *http2Loop)
         : m_executor(std::move(executor)), m_timer(m_executor), m_timeout(settings.timeout),
-          m_caCertFile(settings.caCertFile), m_verifyPeer(!settings.tlsSkipVerify)
+          m_caCertFile(settings.caCertFile), m_verifyPeer(!settings.tlsSkipVerify),
+          m_http2Loop(settings.http2 ? http2Loop : nullptr)
     {}
     ~Socket() { close(); }
 
@@ -229,7 +96,6 @@ private:
     tcp::socket &socket() { return m_tls ? m_tls->next_layer() : *m_socket; }
     bool stopped() const { return m_cancelled || m_timedOut; }
     net::awaitable<std::optional<BaoError>> open(const Origin &origin);
-    net::awaitable<void> connect(const tcp::resolver::results_type &endpoints, error_code &ec);
     void close();
     bool closedByPeer();
     net::awaitable<error_code> roundTrip(const Request &request, Parser &parser);
@@ -246,6 +112,8 @@ private:
     QString m_caCertFile;
     bool m_verifyPeer = true;
     std::shared_ptr<ssl::context> m_tlsContext; // taken at the first https connection
+    net::io_context *m_http2Loop = nullptr;     // null: HTTP/1.1 only
+    std::shared_ptr<Http2Pool> m_http2;         // the pool of the origin last reached over HTTP/2
 
     std::unique_ptr<tcp::socket> m_socket;           // plain HTTP, or
     std::unique_ptr<ssl::stream<tcp::socket>> m_tls; // HTTPS
@@ -264,8 +132,19 @@ net::awaitable<HttpAnswer> BeastConnection::Socket::exchange(HttpCall &call, Can
 {
     HttpAnswer answer;
     const Origin origin = originOf(call.url);
+    if (origin.secure && m_http2Loop) {
+        if (!m_http2 || !(m_http2->origin() == origin))
+            m_http2 = Http2Pool::shared(*m_http2Loop, origin, m_caCertFile, m_verifyPeer);
+        if (!m_http2->declined()) {
+            Http2Pool::Result result = co_await m_http2->exchange(call, cancel, m_timeout);
+            if (!result.declined) {
+                call.body.fill('\0');
+                co_return std::move(result.answer);
+            }
+        }
+    }
     if (origin.secure && !m_tlsContext) {
-        auto context = TlsContexts::acquire(m_caCertFile, m_verifyPeer);
+        auto context = dial::tlsContext(m_caCertFile, m_verifyPeer);
         if (!context) {
             call.body.fill('\0');
             answer.transportError = context.error();
@@ -400,16 +279,7 @@ net::awaitable<std::optional<BaoError>> BeastConnection::Socket::open(const Orig
     if (stopped())
         co_return failure(net::error::operation_aborted, {});
     error_code ec;
-    tcp::resolver::results_type endpoints;
-    if (isIpAddress(origin.host)) {
-        endpoints = tcp::resolver::results_type::create(
-            tcp::endpoint(net::ip::make_address(origin.host), net::ip::port_type(std::stoi(origin.port))),
-            origin.host, origin.port);
-    } else {
-        // getaddrinfo blocks without our deadline: asked once for all the
-        // connections opened within half a minute, which are kept afterwards.
-        endpoints = ResolvedNames::shared().resolve(m_executor, origin.host, origin.port, ec);
-    }
+    const tcp::resolver::results_type endpoints = dial::resolve(m_executor, origin, ec);
     if (ec) {
         m_connectFailed = true;
         co_return transportError(
@@ -420,7 +290,10 @@ net::awaitable<std::optional<BaoError>> BeastConnection::Socket::open(const Orig
         m_tls = std::make_unique<ssl::stream<tcp::socket>>(m_executor, *m_tlsContext);
     else
         m_socket = std::make_unique<tcp::socket>(m_executor);
-    co_await connect(endpoints, ec);
+    // A named function, not a temporary of the co_await expression (GCC 12
+    // destroys those twice when they own something).
+    const std::function<bool()> isStopped = [this] { return stopped(); };
+    co_await dial::connect(socket(), endpoints, isStopped, ec);
     if (!ec && stopped())
         ec = net::error::operation_aborted; // the abort came between two steps
     if (ec) {
@@ -431,54 +304,21 @@ net::awaitable<std::optional<BaoError>> BeastConnection::Socket::open(const Orig
     socket().set_option(tcp::no_delay(true), ec); // one request, one answer: never wait to fill a segment
 
     if (origin.secure) {
-        if (!isIpAddress(origin.host))
-            SSL_set_tlsext_host_name(m_tls->native_handle(), origin.host.c_str()); // SNI
-        if (m_verifyPeer) {
-            // OpenSSL's own check, so that a mismatch is named in the verdict.
-            X509_VERIFY_PARAM *check = SSL_get0_param(m_tls->native_handle());
-            if (isIpAddress(origin.host)) {
-                X509_VERIFY_PARAM_set1_ip_asc(check, origin.host.c_str());
-            } else {
-                X509_VERIFY_PARAM_set_hostflags(check, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
-                X509_VERIFY_PARAM_set1_host(check, origin.host.c_str(), 0);
-            }
-        }
+        dial::prepareTls(m_tls->native_handle(), origin, m_verifyPeer);
         co_await m_tls->async_handshake(ssl::stream_base::client,
                                         net::redirect_error(net::use_awaitable, ec));
         if (!ec && stopped())
             ec = net::error::operation_aborted;
         if (ec) {
-            const long verdict = SSL_get_verify_result(m_tls->native_handle());
-            close();
             BaoError error =
                 failure(ec, QStringLiteral("TLS handshake with %1 failed").arg(origin.describe()));
-            if (error.kind == BaoErrorKind::Transport && verdict != X509_V_OK)
-                error.message +=
-                    QStringLiteral(": ") + QString::fromLatin1(X509_verify_cert_error_string(verdict));
+            dial::explainHandshake(error, m_tls->native_handle());
+            close();
             co_return error;
         }
     }
     m_origin = origin;
     co_return std::nullopt;
-}
-
-// The addresses in turn until one answers, as net::async_connect does, but
-// with each socket opened here: asio's range connect reports a socket it
-// could not open (no descriptor left: EMFILE) as "Operation canceled".
-net::awaitable<void> BeastConnection::Socket::connect(const tcp::resolver::results_type &endpoints,
-                                                      error_code &ec)
-{
-    ec = net::error::not_found;
-    for (const auto &entry : endpoints) {
-        error_code ignored;
-        socket().close(ignored);
-        socket().open(entry.endpoint().protocol(), ec);
-        if (ec)
-            co_return; // the next address would meet the same limit
-        co_await socket().async_connect(entry.endpoint(), net::redirect_error(net::use_awaitable, ec));
-        if (!ec || stopped())
-            co_return;
-    }
 }
 
 void BeastConnection::Socket::close()
@@ -538,8 +378,9 @@ BaoError BeastConnection::Socket::failure(const error_code &ec, const QString &c
     return transportError(QStringLiteral("%1: %2").arg(context, text(ec)));
 }
 
-BeastConnection::BeastConnection(const BaoSettings &settings, net::any_io_executor executor)
-    : m_socket(std::make_shared<Socket>(settings, std::move(executor)))
+BeastConnection::BeastConnection(const BaoSettings &settings, net::any_io_executor executor,
+                                 net::io_context *http2Loop)
+    : m_socket(std::make_shared<Socket>(settings, std::move(executor), http2Loop))
 {}
 
 BeastConnection::~BeastConnection() = default;
@@ -566,12 +407,13 @@ BeastTransport::BeastTransport(const BaoSettings &settings)
 {}
 
 BeastTransport::BeastTransport(const BaoSettings &settings, IoEngine &engine)
-    : m_connection(std::make_unique<BeastConnection>(settings, net::make_strand(engine.loop().context)))
+    : m_connection(std::make_unique<BeastConnection>(settings, net::make_strand(engine.loop().context),
+                                                     &engine.loop().context))
 {}
 
 int BeastTransport::nameLookups()
 {
-    return ResolvedNames::shared().lookups();
+    return dial::nameLookups();
 }
 
 BeastTransport::~BeastTransport()

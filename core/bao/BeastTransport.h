@@ -18,6 +18,8 @@ class IoEngine;
 // exchange() blocks, with an io_context of its own), or on an IoEngine (the
 // second: its connection lives on a strand of the engine's loop and only
 // BaoClient's asynchronous calls use it; exchange() must not be called).
+// On an IoEngine, an https request goes over the engine's shared HTTP/2
+// connections to that server when it speaks HTTP/2 (see Http2Pool).
 //
 // Thread-safety: as HttpTransport.
 class BeastTransport final : public HttpTransport {

@@ -4,6 +4,7 @@
 #include "core/crypto/SecureBytes.h"
 #include "core/signer/BodyBudget.h"
 #include "core/signer/ConnectionTable.h"
+#include "core/signer/Http2Session.h"
 
 #include <QFile>
 #include <array>
@@ -16,6 +17,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <openssl/crypto.h>
+#include <openssl/ssl.h>
 #include <optional>
 #include <pthread.h>
 #include <thread>
@@ -45,6 +48,8 @@ constexpr int AcceptBurst = 64;
 // Descriptors kept for everything but connections: the event loop, timers,
 // key files, the data folder's lock, stdio.
 constexpr rlim_t DescriptorReserve = 32;
+// A request's header fields together, on HTTP/1.1 and HTTP/2 alike.
+constexpr std::size_t HeaderLimit = 64 * 1024;
 
 struct Shared {
     HttpListener::Handler handler;
@@ -93,7 +98,7 @@ using Parser = http::request_parser<http::string_body>;
 void setLimits(Parser &parser, quint64 bodyLimit)
 {
     parser.body_limit(bodyLimit);
-    parser.header_limit(64 * 1024);
+    parser.header_limit(HeaderLimit);
 }
 
 // After the header, a request parser is done unless a body follows: a
@@ -127,6 +132,188 @@ HttpResponse bodyTooLarge()
     tooLarge.body = R"({"errors":["http: request body too large"]})";
     return tooLarge;
 }
+
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
+// One HTTP/2 connection (TLS, ALPN "h2"): the socket's bytes go through an
+// Http2Session, each complete request is answered by the handler at once,
+// and the answer is sent when its delay (injected latency) has passed, so a
+// delayed stream holds a timer and nothing else while the others go on.
+// Everything runs on the connection's strand; only m_idle is read from
+// other threads (by the connection table).
+class Http2Connection : public Connection, public std::enable_shared_from_this<Http2Connection> {
+public:
+    static void serve(Shared &shared, TlsStream stream)
+    {
+        auto connection = std::make_shared<Http2Connection>(shared, std::move(stream));
+        connection->m_id = shared.connections.add(connection);
+        connection->afterActivity(); // our SETTINGS go out first
+        connection->read();
+    }
+
+    Http2Connection(Shared &shared, TlsStream stream)
+        : m_shared(shared), m_stream(std::move(stream)), m_idleTimer(m_stream.get_executor()),
+          m_writeTimer(m_stream.get_executor()),
+          m_session({shared.bodyLimit, HeaderLimit, &shared.bodies}, shared.screen,
+                    [this](std::int32_t id, HttpRequest &request) { onRequest(id, request); })
+    {}
+
+    ~Http2Connection() override
+    {
+        // Answers still owed when the loop stopped are not sent.
+        m_shared.busy.fetch_sub(m_owed);
+        m_shared.connections.remove(m_id);
+    }
+
+    bool isIdle() const override { return m_idle.load(std::memory_order_relaxed); }
+
+    void closeIfIdle() override
+    {
+        net::post(m_stream.get_executor(), [self = shared_from_this()] {
+            if (self->m_session.openStreams() == 0)
+                self->endGracefully();
+        });
+    }
+
+private:
+    void read()
+    {
+        m_stream.async_read_some(
+            net::buffer(m_readBuffer), [self = shared_from_this()](error_code ec, std::size_t n) {
+                if (ec) { // the client closed, or we did
+                    self->closeSocket();
+                    return;
+                }
+                const bool usable =
+                    self->m_session.receive(QByteArrayView(self->m_readBuffer.data(), qsizetype(n)));
+                OPENSSL_cleanse(self->m_readBuffer.data(), n); // may have carried a private key (import)
+                if (!usable)
+                    self->m_broken = true;
+                self->afterActivity();
+                if (usable && !self->m_closed)
+                    self->read();
+            });
+    }
+
+    // Called by the session from within receive(): the handler answers now,
+    // the answer is sent now or after its delay. (Nothing is written from
+    // here: nghttp2 takes no output calls inside its own callbacks.)
+    void onRequest(std::int32_t id, HttpRequest &request)
+    {
+        ++m_owed;
+        m_shared.busy.fetch_add(1);
+        HttpResponse response = m_shared.handler(request);
+        if (response.delay.count() <= 0) {
+            deliver(id, std::move(response));
+            return;
+        }
+        auto timer = std::make_shared<net::steady_timer>(m_stream.get_executor(), response.delay);
+        timer->async_wait(
+            [self = shared_from_this(), timer, id, response = std::move(response)](error_code) mutable {
+                self->deliver(id, std::move(response));
+                self->afterActivity();
+            });
+    }
+
+    void deliver(std::int32_t id, HttpResponse response)
+    {
+        m_session.answer(id, std::move(response));
+        --m_owed;
+        m_shared.busy.fetch_sub(1);
+    }
+
+    // After bytes came in or an answer was handed over: write what the
+    // session has, and keep the idle state and its timer up to date.
+    void afterActivity()
+    {
+        if (m_closed)
+            return;
+        const bool idle = m_session.openStreams() == 0;
+        m_idle.store(idle, std::memory_order_relaxed);
+        if (m_shared.stopping.load())
+            endGracefully(); // streams already open are still answered
+        if (idle && !m_idleTimerArmed) {
+            m_idleTimerArmed = true;
+            m_idleTimer.expires_after(m_shared.connections.nearCap() ? ShortIdleTimeout : IdleTimeout);
+            m_idleTimer.async_wait([self = shared_from_this()](error_code ec) {
+                self->m_idleTimerArmed = false;
+                if (!ec && self->m_session.openStreams() == 0)
+                    self->endGracefully();
+            });
+        } else if (!idle && m_idleTimerArmed) {
+            m_idleTimer.cancel();
+        }
+        flush();
+    }
+
+    void endGracefully()
+    {
+        if (m_goingAway || m_closed)
+            return;
+        m_goingAway = true;
+        m_session.goAway();
+        flush();
+    }
+
+    void flush()
+    {
+        if (m_writing || m_closed)
+            return;
+        m_output = m_session.takeOutput();
+        if (m_output.isEmpty()) {
+            if (m_broken || !m_session.isAlive())
+                closeSocket();
+            return;
+        }
+        m_writing = true;
+        m_writeTimer.expires_after(WriteTimeout);
+        m_writeTimer.async_wait([self = shared_from_this()](error_code ec) {
+            if (!ec) // the client stopped reading
+                self->closeSocket();
+        });
+        net::async_write(m_stream, net::buffer(m_output.constData(), std::size_t(m_output.size())),
+                         [self = shared_from_this()](error_code ec, std::size_t) {
+                             self->m_writing = false;
+                             self->m_writeTimer.cancel();
+                             crypto::wipe(self->m_output); // an export answer carries a private key
+                             if (ec)
+                                 self->closeSocket();
+                             else
+                                 self->flush();
+                         });
+    }
+
+    // Go's server also just closes the connection after its final GOAWAY.
+    void closeSocket()
+    {
+        if (m_closed)
+            return;
+        m_closed = true;
+        m_idle.store(false, std::memory_order_relaxed);
+        m_idleTimer.cancel();
+        m_writeTimer.cancel();
+        error_code ignored;
+        auto &socket = beast::get_lowest_layer(m_stream).socket();
+        socket.shutdown(tcp::socket::shutdown_both, ignored);
+        socket.close(ignored);
+    }
+
+    Shared &m_shared;
+    quint64 m_id = 0;
+    std::atomic<bool> m_idle{false};
+    TlsStream m_stream;
+    net::steady_timer m_idleTimer;
+    net::steady_timer m_writeTimer;
+    Http2Session m_session;
+    std::array<char, 16384> m_readBuffer{};
+    QByteArray m_output; // being written
+    int m_owed = 0;      // requests handed to the handler and not yet answered
+    bool m_writing = false;
+    bool m_idleTimerArmed = false;
+    bool m_goingAway = false;
+    bool m_broken = false; // a protocol error: the session's last GOAWAY, then close
+    bool m_closed = false;
+};
 
 // One connection: read a request's header, screen it, read its body, ask
 // the handler, (maybe) wait on a timer, write, and loop while the client keeps
@@ -177,11 +364,28 @@ private:
             m_stream.async_handshake(ssl::stream_base::server,
                                      [self = this->shared_from_this()](error_code ec) {
                                          if (!ec)
-                                             self->readNext();
+                                             self->afterHandshake();
                                      });
         } else {
             readNext();
         }
+    }
+
+    // A client that offered HTTP/2 and got it (ALPN) is served by an
+    // Http2Connection, which takes over the TLS stream.
+    void afterHandshake()
+    {
+        if constexpr (IsTls) {
+            const unsigned char *protocol = nullptr;
+            unsigned int length = 0;
+            SSL_get0_alpn_selected(m_stream.native_handle(), &protocol, &length);
+            if (std::string_view(reinterpret_cast<const char *>(protocol), length) == "h2") {
+                beast::get_lowest_layer(m_stream).expires_never();
+                Http2Connection::serve(m_shared, std::move(m_stream));
+                return;
+            }
+        }
+        readNext();
     }
 
     void readNext()
@@ -449,6 +653,9 @@ public:
                 return unexpected(SignerStartError{
                     Kind::TlsFailed, QStringLiteral("cannot load TLS certificate %1: %2")
                                          .arg(m_config.tlsCertFile, QString::fromStdString(ec.message()))});
+            // Offers HTTP/2 first, as Go's server (OpenBao) does.
+            if (m_config.http2)
+                SSL_CTX_set_alpn_select_cb(m_tls->native_handle(), &selectProtocol, nullptr);
             m_tls->use_private_key_file(QFile::encodeName(m_config.tlsKeyFile).toStdString(),
                                         ssl::context::pem, ec);
             if (ec)
@@ -523,6 +730,18 @@ public:
     }
 
 private:
+    static int selectProtocol(SSL *, const unsigned char **out, unsigned char *outLength,
+                              const unsigned char *offered, unsigned int offeredLength, void *)
+    {
+        static const unsigned char ours[] = "\x02h2\x08http/1.1";
+        unsigned char *chosen = nullptr;
+        if (SSL_select_next_proto(&chosen, outLength, ours, sizeof ours - 1, offered, offeredLength) !=
+            OPENSSL_NPN_NEGOTIATED)
+            return SSL_TLSEXT_ERR_NOACK; // nothing we speak offered: HTTP/1.1 without ALPN
+        *out = chosen;
+        return SSL_TLSEXT_ERR_OK;
+    }
+
     // The configured cap, kept below the open-file limit so that the cap,
     // which makes room by closing idle connections, is met before accept()
     // runs out of descriptors.

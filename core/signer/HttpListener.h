@@ -12,7 +12,7 @@
 
 namespace baokeys::signer {
 
-// The HTTP/1.1 (optionally TLS) front, on Boost.Beast: a few I/O threads serve
+// The HTTP/1.1 (optionally TLS, and then HTTP/2 too) front, on Boost.Beast: a few I/O threads serve
 // many keep-alive connections; the raw method string reaches the handler, so
 // LIST is not lost; an answer with a delay waits on an asio timer, so a
 // delayed request holds no thread. Bodies over the limit get 413.
@@ -38,6 +38,7 @@ public:
         quint16 port = 0;
         QString tlsCertFile;
         QString tlsKeyFile;
+        bool http2 = true; // over TLS: offered first (ALPN "h2"), served by an Http2Session
         int threads = 2;
         quint64 bodyLimit = quint64(32) << 20;   // OpenBao's default max_request_size
         quint64 bodyBudget = quint64(128) << 20; // all bodies in flight together

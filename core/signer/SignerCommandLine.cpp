@@ -91,6 +91,9 @@ Expected<SignerLaunch, QString> parse(const QStringList &arguments, const QProce
                                      QStringLiteral("file"));
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QStringLiteral("PEM private key for HTTPS."),
                                     QStringLiteral("file"));
+    const QCommandLineOption noHttp2(
+        QStringLiteral("no-http2"),
+        QStringLiteral("Over HTTPS, serve HTTP/1.1 only (as behind an HTTP/1.1 proxy)."));
     const QCommandLineOption insecure(QStringLiteral("insecure-listen"),
                                       QStringLiteral("Allow plain HTTP on a non-loopback address."));
     const QCommandLineOption latency(QStringLiteral("latency"),
@@ -127,10 +130,10 @@ Expected<SignerLaunch, QString> parse(const QStringList &arguments, const QProce
         QStringLiteral("shutdown-grace"),
         QStringLiteral("On SIGTERM/SIGINT, how long requests in flight may take to answer (default 10s)."),
         QStringLiteral("duration"), QStringLiteral("10s"));
-    parser.addOptions({help,           dev,          rootToken, listen,    mount,       dataDir,
-                       passphraseFile, tlsCert,      tlsKey,    insecure,  latency,     jitter,
-                       keyLatency,     failRate,     rateLimit, standbyOf, startSealed, ioThreads,
-                       maxConnections, shutdownGrace});
+    parser.addOptions({help,           dev,           rootToken, listen,    mount,       dataDir,
+                       passphraseFile, tlsCert,       tlsKey,    insecure,  latency,     jitter,
+                       keyLatency,     failRate,      rateLimit, standbyOf, startSealed, ioThreads,
+                       maxConnections, shutdownGrace, noHttp2});
 
     SignerLaunch launch;
     if (!parser.parse(arguments))
@@ -163,6 +166,7 @@ Expected<SignerLaunch, QString> parse(const QStringList &arguments, const QProce
     options.tlsCertFile = parser.value(tlsCert);
     options.tlsKeyFile = parser.value(tlsKey);
     options.insecureListen = parser.isSet(insecure);
+    options.http2 = !parser.isSet(noHttp2);
     options.startSealed = parser.isSet(startSealed);
     options.standbyOf = parser.value(standbyOf).trimmed();
     while (options.standbyOf.endsWith(QLatin1Char('/')))

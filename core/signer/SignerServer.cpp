@@ -131,6 +131,7 @@ public:
         config.port = m_options.port;
         config.tlsCertFile = m_options.tlsCertFile;
         config.tlsKeyFile = m_options.tlsKeyFile;
+        config.http2 = m_options.http2;
         config.threads = m_options.ioThreads;
         config.maxConnections = std::size_t(std::max(1, m_options.maxConnections));
         config.bodyBudget = m_options.bodyMemoryBudget;

@@ -25,6 +25,7 @@ struct SignerOptions {
     QString standbyOf;
     QString tlsCertFile; // both set: serve HTTPS
     QString tlsKeyFile;
+    bool http2 = true;           // over HTTPS, offer HTTP/2 (ALPN), as OpenBao does
     bool insecureListen = false; // allow plain HTTP on a non-loopback address
     int ioThreads = 2;
     // Open connections at most (also kept under the open-file limit); at the

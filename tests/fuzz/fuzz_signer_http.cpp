@@ -4,14 +4,10 @@
 // in-memory signer per input. Every answer has a status a client can read
 // and a body that is empty or a JSON object, except the plain-text 404 that
 // Go's net/http gives a path outside /v1/.
+#include "FuzzSigner.h"
 #include "FuzzSupport.h"
 
-#include "core/signer/FaultInjector.h"
 #include "core/signer/HttpListener.h"
-#include "core/signer/KeyStore.h"
-#include "core/signer/SecpEngine.h"
-#include "core/signer/ServerState.h"
-#include "core/signer/VaultRouter.h"
 
 #include <QJsonDocument>
 
@@ -20,26 +16,16 @@ using namespace baokeys::signer;
 
 namespace {
 
-// The seed corpus uses this token and unseal key (base64 of 32 'k' bytes).
-constexpr char RootToken[] = "s.fuzzfuzzfuzzfuzzfuzzfuzz";
 // Small, so that a fuzzed input can reach the 413 answer.
 constexpr quint64 BodyLimit = 4096;
 // Requests answered per input at most; the rest of the bytes are ignored.
 constexpr int MaxRequests = 16;
 
-struct Signer {
-    KeyStore keys;
-    ServerState state{QByteArray(RootToken), QByteArray(32, 'k').toBase64(), false, QStringLiteral("inmem")};
-    SecpEngine engine{keys};
-    FaultInjector faults;
-    VaultRouter router{state, engine, faults, QStringLiteral("secp256k1")};
-};
-
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    Signer signer; // an input sees only the keys its own requests made
+    fuzz::Signer signer; // an input sees only the keys its own requests made
     const HttpListener::Handler handler = [&signer](HttpRequest &request) {
         return signer.router.handle(request);
     };

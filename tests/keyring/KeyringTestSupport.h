@@ -5,6 +5,8 @@
 #include "EmbeddedSigner.h"
 #include "VectorFile.h"
 
+#include "core/keyring/BaoKeyring.h"
+
 #include <QJsonObject>
 #include <QTest> // the tests including this header rely on it
 
@@ -25,6 +27,20 @@ inline std::unique_ptr<baokeys::signer::SignerServer> startSigner(int ioThreads 
 inline baokeys::bao::BaoSettings settingsFor(const baokeys::signer::SignerServer &server)
 {
     return baokeys::testsupport::EmbeddedSigner::settingsFor(server);
+}
+
+// Creates PREFIX-1 .. PREFIX-COUNT through the keyring's batch; a key that
+// fails fails the test (the caller returns on QTest::currentTestFailed()).
+inline void createWorkers(baokeys::keyring::BaoKeyring &keyring, const QString &prefix, int count)
+{
+    baokeys::keyring::CreateBatchRequest request;
+    request.prefix = prefix;
+    request.count = count;
+    auto job = keyring.createBatch(request);
+    QVERIFY2(job.hasValue(), job ? "" : qPrintable(job.error().describe()));
+    job->future.waitForFinished();
+    for (const auto &result : job->future.results())
+        QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error->describe()));
 }
 
 } // namespace keyringtest

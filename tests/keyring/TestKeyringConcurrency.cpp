@@ -5,6 +5,7 @@
 // cores) but each one is far below the sequential time, so they fail if the
 // work is serialised anywhere.
 #include "KeyringTestSupport.h"
+#include "LoopbackConnections.h"
 
 #include "core/bao/BaoClient.h"
 #include "core/bao/BeastTransport.h"
@@ -90,24 +91,7 @@ QSet<QString> threadsNamed(const QByteArray &name = {})
     return ids;
 }
 
-// The local ports of this machine's established TCP connections to
-// 127.0.0.1:`port`, from /proc (the clients' side of each connection).
-QSet<QString> connectionsTo(quint16 port)
-{
-    QSet<QString> localPorts;
-    QFile table(QStringLiteral("/proc/net/tcp"));
-    if (!table.open(QIODevice::ReadOnly))
-        return localPorts;
-    const QByteArray remote = "0100007F:" + QByteArray::number(port, 16).toUpper().rightJustified(4, '0');
-    constexpr QByteArrayView Established = "01";
-    for (const QByteArray &line : table.readAll().split('\n')) {
-        const QList<QByteArray> fields = line.simplified().split(' ');
-        // sl local_address rem_address st ...
-        if (fields.size() > 3 && fields.at(2) == remote && fields.at(3) == Established)
-            localPorts << QString::fromLatin1(fields.at(1));
-    }
-    return localPorts;
-}
+using baokeys::testsupport::connectionsTo;
 
 } // namespace
 
@@ -121,14 +105,7 @@ private:
 
     void createWorkers(const QString &prefix, int count)
     {
-        CreateBatchRequest request;
-        request.prefix = prefix;
-        request.count = count;
-        auto job = m_keyring->createBatch(request);
-        QVERIFY2(job.hasValue(), job ? "" : qPrintable(job.error().describe()));
-        job->future.waitForFinished();
-        for (const auto &result : job->future.results())
-            QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error->describe()));
+        keyringtest::createWorkers(*m_keyring, prefix, count);
     }
 
     void setLatency(std::chrono::milliseconds latency, QHash<QString, std::chrono::milliseconds> perKey = {})
