@@ -23,6 +23,11 @@
 #      machine: h2load (nghttp2's load generator, a lean C client that
 #      neither reads the JSON nor verifies) sending the same cold batch over
 #      HTTP/1.1, one new connection per request, timed the same way
+#      The same two batches again over HTTPS (a TLS signer, as production
+#      OpenBao runs), where the CLI's lanes speak HTTP/2 over a few shared
+#      connections: beside them h2load's HTTP/2 floor (streams over
+#      ceil(N/250) connections per thread) and baokeys-cli with
+#      BAOKEYS_HTTP2=0 (a TLS handshake per lane, as before HTTP/2)
 #   3  zero-latency throughput over wrk's at the same connection count
 #   4  fairness at zero latency: p99 over p50 of the items' latencies within a
 #      batch (and the slowest item over p50, so a starved lane shows)
@@ -74,14 +79,24 @@ trap cleanup EXIT
 
 free_port() { "$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-# start_signer LATENCY_MS KEYS: a fresh dev signer and a fresh store with KEYS keys.
+# start_signer LATENCY_MS KEYS [tls]: a fresh dev signer (over HTTPS with a
+# certificate for 127.0.0.1 when asked) and a fresh store with KEYS keys.
 start_signer() {
   cleanup
   port="$(free_port)"
   addr="http://127.0.0.1:$port"
-  local latency=()
+  local latency=() tls=()
   [ "$1" -gt 0 ] && latency=(--latency "${1}ms")
-  "$signer" --dev --dev-root-token-id "$token" --listen "127.0.0.1:$port" "${latency[@]}" >"$work/signer.log" 2>&1 &
+  unset BAO_CACERT
+  if [ "${3:-}" = tls ]; then
+    [ -f "$work/tls/cert.pem" ] || { mkdir -p "$work/tls" && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
+        -nodes -keyout "$work/tls/key.pem" -out "$work/tls/cert.pem" -days 3650 -subj /CN=127.0.0.1 \
+        -addext subjectAltName=IP:127.0.0.1 >/dev/null 2>&1; }
+    tls=(--tls-cert "$work/tls/cert.pem" --tls-key "$work/tls/key.pem")
+    addr="https://127.0.0.1:$port"
+    export BAO_CACERT="$work/tls/cert.pem"
+  fi
+  "$signer" --dev --dev-root-token-id "$token" --listen "127.0.0.1:$port" "${latency[@]}" "${tls[@]}" >"$work/signer.log" 2>&1 &
   signer_pid=$!
   export BAO_ADDR="$addr" BAO_TOKEN="$token"
   for _ in $(seq 50); do "$cli" --store "$work/store.json" status >/dev/null 2>&1 && break; sleep 0.1; done
@@ -99,7 +114,7 @@ record() { # record ROW CLIENT VALUE FAILED EXTRA [MORE]: MORE is more JSON fiel
 # the wall time it reports (the signing), the process's own wall and CPU time
 # (start-up included) and, from its per-item lines, p50, p99 and the slowest item.
 run_cli() {
-  local row=$1 keys=$2 repeat=$3 conc=$4 start end cpu parallelism=()
+  local row=$1 keys=$2 repeat=$3 conc=$4 label=${5:-baokeys-cli} start end cpu parallelism=()
   local TIMEFORMAT='%3U %3S'
   [ "$conc" != default ] && parallelism=(--parallelism "$conc")
   start=$(date +%s%N)
@@ -108,9 +123,9 @@ run_cli() {
       --message-hex "$message_hex" "${parallelism[@]}" >"$work/cli.jsonl" 2>"$work/cli.err" || true; } 2>"$work/cli.time"
   end=$(date +%s%N)
   cpu="$(awk '{printf "%.1f", ($1 + $2) * 1000}' "$work/cli.time")"
-  "$python" - "$work/cli.jsonl" "$row" "$(( (end - start) / 1000000 ))" "$cpu" >>"$results" <<'PY'
+  "$python" - "$work/cli.jsonl" "$row" "$(( (end - start) / 1000000 ))" "$cpu" "$label" >>"$results" <<'PY'
 import json, sys
-path, row, process_ms, cpu_ms = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
+path, row, process_ms, cpu_ms, label = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
 items, summary = [], None
 for line in open(path):
     r = json.loads(line)
@@ -119,7 +134,7 @@ for line in open(path):
     elif "finished_ms" in r and "started_ms" in r:
         items.append(r["finished_ms"] - r["started_ms"])
 slowest = max(items) if items else 0.0
-print(json.dumps({"row": row, "client": "baokeys-cli", "value": summary["wall_ms"], "failed": summary["failed"],
+print(json.dumps({"row": row, "client": label, "value": summary["wall_ms"], "failed": summary["failed"],
                   "extra": f"process {process_ms:.0f} ms, CPU {cpu_ms:.0f} ms", "process_ms": process_ms,
                   "cpu_ms": cpu_ms, "p50_ms": summary["p50_ms"], "p99_ms": summary["p99_ms"], "max_ms": slowest}))
 PY
@@ -130,17 +145,25 @@ PY
 # threads as there are cores. What it spends is what the machine, the kernel
 # and the signer cost any client, without JSON or verification. Records the
 # process's wall time, start-up included, as run_cli does.
+# With h2 (over HTTPS): HTTP/2 instead, up to 250 streams per connection (Go's
+# and the signer's limit) on ceil(N / threads / 250) connections per thread.
 run_lean() {
-  local row=$1 n=$2 start end threads done_count
+  local row=$1 n=$2 protocol=${3:-h1} start end threads done_count shape label=h2load
   threads=$(nproc)
   [ "$threads" -gt "$n" ] && threads=$n
+  shape=(--h1 -c "$n" -m 1)
+  if [ "$protocol" = h2 ]; then
+    shape=(-c "$(( threads * ((n / threads + 249) / 250) ))" -m 250)
+    label=h2load-h2
+  fi
   start=$(date +%s%N)
-  h2load --h1 -n "$n" -c "$n" -m 1 -t "$threads" -d "$work/sign-body.json" -H "X-Vault-Token: $token" \
+  h2load "${shape[@]}" -n "$n" -t "$threads" -d "$work/sign-body.json" -H "X-Vault-Token: $token" \
     -H 'Content-Type: application/json' "$addr/v1/secp256k1/sign/bench-1" >"$work/h2load.out" 2>&1 || true
   end=$(date +%s%N)
   # "requests: N total, N started, N done, S succeeded, F failed, E errored, T timeout"
   done_count="$(awk '/^requests:/ {print $8}' "$work/h2load.out")"
-  record "$row" h2load "$(( (end - start) / 1000000 ))" "$(( n - ${done_count:-0} ))" "process, HTTP/1.1, $threads threads"
+  record "$row" "$label" "$(( (end - start) / 1000000 ))" "$(( n - ${done_count:-0} ))" \
+    "process, $(grep -o 'Application protocol: .*' "$work/h2load.out" || echo "$protocol"), $threads threads"
 }
 
 # run_clients ROW N KEYS REPEAT CONCURRENCY: each client $runs times.
@@ -192,6 +215,16 @@ for i in $(seq $((runs + 2))); do
   run_cli n1024 64 16 1024
   run_lean n1024 1024
 done
+# The cold batches again over HTTPS: HTTP/2 lanes, h2load's HTTP/2 floor, and
+# the lanes held to HTTP/1.1 (a TLS handshake each), interleaved run by run.
+start_signer "$latency_ms" 64 tls
+for i in $(seq $((runs + 2))); do
+  for n in 256 1024; do
+    run_cli "tls$n" 64 $((n / 64)) "$n"
+    run_lean "tls$n" "$n" h2
+    BAOKEYS_HTTP2=0 run_cli "tls$n" 64 $((n / 64)) "$n" baokeys-cli-http1
+  done
+done
 cleanup
 signer_pid=""
 verify_us="$("$verify" "$throughput_n" "$throughput_keys" | awk '/^verify_us/ {print $2}')"
@@ -236,8 +269,8 @@ print(f"ratios are speed ratios (>1.00x: baokeys-cli faster); 'vs best peer' nam
 print(f"median of {runs} runs per client ({int(runs) + 2} for the latency rows), timed inside each client (not process start);")
 print(f"wrk = N / (its requests per second at the same concurrency); {cores} CPU cores shared by signer and client.")
 print("raw numbers (wall ms per run; failed requests):")
-for row in ["throughput", "n64", "n256", "n1024"]:
-    for c in clients + ["wrk", "h2load"]:
+for row in ["throughput", "n64", "n256", "n1024", "tls256", "tls1024"]:
+    for c in clients + ["baokeys-cli-http1", "wrk", "h2load", "h2load-h2"]:
         if c not in rows[row]:
             continue
         rs = rows[row][c]
@@ -268,6 +301,17 @@ def cold(number, row, count, goal):
            f"baokeys-cli / h2load {cli(row, 'process_ms') / lean:.2f}")
 cold("2a", "n256", 256, 1.15)
 cold("2b", "n1024", 1024, 1.30)
+def cold_tls(number, row, count, goal):
+    lean = wall(row, "h2load-h2")
+    http1 = statistics.median(r["process_ms"] for r in rows[row]["baokeys-cli-http1"])
+    target(number, f"cold baokeys-cli N={count} all in flight over HTTPS (HTTP/2) / latency",
+           cli(row, "process_ms") / latency, goal, True,
+           f"process {cli(row, 'process_ms'):.0f} ms; floor {lean / latency:.2f}: h2load's {lean:.0f} ms over HTTP/2 "
+           f"(failed {failed(row, 'h2load-h2')}); baokeys-cli / h2load {cli(row, 'process_ms') / lean:.2f}; "
+           f"lanes held to HTTP/1.1 over TLS: {http1:.0f} ms, {http1 / cli(row, 'process_ms'):.2f}x the HTTP/2 time; "
+           f"failed {failed(row, 'baokeys-cli')} + {failed(row, 'baokeys-cli-http1')}")
+cold_tls("2a", "tls256", 256, 1.15)
+cold_tls("2b", "tls1024", 1024, 1.30)
 target(3, "zero-latency throughput / wrk, same endpoint and connections",
        wall("throughput", "wrk") / wall("throughput", "baokeys-cli"), 0.62, False)
 fair = statistics.median(r["p99_ms"] / r["p50_ms"] for r in rows["throughput"]["baokeys-cli"])
