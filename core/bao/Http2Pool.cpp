@@ -75,6 +75,7 @@ struct Http2Request {
     bool done = false;
     bool written = false; // its HEADERS went to the socket: the server may have it
     int sends = 0;
+    bool resentAfterLoss = false; // sent again once after its connection died unanswered
     std::size_t bodySent = 0;
     HttpAnswer answer;
     bool answerTooLarge = false;
@@ -117,7 +118,8 @@ private:
     void streamClosed(Link &link, std::int32_t stream, std::uint32_t errorCode);
     void complete(const std::shared_ptr<Http2Request> &request, HttpAnswer answer);
     void fail(const std::shared_ptr<Http2Request> &request, BaoError why);
-    void resendOrFail(const std::shared_ptr<Http2Request> &request, const BaoError &why);
+    enum class Loss { Stream, Connection };
+    void resendOrFail(const std::shared_ptr<Http2Request> &request, const BaoError &why, Loss loss);
     BaoError lostInWords(const QString &what) const;
 
     Strand m_strand;
@@ -509,7 +511,7 @@ void Http2Links::lost(const std::shared_ptr<Link> &link, const BaoError &why)
     link->streams.clear();
     for (const auto &request : pending)
         if (!request->done)
-            resendOrFail(request, why);
+            resendOrFail(request, why, Loss::Connection);
 }
 
 void Http2Links::streamClosed(Link &link, std::int32_t stream, std::uint32_t errorCode)
@@ -540,14 +542,24 @@ void Http2Links::streamClosed(Link &link, std::int32_t stream, std::uint32_t err
     if (request->answer.status > 0)
         why.httpStatus = request->answer.status;
     // Not from inside nghttp2's callback: another stream may be opened on this session.
-    net::post(m_strand, [self = shared_from_this(), request, why] { self->resendOrFail(request, why); });
+    net::post(m_strand,
+              [self = shared_from_this(), request, why] { self->resendOrFail(request, why, Loss::Stream); });
 }
 
-void Http2Links::resendOrFail(const std::shared_ptr<Http2Request> &request, const BaoError &why)
+// What never reached the server goes out again. So does, once, a request
+// that is safe to repeat (a sign) whose connection died before any answer to
+// it: the server or a proxy may close a kept connection just as a request
+// goes out, as on HTTP/1.1 (BeastTransport does the same). A reset stream,
+// or a request that changes state, is never repeated once written.
+void Http2Links::resendOrFail(const std::shared_ptr<Http2Request> &request, const BaoError &why, Loss loss)
 {
     if (request->done)
         return;
-    if (!request->written && request->sends < MaxSends) {
+    const bool neverArrived = !request->written;
+    const bool lostUnanswered = loss == Loss::Connection && request->repeatable &&
+                                request->answer.status == 0 && !request->resentAfterLoss;
+    if ((neverArrived || lostUnanswered) && request->sends < MaxSends) {
+        request->resentAfterLoss = request->resentAfterLoss || !neverArrived;
         submit(request);
         return;
     }

@@ -1,8 +1,9 @@
 // Batch lanes over HTTP/2 against a purpose-built faulty server
 // (tests/support/FaultyHttp2Server): what the server provably did not
 // process (REFUSED_STREAM, a GOAWAY below the stream) goes out again on its
-// own; what it may have processed fails that request alone (a reset stream,
-// a dropped connection), never silently resent; a stream that is never
+// own; what it may have processed fails that request alone (a reset
+// stream; a dropped connection after one more try for a sign, as over
+// HTTP/1.1), never resent again and again; a stream that is never
 // answered meets the deadline while its neighbours on the same connection
 // are answered.
 #include "FaultyHttp2Server.h"
@@ -31,9 +32,10 @@ namespace {
 // A well-formed sign answer (its signature is not checked at this level).
 QByteArray signAnswer()
 {
-    const QJsonObject data{{QStringLiteral("signature"), QString::fromLatin1(QByteArray(64, '\x11').toBase64())},
-                           {QStringLiteral("public_key"), QStringLiteral("02") + QString(64, QLatin1Char('a'))},
-                           {QStringLiteral("key_version"), 1}};
+    const QJsonObject data{
+        {QStringLiteral("signature"), QString::fromLatin1(QByteArray(64, '\x11').toBase64())},
+        {QStringLiteral("public_key"), QStringLiteral("02") + QString(64, QLatin1Char('a'))},
+        {QStringLiteral("key_version"), 1}};
     return QJsonDocument(QJsonObject{{QStringLiteral("data"), data}}).toJson(QJsonDocument::Compact);
 }
 
@@ -79,10 +81,11 @@ private:
             futures.push_back(promises[std::size_t(i)].get_future());
         }
         for (int i = 0; i < count; ++i)
-            clients[std::size_t(i)]->signAsync(QStringLiteral("k-%1").arg(i), "m", SignOptions{},
-                                               [&promise = promises[std::size_t(i)]](BaoResult<SignResponse> got) {
-                                                   promise.set_value(std::move(got));
-                                               });
+            clients[std::size_t(i)]->signAsync(
+                QStringLiteral("k-%1").arg(i), "m", SignOptions{},
+                [&promise = promises[std::size_t(i)]](BaoResult<SignResponse> got) {
+                    promise.set_value(std::move(got));
+                });
         std::vector<BaoResult<SignResponse>> results;
         for (auto &future : futures)
             results.push_back(future.get());
@@ -102,7 +105,8 @@ private slots:
                                  });
         QVERIFY(server.start());
         const auto results = signTogether(settingsFor(server), 1);
-        QVERIFY2(results.front().hasValue(), results.front() ? "" : qPrintable(results.front().error().describe()));
+        QVERIFY2(results.front().hasValue(),
+                 results.front() ? "" : qPrintable(results.front().error().describe()));
         QCOMPARE(server.requestsSeen(), 2);
     }
 
@@ -116,7 +120,8 @@ private slots:
                                  });
         QVERIFY(server.start());
         const auto results = signTogether(settingsFor(server), 1);
-        QVERIFY2(results.front().hasValue(), results.front() ? "" : qPrintable(results.front().error().describe()));
+        QVERIFY2(results.front().hasValue(),
+                 results.front() ? "" : qPrintable(results.front().error().describe()));
         QCOMPARE(server.requestsSeen(), 2);
         QVERIFY(server.connectionsAccepted() >= 2);
     }
@@ -127,8 +132,7 @@ private slots:
     {
         FaultyHttp2Server server(m_certificate.certificateFile(), m_certificate.keyFile(),
                                  [](int, const QByteArray &, const QByteArray &path) {
-                                     return path.endsWith("/k-2") ? failed(Fault::ResetStream)
-                                                                  : answered();
+                                     return path.endsWith("/k-2") ? failed(Fault::ResetStream) : answered();
                                  });
         QVERIFY(server.start());
         const auto results = signTogether(settingsFor(server), 4);
@@ -140,28 +144,40 @@ private slots:
                          qPrintable(results[2].error().message));
             } else {
                 QVERIFY2(results[std::size_t(i)].hasValue(),
-                         results[std::size_t(i)] ? "" : qPrintable(results[std::size_t(i)].error().describe()));
+                         results[std::size_t(i)] ? ""
+                                                 : qPrintable(results[std::size_t(i)].error().describe()));
             }
         }
         QCOMPARE(server.requestsSeen(), 4); // the reset one was not sent again
     }
 
-    // The connection dies with the request in it: it fails (the server may
-    // have it), it is not sent again, and the lane does not wait for its deadline.
-    void aDroppedConnectionFailsWithoutASecondSend()
+    // The connection dies with a sign in it and no answer: a sign is safe to
+    // repeat, so it goes out once more on a new connection (the server or a
+    // proxy may close a kept connection just as a request goes out), as over
+    // HTTP/1.1; once, not again, and without waiting for its deadline.
+    void aDroppedConnectionSendsASignOnceMore()
     {
         FaultyHttp2Server server(m_certificate.certificateFile(), m_certificate.keyFile(),
-                                 [](int, const QByteArray &, const QByteArray &) {
-                                     return failed(Fault::DropConnection);
+                                 [](int number, const QByteArray &, const QByteArray &) {
+                                     return number == 1 ? failed(Fault::DropConnection) : answered();
                                  });
         QVERIFY(server.start());
+        const auto results = signTogether(settingsFor(server), 1);
+        QVERIFY2(results.front().hasValue(),
+                 results.front() ? "" : qPrintable(results.front().error().describe()));
+        QCOMPARE(server.requestsSeen(), 2);
+
+        FaultyHttp2Server dropsAll(
+            m_certificate.certificateFile(), m_certificate.keyFile(),
+            [](int, const QByteArray &, const QByteArray &) { return failed(Fault::DropConnection); });
+        QVERIFY(dropsAll.start());
         QElapsedTimer timer;
         timer.start();
-        const auto results = signTogether(settingsFor(server, 10s), 1);
-        QVERIFY(!results.front().hasValue());
-        QCOMPARE(results.front().error().kind, BaoErrorKind::Transport);
+        const auto lost = signTogether(settingsFor(dropsAll, 10s), 1);
+        QVERIFY(!lost.front().hasValue());
+        QCOMPARE(lost.front().error().kind, BaoErrorKind::Transport);
         QVERIFY2(timer.elapsed() < 5000, qPrintable(QStringLiteral("%1 ms").arg(timer.elapsed())));
-        QCOMPARE(server.requestsSeen(), 1);
+        QCOMPARE(dropsAll.requestsSeen(), 2);
     }
 
     // One stream never answered: it times out on its own deadline, and its
@@ -170,8 +186,7 @@ private slots:
     {
         FaultyHttp2Server server(m_certificate.certificateFile(), m_certificate.keyFile(),
                                  [](int, const QByteArray &, const QByteArray &path) {
-                                     return path.endsWith("/k-0") ? failed(Fault::Hang)
-                                                                  : answered();
+                                     return path.endsWith("/k-0") ? failed(Fault::Hang) : answered();
                                  });
         QVERIFY(server.start());
         QElapsedTimer timer;

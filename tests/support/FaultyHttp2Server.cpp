@@ -70,8 +70,8 @@ private:
     static Connection &of(void *userData) { return *static_cast<Connection *>(userData); }
 
     static int onHeader(nghttp2_session *, const nghttp2_frame *frame, const std::uint8_t *name,
-                        std::size_t nameLength, const std::uint8_t *value, std::size_t valueLength, std::uint8_t,
-                        void *userData)
+                        std::size_t nameLength, const std::uint8_t *value, std::size_t valueLength,
+                        std::uint8_t, void *userData)
     {
         Stream &stream = of(userData).m_streams[frame->hd.stream_id];
         const QByteArray field(reinterpret_cast<const char *>(name), qsizetype(nameLength));
@@ -144,7 +144,8 @@ private:
             nghttp2_submit_rst_stream(m_session, NGHTTP2_FLAG_NONE, id, NGHTTP2_REFUSED_STREAM);
             break;
         case Fault::GoAwayFirst:
-            nghttp2_submit_goaway(m_session, NGHTTP2_FLAG_NONE, std::max(0, id - 2), NGHTTP2_NO_ERROR, nullptr, 0);
+            nghttp2_submit_goaway(m_session, NGHTTP2_FLAG_NONE, std::max(0, id - 2), NGHTTP2_NO_ERROR,
+                                  nullptr, 0);
             m_closeAfterWrite = true;
             break;
         case Fault::ResetStream:
@@ -160,11 +161,12 @@ private:
 
     void read()
     {
-        m_tls.async_read_some(net::buffer(m_buffer), [self = shared_from_this()](const error_code &ec, std::size_t n) {
+        m_tls.async_read_some(net::buffer(m_buffer), [self = shared_from_this()](const error_code &ec,
+                                                                                 std::size_t n) {
             if (ec || self->m_closed)
                 return;
-            if (nghttp2_session_mem_recv(self->m_session, reinterpret_cast<const std::uint8_t *>(self->m_buffer.data()),
-                                         n) < 0 ||
+            if (nghttp2_session_mem_recv(
+                    self->m_session, reinterpret_cast<const std::uint8_t *>(self->m_buffer.data()), n) < 0 ||
                 self->m_drop) {
                 self->close();
                 return;
@@ -191,12 +193,13 @@ private:
             return;
         }
         m_writing = true;
-        net::async_write(m_tls, net::buffer(m_output), [self = shared_from_this()](const error_code &ec, std::size_t) {
-            self->m_writing = false;
-            self->m_output.clear();
-            if (!ec)
-                self->flush();
-        });
+        net::async_write(m_tls, net::buffer(m_output),
+                         [self = shared_from_this()](const error_code &ec, std::size_t) {
+                             self->m_writing = false;
+                             self->m_output.clear();
+                             if (!ec)
+                                 self->flush();
+                         });
     }
 
     void close()
@@ -232,13 +235,14 @@ public:
 
     void accept(const Handler &handler, std::atomic<int> &requests, std::atomic<int> &connections)
     {
-        acceptor.async_accept([this, &handler, &requests, &connections](const error_code &ec, tcp::socket socket) {
-            if (ec)
-                return;
-            ++connections;
-            std::make_shared<Connection>(std::move(socket), tls, handler, requests)->start();
-            accept(handler, requests, connections);
-        });
+        acceptor.async_accept(
+            [this, &handler, &requests, &connections](const error_code &ec, tcp::socket socket) {
+                if (ec)
+                    return;
+                ++connections;
+                std::make_shared<Connection>(std::move(socket), tls, handler, requests)->start();
+                accept(handler, requests, connections);
+            });
     }
 };
 
