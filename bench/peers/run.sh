@@ -163,7 +163,7 @@ run_lean() {
   # "requests: N total, N started, N done, S succeeded, F failed, E errored, T timeout"
   done_count="$(awk '/^requests:/ {print $8}' "$work/h2load.out")"
   record "$row" "$label" "$(( (end - start) / 1000000 ))" "$(( n - ${done_count:-0} ))" \
-    "process, $(grep -o 'Application protocol: .*' "$work/h2load.out" || echo "$protocol"), $threads threads"
+    "process, $(awk '/^Application protocol:/ {print $3}' "$work/h2load.out"), $threads threads"
 }
 
 # run_clients ROW N KEYS REPEAT CONCURRENCY: each client $runs times.
