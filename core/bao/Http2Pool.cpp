@@ -110,7 +110,7 @@ private:
 
     std::shared_ptr<Link> pick();
     std::shared_ptr<Link> open();
-    net::awaitable<void> connect(std::shared_ptr<Link> link);
+    net::awaitable<void> connect(std::shared_ptr<Link> link, std::shared_ptr<Http2Links> keepAlive);
     void start(Link &link, const std::shared_ptr<Http2Request> &request);
     void read(const std::shared_ptr<Link> &link);
     void flush(const std::shared_ptr<Link> &link);
@@ -301,12 +301,14 @@ std::shared_ptr<Http2Links::Link> Http2Links::open()
     link->owner = this;
     m_links.push_back(link);
     ++linksOpened;
-    net::co_spawn(
-        m_strand, [self = shared_from_this(), link]() { return self->connect(link); }, net::detached);
+    net::co_spawn(m_strand, connect(link, shared_from_this()), net::detached);
     return link;
 }
 
-net::awaitable<void> Http2Links::connect(std::shared_ptr<Link> link)
+// `keepAlive` is this pool's own reference, held by the coroutine's frame
+// until it ends: the pool may be let go of while a connection is opening.
+net::awaitable<void> Http2Links::connect(std::shared_ptr<Link> link,
+                                         [[maybe_unused]] std::shared_ptr<Http2Links> keepAlive)
 {
     const auto failWaiting = [this, &link](const BaoError &why, bool connectFailed) {
         link->closed = true;
