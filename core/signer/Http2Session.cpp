@@ -27,14 +27,6 @@ struct Http2Session::Stream {
 
 namespace {
 
-HttpResponse errorAnswer(int status, const char *message)
-{
-    HttpResponse response;
-    response.status = status;
-    response.body = QByteArray(R"({"errors":[")") + message + R"("]})";
-    return response;
-}
-
 QByteArray bytesOf(const std::uint8_t *data, std::size_t size)
 {
     return QByteArray(reinterpret_cast<const char *>(data), qsizetype(size));
@@ -120,7 +112,7 @@ struct Http2Callbacks {
         if (quint64(body.size()) + length > self.m_limits.bodyLimit) {
             crypto::wipe(body);
             body.clear();
-            self.refuse(id, *stream, errorAnswer(413, "http: request body too large"));
+            self.refuse(id, *stream, bodyTooLarge());
             return 0;
         }
         body.append(reinterpret_cast<const char *>(data), qsizetype(length));
@@ -261,14 +253,14 @@ void Http2Session::screenHeaders(std::int32_t id, Stream &stream)
     bool declared = false;
     const quint64 length = stream.request.header("content-length").toULongLong(&declared);
     if (declared && length > m_limits.bodyLimit) {
-        refuse(id, stream, errorAnswer(413, "http: request body too large"));
+        refuse(id, stream, bodyTooLarge());
         return;
     }
     // A body of unknown length may grow to the limit: reserve that much.
     const quint64 reserve = declared ? length : m_limits.bodyLimit;
     if (m_limits.bodies) {
         if (!m_limits.bodies->tryReserve(reserve)) {
-            refuse(id, stream, errorAnswer(503, "too many large requests in flight; retry later"));
+            refuse(id, stream, bodyBudgetSpent());
             return;
         }
         stream.bodyReserved = reserve;

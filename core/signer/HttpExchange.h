@@ -48,4 +48,22 @@ struct HttpResponse {
     QByteArray contentType = QByteArrayLiteral("application/json"); // of a body, when there is one
 };
 
+// The front's own refusals, in OpenBao's error shape, the same over HTTP/1.1
+// and HTTP/2.
+inline HttpResponse errorAnswer(int status, const char *message)
+{
+    HttpResponse response;
+    response.status = status;
+    response.body = QByteArray(R"({"errors":[")") + message + R"("]})";
+    return response;
+}
+inline HttpResponse bodyTooLarge()
+{
+    return errorAnswer(413, "http: request body too large");
+}
+inline HttpResponse bodyBudgetSpent()
+{
+    return errorAnswer(503, "too many large requests in flight; retry later");
+}
+
 } // namespace baokeys::signer

@@ -61,14 +61,6 @@ struct Shared {
     std::atomic<int> busy{0}; // requests read and not yet answered
 };
 
-HttpResponse errorAnswer(int status, const char *message)
-{
-    HttpResponse response;
-    response.status = status;
-    response.body = QByteArray(R"({"errors":[")") + message + R"("]})";
-    return response;
-}
-
 QByteArray toQt(beast::string_view s)
 {
     return QByteArray(s.data(), qsizetype(s.size()));
@@ -123,14 +115,6 @@ std::optional<HttpResponse> screenHeader(const Parser &parser, const HttpListene
     if (hasBody(parser) && screen)
         return screen(headersOf(parser.get()));
     return std::nullopt;
-}
-
-HttpResponse bodyTooLarge()
-{
-    HttpResponse tooLarge;
-    tooLarge.status = 413;
-    tooLarge.body = R"({"errors":["http: request body too large"]})";
-    return tooLarge;
 }
 
 using TlsStream = beast::ssl_stream<beast::tcp_stream>;
@@ -450,7 +434,7 @@ private:
         // A chunked body may grow to the limit: reserve that much.
         const quint64 reserve = declared ? *declared : m_shared.bodyLimit;
         if (!m_shared.bodies.tryReserve(reserve))
-            return errorAnswer(503, "too many large requests in flight; retry later");
+            return bodyBudgetSpent();
         m_bodyReserved = reserve;
         return std::nullopt;
     }
