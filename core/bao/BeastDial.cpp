@@ -5,6 +5,7 @@
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <openssl/crypto.h>
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 
@@ -43,6 +44,28 @@ Origin originOf(const QUrl &url)
     origin.host = url.host(QUrl::FullyEncoded).toStdString();
     origin.port = std::to_string(url.port(origin.secure ? 443 : 80));
     return origin;
+}
+
+std::string requestTarget(const QUrl &url)
+{
+    QString target = url.path(QUrl::FullyEncoded);
+    if (target.isEmpty())
+        target = QStringLiteral("/");
+    if (url.hasQuery())
+        target += QLatin1Char('?') + url.query(QUrl::FullyEncoded);
+    return target.toStdString();
+}
+
+std::string authorityOf(const QUrl &url)
+{
+    QUrl withoutUser = url;
+    withoutUser.setUserInfo(QString());
+    return withoutUser.authority(QUrl::FullyEncoded).toStdString();
+}
+
+void wipe(std::string &secret)
+{
+    OPENSSL_cleanse(secret.data(), secret.size());
 }
 
 namespace {

@@ -48,6 +48,14 @@ struct Origin {
 };
 Origin originOf(const QUrl &url);
 
+// What a request line names (path and query, percent-encoded; "/" for an
+// empty path) and its Host or :authority (the URL's, without user info).
+std::string requestTarget(const QUrl &url);
+std::string authorityOf(const QUrl &url);
+
+// Zeroes a string that may hold a secret (a token, a private key).
+void wipe(std::string &secret);
+
 // Which application protocols a TLS connection offers (ALPN).
 enum class Alpn {
     None,  // HTTP/1.1 without ALPN, as before HTTP/2 (BeastTransport's connections)

@@ -43,10 +43,7 @@ using dial::transportError;
 
 using dial::MaxAnswerBytes;
 
-void wipe(std::string &secret)
-{
-    OPENSSL_cleanse(secret.data(), secret.size());
-}
+using dial::wipe;
 
 // Zeroes memory before giving it back: a request's header fields hold the token.
 template <typename T> struct WipingAllocator {
@@ -159,14 +156,9 @@ net::awaitable<HttpAnswer> BeastConnection::Socket::exchange(HttpCall &call, Can
         request.method(verb);
     else
         request.method_string(method); // LIST
-    QString target = call.url.path(QUrl::FullyEncoded);
-    if (call.url.hasQuery())
-        target += QLatin1Char('?') + call.url.query(QUrl::FullyEncoded);
-    request.target(target.toStdString());
+    request.target(dial::requestTarget(call.url));
     request.version(11);
-    QUrl authority = call.url;
-    authority.setUserInfo(QString());
-    request.set(http::field::host, authority.authority(QUrl::FullyEncoded).toStdString());
+    request.set(http::field::host, dial::authorityOf(call.url));
     request.set(http::field::content_type, "application/json");
     for (const auto &[name, value] : std::as_const(call.headers))
         request.set(std::string_view(name.constData(), std::size_t(name.size())),

@@ -52,10 +52,7 @@ constexpr std::int32_t ReceiveWindow = 16 << 20;
 
 std::atomic<int> linksOpened{0};
 
-void wipe(std::string &secret)
-{
-    OPENSSL_cleanse(secret.data(), secret.size());
-}
+using dial::wipe;
 
 } // namespace
 
@@ -116,7 +113,8 @@ private:
     void flush(const std::shared_ptr<Link> &link);
     void lost(const std::shared_ptr<Link> &link, const BaoError &why);
     void streamClosed(Link &link, std::int32_t stream, std::uint32_t errorCode);
-    void complete(const std::shared_ptr<Http2Request> &request, HttpAnswer answer);
+    // `declined`: the server chose HTTP/1.1 and nothing was sent (`answer` is empty).
+    void complete(const std::shared_ptr<Http2Request> &request, HttpAnswer answer, bool declined = false);
     void fail(const std::shared_ptr<Http2Request> &request, BaoError why);
     enum class Loss { Stream, Connection };
     void resendOrFail(const std::shared_ptr<Http2Request> &request, const BaoError &why, Loss loss);
@@ -255,11 +253,7 @@ void Http2Links::submit(const std::shared_ptr<Http2Request> &request)
             });
     }
     if (m_declined->load()) {
-        Http2Pool::Result declined;
-        declined.declined = true;
-        request->done = true;
-        request->deadline->cancel();
-        std::exchange(request->deliver, {})(std::move(declined));
+        complete(request, HttpAnswer(), true);
         return;
     }
     if (m_shutDown) {
@@ -598,7 +592,7 @@ void Http2Links::fail(const std::shared_ptr<Http2Request> &request, BaoError why
     complete(request, std::move(answer));
 }
 
-void Http2Links::complete(const std::shared_ptr<Http2Request> &request, HttpAnswer answer)
+void Http2Links::complete(const std::shared_ptr<Http2Request> &request, HttpAnswer answer, bool declined)
 {
     if (request->done)
         return;
@@ -608,6 +602,7 @@ void Http2Links::complete(const std::shared_ptr<Http2Request> &request, HttpAnsw
     wipe(request->body);
     Http2Pool::Result result;
     result.answer = std::move(answer);
+    result.declined = declined;
     // Moved out: the handler owns the lane's coroutine, whose frame owns the
     // request; kept here, it would keep that frame alive, and be freed with it.
     std::exchange(request->deliver, {})(std::move(result));
@@ -710,15 +705,8 @@ net::awaitable<Http2Pool::Result> Http2Pool::exchange(const HttpCall &call, Canc
 {
     auto request = std::make_shared<Http2Request>();
     request->method = call.method.toStdString();
-    QString path = call.url.path(QUrl::FullyEncoded);
-    if (path.isEmpty())
-        path = QStringLiteral("/");
-    if (call.url.hasQuery())
-        path += QLatin1Char('?') + call.url.query(QUrl::FullyEncoded);
-    request->path = path.toStdString();
-    QUrl authority = call.url;
-    authority.setUserInfo(QString());
-    request->authority = authority.authority(QUrl::FullyEncoded).toStdString();
+    request->path = dial::requestTarget(call.url);
+    request->authority = dial::authorityOf(call.url);
     for (const auto &[name, value] : call.headers)
         request->headers.emplace_back(name.toLower().toStdString(), value.toStdString());
     request->body.assign(call.body.constData(), std::size_t(call.body.size()));
