@@ -15,12 +15,14 @@ IoEngine::IoEngine(int threads, const char *name, std::function<void()> onThread
     : m_loop(std::make_unique<Loop>(std::max(1, threads)))
 {
     for (int i = 0; i < std::max(1, threads); ++i) {
-        m_loop->threads.emplace_back([this, name = std::string(name), onThreadStart] {
-            pthread_setname_np(pthread_self(), name.c_str());
+        m_loop->threads.emplace_back([this, onThreadStart] {
             if (onThreadStart)
                 onThreadStart();
             m_loop->context.run();
         });
+        // Named here, not by the thread itself: when the constructor returns,
+        // every thread carries the name (ps, perf and /proc show it at once).
+        pthread_setname_np(m_loop->threads.back().native_handle(), name);
     }
 }
 

@@ -9,6 +9,7 @@
 
 #include "core/bao/BaoClient.h"
 #include "core/bao/BeastTransport.h"
+#include "core/bao/IoEngine.h"
 #include "core/crypto/CosmosAddress.h"
 #include "core/crypto/Secp256k1.h"
 #include "core/keyring/BaoKeyring.h"
@@ -30,6 +31,7 @@
 #include <array>
 #include <atomic>
 #include <limits>
+#include <thread>
 #include <vector>
 
 using baokeys::bao::BaoClient;
@@ -456,6 +458,35 @@ private slots:
     // same threads, with their clients and open connections. (Qt 6's
     // QThreadPool::waitForDone() ends a pool's threads; a batch that waited
     // on it started 256 new threads and connections every time.)
+    // The loop's threads carry their name once the engine is built. They
+    // used to name themselves when they first ran, so a batch that ended
+    // before the second thread had started saw one lane thread, and the next
+    // batch two (consecutiveBatchesReuseTheirLanes failed on a loaded machine).
+    void loopThreadsAreNamedWhenTheEngineIsBuilt()
+    {
+#if !defined(__linux__)
+        QSKIP("thread names are read from /proc");
+#else
+        // Busy threads on every core, so a new thread rarely runs at once.
+        std::atomic<bool> stop{false};
+        std::vector<std::thread> busy;
+        for (int i = 0; i < 2 * QThread::idealThreadCount(); ++i)
+            busy.emplace_back([&stop] {
+                while (!stop.load(std::memory_order_relaxed)) {
+                }
+            });
+        int unnamed = 0;
+        for (int round = 0; round < 50; ++round) {
+            baokeys::bao::IoEngine engine(4, "bk-named-test");
+            unnamed += 4 - int(threadsNamed("bk-named-test").size());
+        }
+        stop = true;
+        for (std::thread &thread : busy)
+            thread.join();
+        QCOMPARE(unnamed, 0);
+#endif
+    }
+
     void consecutiveBatchesReuseTheirLanes_data()
     {
         QTest::addColumn<baokeys::bao::HttpTransportKind>("transport");
