@@ -1,0 +1,17 @@
+# Debug sections compressed (zlib), in objects and in executables. Every test
+# executable links the static core libraries with their debug info, so an
+# uncompressed build folder holds about 4 GiB, and CI builds three of them
+# (plain, ASan, TSan) plus the fuzz targets: a CI machine with less free disk
+# than that failed at the TSan link. Compressed, a folder holds about a
+# quarter of that. gdb, addr2line and the sanitizers' symbolizers read
+# compressed sections, so stack traces keep their file:line.
+include(CheckCXXSourceCompiles)
+set(CMAKE_REQUIRED_FLAGS "-gz")
+set(CMAKE_REQUIRED_LINK_OPTIONS "-gz")
+check_cxx_source_compiles("int main() { return 0; }" BAOKEYS_HAS_COMPRESSED_DEBUG)
+unset(CMAKE_REQUIRED_FLAGS)
+unset(CMAKE_REQUIRED_LINK_OPTIONS)
+if(BAOKEYS_HAS_COMPRESSED_DEBUG)
+  add_compile_options(-gz)
+  add_link_options(-gz)
+endif()
