@@ -45,7 +45,7 @@ QString hintFor(const bao::BaoError &error)
     case BaoErrorKind::StoreTooNew:
         return tr("use the newer baokeys-cli that wrote it, or another --store");
     case BaoErrorKind::StoreIo:
-        return tr("check the --store file and its folder permissions");
+        return tr("check the --store file, its folder's permissions and the free disk space");
     case BaoErrorKind::InvalidName:
         return tr("use letters, digits, '_', and '-' or '.' inside the name");
     case BaoErrorKind::NotFound:

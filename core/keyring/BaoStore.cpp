@@ -1,6 +1,7 @@
 #include "core/keyring/BaoStore.h"
 
 #include "core/common/KeyName.h"
+#include "core/common/WholeWrite.h"
 #include "core/crypto/CosmosAddress.h"
 #include "core/crypto/Hex.h"
 #include "core/crypto/Secp256k1.h"
@@ -285,10 +286,12 @@ BaoResult<void> writeAtomically(const QString &path, const QByteArray &bytes)
         return bao::baoError(BaoErrorKind::StoreIo,
                              QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
     file.setPermissions(OwnerOnly); // before any byte is written or renamed in
-    if (file.write(bytes) != bytes.size()) {
+    if (!baokeys::writeWhole(file, bytes)) {
+        // The reason first: cancelWriting() replaces it with "Writing canceled
+        // by application", which hid a full disk from the operator.
+        const QString why = file.errorString();
         file.cancelWriting();
-        return bao::baoError(BaoErrorKind::StoreIo,
-                             QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        return bao::baoError(BaoErrorKind::StoreIo, QStringLiteral("cannot write %1: %2").arg(path, why));
     }
     if (!file.commit())
         return bao::baoError(BaoErrorKind::StoreIo,

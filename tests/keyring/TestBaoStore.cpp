@@ -4,6 +4,8 @@
 // no regular file, and the owner-only folders the store creates.
 #include "core/keyring/BaoStore.h"
 
+#include "FileSizeLimit.h"
+
 #include "core/crypto/CosmosAddress.h"
 #include "core/crypto/Hex.h"
 
@@ -16,7 +18,9 @@
 #include <QTest>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <fcntl.h>
 #include <future>
 #include <memory>
@@ -29,6 +33,7 @@ using baokeys::bao::BaoErrorKind;
 using baokeys::keyring::BaoStore;
 using baokeys::keyring::KeyRecord;
 using baokeys::keyring::KeySource;
+using baokeys::testsupport::FileSizeLimit;
 namespace crypto = baokeys::crypto;
 
 namespace {
@@ -202,6 +207,36 @@ private slots:
         BaoStore reopened(path());
         QVERIFY(reopened.load().hasValue());
         QCOMPARE(reopened.size(), 500);
+    }
+
+    // A write that fails half-way (here the file-size limit, as a full disk
+    // would) names the system's reason, keeps the file as it was and leaves
+    // no temporary file behind. The reason used to read "Writing canceled by
+    // application".
+    void aFailedWriteNamesTheReasonAndKeepsTheFile()
+    {
+        BaoStore store(path());
+        QVERIFY(store.load().hasValue());
+        QVERIFY(store.put(record(QStringLiteral("kept"), 1)).hasValue());
+        const QByteArray before = readAll(path());
+        const QStringList namesBefore = namesIn(m_dir->path());
+        QList<KeyRecord> batch;
+        for (int i = 1; i <= 500; ++i)
+            batch << record(QStringLiteral("blob-worker-%1").arg(i), i % 3);
+        baokeys::bao::BaoResult<void> written;
+        {
+            FileSizeLimit limit(32 * 1024); // the batch's file is larger
+            written = store.putMany(batch);
+        }
+        QVERIFY(!written.hasValue());
+        QCOMPARE(written.error().kind, BaoErrorKind::StoreIo);
+        QVERIFY2(written.error().message.contains(QString::fromLocal8Bit(strerror(EFBIG))),
+                 qPrintable(written.error().message));
+        QCOMPARE(readAll(path()), before);
+        QCOMPARE(namesIn(m_dir->path()), namesBefore);
+        BaoStore reopened(path());
+        QVERIFY(reopened.load().hasValue());
+        QVERIFY(reopened.find(QStringLiteral("kept")).has_value());
     }
 
     void replaceRemoveAndMissing()

@@ -2,6 +2,7 @@
 // (over keys created on a real embedded signer), the batch row model's
 // coalescing, latency statistics, CSV / JSON export, QR codes, clipboard
 // clearing, and the embedded resources and translations.
+#include "FileSizeLimit.h"
 #include "UiTestSupport.h"
 #include "ui/batch/BatchExport.h"
 #include "ui/batch/BatchItemModel.h"
@@ -31,7 +32,9 @@
 #include <QTemporaryDir>
 #include <QTranslator>
 #include <QValueAxis>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 
 using namespace baokeys;
 using keyring::BatchItemEvent;
@@ -386,6 +389,19 @@ void TestUiModels::exportCsvAndJson()
     QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
              QFileDevice::Permissions());
     QVERIFY(!ui::BatchExport::writeFile(dir.filePath(QStringLiteral("missing/dir/x.csv")), csv));
+
+    // A write that fails half-way (the file-size limit here, a full disk for
+    // an operator) says why, and leaves no file behind. It said "Unknown error".
+    const QString large = dir.filePath(QStringLiteral("large.csv"));
+    Expected<void, QString> failed;
+    {
+        testsupport::FileSizeLimit limit(4096);
+        failed = ui::BatchExport::writeFile(large, QByteArray(64 * 1024, 'x'));
+    }
+    QVERIFY(!failed);
+    QCOMPARE(failed.error(), QString::fromLocal8Bit(strerror(EFBIG)));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("workers.csv")});
 }
 
 void TestUiModels::qrCodeEncodesAddress()

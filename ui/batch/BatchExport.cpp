@@ -1,5 +1,7 @@
 #include "ui/batch/BatchExport.h"
 
+#include "core/common/WholeWrite.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -109,8 +111,8 @@ Expected<void, QString> BatchExport::writeFile(const QString &path, const QByteA
     if (!file.open(QIODevice::WriteOnly))
         return baokeys::unexpected(file.errorString());
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (file.write(bytes) != bytes.size())
-        return baokeys::unexpected(file.errorString());
+    if (!baokeys::writeWhole(file, bytes))
+        return baokeys::unexpected(file.errorString()); // QSaveFile's destructor removes the partial file
     if (!file.commit())
         return baokeys::unexpected(file.errorString());
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
