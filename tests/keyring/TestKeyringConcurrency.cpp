@@ -454,10 +454,6 @@ private slots:
         }
     }
 
-    // A batch started right after another one runs on the same lanes: the
-    // same threads, with their clients and open connections. (Qt 6's
-    // QThreadPool::waitForDone() ends a pool's threads; a batch that waited
-    // on it started 256 new threads and connections every time.)
     // The loop's threads carry their name once the engine is built. They
     // used to name themselves when they first ran, so a batch that ended
     // before the second thread had started saw one lane thread, and the next
@@ -487,6 +483,10 @@ private slots:
 #endif
     }
 
+    // A batch started right after another one runs on the same lanes: the
+    // same threads, with their clients and open connections. (Qt 6's
+    // QThreadPool::waitForDone() ends a pool's threads; a batch that waited
+    // on it started 256 new threads and connections every time.)
     void consecutiveBatchesReuseTheirLanes_data()
     {
         QTest::addColumn<baokeys::bao::HttpTransportKind>("transport");
