@@ -209,13 +209,69 @@ CliResult<ParseOutcome> CommandLine::parse(const QStringList &arguments) const
 
 namespace {
 
-// "  keys add NAME   Create a key ...": a command's line in a list of commands.
+constexpr qsizetype helpWidth = 100; // the longest line a help text prints
+
+// A command's summary: the first line of its description, on to the end of
+// the sentence that line begins. The descriptions are wrapped for the
+// command's own help, so a first line can end mid-sentence ("... the keys:
+// update on"); a line that ends a sentence stays whole ("... This cannot be
+// undone.").
+QString summaryOf(const QString &description)
+{
+    QString summary;
+    for (const QString &line : description.split(QLatin1Char('\n'))) {
+        const qsizetype lineStart = summary.isEmpty() ? 0 : summary.size() + 1;
+        summary = summary.isEmpty() ? line.trimmed() : summary + QLatin1Char(' ') + line.trimmed();
+        if (lineStart == 0 && summary.endsWith(QLatin1Char('.')))
+            break;
+        // A later line ends where its first sentence does ("(x/feegrant).
+        // With --node"); "PREFIX-1 .. PREFIX-COUNT" is not a sentence's end.
+        qsizetype end = summary.indexOf(QStringLiteral(". "), lineStart);
+        while (end > 0 && summary.at(end - 1) == QLatin1Char('.'))
+            end = summary.indexOf(QStringLiteral(". "), end + 2);
+        if (end > 0)
+            return summary.left(end + 1);
+        if (summary.endsWith(QLatin1Char('.')))
+            break;
+    }
+    return summary;
+}
+
+// `text` broken at spaces to follow `start` (a column title) within `width`
+// characters a line, every further line indented to where `text` began (a
+// word longer than a line stays whole).
+QString hangingWrap(const QString &start, const QString &text, qsizetype width)
+{
+    QString result = start;
+    const QString indent(start.size(), QLatin1Char(' '));
+    qsizetype lineLength = start.size();
+    bool lineEmpty = true;
+    for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (!lineEmpty && lineLength + 1 + word.size() > width) {
+            result += QLatin1Char('\n') + indent;
+            lineLength = indent.size();
+            lineEmpty = true;
+        }
+        if (!lineEmpty) {
+            result += QLatin1Char(' ');
+            ++lineLength;
+        }
+        result += word;
+        lineLength += word.size();
+        lineEmpty = false;
+    }
+    return result;
+}
+
+// "  keys add NAME   Create a key ...": a command's line in a list of
+// commands, its summary wrapped under itself when it is long.
 QString summaryLine(const CommandSpec &spec)
 {
     QString line = spec.path.join(QLatin1Char(' '));
     if (!spec.positionals.isEmpty())
         line += QLatin1Char(' ') + spec.positionals.join(QLatin1Char(' '));
-    return QStringLiteral("  %1  %2\n").arg(line, -28).arg(spec.description.section(QLatin1Char('\n'), 0, 0));
+    return hangingWrap(QStringLiteral("  %1  ").arg(line, -28), summaryOf(spec.description), helpWidth) +
+           QLatin1Char('\n');
 }
 
 } // namespace
@@ -248,10 +304,9 @@ QString CommandLine::groupHelp(const QString &group) const
         if (spec.path.first() == group)
             text += summaryLine(spec);
     }
-    text +=
-        tr("\n'baokeys-cli %1 SUBCOMMAND --help' shows a command's options; 'baokeys-cli --help' the global "
-           "options and exit codes.\n")
-            .arg(group);
+    text += tr("\n'baokeys-cli %1 SUBCOMMAND --help' shows a command's options;\n"
+               "'baokeys-cli --help' the global options and exit codes.\n")
+                .arg(group);
     return text;
 }
 

@@ -20,12 +20,37 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+namespace {
+
+// The command list of a help text ("  keys add NAME   Create a key ..."),
+// each command's summary with its continuation lines joined.
+QStringList commandSummaries(const QString &help)
+{
+    QStringList summaries;
+    bool inList = false;
+    for (const QString &line : help.split(QLatin1Char('\n'))) {
+        if (line == QLatin1String("Commands:")) {
+            inList = true;
+        } else if (inList && line.isEmpty()) {
+            break;
+        } else if (inList && line.startsWith(QString(32, QLatin1Char(' '))) && !summaries.isEmpty()) {
+            summaries.last() += QLatin1Char(' ') + line.trimmed();
+        } else if (inList) {
+            summaries << line.trimmed();
+        }
+    }
+    return summaries;
+}
+
+} // namespace
+
 class TestCliCommands : public QObject {
     Q_OBJECT
 
 private slots:
     void initTestCase();
     void helpAndUsage();
+    void helpSummariesAreWholeSentencesWithinTheWidth();
     void addShowListDelete();
     void badNamesAndUnknownKeys();
     void knownAnswerKeys();
@@ -116,6 +141,42 @@ void TestCliCommands::helpAndUsage()
     EXPECT_CLEAN_FAILURE(cli.run({QStringLiteral("keys"), QStringLiteral("list"), QStringLiteral("--timeout"),
                                   QStringLiteral("soon")}),
                          2);
+}
+
+// A summary was the first line of a description wrapped for the command's
+// own help, so the list showed "Print the sign-only OpenBao policy for the
+// keys: update on" and ran past 100 columns for the tx commands.
+void TestCliCommands::helpSummariesAreWholeSentencesWithinTheWidth()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    QStringList listed;
+    for (const QStringList &asked : {QStringList{QStringLiteral("--help")},
+                                     QStringList{QStringLiteral("keys"), QStringLiteral("--help")},
+                                     QStringList{QStringLiteral("tx"), QStringLiteral("--help")},
+                                     QStringList{QStringLiteral("policy"), QStringLiteral("--help")},
+                                     QStringList{QStringLiteral("batch"), QStringLiteral("--help")}}) {
+        const CliRun help = cli.run(asked);
+        EXPECT_EXIT(help, 0);
+        const QString text = QString::fromUtf8(help.out);
+        for (const QString &line : text.split(QLatin1Char('\n')))
+            QVERIFY2(line.size() <= 100,
+                     qPrintable(asked.join(QLatin1Char(' ')) + QStringLiteral(": ") + line));
+        const QStringList summaries = commandSummaries(text);
+        QVERIFY2(!summaries.isEmpty(), qPrintable(text));
+        for (const QString &summary : summaries)
+            QVERIFY2(summary.endsWith(QLatin1Char('.')), qPrintable(summary));
+        if (asked.size() == 1)
+            listed = summaries;
+    }
+    QCOMPARE(listed.size(), 19);
+    QVERIFY(listed.contains(QStringLiteral("policy sign                   Print the sign-only OpenBao policy "
+                                           "for the keys: update on <mount>/sign/<key>, nothing else.")));
+    QVERIFY(listed.contains(
+        QStringLiteral("keys delete NAME              Delete a key on the server, then locally. This cannot "
+                       "be undone.")));
+    QVERIFY(listed.contains(
+        QStringLiteral("batch create                  Create keys PREFIX-1 .. PREFIX-COUNT in parallel.")));
 }
 
 void TestCliCommands::addShowListDelete()
