@@ -192,7 +192,11 @@ CliResult<ParseOutcome> CommandLine::parse(const QStringList &arguments) const
         return ParseOutcome{std::nullopt, commandHelp(*spec), ExitCode::Success};
 
     const QStringList positionals = command->positionalArguments();
-    if (positionals.size() != spec->positionals.size()) {
+    // "NAME...": the last positional takes one or more values.
+    const bool variadic =
+        !spec->positionals.isEmpty() && spec->positionals.last().endsWith(QLatin1String("..."));
+    if (variadic ? positionals.size() < spec->positionals.size()
+                 : positionals.size() != spec->positionals.size()) {
         const QString usage = spec->positionals.isEmpty()
                                   ? tr("takes no arguments")
                                   : tr("takes %1").arg(spec->positionals.join(QLatin1Char(' ')));

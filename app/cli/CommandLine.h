@@ -20,7 +20,8 @@ class Invocation;
 struct CommandSpec {
     QStringList path;
     QString description;
-    QStringList positionals; // names for the usage line, each required ("NAME")
+    QStringList
+        positionals; // names for the usage line, each required ("NAME"); a last "NAME..." takes 1 or more
     QList<QCommandLineOption> options;
     std::function<CliResult<ExitCode>(CommandContext &, const Invocation &)> run;
     // Options that may be given more than once (read with Invocation::values());

@@ -79,12 +79,15 @@ void KeysCommands::registerAll(CommandLine &commandLine)
                             {QStringLiteral("NAME")},
                             {},
                             &KeysCommands::show});
-    commandLine.addCommand({keys + QStringList{QStringLiteral("delete")},
-                            tr("Delete a key on the server, then locally. This cannot be undone."),
-                            {QStringLiteral("NAME")},
-                            {QCommandLineOption(QStringList{QStringLiteral("y"), QStringLiteral("yes")},
-                                                tr("Do not ask for confirmation."))},
-                            &KeysCommands::remove});
+    commandLine.addCommand(
+        {keys + QStringList{QStringLiteral("delete")},
+         tr("Delete keys on the server, then locally. This cannot be undone.\n"
+            "Every name must be in the store, or nothing is deleted; one confirmation for all.\n"
+            "After a failure of the whole server (sealed, unreachable) the rest are not tried."),
+         {QStringLiteral("NAME...")},
+         {QCommandLineOption(QStringList{QStringLiteral("y"), QStringLiteral("yes")},
+                             tr("Do not ask for confirmation."))},
+         &KeysCommands::remove});
     commandLine.addCommand(
         {keys + QStringList{QStringLiteral("rename")},
          tr("Rename an exportable key.\n"
@@ -212,47 +215,137 @@ CliResult<ExitCode> KeysCommands::show(CommandContext &context, const Invocation
     return ExitCode::Success;
 }
 
+namespace {
+
+// The one confirmation for the keys to delete.
+QString deletionQuestion(const QList<keyring::KeyRecord> &records)
+{
+    if (records.size() == 1) {
+        const QString name = records.first().uid;
+        return records.first().replacedOnServer
+                   ? tr("The server's '%1' is another key than the stored one (found by 'keys sync'). Remove "
+                        "the stored entry? The server's key is left untouched.")
+                         .arg(name)
+                   : tr("Delete key '%1' on the server? This cannot be undone.").arg(name);
+    }
+    QStringList names;
+    QStringList replaced;
+    for (const keyring::KeyRecord &record : records) {
+        names << record.uid;
+        if (record.replacedOnServer)
+            replaced << record.uid;
+    }
+    QString question = tr("Delete %1 keys on the server (%2)? This cannot be undone.")
+                           .arg(records.size())
+                           .arg(listed(names, 5));
+    if (!replaced.isEmpty())
+        question +=
+            QLatin1Char(' ') + tr("The server's %1 is another key than the stored one (found by 'keys "
+                                  "sync'): only the stored entry is removed, the server's key is left "
+                                  "untouched.")
+                                   .arg(listed(replaced, 5));
+    return question;
+}
+
+// A deleted key's line, or its JSON object.
+QString removalLine(const QString &name, keyring::BaoKeyring::Removal removal)
+{
+    using Removal = keyring::BaoKeyring::Removal;
+    if (removal == Removal::AnotherKeyOnServer)
+        return tr("removed '%1' from the store only: the server's '%1' is another key, left untouched ('keys "
+                  "sync' adopts it)")
+            .arg(name);
+    if (removal == Removal::NotOnServer)
+        return tr("removed '%1' from the store: the server no longer had it").arg(name);
+    return tr("deleted key '%1'").arg(name);
+}
+
+QJsonObject removalJson(const QString &name, keyring::BaoKeyring::Removal removal)
+{
+    using Removal = keyring::BaoKeyring::Removal;
+    const QString onServer = removal == Removal::DeletedOnServer ? QStringLiteral("deleted")
+                             : removal == Removal::NotOnServer   ? QStringLiteral("not there")
+                                                                 : QStringLiteral("another key, left");
+    return QJsonObject{{QStringLiteral("name"), name},
+                       {QStringLiteral("deleted"), true},
+                       {QStringLiteral("on_server"), onServer}};
+}
+
+// A key of several that is still there, with its reason: the output
+// accounts for every name given. `kind`: BaoError::kindName, empty for a
+// key that was not tried.
+QJsonObject notRemovedJson(const QString &name, const QString &reason, const QString &kind)
+{
+    return QJsonObject{{QStringLiteral("name"), name},
+                       {QStringLiteral("deleted"), false},
+                       {QStringLiteral("error"), reason},
+                       {QStringLiteral("error_kind"), kind.isEmpty() ? QJsonValue() : QJsonValue(kind)}};
+}
+
+} // namespace
+
 CliResult<ExitCode> KeysCommands::remove(CommandContext &context, const Invocation &invocation)
 {
-    auto named = nameArgument(invocation);
-    if (!named)
-        return cliError(named.error());
-    const QString name = *named;
-    auto record = context.storedKey(name, true);
-    if (!record)
-        return cliError(record.error());
+    // Every name is checked against the store before anything is deleted: a
+    // mistyped name stops the command, not the deletion half-way.
+    QStringList names;
+    QList<keyring::KeyRecord> records;
+    for (const QString &name : invocation.positionals()) {
+        if (auto valid = checkName(name); !valid)
+            return cliError(valid.error());
+        if (names.contains(name))
+            continue;
+        auto record = context.storedKey(name, true);
+        if (!record) {
+            CliError error = record.error();
+            if (invocation.positionals().size() > 1)
+                error.message += tr("; nothing was deleted");
+            return cliError(error);
+        }
+        names << name;
+        records << *record;
+    }
     auto keyring = context.serverKeyring(); // opened by storedKey()
     if (!keyring)
         return cliError(keyring.error());
-    const QString question =
-        record->replacedOnServer
-            ? tr("The server's '%1' is another key than the stored one (found by 'keys sync'). Remove the "
-                 "stored entry? The server's key is left untouched.")
-                  .arg(name)
-            : tr("Delete key '%1' on the server? This cannot be undone.").arg(name);
-    if (auto confirmed = confirm(invocation, question); !confirmed)
+    if (auto confirmed = confirm(invocation, deletionQuestion(records)); !confirmed)
         return cliError(confirmed.error());
-    auto removed = (*keyring)->remove(name);
-    if (!removed)
-        return cliError(CliError::fromBao(removed.error()));
-    using Removal = keyring::BaoKeyring::Removal;
-    if (context.json()) {
-        const QString onServer = *removed == Removal::DeletedOnServer ? QStringLiteral("deleted")
-                                 : *removed == Removal::NotOnServer   ? QStringLiteral("not there")
-                                                                      : QStringLiteral("another key, left");
-        Console::outJson(QJsonObject{{QStringLiteral("name"), name},
-                                     {QStringLiteral("deleted"), true},
-                                     {QStringLiteral("on_server"), onServer}});
-    } else if (*removed == Removal::AnotherKeyOnServer) {
-        Console::outLine(tr("removed '%1' from the store only: the server's '%1' is another key, left "
-                            "untouched ('keys sync' adopts it)")
-                             .arg(name));
-    } else if (*removed == Removal::NotOnServer) {
-        Console::outLine(tr("removed '%1' from the store: the server no longer had it").arg(name));
-    } else {
-        Console::outLine(tr("deleted key '%1'").arg(name));
+
+    const keyring::BaoKeyring::RemovalReport report = (*keyring)->removeEach(names);
+    if (names.size() == 1 && !report.failures.isEmpty())
+        return cliError(CliError::fromBao(report.failures.first().second));
+    // One name: its object or line, as always. Several: a line, or an
+    // array entry, for each name.
+    QJsonArray entries;
+    QStringList lines;
+    for (const auto &[name, removal] : report.removed) {
+        entries << removalJson(name, removal);
+        lines << removalLine(name, removal);
     }
-    return ExitCode::Success;
+    for (const auto &[name, error] : report.failures) {
+        const QString reason = error.describe().simplified();
+        entries << notRemovedJson(name, reason, bao::BaoError::kindName(error.kind));
+        lines << tr("'%1' not deleted: %2").arg(name, reason);
+    }
+    for (const QString &name : report.notTried) {
+        entries << notRemovedJson(name, tr("not tried: the server failed on an earlier key"), {});
+        lines << tr("'%1' not tried: the server failed on an earlier key").arg(name);
+    }
+    if (!context.json())
+        Console::outLine(lines.join(QLatin1Char('\n')));
+    else if (names.size() == 1)
+        Console::outJson(entries.first().toObject());
+    else
+        Console::outJson(entries);
+    if (report.failures.isEmpty())
+        return ExitCode::Success;
+    if (!report.removed.isEmpty())
+        return ExitCode::PartialBatch;
+    CliError error = CliError::fromBao(report.failures.first().second);
+    error.message = tr("none of the %1 keys was deleted; '%2': %3")
+                        .arg(names.size())
+                        .arg(report.failures.first().first, error.message);
+    return cliError(error);
 }
 
 CliResult<ExitCode> KeysCommands::rename(CommandContext &context, const Invocation &invocation)

@@ -6,7 +6,8 @@ namespace baokeys::cli {
 
 // `keys add|list|show|delete|rename|sync|import|export`: the accounts of
 // the keyring, in the manner of `celestia-appd keys`. Each handler prints
-// only once it has its whole answer, so a failure leaves stdout empty.
+// only once it has its whole answer, so a failure leaves stdout empty;
+// `keys delete` of several keys names each one on stdout, deleted or not.
 //
 // Thread-safety: the handlers run on the main thread.
 class KeysCommands {

@@ -224,6 +224,24 @@ KeyringResult<BaoKeyring::Removal> BaoKeyring::remove(const QString &uid)
     return removal;
 }
 
+BaoKeyring::RemovalReport BaoKeyring::removeEach(const QStringList &uids)
+{
+    RemovalReport report;
+    for (qsizetype i = 0; i < uids.size(); ++i) {
+        auto removed = remove(uids[i]);
+        if (removed) {
+            report.removed.append({uids[i], *removed});
+            continue;
+        }
+        report.failures.append({uids[i], removed.error()});
+        if (removed.error().isTransient()) {
+            report.notTried = uids.mid(i + 1);
+            break;
+        }
+    }
+    return report;
+}
+
 KeyringResult<KeyRecord> BaoKeyring::rename(const QString &uid, const QString &newUid)
 {
     if (auto valid = checkName(newUid); !valid)

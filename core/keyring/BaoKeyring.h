@@ -102,6 +102,18 @@ public:
     // a delete by name must not destroy a key this store never knew. A key
     // the server no longer has is removed locally too (not an error).
     KeyringResult<Removal> remove(const QString &uid);
+    // What removeEach() did, name by name.
+    struct RemovalReport {
+        QList<std::pair<QString, Removal>> removed; // in the order given
+        QList<std::pair<QString, bao::BaoError>> failures;
+        QStringList notTried; // after a failure of the whole server (sealed, unreachable)
+    };
+    // remove() of each key in turn. After a failure that is the server's as a
+    // whole (BaoError::isTransient: sealed, unreachable, overloaded) the rest
+    // are not tried: each would wait out the same retries, seconds each, to
+    // fail the same way. A failure of one key (not found, refused) does not
+    // stop the others.
+    RemovalReport removeEach(const QStringList &uids);
     // The engine has no rename: an exportable key is exported, imported under
     // the new name, checked to have the same public key, and only then is the
     // old name deleted; a failed step loses nothing (a failed delete of the

@@ -52,6 +52,7 @@ private slots:
     void helpAndUsage();
     void helpSummariesAreWholeSentencesWithinTheWidth();
     void addShowListDelete();
+    void deletingSeveralKeysAccountsForEachName();
     void badNamesAndUnknownKeys();
     void knownAnswerKeys();
     void knownAnswerSignatures();
@@ -173,7 +174,7 @@ void TestCliCommands::helpSummariesAreWholeSentencesWithinTheWidth()
     QVERIFY(listed.contains(QStringLiteral("policy sign                   Print the sign-only OpenBao policy "
                                            "for the keys: update on <mount>/sign/<key>, nothing else.")));
     QVERIFY(listed.contains(
-        QStringLiteral("keys delete NAME              Delete a key on the server, then locally. This cannot "
+        QStringLiteral("keys delete NAME...           Delete keys on the server, then locally. This cannot "
                        "be undone.")));
     QVERIFY(listed.contains(
         QStringLiteral("batch create                  Create keys PREFIX-1 .. PREFIX-COUNT in parallel.")));
@@ -257,6 +258,92 @@ void TestCliCommands::addShowListDelete()
         {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("keys"), QStringLiteral("sync")});
     EXPECT_EXIT(synced, 0);
     QVERIFY(!synced.json().value(QStringLiteral("adopted")).toArray().contains(QStringLiteral("alice")));
+}
+
+// `keys delete` takes several names (it took one: retiring twenty workers
+// was twenty commands and twenty confirmations). Every name is checked
+// before anything is deleted, and every name given is accounted for.
+void TestCliCommands::deletingSeveralKeysAccountsForEachName()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    const auto args = [](std::initializer_list<const char *> words) {
+        QStringList list;
+        for (const char *word : words)
+            list << QString::fromLatin1(word);
+        return list;
+    };
+    for (const char *name : {"w-1", "w-2", "w-3"})
+        EXPECT_EXIT(cli.run(args({"keys", "add", name})), 0);
+    baokeys::bao::BaoClient signer(baokeys::testsupport::EmbeddedSigner::settingsFor(cli.server()));
+    const auto onServer = [&signer](const char *name) {
+        return signer.readKey(QString::fromLatin1(name)).hasValue();
+    };
+
+    // A name the store does not know stops the command before any delete.
+    const CliRun mistyped = cli.run(args({"keys", "delete", "--yes", "w-1", "w-2", "w-9"}));
+    EXPECT_CLEAN_FAILURE(mistyped, 1);
+    QVERIFY2(mistyped.err.contains("w-9") && mistyped.err.contains("nothing was deleted"),
+             qPrintable(mistyped.describe()));
+    EXPECT_EXIT(cli.run(args({"keys", "show", "w-1"})), 0);
+    QVERIFY(onServer("w-1"));
+    // So does a name OpenBao would refuse, and a missing --yes without a terminal.
+    EXPECT_CLEAN_FAILURE(cli.run(args({"keys", "delete", "--yes", "w-1", "a/b"})), 2);
+    EXPECT_CLEAN_FAILURE(cli.run(args({"keys", "delete", "w-1", "w-2"})), 2);
+    QVERIFY(onServer("w-1") && onServer("w-2"));
+
+    // A server that cannot be reached: the first key fails, the others are
+    // not tried, all stay in the store, and the exit code is the failure's.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const QString closed = QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort());
+    probe.close();
+    const CliRun unreachable = cli.run(QStringList{QStringLiteral("--addr"), closed} +
+                                       args({"keys", "delete", "--yes", "w-1", "w-2"}));
+    EXPECT_EXIT(unreachable, 5);
+    QVERIFY2(unreachable.out.contains("'w-1' not deleted: ") && unreachable.out.contains("'w-2' not tried"),
+             qPrintable(unreachable.describe()));
+    QVERIFY2(unreachable.err.contains("none of the 2 keys was deleted"), qPrintable(unreachable.describe()));
+    EXPECT_EXIT(cli.run(args({"keys", "show", "w-2"})), 0);
+
+    // Several names, one of them twice: an array with an entry per key.
+    const CliRun deleted =
+        cli.run(args({"--output", "json", "keys", "delete", "--yes", "w-1", "w-2", "w-1"}));
+    EXPECT_EXIT(deleted, 0);
+    const QJsonArray entries = deleted.jsonArray();
+    QCOMPARE(entries.size(), 2);
+    for (int i = 0; i < 2; ++i) {
+        const QJsonObject entry = entries.at(i).toObject();
+        QCOMPARE(entry.value(QStringLiteral("name")).toString(), QStringLiteral("w-%1").arg(i + 1));
+        QCOMPARE(entry.value(QStringLiteral("deleted")).toBool(), true);
+        QCOMPARE(entry.value(QStringLiteral("on_server")).toString(), QStringLiteral("deleted"));
+    }
+    QVERIFY(!onServer("w-1") && !onServer("w-2") && onServer("w-3"));
+    EXPECT_CLEAN_FAILURE(cli.run(args({"keys", "show", "w-2"})), 1);
+    EXPECT_EXIT(cli.run(args({"keys", "show", "w-3"})), 0);
+
+    // One key refused by the server (a policy without delete on it): the
+    // others are deleted, the refused one is named and kept, exit 3.
+    baokeys::testsupport::MiniEngine engine;
+    baokeys::testsupport::FakeBaoServer server([&engine](const baokeys::testsupport::FakeRequest &request) {
+        if (request.method == "DELETE" && request.path.endsWith(QLatin1String("/keys/kept")))
+            return baokeys::testsupport::FakeResponse::errors(403, {QStringLiteral("permission denied")});
+        return engine.handle(request);
+    });
+    QVERIFY(server.start());
+    const QStringList there{QStringLiteral("--addr"), server.address()};
+    for (const char *name : {"p", "kept", "q"})
+        EXPECT_EXIT(cli.run(there + args({"keys", "add", name})), 0);
+    const CliRun partial = cli.run(there + args({"keys", "delete", "--yes", "p", "kept", "q"}));
+    EXPECT_EXIT(partial, 3);
+    QCOMPARE(partial.out.split('\n').first(), QByteArray("deleted key 'p'"));
+    QVERIFY2(partial.out.contains("'kept' not deleted: ") && partial.out.contains("permission denied") &&
+                 partial.out.contains("deleted key 'q'"),
+             qPrintable(partial.describe()));
+    QVERIFY(engine.hasKey(QStringLiteral("kept")) && !engine.hasKey(QStringLiteral("p")) &&
+            !engine.hasKey(QStringLiteral("q")));
+    EXPECT_EXIT(cli.run(args({"keys", "show", "kept"})), 0);
+    EXPECT_CLEAN_FAILURE(cli.run(args({"keys", "show", "q"})), 1);
 }
 
 void TestCliCommands::badNamesAndUnknownKeys()

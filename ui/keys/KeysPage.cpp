@@ -481,38 +481,24 @@ void KeysPage::deleteKey()
     DeleteKeyDialog dialog(records, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    // One after another on the keyring's pool; one message at the end.
+    // One after another on the keyring's pool (BaoKeyring::removeEach); one
+    // message at the end.
     keyring::BaoKeyring *keyring = &m_session->keyring();
     QStringList names;
     for (const auto &record : std::as_const(records))
         names << record.uid;
-    keyring
-        ->runAsync([keyring, names] {
-            DeletionOutcome outcome;
-            for (qsizetype i = 0; i < names.size(); ++i) {
-                auto removed = keyring->remove(names[i]);
-                if (removed) {
-                    if (*removed == keyring::BaoKeyring::Removal::AnotherKeyOnServer)
-                        outcome.anotherKeyLeft << names[i];
-                    continue;
-                }
-                outcome.failures.append({names[i], removed.error()});
-                // Sealed, unreachable, overloaded: each further key would
-                // wait out the same retries (seconds each) to fail the same way.
-                if (removed.error().isTransient()) {
-                    outcome.notTried = names.mid(i + 1);
-                    break;
-                }
+    keyring->runAsync([keyring, names] { return keyring->removeEach(names); })
+        .then(this, [this](const keyring::BaoKeyring::RemovalReport &report) {
+            if (!report.failures.isEmpty())
+                reportFailedDeletions(report);
+            QStringList anotherKeyLeft;
+            for (const auto &[uid, removal] : report.removed) {
+                if (removal == keyring::BaoKeyring::Removal::AnotherKeyOnServer)
+                    anotherKeyLeft << uid;
             }
-            return outcome;
-        })
-        .then(this, [this, count = int(names.size())](const DeletionOutcome &outcome) {
-            if (!outcome.failures.isEmpty())
-                reportFailedDeletions(outcome);
-            const int removed = count - int(outcome.failures.size() + outcome.notTried.size());
-            const int deleted = removed - int(outcome.anotherKeyLeft.size());
-            const QString listOnly = NameList::shortened(outcome.anotherKeyLeft, NamesInAMessage);
-            if (outcome.anotherKeyLeft.isEmpty()) {
+            const int deleted = int(report.removed.size() - anotherKeyLeft.size());
+            const QString listOnly = NameList::shortened(anotherKeyLeft, NamesInAMessage);
+            if (anotherKeyLeft.isEmpty()) {
                 if (deleted > 0)
                     emit message(tr("Deleted %n key(s)", nullptr, deleted));
             } else if (deleted == 0) {
@@ -529,10 +515,10 @@ void KeysPage::deleteKey()
 
 // Every key that is still there is named, each with its own reason in the
 // details: naming only the first would let the others pass for deleted.
-void KeysPage::reportFailedDeletions(const DeletionOutcome &outcome)
+void KeysPage::reportFailedDeletions(const keyring::BaoKeyring::RemovalReport &report)
 {
-    const auto &failures = outcome.failures;
-    if (failures.size() == 1 && outcome.notTried.isEmpty()) {
+    const auto &failures = report.failures;
+    if (failures.size() == 1 && report.notTried.isEmpty()) {
         ErrorReporter::show(this, tr("Deleting %1 failed.").arg(failures.first().first),
                             failures.first().second);
         return;
@@ -544,7 +530,7 @@ void KeysPage::reportFailedDeletions(const DeletionOutcome &outcome)
         details << uid + QStringLiteral(": ") + ErrorReporter::explain(error) + QLatin1Char('\n') +
                        ErrorReporter::detailOf(error);
     }
-    for (const QString &uid : outcome.notTried) {
+    for (const QString &uid : report.notTried) {
         names << uid;
         details << tr("%1: not tried.").arg(uid);
     }
@@ -555,9 +541,9 @@ void KeysPage::reportFailedDeletions(const DeletionOutcome &outcome)
         details.join(QStringLiteral("\n\n")));
     const bao::BaoError &last = failures.last().second;
     QString reason = ErrorReporter::explain(last);
-    if (!outcome.notTried.isEmpty())
+    if (!report.notTried.isEmpty())
         reason += QLatin1Char(' ') +
-                  tr("The other %n key(s) were not tried.", nullptr, int(outcome.notTried.size()));
+                  tr("The other %n key(s) were not tried.", nullptr, int(report.notTried.size()));
     const bool oneReason = std::all_of(failures.begin(), failures.end(), [&last](const auto &failure) {
         return failure.second.kind == last.kind;
     });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/bao/BaoError.h"
+#include "core/keyring/BaoKeyring.h"
 
 #include <QStringList>
 #include <QWidget>
@@ -84,12 +85,7 @@ private:
     enum class SyncMode { Asked, OnOpen };
     void startSync(SyncMode mode);
     QAction *makeAction(const QString &text, const QKeySequence &shortcut, void (KeysPage::*slot)());
-    struct DeletionOutcome {
-        QList<std::pair<QString, bao::BaoError>> failures;
-        QStringList notTried;       // after a failure of the whole server (sealed, unreachable)
-        QStringList anotherKeyLeft; // removed from the list only: the server's key is not the stored one
-    };
-    void reportFailedDeletions(const DeletionOutcome &outcome);
+    void reportFailedDeletions(const keyring::BaoKeyring::RemovalReport &report);
 
     // Names listed in one status or error line; the rest are counted ("and 3 more").
     static constexpr int NamesInAMessage = 5;
