@@ -18,11 +18,15 @@ bool bitAt(const unsigned char *bytes, int bit)
     return (bytes[bit / 8] >> (7 - bit % 8)) & 1;
 }
 
-// NFKD-normalised words of a mnemonic, split on any run of white space
-// (QString::simplified also folds Unicode spaces such as U+3000).
+// NFKD-normalised, lower-case words of a mnemonic, split on any run of white
+// space (QString::simplified also folds Unicode spaces such as U+3000).
+// Lower case because backups are often written in capitals (on steel plates,
+// say) and the list's words are all lower-case: "ABOUT" can only mean
+// "about", and the seed is made from the words as the list spells them, so
+// it is the one every BIP-39 wallet derives from the canonical mnemonic.
 QStringList wordsOf(const QString &mnemonic)
 {
-    QString normalized = mnemonic.normalized(QString::NormalizationForm_KD).simplified();
+    QString normalized = mnemonic.normalized(QString::NormalizationForm_KD).simplified().toLower();
     QStringList words = normalized.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     wipe(normalized);
     return words;
@@ -51,13 +55,11 @@ CryptoResult<SecureBytes> decodeWords(const QStringList &words)
     for (qsizetype w = 0; w < count; ++w) {
         const int index = indexOfEnglishWord(words[w]);
         if (index < 0) {
-            // Name the word so the user can find the typo, but cap what is
-            // echoed: a long "word" may be some other secret pasted by mistake.
-            const QString shown = words[w].size() > 12 ? words[w].left(12) + QChar(0x2026) : words[w];
+            // The word's place only, never the word: a mistyped word is most
+            // of a secret word, and the message reaches screens, terminals
+            // and CI logs (and sits under a masked field in the app).
             return cryptoError(CryptoErrorKind::UnknownMnemonicWord,
-                               QStringLiteral("Word %1 (\"%2\") is not in the BIP-39 English word list")
-                                   .arg(w + 1)
-                                   .arg(shown));
+                               QStringLiteral("Word %1 is not in the BIP-39 English word list").arg(w + 1));
         }
         for (int b = 0; b < 11; ++b) {
             if ((index >> (10 - b)) & 1) {

@@ -138,18 +138,39 @@ private slots:
         QCOMPARE(words.error().kind, CryptoErrorKind::InvalidEntropy);
     }
 
-    void unknownWordMessageDoesNotEchoLongSecrets()
+    // The message named the word ("Word 12 (\"returnx\")"): a typo is most of
+    // a secret word, and the message reaches terminals and CI logs.
+    void unknownWordMessageNamesItsPlaceNotTheWord()
     {
         const QString pastedKey =
             QStringLiteral("9ec50871a46cc259640e3a842ba545d63f17d0f884a865221731e51464c3c90c");
-        QString mnemonic = kAbandonAbout;
-        mnemonic.replace(QStringLiteral("about"), pastedKey);
-        auto valid = Bip39::validateMnemonic(mnemonic);
-        QVERIFY(!valid);
-        QCOMPARE(valid.error().kind, CryptoErrorKind::UnknownMnemonicWord);
-        QVERIFY(valid.error().message.contains(QStringLiteral("Word 12")));
-        QVERIFY(valid.error().message.contains(pastedKey.left(12)));
-        QVERIFY(!valid.error().message.contains(pastedKey.left(13)));
+        for (const QString &word : {QStringLiteral("abouy"), pastedKey}) {
+            QString mnemonic = kAbandonAbout;
+            mnemonic.replace(QStringLiteral("about"), word);
+            auto valid = Bip39::validateMnemonic(mnemonic);
+            QVERIFY(!valid);
+            QCOMPARE(valid.error().kind, CryptoErrorKind::UnknownMnemonicWord);
+            QCOMPARE(valid.error().message, QStringLiteral("Word 12 is not in the BIP-39 English word list"));
+            auto seed = Bip39::mnemonicToSeed(mnemonic, QString());
+            QVERIFY(!seed);
+            QVERIFY2(!seed.error().message.contains(word.left(3)), qPrintable(seed.error().message));
+        }
+    }
+
+    // A backup written in capitals is the same mnemonic: the same entropy
+    // and the same seed as the list's lower-case spelling (it was refused).
+    void capitalsAreTheSameWords()
+    {
+        const QString shouted = kAbandonAbout.toUpper();
+        QString mixed = kAbandonAbout;
+        mixed.replace(0, 7, QStringLiteral("Abandon"));
+        for (const QString &mnemonic : {shouted, mixed}) {
+            QVERIFY2(Bip39::validateMnemonic(mnemonic), qPrintable(mnemonic));
+            QCOMPARE(seedHex(mnemonic, QStringLiteral("TREZOR")), kAbandonAboutTrezorSeed);
+            auto entropy = Bip39::mnemonicToEntropy(mnemonic);
+            QVERIFY(entropy);
+            QCOMPARE(Hex::encode(entropy->view()), QStringLiteral("00000000000000000000000000000000"));
+        }
     }
 
     void rejectsBadMnemonics_data()
@@ -167,13 +188,9 @@ private slots:
         QString typo = kAbandonAbout;
         typo.replace(0, 7, QStringLiteral("abandn"));
         QTest::newRow("unknown word")
-            << typo << CryptoErrorKind::UnknownMnemonicWord << QStringLiteral("abandn");
-        QString upper = kAbandonAbout;
-        upper.replace(QStringLiteral("about"), QStringLiteral("About"));
-        QTest::newRow("capitalised word")
-            << upper << CryptoErrorKind::UnknownMnemonicWord << QStringLiteral("About");
+            << typo << CryptoErrorKind::UnknownMnemonicWord << QStringLiteral("Word 1 ");
         QTest::newRow("punctuation") << kAbandonAbout + QLatin1Char('.')
-                                     << CryptoErrorKind::UnknownMnemonicWord << QStringLiteral("about.");
+                                     << CryptoErrorKind::UnknownMnemonicWord << QStringLiteral("Word 12 ");
         QTest::newRow("bad checksum") << QStringLiteral("abandon ").repeated(11) + QStringLiteral("abandon")
                                       << CryptoErrorKind::BadMnemonicChecksum << QStringLiteral("checksum");
         QTest::newRow("swapped words")
