@@ -257,6 +257,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2288,7 +2292,7 @@ latency %5 ms</source>
         </translation>
     </message>
     <message>
-        <source>%L1 signed, %L2 in flight, %L3 queued, %L4 failed</source>
+        <source>%L1 signed, %L2 in flight, %L3 checking, %L4 queued, %L5 failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -252,6 +252,10 @@
         <translation>đang chạy</translation>
     </message>
     <message>
+        <source>checking</source>
+        <translation>đang kiểm tra</translation>
+    </message>
+    <message>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
@@ -2252,8 +2256,8 @@ bắt đầu %3 ms, kết thúc %4 ms
         </translation>
     </message>
     <message>
-        <source>%L1 signed, %L2 in flight, %L3 queued, %L4 failed</source>
-        <translation>%L1 đã ký, %L2 đang chạy, %L3 đang chờ, %L4 thất bại</translation>
+        <source>%L1 signed, %L2 in flight, %L3 checking, %L4 queued, %L5 failed</source>
+        <translation>%L1 đã ký, %L2 đang chạy, %L3 đang kiểm tra, %L4 đang chờ, %L5 thất bại</translation>
     </message>
     <message>
         <source>%v of %m signed</source>

@@ -30,7 +30,8 @@ namespace baokeys::cli {
 // stderr is a terminal), then one line per item in request order and the
 // summary.
 // Times come from the batch's own events (steady clock since the batch
-// started), so they measure the requests, not this printing.
+// started), so they measure the requests, not this printing: an item's
+// finished_ms is its request's end (its answer), before its local check.
 //
 // Thread-safety: not thread-safe; lives on the main thread, where the
 // batch's future and progress signals are delivered.
@@ -59,6 +60,7 @@ public:
 private:
     struct ItemTimes {
         qint64 startedNs = -1;
+        qint64 answeredNs = -1; // its request's end; the item's check follows
         qint64 finishedNs = -1;
     };
     void drawProgress();

@@ -377,13 +377,21 @@ private:
         bao::SignOptions options;
         options.prehashed = true;
         const QString uid = result.uid;
-        m_client->signAsync(
-            uid, digest, options,
-            [self = shared_from_this(), result = std::move(result), record = std::move(record),
-             digest](bao::BaoResult<bao::SignResponse> answer) mutable {
-                self->checkLater(std::move(result), std::move(record), std::move(digest), std::move(answer));
-                self->next();
-            });
+        m_client->signAsync(uid, digest, options,
+                            [self = shared_from_this(), result = std::move(result),
+                             record = std::move(record),
+                             digest](bao::BaoResult<bao::SignResponse> answer) mutable {
+                                if (answer) {
+                                    // The request's end; its signature's check follows on the pool.
+                                    self->m_run->state->post(result.index, BatchItemState::Answered);
+                                    self->checkLater(std::move(result), std::move(record), std::move(digest),
+                                                     std::move(answer));
+                                } else {
+                                    result.error = answer.error(); // no signature to check
+                                    self->m_run->finish(result);
+                                }
+                                self->next();
+                            });
     }
 
     void checkLater(SignItemResult result, KeyRecord record, QByteArray digest,

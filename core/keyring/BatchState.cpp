@@ -14,6 +14,8 @@ int &counter(BatchCounts &counts, BatchItemState state)
         return counts.queued;
     case BatchItemState::Started:
         return counts.running;
+    case BatchItemState::Answered:
+        return counts.checking;
     case BatchItemState::Succeeded:
         return counts.succeeded;
     case BatchItemState::Failed:

@@ -28,6 +28,8 @@ QString batchItemStateName(BatchItemState state)
         return QStringLiteral("queued");
     case BatchItemState::Started:
         return QStringLiteral("started");
+    case BatchItemState::Answered:
+        return QStringLiteral("answered");
     case BatchItemState::Succeeded:
         return QStringLiteral("succeeded");
     case BatchItemState::Failed:

@@ -129,6 +129,12 @@ struct SignItemResult {
 enum class BatchItemState {
     Queued,  // accepted, waiting for a worker
     Started, // its request is in flight
+    // Its answer, a signature, came and waits for (or is in) its local
+    // check on the CPU pool: the request's end, not the item's. A sign
+    // batch's asynchronous lanes send their next request meanwhile, so at
+    // zero latency answers can wait for their checks longer than their
+    // requests took. (An error answer ends the item at once.)
+    Answered,
     Succeeded,
     Failed,    // see `error`
     Cancelled, // cancelled before it started, or aborted in flight
@@ -150,7 +156,8 @@ struct BatchItemEvent {
 struct BatchCounts {
     int total = 0;
     int queued = 0;
-    int running = 0;
+    int running = 0;  // requests in flight
+    int checking = 0; // answered, waiting for their local check
     int succeeded = 0;
     int failed = 0;
     int cancelled = 0;

@@ -49,6 +49,7 @@ private slots:
     void filterMatchesNameAddressAndKey();
     void batchModelCoalescesUpdates();
     void batchModelMapsRowsAndCounts();
+    void batchModelEndsARequestWithItsAnswer();
     void latencyStats();
     void latencyStatsCountOnlySignedRequests();
     void lanesPackRequestsSideBySide();
@@ -220,6 +221,37 @@ void TestUiModels::batchModelMapsRowsAndCounts()
     QVERIFY(model.row(3).error.isEmpty());
     QCOMPARE(model.headerData(ui::BatchItemModel::ResultColumn, Qt::Horizontal).toString(),
              QStringLiteral("Address"));
+}
+
+// An answer waiting for its check is not in flight, and the row's latency
+// (the chart's bar) ends with the answer: the app counted checks' waits in
+// both ("7,811 in flight" with 1,000 lanes, "3,191.8x faster").
+void TestUiModels::batchModelEndsARequestWithItsAnswer()
+{
+    ui::BatchItemModel model;
+    model.setLabels(QStringLiteral("signing"), QStringLiteral("Signature"));
+    model.reset({QStringLiteral("a"), QStringLiteral("b")});
+    model.applyEvents(
+        {BatchItemEvent{0, QStringLiteral("a"), BatchItemState::Started, 1'000'000, std::nullopt},
+         BatchItemEvent{1, QStringLiteral("b"), BatchItemState::Started, 2'000'000, std::nullopt},
+         BatchItemEvent{0, QStringLiteral("a"), BatchItemState::Answered, 11'000'000, std::nullopt}},
+        {});
+    model.flush();
+    auto counts = model.counts();
+    QCOMPARE(counts.running, 1);
+    QCOMPARE(counts.checking, 1);
+    QCOMPARE(model.index(0, ui::BatchItemModel::StateColumn).data().toString(), QStringLiteral("checking"));
+    QCOMPARE(model.row(0).latencyMs(), 10.0);
+    model.applyEvents(
+        {BatchItemEvent{0, QStringLiteral("a"), BatchItemState::Succeeded, 90'000'000, std::nullopt}}, {});
+    model.flush();
+    counts = model.counts();
+    QCOMPARE(counts.checking, 0);
+    QCOMPARE(counts.succeeded, 1);
+    QCOMPARE(model.row(0).latencyMs(), 10.0); // the answer's time, not the check's end
+    QCOMPARE(
+        model.index(0, ui::BatchItemModel::LatencyColumn).data(ui::BatchItemModel::LatencyMsRole).toDouble(),
+        10.0);
 }
 
 void TestUiModels::latencyStats()

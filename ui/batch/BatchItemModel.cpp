@@ -68,10 +68,13 @@ void BatchItemModel::applyEvents(const QList<keyring::BatchItemEvent> &events, c
         case BatchItemState::Started:
             row.startNs = event.nsSinceStart;
             break;
+        case BatchItemState::Answered:
+            row.endNs = event.nsSinceStart; // the request's end; its check follows
+            break;
         case BatchItemState::Succeeded:
         case BatchItemState::Failed:
         case BatchItemState::Cancelled:
-            if (row.startNs >= 0)
+            if (row.startNs >= 0 && row.endNs < 0)
                 row.endNs = event.nsSinceStart;
             if (event.error) {
                 row.errorDetail = event.error;
@@ -168,6 +171,9 @@ keyring::BatchCounts BatchItemModel::counts() const
         case BatchItemState::Started:
             ++counts.running;
             break;
+        case BatchItemState::Answered:
+            ++counts.checking;
+            break;
         case BatchItemState::Succeeded:
             ++counts.succeeded;
             break;
@@ -209,6 +215,8 @@ QString BatchItemModel::stateLabel(BatchItemState state) const
         return tr("queued");
     case BatchItemState::Started:
         return m_cancelling ? tr("cancelling…") : m_runningLabel;
+    case BatchItemState::Answered:
+        return tr("checking");
     case BatchItemState::Succeeded:
         return tr("done");
     case BatchItemState::Failed:

@@ -31,7 +31,9 @@ void BatchTracker::drain()
     m_model->flush();
     QList<int> finished;
     for (const auto &event : events) {
-        if (event.state != keyring::BatchItemState::Queued && event.state != keyring::BatchItemState::Started)
+        if (event.state != keyring::BatchItemState::Queued &&
+            event.state != keyring::BatchItemState::Started &&
+            event.state != keyring::BatchItemState::Answered)
             finished << event.index;
     }
     emit updated();

@@ -126,9 +126,12 @@ SignBatchPage::SignBatchPage(QWidget *parent) : QWidget(parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_runView = new BatchRunView(QStringLiteral("sign"), m_model, splitter);
     m_runView->setLiveText([](const keyring::BatchCounts &counts) {
-        return tr("%L1 signed, %L2 in flight, %L3 queued, %L4 failed")
+        // An answer waits for its signature's check on the CPU pool: not in
+        // flight any more, not signed yet (at zero latency, thousands can).
+        return tr("%L1 signed, %L2 in flight, %L3 checking, %L4 queued, %L5 failed")
             .arg(counts.succeeded)
             .arg(counts.running)
+            .arg(counts.checking)
             .arg(counts.queued)
             .arg(counts.failed);
     });
