@@ -14,6 +14,7 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QJsonObject>
+#include <csignal>
 
 namespace baokeys::cli {
 
@@ -137,7 +138,20 @@ CliResult<ExitCode> runJob(const keyring::BatchJob<Result> &job, BatchReporter &
         loop.exec();
     report();                                      // the last events, if `finished` came before their signal
     QFuture<Result>(job.future).waitForFinished(); // it ends just after the last event
-    return reporter.finish(progress.preflightError(), progress.persistError());
+    auto outcome = reporter.finish(progress.preflightError(), progress.persistError());
+    // A batch the signal cut short exits as the signal would have ended it
+    // (scripts tell "stopped" from "some items failed"), unless an answer
+    // could not be trusted or the store could not be written: those say more.
+    const bool cutShort = interrupt.signalNumber() != 0 && progress.counts().cancelled > 0;
+    if (!cutShort || progress.persistError() || (!outcome && outcome.error().code == ExitCode::SecurityFault))
+        return outcome;
+    const ExitCode stopped =
+        interrupt.signalNumber() == SIGTERM ? ExitCode::Terminated : ExitCode::Interrupted;
+    if (outcome)
+        return stopped;
+    CliError error = outcome.error();
+    error.code = stopped;
+    return cliError(error);
 }
 
 } // namespace

@@ -53,7 +53,8 @@ QString exitCodeTable()
         "  4  authentication: no token, or the token was refused\n"
         "  5  unavailable: unreachable, timed out, sealed, standby, rate limited or 5xx;\n"
         "     or a create/import/delete whose answer was lost (run it again, or keys sync)\n"
-        "  6  security fault: the signer's answer cannot be trusted\n");
+        "  6  security fault: the signer's answer cannot be trusted\n"
+        "  130  a batch interrupted by Ctrl-C (143: by SIGTERM); what finished is printed and kept\n");
 }
 
 } // namespace baokeys::cli

@@ -25,6 +25,7 @@ namespace baokeys::cli {
 //   6  security fault: the signer's answer cannot be trusted (a signature
 //      that does not verify against the stored key, another public key,
 //      an answer that breaks the wire contract)
+//   130 / 143  a batch interrupted by SIGINT (Ctrl-C) / SIGTERM
 enum class ExitCode : int {
     Success = 0,
     Failure = 1,
@@ -33,6 +34,11 @@ enum class ExitCode : int {
     Authentication = 4,
     Unavailable = 5,
     SecurityFault = 6,
+    // 128 + the signal, as a shell reports a process the signal ended: a
+    // batch stopped by Ctrl-C (SIGINT) or SIGTERM, after printing (and, for
+    // batch create, storing) what had finished.
+    Interrupted = 130,
+    Terminated = 143,
 };
 
 // Thread-safe: pure functions.

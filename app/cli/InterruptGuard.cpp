@@ -12,6 +12,7 @@ namespace {
 
 int g_pipe[2] = {-1, -1};
 std::atomic<int> g_signals{0}; // lock-free on every platform we build for: signal-safe
+std::atomic<int> g_firstSignal{0};
 static_assert(std::atomic<int>::is_always_lock_free);
 struct sigaction g_oldInt {};
 struct sigaction g_oldTerm {};
@@ -24,6 +25,7 @@ void onSignal(int signalNumber)
         std::raise(signalNumber);
         return;
     }
+    g_firstSignal = signalNumber;
     const char byte = 1;
     [[maybe_unused]] const ssize_t written = ::write(g_pipe[1], &byte, 1);
 }
@@ -35,6 +37,7 @@ InterruptGuard::InterruptGuard(QObject *parent) : QObject(parent)
     if (g_pipe[0] >= 0 || ::pipe2(g_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
         return;
     g_signals = 0;
+    g_firstSignal = 0;
     struct sigaction action {};
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
@@ -61,6 +64,11 @@ InterruptGuard::~InterruptGuard()
     ::close(g_pipe[0]);
     ::close(g_pipe[1]);
     g_pipe[0] = g_pipe[1] = -1;
+}
+
+int InterruptGuard::signalNumber() const
+{
+    return m_active ? g_firstSignal.load() : 0;
 }
 
 void InterruptGuard::onReadable()

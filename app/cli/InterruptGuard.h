@@ -20,6 +20,8 @@ public:
     explicit InterruptGuard(QObject *parent = nullptr);
     ~InterruptGuard() override;
     bool isActive() const { return m_active; }
+    // The first signal caught (SIGINT, SIGTERM), or 0.
+    int signalNumber() const;
 
 signals:
     void interrupted();

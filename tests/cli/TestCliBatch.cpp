@@ -15,9 +15,11 @@
 #include <QTcpServer>
 #include <QTest>
 
+#include <csignal>
 #include <sys/resource.h>
 
 #include <chrono>
+#include <functional>
 
 using namespace std::chrono_literals;
 
@@ -56,6 +58,7 @@ private slots:
     void textOutputWhenNotATerminal();
     void badBatchArguments();
     void interruptedBatchKeepsWhatIsDone();
+    void ctrlCExitsAsTheSignalWould();
     void crashedBatchIsRecoveredBySync();
     void serverCollisionRefusedOrPerKey();
     void resumeCreatesOnlyWhatIsMissing();
@@ -352,7 +355,7 @@ namespace {
 
 // Starts a 12-key batch create at 200 ms per key, 2 at a time (~1.2 s), and
 // stops the process with `stop` once it has printed `linesFirst` results.
-CliRun interruptCreate(CliHarness &cli, int linesFirst, void (QProcess::*stop)())
+CliRun interruptCreate(CliHarness &cli, int linesFirst, const std::function<void(QProcess &)> &stop)
 {
     baokeys::signer::FaultSettings faults;
     faults.latency = 200ms;
@@ -376,7 +379,7 @@ CliRun interruptCreate(CliHarness &cli, int linesFirst, void (QProcess::*stop)()
         process.waitForReadyRead(100);
         run.out += process.readAllStandardOutput();
     }
-    (process.*stop)();
+    stop(process);
     run.crashed = !process.waitForFinished(30'000) || process.exitStatus() != QProcess::NormalExit;
     run.exitCode = process.exitCode();
     run.out += process.readAllStandardOutput();
@@ -391,10 +394,12 @@ void TestCliBatch::interruptedBatchKeepsWhatIsDone()
 {
     CliHarness cli;
     QVERIFY2(cli.started(), qPrintable(cli.startError()));
-    // SIGTERM (as Ctrl-C) mid-batch: the batch is cancelled, what was created is printed and stored.
+    // SIGTERM mid-batch: the batch is cancelled, what was created is printed
+    // and stored, and the exit code says it was stopped (it was 3, as for a
+    // batch whose items failed).
     const CliRun run = interruptCreate(cli, 2, &QProcess::terminate);
     QVERIFY2(!run.crashed, qPrintable(run.describe()));
-    QCOMPARE(run.exitCode, 3);
+    QCOMPARE(run.exitCode, 143);
     QVERIFY(run.err.contains("cancelling"));
     const QList<QJsonObject> lines = run.jsonLines();
     int created = 0;
@@ -419,6 +424,22 @@ void TestCliBatch::interruptedBatchKeepsWhatIsDone()
                            .jsonArray()
                            .size()));
     QVERIFY(stored >= created);
+}
+
+// Ctrl-C ended a single command with 130 (the default action) but an
+// interrupted batch with 3, "some items failed": scripts could not tell.
+void TestCliBatch::ctrlCExitsAsTheSignalWould()
+{
+    CliHarness cli;
+    QVERIFY2(cli.started(), qPrintable(cli.startError()));
+    const CliRun run =
+        interruptCreate(cli, 2, [](QProcess &process) { ::kill(pid_t(process.processId()), SIGINT); });
+    QVERIFY2(!run.crashed, qPrintable(run.describe()));
+    QCOMPARE(run.exitCode, 130);
+    QVERIFY(run.err.contains("cancelling"));
+    const QList<QJsonObject> lines = run.jsonLines();
+    QVERIFY2(!results(lines).isEmpty(), qPrintable(run.describe()));
+    QCOMPARE(summary(lines).value(QStringLiteral("count")).toInt(), 12);
 }
 
 void TestCliBatch::crashedBatchIsRecoveredBySync()
