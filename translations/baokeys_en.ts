@@ -1405,6 +1405,10 @@ tx hash: %2</source>
         <source>The local key list could not be read, so no key is shown. %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A delete or rename is under way: wait until it has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::LatencyChart</name>

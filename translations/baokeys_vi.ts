@@ -1383,6 +1383,10 @@ mã băm giao dịch: %2</translation>
         <source>The local key list could not be read, so no key is shown. %1</source>
         <translation>Không đọc được danh sách khóa cục bộ, nên không có khóa nào được hiển thị. %1</translation>
     </message>
+    <message>
+        <source>A delete or rename is under way: wait until it has ended.</source>
+        <translation>Một thao tác xóa hoặc đổi tên đang chạy: hãy chờ đến khi nó kết thúc.</translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::LatencyChart</name>

@@ -76,6 +76,7 @@ private slots:
     void aNameReusedOnTheServerIsMarkedAndItsKeyLeft();
     void manyReusedNamesMakeOneReadableLine();
     void everyKeyThatCouldNotBeDeletedIsNamed();
+    void aRunningDeleteOffersItsKeysToNoOtherChange();
     void grantFeesLeavesOutKeysTheServerNoLongerHolds();
     void signMessageGivesAValidSignature();
     void signTransactionMatchesTheVectors_data();
@@ -453,6 +454,57 @@ void TestKeyDialogs::everyKeyThatCouldNotBeDeletedIsNamed()
              qPrintable(box->detailedText()));
     for (const QString &name : names)
         QVERIFY(m_page->model()->rowOf(name) >= 0);
+}
+
+// Delete… pressed again while a delete runs: the keys being deleted are
+// offered to no second delete or rename, and both come back once it has
+// ended. (A second delete listed all five although some were gone, then
+// failed on those as "not found on the server".)
+void TestKeyDialogs::aRunningDeleteOffersItsKeysToNoOtherChange()
+{
+    auto &keyring = m_window->session()->keyring();
+    QStringList names;
+    for (int i = 1; i <= 5; ++i) {
+        names << QStringLiteral("going-%1").arg(i);
+        QVERIFY(keyring.newAccount(names.last(), true));
+    }
+    QVERIFY(keyring.newAccount(QStringLiteral("staying"), true));
+    QTRY_VERIFY(m_page->model()->rowOf(QStringLiteral("staying")) >= 0);
+    QAction *deleteAction = pageAction(QStringLiteral("De&lete…"));
+    QAction *renameAction = pageAction(QStringLiteral("&Rename…"));
+    QVERIFY(deleteAction && renameAction);
+    // A read and a delete per key: about a second for the five.
+    m_server->setFaults(uitest::latency(100));
+    selectAll(names);
+    {
+        auto watch = uitest::whenDialogShows<ui::DeleteKeyDialog>([](ui::DeleteKeyDialog *dialog) {
+            dialog->findChild<QLineEdit *>(QStringLiteral("deleteConfirm"))->setText(QStringLiteral("5"));
+            QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                              Qt::LeftButton);
+        });
+        press(QKeySequence::Delete);
+    }
+    QVERIFY2(m_page->model()->rowOf(names.last()) >= 0, "the delete ended before it could be watched");
+    QVERIFY2(!deleteAction->isEnabled(), "Delete is offered for keys a delete is removing");
+    QStringList offeredAgain;
+    auto second = uitest::whenDialogShows<ui::DeleteKeyDialog>([&](ui::DeleteKeyDialog *dialog) {
+        offeredAgain << dialog->text();
+        dialog->reject();
+    });
+    press(QKeySequence::Delete);
+    selectAll({names.last()});
+    QVERIFY2(!deleteAction->isEnabled(), "Delete is offered for a key a delete is removing");
+    QVERIFY2(!renameAction->isEnabled(), "Rename is offered for a key a delete is removing");
+    press(QKeySequence::Delete);
+    QTest::qWait(50); // a dialog would show within the watch's 10 ms
+    QVERIFY2(offeredAgain.isEmpty(), qPrintable(offeredAgain.join(QLatin1Char('\n'))));
+
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->model()->rowOf(names.last()) < 0, 10000);
+    QTRY_COMPARE(statusText(), QStringLiteral("Deleted 5 keys"));
+    select(QStringLiteral("staying"));
+    QVERIFY(deleteAction->isEnabled());
+    QVERIFY(renameAction->isEnabled());
+    QVERIFY(uitest::errorBoxes(m_window.get()).isEmpty());
 }
 
 // Keys deleted on the server behind the app's back: an allowance or coins

@@ -156,6 +156,7 @@ void KeysPage::setSession(Session *session)
         disconnect(&m_session->keyring(), nullptr, this, nullptr);
     m_session = session;
     ++m_sessionGeneration;
+    m_changesRunning = 0; // the old session's answers are dropped by their generation
     if (m_session)
         connect(&m_session->keyring(), &keyring::BaoKeyring::keysChanged, this, &KeysPage::reload);
     reload();
@@ -244,6 +245,15 @@ void KeysPage::updateActions()
         action->setToolTip(why); // empty: the action's own text
     }
     m_delete->setEnabled(open && selected >= 1); // several at once, with one confirmation
+    m_delete->setToolTip(QString());
+    if (m_changesRunning > 0) {
+        const QString wait = tr("A delete or rename is under way: wait until it has ended.");
+        for (QAction *action : {m_delete, m_rename}) {
+            if (action->isEnabled())
+                action->setToolTip(wait);
+            action->setEnabled(false);
+        }
+    }
     m_copyAddress->setEnabled(open && selected >= 1);
     m_copyPublicKey->setEnabled(open && selected >= 1);
     m_grantFees->setEnabled(open && selected >= 1);
@@ -456,9 +466,12 @@ void KeysPage::renameKey()
             .trimmed();
     if (!ok || newUid.isEmpty() || newUid == uid)
         return;
+    changeStarted();
+    const quint64 generation = m_sessionGeneration;
     m_session->keyring()
         .renameAsync(uid, newUid)
-        .then(this, [this, uid, newUid](keyring::KeyringResult<keyring::KeyRecord> result) {
+        .then(this, [this, uid, newUid, generation](keyring::KeyringResult<keyring::KeyRecord> result) {
+            changeEnded(generation);
             if (!result)
                 ErrorReporter::show(this, tr("Renaming %1 to %2 failed.").arg(uid, newUid), result.error());
             else
@@ -487,8 +500,11 @@ void KeysPage::deleteKey()
     QStringList names;
     for (const auto &record : std::as_const(records))
         names << record.uid;
+    changeStarted();
+    const quint64 generation = m_sessionGeneration;
     keyring->runAsync([keyring, names] { return keyring->removeEach(names); })
-        .then(this, [this](const keyring::BaoKeyring::RemovalReport &report) {
+        .then(this, [this, generation](const keyring::BaoKeyring::RemovalReport &report) {
+            changeEnded(generation);
             if (!report.failures.isEmpty())
                 reportFailedDeletions(report);
             QStringList anotherKeyLeft;
@@ -511,6 +527,20 @@ void KeysPage::deleteKey()
                         .arg(listOnly));
             }
         });
+}
+
+void KeysPage::changeStarted()
+{
+    ++m_changesRunning;
+    updateActions();
+}
+
+void KeysPage::changeEnded(quint64 generation)
+{
+    if (generation != m_sessionGeneration)
+        return; // counted for a session that is closed: setSession started again from 0
+    --m_changesRunning;
+    updateActions();
 }
 
 // Every key that is still there is named, each with its own reason in the

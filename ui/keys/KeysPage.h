@@ -86,12 +86,19 @@ private:
     void startSync(SyncMode mode);
     QAction *makeAction(const QString &text, const QKeySequence &shortcut, void (KeysPage::*slot)());
     void reportFailedDeletions(const keyring::BaoKeyring::RemovalReport &report);
+    // A delete or rename started here begins or ends (see m_changesRunning).
+    void changeStarted();
+    void changeEnded(quint64 generation);
 
     // Names listed in one status or error line; the rest are counted ("and 3 more").
     static constexpr int NamesInAMessage = 5;
 
     Session *m_session = nullptr;
     quint64 m_sessionGeneration = 0; // a late answer for a closed session is dropped
+    // Deletes and renames started here and not yet answered. While one runs,
+    // Delete and Rename are off: a second one could be given keys the first
+    // is removing (the selection still shows them until each is gone).
+    int m_changesRunning = 0;
     KeyTableModel *m_model = nullptr;
     KeyFilterProxy *m_proxy = nullptr;
     QTableView *m_view = nullptr;
