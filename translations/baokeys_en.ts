@@ -128,6 +128,10 @@
         <source>The local key list was written by a newer BaoKeys, and is left as it is: open it with that version, or use another data folder for this one.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The key is no longer in this profile&apos;s key list (it was deleted or renamed meanwhile); nothing was sent to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LatencyStats</name>

@@ -126,6 +126,10 @@
         <source>The local key list was written by a newer BaoKeys, and is left as it is: open it with that version, or use another data folder for this one.</source>
         <translation>Danh sách khóa cục bộ được ghi bởi một phiên bản BaoKeys mới hơn và được giữ nguyên: hãy mở nó bằng phiên bản đó, hoặc dùng một thư mục dữ liệu khác cho phiên bản này.</translation>
     </message>
+    <message>
+        <source>The key is no longer in this profile&apos;s key list (it was deleted or renamed meanwhile); nothing was sent to the server.</source>
+        <translation>Khóa không còn trong danh sách khóa của hồ sơ này (nó đã bị xóa hoặc đổi tên trong lúc đó); không có gì được gửi tới máy chủ.</translation>
+    </message>
 </context>
 <context>
     <name>LatencyStats</name>

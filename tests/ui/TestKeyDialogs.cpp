@@ -77,6 +77,7 @@ private slots:
     void manyReusedNamesMakeOneReadableLine();
     void everyKeyThatCouldNotBeDeletedIsNamed();
     void aRunningDeleteOffersItsKeysToNoOtherChange();
+    void aKeyGoneFromTheListIsNotSaidMissingOnTheServer();
     void grantFeesLeavesOutKeysTheServerNoLongerHolds();
     void signMessageGivesAValidSignature();
     void signTransactionMatchesTheVectors_data();
@@ -505,6 +506,55 @@ void TestKeyDialogs::aRunningDeleteOffersItsKeysToNoOtherChange()
     QVERIFY(deleteAction->isEnabled());
     QVERIFY(renameAction->isEnabled());
     QVERIFY(uitest::errorBoxes(m_window.get()).isEmpty());
+}
+
+// A key that left the list between the click and the change: the failure
+// says it is no longer in the list (the keyring refused it before asking the
+// server), not that the server has no such key.
+void TestKeyDialogs::aKeyGoneFromTheListIsNotSaidMissingOnTheServer()
+{
+    auto &keyring = m_window->session()->keyring();
+    QVERIFY(keyring.newAccount(QStringLiteral("renamed-away"), true));
+    QVERIFY(keyring.newAccount(QStringLiteral("deleted-away"), true));
+    QTRY_VERIFY(m_page->model()->rowOf(QStringLiteral("deleted-away")) >= 0);
+    const auto saysNotInTheList = [](const QMessageBox *box) {
+        const QString said = box->informativeText();
+        return said.contains(QLatin1String("no longer in this profile's key list")) &&
+               !said.contains(QLatin1String("on the server"));
+    };
+
+    select(QStringLiteral("renamed-away"));
+    {
+        auto watch = uitest::whenDialogShows<QInputDialog>([&keyring](QInputDialog *dialog) {
+            QVERIFY(keyring.remove(QStringLiteral("renamed-away"))); // elsewhere, meanwhile
+            dialog->setTextValue(QStringLiteral("new-name"));
+            dialog->accept();
+        });
+        press(QKeySequence(Qt::Key_F2));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(uitest::errorBoxes(m_window.get()).size(), 1, 10000);
+    QMessageBox *box = uitest::errorBoxes(m_window.get()).first();
+    QCOMPARE(box->text(), QStringLiteral("Renaming renamed-away to new-name failed."));
+    QVERIFY2(saysNotInTheList(box), qPrintable(box->informativeText()));
+    uitest::closeErrorBoxes(m_window.get());
+    QApplication::setActiveWindow(m_window.get()); // the shortcuts reach it again
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+
+    select(QStringLiteral("deleted-away"));
+    {
+        auto watch = uitest::whenDialogShows<ui::DeleteKeyDialog>([&keyring](ui::DeleteKeyDialog *dialog) {
+            QVERIFY(keyring.remove(QStringLiteral("deleted-away")));
+            dialog->findChild<QLineEdit *>(QStringLiteral("deleteConfirm"))
+                ->setText(QStringLiteral("deleted-away"));
+            QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                              Qt::LeftButton);
+        });
+        press(QKeySequence::Delete);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(uitest::errorBoxes(m_window.get()).size(), 1, 10000);
+    box = uitest::errorBoxes(m_window.get()).first();
+    QCOMPARE(box->text(), QStringLiteral("Deleting deleted-away failed."));
+    QVERIFY2(saysNotInTheList(box), qPrintable(box->informativeText()));
 }
 
 // Keys deleted on the server behind the app's back: an allowance or coins

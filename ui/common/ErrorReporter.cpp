@@ -10,6 +10,15 @@ QString ErrorReporter::explain(const bao::BaoError &error)
     using bao::BaoErrorKind;
     switch (error.kind) {
     case BaoErrorKind::NotFound:
+        // The keyring answers NotFound itself, with no HTTP status, for a name
+        // its local store does not hold (deleted or renamed meanwhile): the
+        // server was never asked, so "not found on the server" would send the
+        // operator looking there. Its message is the only mark that tells this
+        // case from the keyring's other local NotFound, a name the server now
+        // gives another key, which is the server's case.
+        if (error.httpStatus == 0 && error.message.contains(QLatin1String("local store")))
+            return tr("The key is no longer in this profile's key list (it was deleted or renamed "
+                      "meanwhile); nothing was sent to the server.");
         return tr("The key was not found on the server.");
     case BaoErrorKind::AlreadyExists:
         return tr("A key with that name already exists.");
