@@ -80,6 +80,7 @@ private slots:
     void aKeyGoneFromTheListIsNotSaidMissingOnTheServer();
     void grantFeesLeavesOutKeysTheServerNoLongerHolds();
     void signMessageGivesAValidSignature();
+    void aRefusedSignLeavesNoEarlierSignature();
     void signTransactionMatchesTheVectors_data();
     void signTransactionMatchesTheVectors();
     void signTransactionRefusesBadInputBeforeAnyRequest();
@@ -861,6 +862,35 @@ void TestKeyDialogs::signMessageGivesAValidSignature()
     const QByteArray digest = QCryptographicHash::hash("hello blob", QCryptographicHash::Sha256);
     const auto record = m_window->session()->keyring().key(QStringLiteral("signer"));
     QVERIFY(crypto::Secp256k1::verifyDigest(record->publicKey, digest, *signature));
+    dialog->close();
+}
+
+// "zz12 3" signed as text, then as hex bytes, which it is not: the refusal
+// takes the earlier signature and digest away with it, so nothing shown (or
+// copied from the field) belongs to a message other than the one typed.
+void TestKeyDialogs::aRefusedSignLeavesNoEarlierSignature()
+{
+    QVERIFY(m_window->session()->keyring().newAccount(QStringLiteral("signer")));
+    QTRY_VERIFY(m_page->model()->rowOf(QStringLiteral("signer")) >= 0);
+    select(QStringLiteral("signer"));
+    press(QKeySequence(Qt::CTRL | Qt::Key_M));
+    auto *dialog = m_page->findChild<ui::SignMessageDialog *>(QStringLiteral("signMessageDialog"));
+    QVERIFY(dialog);
+    dialog->findChild<QPlainTextEdit *>(QStringLiteral("signMessageText"))
+        ->setPlainText(QStringLiteral("zz12 3"));
+    auto *sign = dialog->findChild<QPushButton *>(QStringLiteral("signButton"));
+    auto *result = dialog->findChild<QPlainTextEdit *>(QStringLiteral("signResult"));
+    QTest::mouseClick(sign, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(result->toPlainText().contains(QLatin1String("digest: ")), 10000);
+
+    auto *format = dialog->findChild<QComboBox *>();
+    QVERIFY(format);
+    format->setCurrentIndex(format->findText(QStringLiteral("Hex bytes")));
+    QTest::mouseClick(sign, Qt::LeftButton);
+    QTRY_COMPARE(uitest::errorBoxes(dialog).size(), 1);
+    QCOMPARE(uitest::errorBoxes(dialog).first()->text(), QStringLiteral("The message is not valid hex."));
+    QVERIFY2(result->toPlainText().isEmpty(), qPrintable(result->toPlainText()));
+    uitest::closeErrorBoxes(dialog);
     dialog->close();
 }
 

@@ -43,6 +43,9 @@ SignMessageDialog::SignMessageDialog(keyring::BaoKeyring &keyring, const QString
 
 void SignMessageDialog::sign()
 {
+    // The field shows the outcome of this Sign and nothing older: a
+    // signature left under a refused message would pass for its signature.
+    m_result->clear();
     QByteArray message;
     if (Format(m_format->currentData().toInt()) == Format::Hex) {
         auto decoded = crypto::Hex::decode(m_message->toPlainText().trimmed());
