@@ -84,6 +84,7 @@ private slots:
     void signTransactionMatchesTheVectors_data();
     void signTransactionMatchesTheVectors();
     void signTransactionRefusesBadInputBeforeAnyRequest();
+    void signTransactionNamesEveryBadFieldAtOnce();
     void signTransactionOfflineOffersNoBroadcast();
     void signTransactionEditedAfterSigningIsNotCopied();
     void closingTheProfileWaitsForATransactionInFlight();
@@ -1043,6 +1044,43 @@ void TestKeyDialogs::signTransactionRefusesBadInputBeforeAnyRequest()
     }
     QCOMPARE(m_server->engineRequestCount(), requestsBefore);
     QVERIFY(dialog->findChild<QPlainTextEdit *>(QStringLiteral("txResult"))->toPlainText().isEmpty());
+    dialog->close();
+}
+
+// Sign with an empty form: every field that needs a value is named on the
+// first click, To among them (it was named only on a later click, once
+// Amount was right), each as required (an empty Amount was "not a coin").
+void TestKeyDialogs::signTransactionNamesEveryBadFieldAtOnce()
+{
+    QVERIFY(m_window->session()->keyring().newAccount(QStringLiteral("payer")));
+    QTRY_VERIFY(m_page->model()->rowOf(QStringLiteral("payer")) >= 0);
+    auto *dialog = openTransactionDialog(QStringLiteral("payer"));
+    QVERIFY(dialog);
+    QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("txTo"))->text(), QString());
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("txSignButton")), Qt::LeftButton);
+    const auto problem = [dialog](const char *name) {
+        const QLabel *label = dialog->findChild<QLabel *>(QLatin1String(name));
+        return label && !label->isHidden() ? label->text() : QString();
+    };
+    QCOMPARE(problem("txToError"), QStringLiteral("To: required: a celestia1… address"));
+    QVERIFY2(problem("txAmountError").startsWith(QLatin1String("Amount: required")),
+             qPrintable(problem("txAmountError")));
+    QVERIFY2(problem("txChainIdError").startsWith(QLatin1String("Chain ID: required")),
+             qPrintable(problem("txChainIdError")));
+    QVERIFY2(problem("txAccountNumberError").startsWith(QLatin1String("Account number: required")),
+             qPrintable(problem("txAccountNumberError")));
+    QVERIFY2(problem("txSequenceError").startsWith(QLatin1String("Sequence: required")),
+             qPrintable(problem("txSequenceError")));
+
+    // A bad address beside a bad amount: both named, each by its own field.
+    dialog->findChild<QLineEdit *>(QStringLiteral("txTo"))->setText(QStringLiteral("celestia1nonsense"));
+    dialog->findChild<QLineEdit *>(QStringLiteral("txAmount"))->setText(QStringLiteral("1.5utia"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("txSignButton")), Qt::LeftButton);
+    QVERIFY2(problem("txToError").startsWith(QLatin1String("To: not an address")),
+             qPrintable(problem("txToError")));
+    QVERIFY2(problem("txAmountError").startsWith(QLatin1String("Amount: not a coin")),
+             qPrintable(problem("txAmountError")));
+    QVERIFY(uitest::errorBoxes(m_window.get()).isEmpty());
     dialog->close();
 }
 

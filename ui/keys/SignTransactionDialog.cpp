@@ -4,6 +4,7 @@
 #include "core/chain/TxSubmitter.h"
 #include "core/crypto/Hex.h"
 #include "core/keyring/BaoKeyring.h"
+#include "core/tx/AccountAddress.h"
 #include "core/tx/Coin.h"
 #include "core/tx/TxBodyBuilder.h"
 #include "ui/common/Clipboard.h"
@@ -129,9 +130,13 @@ void SignTransactionDialog::sign(bool broadcast)
     m_errors->clear();
     const bool online = !m_node.isEmpty();
     chain::SubmitOptions options;
-    auto amount = tx::Coin::parseList(m_amount->text().trimmed());
-    if (!amount || amount->isEmpty())
-        m_errors->set(m_amount, amount ? tr("required, e.g. 1000utia") : tr("not a coin such as 1000utia"));
+    // An empty field is "required", as the placeholder says, not "not a coin".
+    const QString amountText = m_amount->text().trimmed();
+    auto amount = tx::Coin::parseList(amountText);
+    if (amountText.isEmpty())
+        m_errors->set(m_amount, tr("required, e.g. 1000utia"));
+    else if (!amount || amount->isEmpty())
+        m_errors->set(m_amount, tr("not a coin such as 1000utia"));
     auto feeAmount = tx::Coin::parseList(m_fee->text().trimmed());
     if (!feeAmount)
         m_errors->set(m_fee, tr("not a coin such as 2000utia"));
@@ -162,16 +167,20 @@ void SignTransactionDialog::sign(bool broadcast)
     if (options.chainId.isEmpty())
         m_errors->set(m_chainId, tr("required, e.g. mocha-4"));
     options.feeGranter = m_feeGranter->text().trimmed();
-    tx::TxBodyBuilder body(m_hrp);
-    if (amount && !amount->isEmpty()) {
-        if (auto added = body.addSend(m_from, m_to->text().trimmed(), *amount); !added) {
-            if (added.error().kind == tx::TxErrorKind::WrongAddressPrefix)
-                m_errors->set(m_to, tr("an address of another chain: this one's addresses start with %1")
-                                        .arg(m_hrp + QStringLiteral("1")));
-            else
-                m_errors->set(m_to, tr("not an address: %1").arg(added.error().message));
-        }
-    }
+    // To is checked on its own, not through the send (which needs a good
+    // amount first): every bad field is named on the same click.
+    const QString to = m_to->text().trimmed();
+    const auto badAddress = [this](const tx::TxError &error) {
+        if (error.kind == tx::TxErrorKind::WrongAddressPrefix)
+            m_errors->set(m_to, tr("an address of another chain: this one's addresses start with %1")
+                                    .arg(m_hrp + QStringLiteral("1")));
+        else
+            m_errors->set(m_to, tr("not an address: %1").arg(error.message));
+    };
+    if (to.isEmpty())
+        m_errors->set(m_to, tr("required: a %1… address").arg(m_hrp + QStringLiteral("1")));
+    else if (auto address = tx::AccountAddress::check(to, m_hrp, QStringLiteral("to")); !address)
+        badAddress(address.error());
     if (!options.feeGranter.isEmpty()) {
         tx::TxBodyBuilder check(m_hrp);
         if (auto added = check.addSend(m_from, options.feeGranter,
@@ -181,6 +190,11 @@ void SignTransactionDialog::sign(bool broadcast)
     }
     if (m_errors->any())
         return;
+    tx::TxBodyBuilder body(m_hrp);
+    if (auto added = body.addSend(m_from, to, *amount); !added) {
+        badAddress(added.error());
+        return;
+    }
     body.setMemo(m_memo->text());
 
     m_sign->setEnabled(false);
