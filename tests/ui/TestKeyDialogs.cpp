@@ -28,6 +28,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QCryptographicHash>
+#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QFile>
@@ -79,6 +80,7 @@ private slots:
     void aRunningDeleteOffersItsKeysToNoOtherChange();
     void aKeyGoneFromTheListIsNotSaidMissingOnTheServer();
     void grantFeesLeavesOutKeysTheServerNoLongerHolds();
+    void grantFeesSignsTheExpiryItShows();
     void signMessageGivesAValidSignature();
     void aRefusedSignLeavesNoEarlierSignature();
     void signTransactionMatchesTheVectors_data();
@@ -593,6 +595,56 @@ void TestKeyDialogs::grantFeesLeavesOutKeysTheServerNoLongerHolds()
     for (int i = 0; i < granter->count(); ++i)
         offered << granter->itemData(i).toString();
     QCOMPARE(offered, QStringList{QStringLiteral("payer")});
+}
+
+// The grant signed expires exactly when the dialog says: the field shows
+// minutes, and the signed Timestamp used to carry besides the seconds and
+// milliseconds of the moment the dialog opened.
+void TestKeyDialogs::grantFeesSignsTheExpiryItShows()
+{
+    auto &keyring = m_window->session()->keyring();
+    for (const char *name : {"payer", "fee-worker-1"})
+        QVERIFY(keyring.newAccount(QString::fromLatin1(name)));
+    ui::GrantFeesDialog dialog(*m_window->session(), {QStringLiteral("fee-worker-1")});
+    const auto field = [&dialog](const char *name) {
+        return dialog.findChild<QLineEdit *>(QLatin1String(name));
+    };
+    field("grantChainId")->setText(QStringLiteral("mocha-4"));
+    field("grantGas")->setText(QStringLiteral("200000"));
+    field("grantAccountNumber")->setText(QStringLiteral("7"));
+    field("grantSequence")->setText(QStringLiteral("1"));
+    const QString shown = dialog.findChild<QDateTimeEdit *>(QStringLiteral("grantExpiration"))->text();
+    QDateTime expiry = QDateTime::fromString(shown, QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+    expiry.setTimeSpec(Qt::UTC);
+    QVERIFY2(expiry.isValid(), qPrintable(shown));
+
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("grantPrepare")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), 10000);
+    QVERIFY2(dialog.previewText().contains(QStringLiteral("until ") + shown),
+             qPrintable(dialog.previewText()));
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("grantSign")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy() && !dialog.txRaw().isEmpty(), 10000);
+
+    // The BasicAllowance inside: its spend limit, then the expiration as a
+    // google.protobuf.Timestamp of whole seconds (nanos 0 are left out),
+    // written by hand here rather than by core/tx.
+    const auto varint = [](quint64 value) {
+        QByteArray out;
+        for (; value >= 0x80; value >>= 7)
+            out.append(char((value & 0x7f) | 0x80));
+        return out.append(char(value));
+    };
+    const auto delimited = [&varint](int number, const QByteArray &bytes) {
+        return char(number << 3 | 2) + varint(quint64(bytes.size())) + bytes;
+    };
+    const QByteArray timestamp = char(0x08) + varint(quint64(expiry.toSecsSinceEpoch()));
+    const QByteArray coin = delimited(1, "utia") + delimited(2, "5000000");
+    const QByteArray basic = delimited(1, coin) + delimited(2, timestamp);
+    const QByteArray txRaw = QByteArray::fromBase64(dialog.txRaw().toLatin1());
+    QVERIFY2(txRaw.contains(basic), qPrintable(QStringLiteral("no allowance expiring at %1 (%2 s) in %3")
+                                                   .arg(shown)
+                                                   .arg(expiry.toSecsSinceEpoch())
+                                                   .arg(QString::fromLatin1(txRaw.toHex()))));
 }
 
 void TestKeyDialogs::windowRemembersItsLayout()

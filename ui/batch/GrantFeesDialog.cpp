@@ -68,6 +68,16 @@ std::optional<quint64> wholeNumber(const QString &text)
     return ok && !text.trimmed().startsWith(QLatin1Char('+')) ? std::optional<quint64>(value) : std::nullopt;
 }
 
+// The expiry is shown and picked to the minute, so the minute is what is
+// signed: the seconds and milliseconds of the moment the dialog opened,
+// which the field never shows, would otherwise go on chain with it. (Showing
+// seconds instead would put a meaningless ":17" a year out.)
+QDateTime toTheMinute(const QDateTime &utc)
+{
+    const QTime time = utc.time();
+    return QDateTime(utc.date(), QTime(time.hour(), time.minute()), Qt::UTC);
+}
+
 } // namespace
 
 GrantFeesDialog::GrantFeesDialog(Session &session, const QStringList &workers, QWidget *parent)
@@ -123,7 +133,7 @@ GrantFeesDialog::GrantFeesDialog(Session &session, const QStringList &workers, Q
     m_expiration->setTimeSpec(Qt::UTC);
     m_expiration->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
     m_expiration->setCalendarPopup(true);
-    m_expiration->setDateTime(QDateTime::currentDateTimeUtc().addYears(1));
+    m_expiration->setDateTime(toTheMinute(QDateTime::currentDateTimeUtc().addYears(1)));
     auto *expiryRow = new QWidget(this);
     expiryRow->setObjectName(QStringLiteral("grantExpiry"));
     auto *expiryLayout = new QHBoxLayout(expiryRow);
@@ -391,7 +401,7 @@ std::optional<GrantFeesDialog::Form> GrantFeesDialog::readForm()
             form.allowance.basic.spendLimit = *limit;
     }
     if (m_expires->isChecked()) {
-        const QDateTime when = m_expiration->dateTime().toUTC();
+        const QDateTime when = toTheMinute(m_expiration->dateTime().toUTC());
         if (when <= QDateTime::currentDateTimeUtc())
             m_errors->set(m_expiration->parentWidget(), tr("in the past: a grant must expire in the future"));
         else
