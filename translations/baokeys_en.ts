@@ -1413,6 +1413,10 @@ tx hash: %2</source>
         <source>A delete or rename is under way: wait until it has ended.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This key is not exportable: its private key never leaves the server, so it can be neither exported nor renamed (a rename moves the private key to the new name).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::LatencyChart</name>

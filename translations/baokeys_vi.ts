@@ -1391,6 +1391,10 @@ mã băm giao dịch: %2</translation>
         <source>A delete or rename is under way: wait until it has ended.</source>
         <translation>Một thao tác xóa hoặc đổi tên đang chạy: hãy chờ đến khi nó kết thúc.</translation>
     </message>
+    <message>
+        <source>This key is not exportable: its private key never leaves the server, so it can be neither exported nor renamed (a rename moves the private key to the new name).</source>
+        <translation>Khóa này không thể xuất: khóa bí mật của nó không bao giờ rời khỏi máy chủ, nên không thể xuất cũng không thể đổi tên (đổi tên sẽ chuyển khóa bí mật sang tên mới).</translation>
+    </message>
 </context>
 <context>
     <name>baokeys::ui::LatencyChart</name>

@@ -1,7 +1,7 @@
 // The key actions through their real dialogs and keyboard shortcuts,
 // against the embedded signer in-process: new key (Ctrl+N), sign a message
 // (Ctrl+M, the signature checked against the key), export (Ctrl+E: warned,
-// confirmed, masked; refused for a non-exportable key), rename (F2), and
+// confirmed, masked; off for a non-exportable key), rename (F2), and
 // sign a test transaction (Ctrl+T), checked against the shared MsgSend
 // known answers byte for byte.
 #include "TxVectors.h"
@@ -91,7 +91,7 @@ private slots:
     void signTransactionEditedAfterSigningIsNotCopied();
     void closingTheProfileWaitsForATransactionInFlight();
     void exportIsWarnedConfirmedAndMasked();
-    void exportOfANonExportableKeyIsRefused();
+    void exportAndRenameAreOffForANonExportableKey();
     void renameFromTheShortcut();
     void accessPoliciesForAWorkerSetAreShownAndCopied();
     void accessPoliciesForSelectedKeysFollowTheProfile();
@@ -1257,18 +1257,41 @@ void TestKeyDialogs::exportIsWarnedConfirmedAndMasked()
     dialog->close();
 }
 
-void TestKeyDialogs::exportOfANonExportableKeyIsRefused()
+// A key created as not exportable never gives its private key, and a rename
+// moves the private key: both actions are off for it and say why, instead
+// of refusing after the click.
+void TestKeyDialogs::exportAndRenameAreOffForANonExportableKey()
 {
-    QVERIFY(m_window->session()->keyring().newAccount(QStringLiteral("locked"), false));
-    QTRY_VERIFY(m_page->model()->rowOf(QStringLiteral("locked")) >= 0);
+    auto &keyring = m_window->session()->keyring();
+    QVERIFY(keyring.newAccount(QStringLiteral("locked"), false));
+    QVERIFY(keyring.newAccount(QStringLiteral("open"), true));
+    QTRY_VERIFY(m_page->model()->rowOf(QStringLiteral("open")) >= 0);
+    QAction *exportAction = pageAction(QStringLiteral("E&xport private key…"));
+    QAction *renameAction = pageAction(QStringLiteral("&Rename…"));
+    QVERIFY(exportAction && renameAction);
     select(QStringLiteral("locked"));
+    for (QAction *action : {exportAction, renameAction}) {
+        QVERIFY2(!action->isEnabled(), qPrintable(action->text()));
+        QVERIFY2(action->toolTip().contains(QLatin1String("not exportable")), qPrintable(action->toolTip()));
+    }
+    // Signing happens on the server: it stays on.
+    QVERIFY(pageAction(QStringLiteral("&Sign message…"))->isEnabled());
+    bool asked = false;
+    auto watch = uitest::whenDialogShows<QInputDialog>([&asked](QInputDialog *dialog) {
+        asked = true;
+        dialog->reject();
+    });
     press(QKeySequence(Qt::CTRL | Qt::Key_E));
-    QTRY_COMPARE(uitest::errorBoxes(m_window.get()).size(), 1);
-    QMessageBox *box = uitest::errorBoxes(m_window.get()).first();
-    QVERIFY2(box->text().contains(QLatin1String("cannot be exported")), qPrintable(box->text()));
-    QVERIFY(box->informativeText().contains(QLatin1String("not exportable")));
-    QVERIFY(!box->detailedText().isEmpty()); // the detail one click away
+    press(QKeySequence(Qt::Key_F2));
+    QTest::qWait(50);
+    QVERIFY(!asked);
     QVERIFY(!m_page->findChild<ui::ExportKeyDialog *>(QStringLiteral("exportDialog")));
+    QVERIFY(uitest::errorBoxes(m_window.get()).isEmpty());
+
+    select(QStringLiteral("open"));
+    QVERIFY(exportAction->isEnabled());
+    QVERIFY(renameAction->isEnabled());
+    QCOMPARE(exportAction->toolTip(), QStringLiteral("Export private key…"));
 }
 
 void TestKeyDialogs::renameFromTheShortcut()

@@ -192,10 +192,10 @@ QStringList KeysPage::selectedUids() const
     return uids;
 }
 
-bool KeysPage::selectedKeyHeldByServer() const
+const keyring::KeyRecord *KeysPage::selectedRecord() const
 {
     const auto rows = m_view->selectionModel()->selectedRows();
-    return rows.size() == 1 && m_model->record(m_proxy->mapToSource(rows.first()).row()).heldByServer();
+    return rows.size() == 1 ? &m_model->record(m_proxy->mapToSource(rows.first()).row()) : nullptr;
 }
 
 QString KeysPage::currentUid() const
@@ -234,7 +234,8 @@ void KeysPage::updateActions()
     // A struck-out key (the server no longer holds it, or holds another key
     // under its name) cannot sign, be exported or be renamed: the actions say
     // so, instead of an error box after the operator has typed a message.
-    const bool held = selected == 1 && selectedKeyHeldByServer();
+    const keyring::KeyRecord *record = selected == 1 ? selectedRecord() : nullptr;
+    const bool held = record && record->heldByServer();
     const QString why =
         selected == 1 && !held
             ? tr("The server no longer holds this key (struck out). Sync with the server if it "
@@ -243,6 +244,18 @@ void KeysPage::updateActions()
     for (QAction *action : {m_sign, m_signTransaction, m_export, m_rename}) {
         action->setEnabled(open && held);
         action->setToolTip(why); // empty: the action's own text
+    }
+    // Export shows the private key and a rename moves it to the new name:
+    // a key created as not exportable never gives it, so both are off for
+    // it and say why, instead of refusing after the click.
+    if (held && !record->exportable) {
+        const QString notExportable =
+            tr("This key is not exportable: its private key never leaves the server, so it can be "
+               "neither exported nor renamed (a rename moves the private key to the new name).");
+        for (QAction *action : {m_export, m_rename}) {
+            action->setEnabled(false);
+            action->setToolTip(notExportable);
+        }
     }
     m_delete->setEnabled(open && selected >= 1); // several at once, with one confirmation
     m_delete->setToolTip(QString());

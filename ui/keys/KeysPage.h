@@ -80,7 +80,7 @@ protected:
 
 private:
     QString currentUid() const;
-    bool selectedKeyHeldByServer() const; // exactly one key selected, and the server holds it
+    const keyring::KeyRecord *selectedRecord() const; // exactly one key selected, else nullptr
     void updateActions();
     enum class SyncMode { Asked, OnOpen };
     void startSync(SyncMode mode);
