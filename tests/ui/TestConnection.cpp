@@ -50,6 +50,7 @@ private slots:
     void aRemoteRootTokenIsWarnedAbout();
     void importDetailsAndDeleteThroughTheDialogs();
     void remoteProfileAsksForTheTokenAndSaysWhy();
+    void tokenPromptTakesNoEmptyToken();
     void encryptedFolderProfileNeedsItsPassphrase();
     void openingAProfileSyncsKeysMadeElsewhere();
     void syncOnOpenRunsInTheBackground();
@@ -442,6 +443,50 @@ void TestConnection::remoteProfileAsksForTheTokenAndSaysWhy()
     QTRY_VERIFY_WITH_TIMEOUT(window.stateLabel()->text().startsWith(QLatin1String("Active")), 10000);
     QVERIFY(!window.devBanner()->isVisible());
     store.remove(profile.id);
+}
+
+// An empty token cannot be right: the prompt does not take one (OK stays
+// off, Enter does nothing), instead of opening the profile only for the
+// server to refuse it ("Token refused").
+void TestConnection::tokenPromptTakesNoEmptyToken()
+{
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/baokeys-test-bus");
+    auto server = uitest::startSigner();
+    ui::ProfileStore store;
+    const ui::Profile profile = uitest::saveRemoteProfile(QStringLiteral("token needed"), server->address());
+    ui::MainWindow window;
+    window.show();
+    QStringList taken; // what the prompt did with each try, in order
+    auto tokenWatch = uitest::whenDialogShows<ui::TokenPrompt>([&](ui::TokenPrompt *prompt) {
+        auto *field = prompt->findChild<QLineEdit *>(QStringLiteral("tokenEdit"));
+        auto *ok = prompt->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        for (const QString &typed : {QString(), QStringLiteral("   ")}) {
+            field->setText(typed);
+            taken << QStringLiteral("'%1': OK %2")
+                         .arg(typed, ok->isEnabled() ? QLatin1String("on") : QLatin1String("off"));
+            QTest::keyClick(field, Qt::Key_Return);
+            if (prompt->result() == QDialog::Accepted) {
+                taken << QStringLiteral("accepted '%1'").arg(typed);
+                return;
+            }
+        }
+        field->setText(server->rootToken());
+        taken << QStringLiteral("token: OK %1")
+                     .arg(ok->isEnabled() ? QLatin1String("on") : QLatin1String("off"));
+        for (QCheckBox *box : prompt->findChildren<QCheckBox *>())
+            box->setChecked(false);
+        QTest::mouseClick(ok, Qt::LeftButton);
+    });
+    QSignalSpy opened(&window, &ui::MainWindow::sessionOpened);
+    window.openProfile(profile);
+    QVERIFY(opened.wait(20000));
+    QCOMPARE(taken, (QStringList{QStringLiteral("'': OK off"), QStringLiteral("'   ': OK off"),
+                                 QStringLiteral("token: OK on")}));
+    QTRY_VERIFY_WITH_TIMEOUT(window.stateLabel()->text().startsWith(QLatin1String("Active")), 10000);
+    QVERIFY(uitest::errorBoxes(&window).isEmpty());
+    window.closeSession();
+    store.remove(profile.id);
+    QFile::remove(profile.storePath());
 }
 
 void TestConnection::encryptedFolderProfileNeedsItsPassphrase()

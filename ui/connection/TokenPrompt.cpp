@@ -10,6 +10,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace baokeys::ui {
 
 TokenPrompt::TokenPrompt(const QString &profileName, const QString &reason, bool canRemember, QWidget *parent)
@@ -35,6 +37,16 @@ TokenPrompt::TokenPrompt(const QString &profileName, const QString &reason, bool
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+    // An empty token can only be refused by the server, once the profile has
+    // opened: OK (and Enter) wait until one is typed. The check reads the
+    // field in place, so no copy of the token is left behind.
+    QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
+    const auto update = [this, ok] {
+        const QString token = m_token->text();
+        ok->setEnabled(!std::all_of(token.cbegin(), token.cend(), [](QChar c) { return c.isSpace(); }));
+    };
+    connect(m_token, &QLineEdit::textChanged, this, update);
+    update();
     // Wrapped text makes a narrow dialog, and the window title (with the
     // profile's name) was cut off: wide enough for the title, the frame's
     // icon and buttons, within the screen.
