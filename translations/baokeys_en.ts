@@ -132,6 +132,10 @@
         <source>The key is no longer in this profile&apos;s key list (it was deleted or renamed meanwhile); nothing was sent to the server.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server answered with an error (HTTP %1) that does not say whether it was done. It is not sent again; sync with the server, or do the same again, to settle it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LatencyStats</name>
@@ -2131,6 +2135,10 @@ tx hash: %2</source>
     </message>
     <message>
         <source>Pay the new workers&apos; fees from a granter key (x/feegrant), in one transaction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -130,6 +130,10 @@
         <source>The key is no longer in this profile&apos;s key list (it was deleted or renamed meanwhile); nothing was sent to the server.</source>
         <translation>Khóa không còn trong danh sách khóa của hồ sơ này (nó đã bị xóa hoặc đổi tên trong lúc đó); không có gì được gửi tới máy chủ.</translation>
     </message>
+    <message>
+        <source>The server answered with an error (HTTP %1) that does not say whether it was done. It is not sent again; sync with the server, or do the same again, to settle it.</source>
+        <translation>Máy chủ trả lời bằng một lỗi (HTTP %1) không cho biết thao tác đã được thực hiện hay chưa. Yêu cầu không được gửi lại; hãy đồng bộ với máy chủ, hoặc thực hiện lại thao tác đó, để xác định kết quả.</translation>
+    </message>
 </context>
 <context>
     <name>LatencyStats</name>
@@ -2100,6 +2104,10 @@ mã băm giao dịch: %2</translation>
     <message>
         <source>Pay the new workers&apos; fees from a granter key (x/feegrant), in one transaction.</source>
         <translation>Trả phí cho các worker mới từ một khóa trả phí (x/feegrant), trong một giao dịch.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

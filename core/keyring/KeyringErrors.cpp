@@ -20,9 +20,19 @@ QString shortList(const QStringList &names)
 
 } // namespace
 
+namespace {
+const QLatin1String kNotInStore(" in the local store");
+}
+
 BaoError localNotFound(const QString &uid)
 {
-    return BaoError{BaoErrorKind::NotFound, QStringLiteral("no key '%1' in the local store").arg(uid), 0, {}};
+    return BaoError{BaoErrorKind::NotFound, QStringLiteral("no key '%1'").arg(uid) + kNotInStore, 0, {}};
+}
+
+bool isLocalNotFound(const BaoError &error)
+{
+    return error.kind == BaoErrorKind::NotFound && error.httpStatus == 0 &&
+           error.message.endsWith(kNotInStore);
 }
 
 std::optional<BaoError> invalidName(const QString &uid)

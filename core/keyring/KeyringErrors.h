@@ -13,6 +13,10 @@ namespace baokeys::keyring::errors {
 
 // A name the local store does not hold.
 bao::BaoError localNotFound(const QString &uid);
+// Whether `error` is localNotFound's: the keyring answered from its store and
+// sent nothing (the replacedOnServer error, also NotFound without an HTTP
+// status, is the server's case).
+bool isLocalNotFound(const bao::BaoError &error);
 // A name that is not a valid key name (InvalidName, with the rule broken).
 std::optional<bao::BaoError> invalidName(const QString &uid);
 // A name the local store already holds (AlreadyExists).

@@ -5,8 +5,10 @@
 #include "FileSizeLimit.h"
 #include "UiTestSupport.h"
 #include "ui/batch/BatchExport.h"
+#include "ui/batch/BatchFailures.h"
 #include "ui/batch/BatchItemModel.h"
 #include "ui/common/Clipboard.h"
+#include "ui/common/ErrorReporter.h"
 #include "ui/common/QrCode.h"
 #include "ui/common/Translations.h"
 #include "ui/keys/KeyFilterProxy.h"
@@ -50,6 +52,8 @@ private slots:
     void batchModelCoalescesUpdates();
     void batchModelMapsRowsAndCounts();
     void batchModelEndsARequestWithItsAnswer();
+    void anAnsweredStateChangeIsNotSaidLost();
+    void failuresGroupByKindTheUncertainFirst();
     void latencyStats();
     void latencyStatsCountOnlySignedRequests();
     void lanesPackRequestsSideBySide();
@@ -252,6 +256,52 @@ void TestUiModels::batchModelEndsARequestWithItsAnswer()
     QCOMPARE(
         model.index(0, ui::BatchItemModel::LatencyColumn).data(ui::BatchItemModel::LatencyMsRole).toDouble(),
         10.0);
+}
+
+// A create answered 500 is outcome unknown, but it was answered: the app
+// said "its answer was lost" for it.
+void TestUiModels::anAnsweredStateChangeIsNotSaidLost()
+{
+    const QString answered = ui::ErrorReporter::explain(
+        bao::BaoError{bao::BaoErrorKind::OutcomeUnknown, QStringLiteral("injected failure"), 500, {}});
+    QVERIFY2(answered.contains(QLatin1String("HTTP 500")) && !answered.contains(QLatin1String("lost")),
+             qPrintable(answered));
+    const QString lost = ui::ErrorReporter::explain(
+        bao::BaoError{bao::BaoErrorKind::OutcomeUnknown, QStringLiteral("connection reset"), 0, {}});
+    QVERIFY2(lost.contains(QLatin1String("answer was lost")), qPrintable(lost));
+}
+
+// Provisioning's failure box explained the first failure only: with the
+// signer killed mid-batch, "14 keys could not be created. The request was
+// sent but its answer was lost", though 13 never reached the server and one
+// (kw-7) is the key a sync must settle.
+void TestUiModels::failuresGroupByKindTheUncertainFirst()
+{
+    const auto failedRow = [](const QString &uid, bao::BaoErrorKind kind, const QString &message) {
+        ui::BatchItemModel::Row row;
+        row.uid = uid;
+        row.state = BatchItemState::Failed;
+        row.errorDetail = bao::BaoError{kind, message, 0, {}};
+        return row;
+    };
+    QList<ui::BatchItemModel::Row> rows;
+    for (int i = 1; i <= 6; ++i)
+        rows << failedRow(QStringLiteral("kw-%1").arg(i), bao::BaoErrorKind::Transport,
+                          QStringLiteral("refused"));
+    rows << failedRow(QStringLiteral("kw-7"), bao::BaoErrorKind::OutcomeUnknown, QStringLiteral("reset"));
+    rows << failedRow(QStringLiteral("kw-8"), bao::BaoErrorKind::Transport, QStringLiteral("refused"));
+    ui::BatchItemModel::Row done;
+    done.uid = QStringLiteral("kw-9");
+    done.state = BatchItemState::Succeeded;
+    rows << done;
+
+    const auto groups = ui::BatchFailures::byKind(rows);
+    QCOMPARE(groups.size(), 2);
+    QCOMPARE(groups.at(0).error.kind, bao::BaoErrorKind::OutcomeUnknown);
+    QCOMPARE(groups.at(0).names, QStringList{QStringLiteral("kw-7")});
+    QCOMPARE(groups.at(1).error.kind, bao::BaoErrorKind::Transport);
+    QCOMPARE(groups.at(1).names.size(), 7);
+    QCOMPARE(groups.at(1).names.last(), QStringLiteral("kw-8"));
 }
 
 void TestUiModels::latencyStats()

@@ -4,6 +4,7 @@
 #include "ui/common/NameList.h"
 
 #include <QMap>
+#include <algorithm>
 
 namespace baokeys::ui {
 
@@ -15,6 +16,25 @@ QString BatchFailures::reasonOf(const BatchItemModel::Row &row)
     if (!row.errorDetail->message.isEmpty())
         return row.errorDetail->message;
     return ErrorReporter::explain(*row.errorDetail);
+}
+
+QList<BatchFailures::Group> BatchFailures::byKind(const QList<BatchItemModel::Row> &rows)
+{
+    QList<Group> groups;
+    for (const BatchItemModel::Row &row : rows) {
+        if (row.state != keyring::BatchItemState::Failed || !row.errorDetail)
+            continue;
+        const auto same = std::find_if(groups.begin(), groups.end(), [&row](const Group &group) {
+            return group.error.kind == row.errorDetail->kind;
+        });
+        if (same != groups.end()) {
+            same->names << row.uid;
+            continue;
+        }
+        const bool uncertain = row.errorDetail->kind == bao::BaoErrorKind::OutcomeUnknown;
+        groups.insert(uncertain ? 0 : groups.size(), Group{*row.errorDetail, {row.uid}});
+    }
+    return groups;
 }
 
 QString BatchFailures::describe(const QList<BatchItemModel::Row> &rows)

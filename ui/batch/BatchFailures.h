@@ -20,6 +20,16 @@ public:
     // A failed row's reason in a few words: the server's own message when
     // it gave one ("key not found"), else the plain explanation of its kind.
     static QString reasonOf(const BatchItemModel::Row &row);
+
+    // The failed rows grouped by the kind of their error, each with the
+    // first error of its kind and the keys' names: the ones whose outcome is
+    // unknown first (they may exist on the server, a sync settles them),
+    // then in the order first seen.
+    struct Group {
+        bao::BaoError error;
+        QStringList names;
+    };
+    static QList<Group> byKind(const QList<BatchItemModel::Row> &rows);
 };
 
 } // namespace baokeys::ui

@@ -1,6 +1,7 @@
 #include "ui/batch/ProvisionPage.h"
 
 #include "core/common/KeyName.h"
+#include "ui/batch/BatchFailures.h"
 #include "ui/batch/BatchItemModel.h"
 #include "ui/batch/BatchRunView.h"
 #include "ui/batch/GrantFeesDialog.h"
@@ -297,12 +298,32 @@ void ProvisionPage::finishAll()
     const auto counts = m_model->counts();
     m_run->setSummary(summaryText());
     if (counts.failed > 0 && m_run->firstError())
-        ErrorReporter::show(this, tr("%n key(s) could not be created.", nullptr, counts.failed),
-                            *m_run->firstError());
+        reportFailures(counts.failed);
     updateButtons();
     updatePreview();
     emit message(summaryText());
     emit batchFinished(counts);
+}
+
+// The failed keys grouped by what went wrong, each group named: the box
+// explained the first failure only, so one key whose create may have been
+// done ("answer lost", sync to settle it) hid among thirteen that never
+// reached the server, or passed for one of them. The uncertain group comes
+// first, and its explanation is the box's.
+void ProvisionPage::reportFailures(int failed)
+{
+    const QList<BatchFailures::Group> groups = BatchFailures::byKind(m_model->rows());
+    const QString headline = tr("%n key(s) could not be created.", nullptr, failed);
+    if (groups.size() <= 1) {
+        ErrorReporter::show(this, headline, groups.isEmpty() ? *m_run->firstError() : groups.first().error);
+        return;
+    }
+    QStringList lines;
+    for (const BatchFailures::Group &group : groups)
+        lines << tr("%1: %2").arg(NameList::shortened(group.names, NamesPerGroup),
+                                  ErrorReporter::explain(group.error));
+    ErrorReporter::show(this, headline + QStringLiteral("\n\n") + lines.join(QStringLiteral("\n\n")),
+                        groups.first().error);
 }
 
 QString ProvisionPage::summaryText() const

@@ -61,6 +61,8 @@ private:
     void onRunFinished(const std::optional<bao::BaoError> &preflight,
                        const std::optional<bao::BaoError> &persist);
     void finishAll();
+    void reportFailures(int failed);
+    static constexpr int NamesPerGroup = 5; // names listed per kind of failure; the rest are counted
     void updateButtons();
 
     Session *m_session = nullptr;

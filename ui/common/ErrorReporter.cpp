@@ -1,5 +1,7 @@
 #include "ui/common/ErrorReporter.h"
 
+#include "core/keyring/KeyringErrors.h"
+
 #include <QCoreApplication>
 #include <QMessageBox>
 
@@ -10,13 +12,10 @@ QString ErrorReporter::explain(const bao::BaoError &error)
     using bao::BaoErrorKind;
     switch (error.kind) {
     case BaoErrorKind::NotFound:
-        // The keyring answers NotFound itself, with no HTTP status, for a name
-        // its local store does not hold (deleted or renamed meanwhile): the
-        // server was never asked, so "not found on the server" would send the
-        // operator looking there. Its message is the only mark that tells this
-        // case from the keyring's other local NotFound, a name the server now
-        // gives another key, which is the server's case.
-        if (error.httpStatus == 0 && error.message.contains(QLatin1String("local store")))
+        // The keyring answers NotFound itself for a name its local store does
+        // not hold (deleted or renamed meanwhile): the server was never asked,
+        // so "not found on the server" would send the operator looking there.
+        if (keyring::errors::isLocalNotFound(error))
             return tr("The key is no longer in this profile's key list (it was deleted or renamed "
                       "meanwhile); nothing was sent to the server.");
         return tr("The key was not found on the server.");
@@ -43,6 +42,12 @@ QString ErrorReporter::explain(const bao::BaoError &error)
     case BaoErrorKind::Cancelled:
         return tr("The operation was cancelled.");
     case BaoErrorKind::OutcomeUnknown:
+        // A 500 (or a gateway's 502, 504) to a create: answered, not lost,
+        // but without saying whether it was done.
+        if (error.httpStatus != 0)
+            return tr("The server answered with an error (HTTP %1) that does not say whether it was done. It "
+                      "is not sent again; sync with the server, or do the same again, to settle it.")
+                .arg(error.httpStatus);
         return tr("The request was sent but its answer was lost: the server may or may not have done it. "
                   "It is not sent again; sync with the server, or do the same again, to settle it.");
     case BaoErrorKind::MalformedAnswer:
