@@ -104,6 +104,8 @@ private:
     // Opens the transaction dialog for `uid` with Ctrl+T.
     ui::SignTransactionDialog *openTransactionDialog(const QString &uid);
     ui::SignTransactionDialog *openVectorTransaction(const txtest::TxVector &vector);
+    // Makes a key `uid` and opens its Sign message dialog with Ctrl+M.
+    ui::SignMessageDialog *openSignMessageForANewKey(const QString &uid);
     // Fills the dialog with a shared MsgSend vector's inputs.
     static void fillTransaction(ui::SignTransactionDialog *dialog, const txtest::TxVector &vector);
     static std::optional<txtest::TxVector> txVector(const QString &kind);
@@ -171,6 +173,17 @@ void TestKeyDialogs::selectAll(const QStringList &uids)
                                                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
     }
     QCOMPARE(m_page->selectedUids().size(), uids.size());
+}
+
+ui::SignMessageDialog *TestKeyDialogs::openSignMessageForANewKey(const QString &uid)
+{
+    if (!m_window->session()->keyring().newAccount(uid))
+        return nullptr;
+    if (!QTest::qWaitFor([&] { return m_page->model()->rowOf(uid) >= 0; }, 10000))
+        return nullptr;
+    select(uid);
+    press(QKeySequence(Qt::CTRL | Qt::Key_M));
+    return m_page->findChild<ui::SignMessageDialog *>(QStringLiteral("signMessageDialog"));
 }
 
 void TestKeyDialogs::press(const QKeySequence &keys)
@@ -896,11 +909,7 @@ void TestKeyDialogs::detailsSayEachCopy()
 
 void TestKeyDialogs::signMessageGivesAValidSignature()
 {
-    QVERIFY(m_window->session()->keyring().newAccount(QStringLiteral("signer")));
-    QTRY_VERIFY(m_page->model()->rowOf(QStringLiteral("signer")) >= 0);
-    select(QStringLiteral("signer"));
-    press(QKeySequence(Qt::CTRL | Qt::Key_M));
-    auto *dialog = m_page->findChild<ui::SignMessageDialog *>(QStringLiteral("signMessageDialog"));
+    auto *dialog = openSignMessageForANewKey(QStringLiteral("signer"));
     QVERIFY(dialog);
     dialog->findChild<QPlainTextEdit *>(QStringLiteral("signMessageText"))
         ->setPlainText(QStringLiteral("hello blob"));
@@ -923,11 +932,7 @@ void TestKeyDialogs::signMessageGivesAValidSignature()
 // copied from the field) belongs to a message other than the one typed.
 void TestKeyDialogs::aRefusedSignLeavesNoEarlierSignature()
 {
-    QVERIFY(m_window->session()->keyring().newAccount(QStringLiteral("signer")));
-    QTRY_VERIFY(m_page->model()->rowOf(QStringLiteral("signer")) >= 0);
-    select(QStringLiteral("signer"));
-    press(QKeySequence(Qt::CTRL | Qt::Key_M));
-    auto *dialog = m_page->findChild<ui::SignMessageDialog *>(QStringLiteral("signMessageDialog"));
+    auto *dialog = openSignMessageForANewKey(QStringLiteral("signer"));
     QVERIFY(dialog);
     dialog->findChild<QPlainTextEdit *>(QStringLiteral("signMessageText"))
         ->setPlainText(QStringLiteral("zz12 3"));
